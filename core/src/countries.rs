@@ -1,0 +1,78 @@
+//! Countries named in a text, found from a list of Dutch country names, so
+//! filtering by country works on any dossier without tagging by hand.
+
+use crate::text::fold;
+
+/// Dutch names of countries, with other names the same country goes by.
+/// The first name of each entry is the one shown.
+const COUNTRIES: &[&[&str]] = &[
+    &["Afghanistan"], &["Albanië"], &["Algerije"], &["Andorra"], &["Armenië"],
+    &["Australië"], &["Azerbeidzjan"], &["Bangladesh"], &["België"], &["Bosnië en Herzegovina", "Bosnië-Herzegovina"],
+    &["Brazilië"], &["Bulgarije"], &["Canada"], &["China"], &["Cyprus"],
+    &["Denemarken"], &["Duitsland"], &["Egypte"], &["Eritrea"], &["Estland"],
+    &["Ethiopië"], &["Finland"], &["Frankrijk"], &["Georgië"], &["Ghana"],
+    &["Griekenland"], &["Hongarije"], &["Ierland"], &["IJsland"], &["India"],
+    &["Irak"], &["Iran"], &["Israël"], &["Italië"], &["Japan"],
+    &["Jordanië"], &["Kosovo"], &["Kroatië"], &["Letland"], &["Libanon"],
+    &["Libië"], &["Liechtenstein"], &["Litouwen"], &["Luxemburg"], &["Malta"],
+    &["Mauritanië"], &["Moldavië"], &["Monaco"], &["Montenegro"], &["Marokko"],
+    &["Nederland"], &["Niger"], &["Nigeria"], &["Noord-Macedonië"], &["Noorwegen"],
+    &["Oeganda"], &["Oekraïne"], &["Oostenrijk"], &["Pakistan"], &["Polen"],
+    &["Portugal"], &["Roemenië"], &["Rusland"], &["Rwanda"], &["San Marino"],
+    &["Senegal"], &["Servië"], &["Slovenië"], &["Slowakije"], &["Somalië"],
+    &["Spanje"], &["Soedan"], &["Syrië"], &["Tsjechië"], &["Tunesië"],
+    &["Turkije"], &["Verenigd Koninkrijk"], &["Verenigde Staten", "Verenigde Staten van Amerika"],
+    &["Vaticaanstad"], &["Wit-Rusland", "Belarus"], &["Zweden"], &["Zwitserland"],
+];
+
+/// The countries named in `text`, in the order of the list, each once.
+/// Names match whole words, ignoring case and accents (`italie` is Italië).
+pub fn countries_in(text: &str) -> Vec<String> {
+    let folded = fold(text);
+    let mut found = Vec::new();
+    for names in COUNTRIES {
+        if names.iter().any(|n| contains_word(&folded, &fold(n))) {
+            found.push(names[0].to_string());
+        }
+    }
+    found
+}
+
+/// Every country name the list knows, as shown.
+pub fn known_countries() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.iter().map(|names| names[0])
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut start = 0;
+    while let Some(pos) = haystack[start..].find(word) {
+        let at = start + pos;
+        let end = at + word.len();
+        let before_ok = haystack[..at].chars().next_back().is_none_or(|c| !is_word(c));
+        let after_ok = haystack[end..].chars().next().is_none_or(|c| !is_word(c));
+        if before_ok && after_ok {
+            return true;
+        }
+        start = at + haystack[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_names_ignoring_case_and_accents() {
+        assert_eq!(countries_in("samen met Italie en DENEMARKEN"), vec!["Denemarken", "Italië"]);
+        assert_eq!(countries_in("de Verenigde Staten van Amerika"), vec!["Verenigde Staten"]);
+    }
+
+    #[test]
+    fn does_not_match_inside_words() {
+        // "Marokkaanse" is an adjective, "Nigeria" is not "Niger".
+        assert!(countries_in("Marokkaanse nationaliteit").is_empty());
+        assert_eq!(countries_in("Nigeria"), vec!["Nigeria"]);
+    }
+}

@@ -1,0 +1,18 @@
+//! The dossier domain: dossiers as a tree of nodes with linked documents,
+//! the letter they come from, countries named, and search over all of it.
+//!
+//! This crate knows no terminal and no file system: the loader takes file
+//! contents from its caller, so the same code serves the command line, the
+//! interface, the tests and the fuzz targets.
+
+pub mod annotation;
+pub mod countries;
+pub mod error;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod schema;
+pub mod text;
+
+pub use error::{LoadError, Position};
+pub use model::{Corpus, Node, NodeIdx, NodeKind};

@@ -1,0 +1,480 @@
+//! Builds a [`Corpus`] from the text of dossier files. Each file is parsed on
+//! its own, so one broken file is reported and the others still load; ids,
+//! links and sources are then checked across files.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use crate::countries::countries_in;
+use crate::error::{LoadError, Position};
+use crate::markup::parse_document;
+use crate::model::{Corpus, Document, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta, Signatory, Span};
+use crate::schema::{AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw};
+use crate::text::{sanitize, sanitize_line};
+
+/// A dossier file: its path relative to the dossier folder, and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub path: String,
+    pub text: String,
+}
+
+/// Reads the text files a dossier refers to with `file = "…"`. The core has
+/// no file system; the caller decides what reading means.
+pub trait Resolver {
+    /// `rel` is relative to the dossier folder and has already been checked
+    /// to stay inside it lexically (no `..`, not absolute).
+    fn read(&self, rel: &str) -> Result<String, String>;
+}
+
+/// A resolver for when there are no files beside the dossiers.
+pub struct NoFiles;
+
+impl Resolver for NoFiles {
+    fn read(&self, rel: &str) -> Result<String, String> {
+        Err(format!("cannot read `{rel}`: file references are not available here"))
+    }
+}
+
+/// Loads every file; problems are collected in [`Corpus::errors`] next to
+/// whatever could be loaded.
+pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
+    let mut b = Builder::default();
+    let mut order: Vec<&SourceFile> = files.iter().collect();
+    order.sort_by(|a, b| a.path.cmp(&b.path));
+    for file in order {
+        b.add_file(file, resolver);
+    }
+    b.finish()
+}
+
+/// Parses one file on its own: the check that needs no other file.
+pub fn parse_file(file: &SourceFile) -> Result<DossierFile, LoadError> {
+    if file.text.trim().is_empty() {
+        return Err(LoadError::whole_file(&file.path, "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries"));
+    }
+    toml::from_str::<DossierFile>(&file.text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        LoadError::at(&file.path, &file.text, offset, e.message().trim().to_string())
+    })
+}
+
+#[derive(Default)]
+struct Builder {
+    nodes: Vec<Node>,
+    ids: HashMap<String, (NodeIdx, String, Position)>,
+    links: Vec<PendingLink>,
+    sources: Vec<(NodeIdx, String, String, Position)>,
+    errors: Vec<LoadError>,
+    orders: HashMap<NodeIdx, i64>,
+}
+
+struct PendingLink {
+    node: NodeIdx,
+    target: String,
+    file: String,
+    position: Position,
+}
+
+/// Where a text value came from, to turn offsets in it into file positions.
+struct TextSource<'a> {
+    file: &'a str,
+    text: &'a str,
+    base: usize,
+}
+
+impl Builder {
+    fn add_file(&mut self, file: &SourceFile, resolver: &dyn Resolver) {
+        let parsed = match parse_file(file) {
+            Ok(p) => p,
+            Err(e) => return self.errors.push(e),
+        };
+        let f = FileCtx { path: &file.path, text: &file.text };
+
+        if parsed.dossier.is_none() {
+            if let Some(l) = &parsed.letter {
+                return self.errors.push(f.err(l.span().start, "a [letter] table belongs in a file with a [dossier] of kind = \"letter\""));
+            }
+            if let Some(s) = parsed.section.first().map(|s| s.span().start)
+                .or_else(|| parsed.annex.first().map(|s| s.span().start))
+                .or_else(|| parsed.footnote.first().map(|s| s.span().start))
+            {
+                return self.errors.push(f.err(s, "sections, annexes and footnotes need a [dossier] table in the same file"));
+            }
+            if parsed.reference.is_empty() {
+                return self.errors.push(LoadError::whole_file(&file.path, "nothing to load: the file has no [dossier] table and no [[reference]] entries"));
+            }
+        }
+
+        let mut root = None;
+        if let Some(d) = &parsed.dossier {
+            let span = d.span();
+            let d = d.get_ref();
+            let kind = match d.kind {
+                DossierKindRaw::Topic => NodeKind::Dossier,
+                DossierKindRaw::Letter => NodeKind::Letter,
+            };
+            if !valid_slug(d.id.get_ref(), false) {
+                return self.errors.push(f.err(d.id.span().start, format!("`{}` is not a valid dossier id: use lower-case letters, digits and `-`", d.id.get_ref())));
+            }
+            if let Some((_, first_file, pos)) = self.ids.get(d.id.get_ref()) {
+                let msg = format!("dossier `{}` is defined twice: first in {first_file}:{}:{}; this file is skipped", d.id.get_ref(), pos.line, pos.col);
+                return self.errors.push(f.err(d.id.span().start, msg));
+            }
+            let letter = match (kind, &parsed.letter) {
+                (NodeKind::Letter, Some(l)) => match letter_meta(&f, l) {
+                    Ok(m) => Some(m),
+                    Err(e) => return self.errors.push(e),
+                },
+                (NodeKind::Letter, None) => {
+                    return self.errors.push(f.err(span.start, "a dossier of kind = \"letter\" needs a [letter] table with its date and reference"));
+                }
+                (_, Some(l)) => {
+                    return self.errors.push(f.err(l.span().start, "a [letter] table needs kind = \"letter\" in [dossier]"));
+                }
+                _ => None,
+            };
+            let body = self.body(&f, resolver, d.text.as_ref(), d.file.as_ref(), span.start);
+            let mut node = new_node(d.id.get_ref(), kind, &d.title, file, body.0);
+            node.tags = d.tags.iter().map(|t| sanitize_line(t.trim())).filter(|t| !t.is_empty()).collect();
+            node.letter = letter;
+            let idx = self.push(node, &f, d.id.span().start, body.1);
+            if let Some(i) = idx {
+                self.nodes[i].root = None;
+                if let Some(o) = d.order {
+                    self.orders.insert(i, o);
+                }
+                match (kind, &d.source) {
+                    (NodeKind::Dossier, Some(s)) => {
+                        self.sources.push((i, s.get_ref().clone(), file.path.clone(), f.pos(s.span().start)));
+                    }
+                    (NodeKind::Dossier, None) => self.errors.push(f.err(d.id.span().start, "a topic dossier needs `source`: the id of the letter it comes from")),
+                    (_, Some(s)) => self.errors.push(f.err(s.span().start, "a letter has no `source`")),
+                    _ => {}
+                }
+            }
+            root = idx;
+        }
+
+        if let Some(root) = root {
+            let root_id = self.nodes[root].id.clone();
+            for s in &parsed.section {
+                self.section(&f, resolver, root, root, &root_id, s);
+            }
+            for a in &parsed.annex {
+                self.annex(&f, resolver, root, &root_id, a);
+            }
+            for n in &parsed.footnote {
+                self.footnote(&f, root, &root_id, n);
+            }
+        }
+        for r in &parsed.reference {
+            self.reference(&f, r);
+        }
+    }
+
+    fn section(&mut self, f: &FileCtx, resolver: &dyn Resolver, root: NodeIdx, parent: NodeIdx, root_id: &str, s: &Spanned<SectionRaw>) {
+        let raw = s.get_ref();
+        if !self.check_child_id(f, &raw.id, root_id) {
+            return;
+        }
+        let (body, links) = self.body(f, resolver, raw.text.as_ref(), raw.file.as_ref(), s.span().start);
+        let node = new_node(raw.id.get_ref(), NodeKind::Section, &raw.title, &f.source(), body);
+        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
+            self.attach(i, root, parent);
+            for child in &raw.section {
+                self.section(f, resolver, root, i, root_id, child);
+            }
+        }
+    }
+
+    fn annex(&mut self, f: &FileCtx, resolver: &dyn Resolver, root: NodeIdx, root_id: &str, a: &Spanned<AnnexRaw>) {
+        let raw = a.get_ref();
+        if !self.check_child_id(f, &raw.id, root_id) {
+            return;
+        }
+        let (body, links) = self.body(f, resolver, raw.text.as_ref(), raw.file.as_ref(), a.span().start);
+        let mut node = new_node(raw.id.get_ref(), NodeKind::Annex, &raw.title, &f.source(), body);
+        node.url = raw.url.as_deref().map(sanitize_line);
+        node.label = raw.label.as_deref().map(sanitize_line);
+        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
+            self.attach(i, root, root);
+        }
+    }
+
+    fn footnote(&mut self, f: &FileCtx, root: NodeIdx, root_id: &str, n: &Spanned<FootnoteRaw>) {
+        let raw = n.get_ref();
+        if !self.check_child_id(f, &raw.id, root_id) {
+            return;
+        }
+        let (body, links) = match self.parse_text(f, &raw.text) {
+            Some(x) => x,
+            None => return,
+        };
+        let mut node = new_node(raw.id.get_ref(), NodeKind::Footnote, &format!("Voetnoot {}", raw.number), &f.source(), body);
+        node.number = Some(raw.number);
+        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
+            self.attach(i, root, root);
+        }
+    }
+
+    fn reference(&mut self, f: &FileCtx, r: &Spanned<ReferenceRaw>) {
+        let raw = r.get_ref();
+        if !valid_slug(raw.id.get_ref(), false) {
+            return self.errors.push(f.err(raw.id.span().start, format!("`{}` is not a valid reference id: use lower-case letters, digits and `-`, without `/`", raw.id.get_ref())));
+        }
+        let mut node = new_node(raw.id.get_ref(), NodeKind::Reference, &raw.title, &f.source(), Document::default());
+        node.url = raw.url.as_deref().map(sanitize_line);
+        node.description = raw.description.as_deref().map(sanitize_line);
+        node.reference = Some(ReferenceMeta {
+            kind: match raw.kind {
+                ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
+                ReferenceKindRaw::Motie => "motie".into(),
+            },
+            dossier_number: sanitize_line(&raw.dossier_number),
+            number: sanitize_line(&raw.number),
+            year: raw.year.as_deref().map(sanitize_line),
+        });
+        self.push(node, f, raw.id.span().start, Vec::new());
+    }
+
+    fn attach(&mut self, child: NodeIdx, root: NodeIdx, parent: NodeIdx) {
+        self.nodes[child].root = Some(root);
+        self.nodes[child].parent = Some(parent);
+        self.nodes[parent].children.push(child);
+    }
+
+    fn check_child_id(&mut self, f: &FileCtx, id: &Spanned<String>, root_id: &str) -> bool {
+        let value = id.get_ref();
+        let ok = value.strip_prefix(root_id).and_then(|r| r.strip_prefix('/')).is_some_and(|rest| valid_slug(rest, true));
+        if !ok {
+            self.errors.push(f.err(id.span().start, format!("`{value}` is not a valid id here: it must be `{root_id}/` followed by lower-case letters, digits, `-` and `/`")));
+        }
+        ok
+    }
+
+    /// Adds a node unless its id is taken; returns its index.
+    fn push(&mut self, node: Node, f: &FileCtx, id_offset: usize, links: Vec<(String, Position)>) -> Option<NodeIdx> {
+        let pos = f.pos(id_offset);
+        if let Some((_, first_file, first)) = self.ids.get(&node.id) {
+            let msg = format!("id `{}` is defined twice: first in {first_file}:{}:{}", node.id, first.line, first.col);
+            self.errors.push(LoadError { file: f.path.to_string(), position: Some(pos), message: msg });
+            return None;
+        }
+        let idx = self.nodes.len();
+        self.ids.insert(node.id.clone(), (idx, f.path.to_string(), pos));
+        for (target, position) in links {
+            self.links.push(PendingLink { node: idx, target, file: f.path.to_string(), position });
+        }
+        self.nodes.push(node);
+        Some(idx)
+    }
+
+    /// The body of a node from `text = …` or `file = …` (at most one).
+    fn body(&mut self, f: &FileCtx, resolver: &dyn Resolver, text: Option<&Spanned<String>>, file: Option<&Spanned<String>>, table: usize) -> (Document, Vec<(String, Position)>) {
+        match (text, file) {
+            (Some(_), Some(p)) => {
+                self.errors.push(f.err(p.span().start, "give either `text` or `file`, not both"));
+                (Document::default(), Vec::new())
+            }
+            (Some(t), None) => self.parse_text(f, t).unwrap_or_default(),
+            (None, Some(p)) => self.read_file(f, resolver, p).unwrap_or_default(),
+            (None, None) => {
+                let _ = table;
+                (Document::default(), Vec::new())
+            }
+        }
+    }
+
+    fn parse_text(&mut self, f: &FileCtx, t: &Spanned<String>) -> Option<(Document, Vec<(String, Position)>)> {
+        let base = string_content_start(f.text, t.span().start);
+        self.parse_markup(TextSource { file: f.path, text: f.text, base }, t.get_ref())
+    }
+
+    fn read_file(&mut self, f: &FileCtx, resolver: &dyn Resolver, p: &Spanned<String>) -> Option<(Document, Vec<(String, Position)>)> {
+        let rel = p.get_ref();
+        if let Err(why) = check_relative_path(rel) {
+            self.errors.push(f.err(p.span().start, why));
+            return None;
+        }
+        match resolver.read(rel) {
+            Ok(content) => self.parse_markup(TextSource { file: rel, text: &content, base: 0 }, &content),
+            Err(why) => {
+                self.errors.push(f.err(p.span().start, why));
+                None
+            }
+        }
+    }
+
+    fn parse_markup(&mut self, src: TextSource, raw: &str) -> Option<(Document, Vec<(String, Position)>)> {
+        match parse_document(raw) {
+            Ok((doc, sites)) => {
+                let links = sites.into_iter().map(|s| (sanitize_line(&s.target), Position::of_offset(src.text, src.base + s.offset))).collect();
+                Some((clean_document(doc), links))
+            }
+            Err(e) => {
+                self.errors.push(LoadError::at(src.file, src.text, src.base + e.offset, e.message));
+                None
+            }
+        }
+    }
+
+    fn finish(mut self) -> Corpus {
+        // Links to ids that do not exist become plain text, and are reported.
+        for link in std::mem::take(&mut self.links) {
+            if !self.ids.contains_key(&link.target) {
+                self.errors.push(LoadError {
+                    file: link.file.clone(),
+                    position: Some(link.position),
+                    message: format!("link to `{}`, which is not defined in any dossier file", link.target),
+                });
+                unlink(&mut self.nodes[link.node].body, &link.target);
+            }
+        }
+        for (node, source, file, position) in std::mem::take(&mut self.sources) {
+            match self.ids.get(&source) {
+                Some(&(s, ..)) if self.nodes[s].kind == NodeKind::Letter => self.nodes[node].source = Some(s),
+                Some(_) => self.errors.push(LoadError { file, position: Some(position), message: format!("source `{source}` is not a letter (kind = \"letter\")") }),
+                None => self.errors.push(LoadError { file, position: Some(position), message: format!("source `{source}` is not defined in any dossier file") }),
+            }
+        }
+        for node in &mut self.nodes {
+            let mut text = node.title.clone();
+            text.push('\n');
+            text.push_str(&node.body.plain());
+            node.countries = countries_in(&text);
+        }
+        let mut roots: Vec<NodeIdx> = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind.is_root()).collect();
+        roots.sort_by_key(|&i| (self.nodes[i].kind != NodeKind::Letter, self.orders.get(&i).copied().unwrap_or(i64::MAX), self.nodes[i].id.clone()));
+        let references = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind == NodeKind::Reference).collect();
+        self.errors.sort_by(|a, b| (&a.file, a.position.map(|p| (p.line, p.col))).cmp(&(&b.file, b.position.map(|p| (p.line, p.col)))));
+        Corpus::from_parts(self.nodes, roots, references, self.errors)
+    }
+}
+
+struct FileCtx<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
+impl FileCtx<'_> {
+    fn err(&self, offset: usize, message: impl Into<String>) -> LoadError {
+        LoadError::at(self.path, self.text, offset, message)
+    }
+    fn pos(&self, offset: usize) -> Position {
+        Position::of_offset(self.text, offset)
+    }
+    fn source(&self) -> SourceFile {
+        SourceFile { path: self.path.to_string(), text: String::new() }
+    }
+}
+
+fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Document) -> Node {
+    Node {
+        id: id.to_string(),
+        kind,
+        title: sanitize_line(&crate::text::collapse_whitespace(title)),
+        root: None,
+        parent: None,
+        children: Vec::new(),
+        body,
+        tags: Vec::new(),
+        countries: Vec::new(),
+        url: None,
+        number: None,
+        label: None,
+        source: None,
+        letter: None,
+        reference: None,
+        description: None,
+        file: file.path.clone(),
+    }
+}
+
+fn letter_meta(f: &FileCtx, l: &Spanned<crate::schema::LetterRaw>) -> Result<LetterMeta, LoadError> {
+    let l = l.get_ref();
+    let date = l.date.get_ref();
+    if jiff::civil::Date::strptime("%Y-%m-%d", date).is_err() {
+        return Err(f.err(l.date.span().start, format!("`{date}` is not a date: write it as YYYY-MM-DD")));
+    }
+    Ok(LetterMeta {
+        date: date.clone(),
+        reference: sanitize_line(&l.reference),
+        sender: l.sender.iter().map(|s| sanitize_line(s)).collect(),
+        return_address: l.return_address.as_deref().map(sanitize_line),
+        signatories: l.signatory.iter().map(|s| Signatory { role: sanitize_line(&s.role), name: sanitize_line(&s.name) }).collect(),
+    })
+}
+
+/// Cleans every piece of text in a parsed document (see [`sanitize`]).
+fn clean_document(doc: Document) -> Document {
+    let paragraphs = doc
+        .paragraphs
+        .into_iter()
+        .map(|p| crate::model::Paragraph {
+            spans: p
+                .spans
+                .into_iter()
+                .map(|s| match s {
+                    Span::Text(t) => Span::Text(sanitize(&t)),
+                    Span::Link { label, target } => Span::Link { label: sanitize_line(&label), target: sanitize_line(&target) },
+                })
+                .collect(),
+        })
+        .collect();
+    Document { paragraphs }
+}
+
+/// Turns links to `target` into their plain label.
+fn unlink(doc: &mut Document, target: &str) {
+    for p in &mut doc.paragraphs {
+        for s in &mut p.spans {
+            if let Span::Link { label, target: t } = s
+                && t == target
+            {
+                *s = Span::Text(std::mem::take(label));
+            }
+        }
+    }
+}
+
+/// `a-b`, and with `nested`, `a-b/c-d`.
+fn valid_slug(id: &str, nested: bool) -> bool {
+    let part_ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !p.starts_with('-');
+    if nested { id.split('/').all(part_ok) } else { part_ok(id) }
+}
+
+/// A path given in a dossier file must stay in the dossier folder.
+pub fn check_relative_path(rel: &str) -> Result<(), String> {
+    let p = std::path::Path::new(rel);
+    if rel.is_empty() {
+        return Err("the file path is empty".into());
+    }
+    if p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') || rel.contains(':') {
+        return Err(format!("`{rel}` is an absolute path: give a path relative to the dossier folder"));
+    }
+    if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) || rel.split(['/', '\\']).any(|c| c == "..") {
+        return Err(format!("`{rel}` leaves the dossier folder (`..`): files must stay inside it"));
+    }
+    Ok(())
+}
+
+/// The byte offset where a TOML string's content starts, given the offset of
+/// its opening quote: after `'''`/`"""` and the newline that may follow, or
+/// after `'`/`"`.
+fn string_content_start(text: &str, quote: usize) -> usize {
+    let rest = &text[quote.min(text.len())..];
+    let skip = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+        let after = &rest[3..];
+        3 + if after.starts_with("\r\n") { 2 } else if after.starts_with('\n') { 1 } else { 0 }
+    } else if rest.starts_with('\'') || rest.starts_with('"') {
+        1
+    } else {
+        0
+    };
+    quote + skip
+}
+
+#[cfg(test)]
+mod tests;

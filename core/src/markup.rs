@@ -1,0 +1,229 @@
+//! The inline markup of dossier text: paragraphs separated by blank lines,
+//! and links written `[label](target-id)`. `\[`, `\]` and `\\` stand for
+//! themselves. Everything else is the letter's text, verbatim.
+
+use crate::model::{Document, Paragraph, Span};
+use crate::text::collapse_whitespace;
+
+/// Where a link stands in the raw text, for validating its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSite {
+    pub target: String,
+    /// Byte offset of the `[` in the raw text.
+    pub offset: usize,
+}
+
+/// A markup mistake at a byte offset of the raw text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkupError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses raw text into paragraphs of text and links. Line breaks inside a
+/// paragraph are undone (they are layout, not wording).
+pub fn parse_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupError> {
+    let mut paragraphs = Vec::new();
+    let mut sites = Vec::new();
+    for (start, block) in blocks(raw) {
+        let (paragraph, mut block_sites) = parse_paragraph(block, start)?;
+        if !paragraph.spans.is_empty() {
+            paragraphs.push(paragraph);
+        }
+        sites.append(&mut block_sites);
+    }
+    Ok((Document { paragraphs }, sites))
+}
+
+/// Splits at blank lines, yielding each block with its byte offset.
+fn blocks(raw: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut offset = 0;
+    for line in raw.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some(s) = block_start.take() {
+                out.push((s, &raw[s..offset]));
+            }
+        } else if block_start.is_none() {
+            block_start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = block_start {
+        out.push((s, &raw[s..]));
+    }
+    out
+}
+
+fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>), MarkupError> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut sites = Vec::new();
+    let mut text = String::new();
+    let mut chars = block.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some(&(_, next @ ('[' | ']' | '\\'))) => {
+                    text.push(next);
+                    chars.next();
+                }
+                _ => text.push('\\'),
+            },
+            '[' => {
+                let (label, target, end) = parse_link(block, i).map_err(|(at, message)| MarkupError {
+                    offset: base + at,
+                    message,
+                })?;
+                if !text.is_empty() {
+                    spans.push(Span::Text(std::mem::take(&mut text)));
+                }
+                sites.push(LinkSite { target: target.clone(), offset: base + i });
+                spans.push(Span::Link { label, target });
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+            }
+            ']' => {
+                return Err(MarkupError {
+                    offset: base + i,
+                    message: "`]` without a `[` before it; write `\\]` for a literal bracket".into(),
+                });
+            }
+            _ => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        spans.push(Span::Text(text));
+    }
+    Ok((normalise_spaces(spans), sites))
+}
+
+/// Parses `[label](target)` starting at `open`; returns label, target and
+/// the byte offset just past `)`.
+fn parse_link(block: &str, open: usize) -> Result<(String, String, usize), (usize, String)> {
+    let rest = &block[open + 1..];
+    let mut label = String::new();
+    let mut close = None;
+    let mut chars = rest.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some((_, n)) = chars.next() {
+                    label.push(n);
+                }
+            }
+            '[' => return Err((open, "a link label cannot contain `[`; write `\\[`".into())),
+            ']' => {
+                close = Some(open + 1 + i);
+                break;
+            }
+            _ => label.push(c),
+        }
+    }
+    let close = close.ok_or((open, "`[` opens a link that is never closed with `](target)`; write `\\[` for a literal bracket".to_string()))?;
+    let after = &block[close + 1..];
+    if !after.starts_with('(') {
+        return Err((open, "a link needs its target right after the label: `[label](target-id)`".into()));
+    }
+    let end_rel = after.find(')').ok_or((close + 1, "the link target is never closed with `)`".to_string()))?;
+    let target = after[1..end_rel].trim().to_string();
+    if target.is_empty() || target.contains(char::is_whitespace) {
+        return Err((close + 1, format!("`{target}` is not a node id")));
+    }
+    let label = collapse_whitespace(&label);
+    if label.is_empty() {
+        return Err((open, "a link needs a label".into()));
+    }
+    Ok((label, target, close + 1 + end_rel + 1))
+}
+
+/// Collapses whitespace runs across span boundaries, and trims the paragraph.
+fn normalise_spaces(spans: Vec<Span>) -> Paragraph {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut pending_space = false;
+    for span in spans {
+        match span {
+            Span::Text(t) => {
+                let starts_ws = t.starts_with(char::is_whitespace);
+                let ends_ws = t.ends_with(char::is_whitespace);
+                let core = collapse_whitespace(&t);
+                let mut piece = String::new();
+                if (pending_space || starts_ws) && !out.is_empty() {
+                    piece.push(' ');
+                }
+                piece.push_str(&core);
+                pending_space = ends_ws && !core.is_empty() || (core.is_empty() && (pending_space || starts_ws));
+                if core.is_empty() {
+                    continue;
+                }
+                out.push(Span::Text(piece));
+            }
+            link @ Span::Link { .. } => {
+                if pending_space && !out.is_empty() {
+                    out.push(Span::Text(" ".into()));
+                }
+                pending_space = false;
+                out.push(link);
+            }
+        }
+    }
+    merge_texts(out)
+}
+
+fn merge_texts(spans: Vec<Span>) -> Paragraph {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match (out.last_mut(), span) {
+            (Some(Span::Text(prev)), Span::Text(t)) => prev.push_str(&t),
+            (_, s) => out.push(s),
+        }
+    }
+    Paragraph { spans: out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(raw: &str) -> Vec<String> {
+        parse_document(raw).unwrap().0.paragraphs.iter().map(|p| p.plain()).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs_and_line_breaks_are_undone() {
+        assert_eq!(plain("een\ntwee\n\n  drie  \n"), vec!["een twee", "drie"]);
+    }
+
+    #[test]
+    fn links_keep_their_label_in_the_text() {
+        let (doc, sites) = parse_document("gemeld[2](ebsp/fn-2), hebben\nde [VS](x) ").unwrap();
+        assert_eq!(doc.paragraphs[0].plain(), "gemeld2, hebben de VS");
+        assert_eq!(sites, vec![
+            LinkSite { target: "ebsp/fn-2".into(), offset: 6 },
+            LinkSite { target: "x".into(), offset: 32 },
+        ]);
+        assert!(matches!(&doc.paragraphs[0].spans[1], Span::Link { label, target } if label == "2" && target == "ebsp/fn-2"));
+    }
+
+    #[test]
+    fn escaped_brackets_are_text() {
+        assert_eq!(plain(r"a \[b\] c \\ d"), vec![r"a [b] c \ d"]);
+    }
+
+    #[test]
+    fn broken_links_report_their_offset() {
+        assert_eq!(parse_document("ab [c").unwrap_err().offset, 3);
+        assert_eq!(parse_document("ab\n\nc]").unwrap_err().offset, 5);
+        assert!(parse_document("[c] d").is_err());
+        assert!(parse_document("[c](a b)").is_err());
+        assert!(parse_document("[](a)").is_err());
+    }
+
+    #[test]
+    fn spaces_around_links_stay_single() {
+        assert_eq!(plain("a  [b](x)  c"), vec!["a b c"]);
+        assert_eq!(plain("[b](x) c"), vec!["b c"]);
+        assert_eq!(plain("a [b](x)[c](y)."), vec!["a bc."]);
+    }
+}

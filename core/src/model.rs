@@ -1,0 +1,347 @@
+//! The loaded corpus: every dossier, section, footnote, annex and reference
+//! as a node in one arena, addressed by stable slug ids, with the links
+//! between them and the backlinks computed across dossiers.
+
+use std::collections::HashMap;
+
+use crate::error::LoadError;
+
+/// Index of a node in [`Corpus::nodes`].
+pub type NodeIdx = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NodeKind {
+    /// The letter the dossiers come from: browsable like a dossier.
+    Letter,
+    /// One topic of the letter.
+    Dossier,
+    Section,
+    Footnote,
+    Annex,
+    /// A Kamerstuk or motie cited by the text; shared by all dossiers.
+    Reference,
+}
+
+impl NodeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NodeKind::Letter => "letter",
+            NodeKind::Dossier => "dossier",
+            NodeKind::Section => "section",
+            NodeKind::Footnote => "footnote",
+            NodeKind::Annex => "annex",
+            NodeKind::Reference => "reference",
+        }
+    }
+
+    /// Letters and dossiers are the roots of the tree.
+    pub fn is_root(self) -> bool {
+        matches!(self, NodeKind::Letter | NodeKind::Dossier)
+    }
+}
+
+/// Text as paragraphs of plain text and links.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Document {
+    pub paragraphs: Vec<Paragraph>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Paragraph {
+    pub spans: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Span {
+    Text(String),
+    /// A link shows its label in the text; a footnote marker's label is its
+    /// number.
+    Link { label: String, target: String },
+}
+
+impl Span {
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(t) => t,
+            Span::Link { label, .. } => label,
+        }
+    }
+}
+
+impl Paragraph {
+    /// The paragraph as the reader sees it, link labels included.
+    pub fn plain(&self) -> String {
+        self.spans.iter().map(Span::text).collect()
+    }
+}
+
+/// Paragraphs are joined by this in [`Document::plain`]; annotation offsets
+/// count characters in that string.
+pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
+
+impl Document {
+    pub fn plain(&self) -> String {
+        let parts: Vec<String> = self.paragraphs.iter().map(Paragraph::plain).collect();
+        parts.join(PARAGRAPH_SEPARATOR)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+
+    /// Every link target, in reading order.
+    pub fn links(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.paragraphs.iter().enumerate().flat_map(|(i, p)| {
+            p.spans.iter().filter_map(move |s| match s {
+                Span::Link { label, target } => Some((i, label.as_str(), target.as_str())),
+                Span::Text(_) => None,
+            })
+        })
+    }
+}
+
+/// What the letter itself says about where it comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LetterMeta {
+    /// ISO date, `2025-12-17`.
+    pub date: String,
+    pub reference: String,
+    pub sender: Vec<String>,
+    pub return_address: Option<String>,
+    pub signatories: Vec<Signatory>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Signatory {
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ReferenceMeta {
+    /// `kamerstuk` or `motie`.
+    pub kind: String,
+    /// The Kamerstuk dossier number, `32317` or `19637/36045`.
+    pub dossier_number: String,
+    pub number: String,
+    /// Parliamentary year as the letter gives it, `2025-2026`.
+    pub year: Option<String>,
+}
+
+impl ReferenceMeta {
+    /// The official citation form, `Kamerstukken II 2025/26, 32317, nr. 978`;
+    /// without a known year, `Kamerstukken II, 32317, nr. 978`.
+    pub fn citation(&self) -> String {
+        let year = self.year.as_deref().and_then(short_year);
+        match year {
+            Some(y) => format!("Kamerstukken II {y}, {}, nr. {}", self.dossier_number, self.number),
+            None => format!("Kamerstukken II, {}, nr. {}", self.dossier_number, self.number),
+        }
+    }
+}
+
+/// `2025-2026` → `2025/26`.
+fn short_year(year: &str) -> Option<String> {
+    let (a, b) = year.split_once('-')?;
+    let b = b.trim();
+    if a.len() == 4 && b.len() == 4 && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit()) {
+        Some(format!("{a}/{}", &b[2..]))
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Node {
+    /// Stable slug: `ebsp`, `ebsp/uitkomst-onderhandelingen`, `ebsp/fn-2`,
+    /// `kamerstuk-32317-973`.
+    pub id: String,
+    pub kind: NodeKind,
+    pub title: String,
+    /// The root (letter or dossier) this node belongs to; `None` for
+    /// references, which belong to every dossier that cites them.
+    pub root: Option<NodeIdx>,
+    pub parent: Option<NodeIdx>,
+    /// Sections, then annexes, then footnotes, in the file's order.
+    pub children: Vec<NodeIdx>,
+    pub body: Document,
+    /// Theme tags; set on dossiers, inherited by their nodes for filtering.
+    pub tags: Vec<String>,
+    /// Countries named in the title or text, found with [`crate::countries`].
+    pub countries: Vec<String>,
+    pub url: Option<String>,
+    /// A footnote's number.
+    pub number: Option<u32>,
+    /// A short label, such as `Bijlage 1`.
+    pub label: Option<String>,
+    /// For topics: the letter they come from.
+    pub source: Option<NodeIdx>,
+    pub letter: Option<LetterMeta>,
+    pub reference: Option<ReferenceMeta>,
+    /// A reference's description, in the letter's words.
+    pub description: Option<String>,
+    /// The file the node was defined in, relative to the dossier folder.
+    pub file: String,
+}
+
+/// A place that links to a node.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Backlink {
+    pub from: NodeIdx,
+    pub paragraph: usize,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct Corpus {
+    pub nodes: Vec<Node>,
+    /// Letters first, then dossiers, in their `order`.
+    pub roots: Vec<NodeIdx>,
+    pub references: Vec<NodeIdx>,
+    /// `backlinks[i]`: who links to node `i`.
+    pub backlinks: Vec<Vec<Backlink>>,
+    /// Problems found while loading; the nodes that could be loaded are here.
+    #[serde(skip)]
+    pub errors: Vec<LoadError>,
+    #[serde(skip)]
+    by_id: HashMap<String, NodeIdx>,
+}
+
+impl Corpus {
+    pub(crate) fn from_parts(nodes: Vec<Node>, roots: Vec<NodeIdx>, references: Vec<NodeIdx>, errors: Vec<LoadError>) -> Corpus {
+        let mut corpus = Corpus { nodes, roots, references, backlinks: Vec::new(), errors, by_id: HashMap::new() };
+        corpus.reindex();
+        corpus
+    }
+
+    /// Rebuilds the id lookup and the backlinks from the nodes, as after
+    /// deserialising a cached corpus.
+    pub fn reindex(&mut self) {
+        self.by_id = self.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        let mut backlinks = vec![Vec::new(); self.nodes.len()];
+        for (from, node) in self.nodes.iter().enumerate() {
+            for (paragraph, label, target) in node.body.links() {
+                if let Some(&to) = self.by_id.get(target) {
+                    backlinks[to].push(Backlink { from, paragraph, label: label.to_string() });
+                }
+            }
+        }
+        self.backlinks = backlinks;
+    }
+
+    pub fn get(&self, id: &str) -> Option<NodeIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn node(&self, idx: NodeIdx) -> &Node {
+        &self.nodes[idx]
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<&Node> {
+        self.get(id).map(|i| &self.nodes[i])
+    }
+
+    /// Depth-first: the node and everything under it, in order.
+    pub fn descendants(&self, idx: NodeIdx) -> Vec<NodeIdx> {
+        let mut out = Vec::new();
+        let mut stack = vec![idx];
+        while let Some(i) = stack.pop() {
+            out.push(i);
+            stack.extend(self.nodes[i].children.iter().rev());
+        }
+        out
+    }
+
+    /// The references cited from anywhere in a root's subtree, in order of
+    /// first citation.
+    pub fn references_cited_by(&self, root: NodeIdx) -> Vec<NodeIdx> {
+        let mut out = Vec::new();
+        for i in self.descendants(root) {
+            for (_, _, target) in self.nodes[i].body.links() {
+                if let Some(t) = self.get(target)
+                    && self.nodes[t].kind == NodeKind::Reference
+                    && !out.contains(&t)
+                {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// The root a node is read under: itself for roots, its root otherwise;
+    /// references have none.
+    pub fn root_of(&self, idx: NodeIdx) -> Option<NodeIdx> {
+        let n = &self.nodes[idx];
+        if n.kind.is_root() { Some(idx) } else { n.root }
+    }
+
+    /// The letter a node comes from, through its dossier.
+    pub fn letter_of(&self, idx: NodeIdx) -> Option<NodeIdx> {
+        let root = self.root_of(idx)?;
+        match self.nodes[root].kind {
+            NodeKind::Letter => Some(root),
+            _ => self.nodes[root].source,
+        }
+    }
+
+    /// Ancestors from the root down to the node itself.
+    pub fn path(&self, idx: NodeIdx) -> Vec<NodeIdx> {
+        let mut out = vec![idx];
+        let mut cur = idx;
+        while let Some(p) = self.nodes[cur].parent {
+            out.push(p);
+            cur = p;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Tags of a node: its own and its root's.
+    pub fn tags_of(&self, idx: NodeIdx) -> Vec<String> {
+        let mut tags = self.nodes[idx].tags.clone();
+        if let Some(r) = self.root_of(idx) {
+            for t in &self.nodes[r].tags {
+                if !tags.contains(t) {
+                    tags.push(t.clone());
+                }
+            }
+        }
+        tags
+    }
+
+    /// Every tag used, sorted.
+    pub fn all_tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = self.nodes.iter().flat_map(|n| n.tags.iter().cloned()).collect();
+        tags.sort();
+        tags.dedup();
+        tags
+    }
+
+    /// Every country named anywhere, sorted.
+    pub fn all_countries(&self) -> Vec<String> {
+        let mut c: Vec<String> = self.nodes.iter().flat_map(|n| n.countries.iter().cloned()).collect();
+        c.sort();
+        c.dedup();
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_use_the_official_form() {
+        let r = ReferenceMeta {
+            kind: "kamerstuk".into(),
+            dossier_number: "32317".into(),
+            number: "978".into(),
+            year: Some("2025-2026".into()),
+        };
+        assert_eq!(r.citation(), "Kamerstukken II 2025/26, 32317, nr. 978");
+        let r = ReferenceMeta { year: None, ..r };
+        assert_eq!(r.citation(), "Kamerstukken II, 32317, nr. 978");
+    }
+}

@@ -1,0 +1,115 @@
+//! The dossier file format, as serde reads it. Unknown fields are refused,
+//! and every value that a later check may complain about keeps its span so
+//! the complaint can name the line and column. See `dossiers/README.md`.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One `.toml` file under the dossier folder.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DossierFile {
+    pub dossier: Option<Spanned<DossierRaw>>,
+    pub letter: Option<Spanned<LetterRaw>>,
+    #[serde(default)]
+    pub section: Vec<Spanned<SectionRaw>>,
+    #[serde(default)]
+    pub annex: Vec<Spanned<AnnexRaw>>,
+    #[serde(default)]
+    pub footnote: Vec<Spanned<FootnoteRaw>>,
+    #[serde(default)]
+    pub reference: Vec<Spanned<ReferenceRaw>>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DossierKindRaw {
+    #[default]
+    Topic,
+    Letter,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DossierRaw {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub kind: DossierKindRaw,
+    /// For topics: the id of the letter dossier they come from.
+    pub source: Option<Spanned<String>>,
+    pub order: Option<i64>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    pub text: Option<Spanned<String>>,
+    pub file: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterRaw {
+    pub date: Spanned<String>,
+    pub reference: String,
+    #[serde(default)]
+    pub sender: Vec<String>,
+    pub return_address: Option<String>,
+    #[serde(default)]
+    pub signatory: Vec<SignatoryRaw>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatoryRaw {
+    pub role: String,
+    pub name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionRaw {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub text: Option<Spanned<String>>,
+    pub file: Option<Spanned<String>>,
+    #[serde(default)]
+    pub section: Vec<Spanned<SectionRaw>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnnexRaw {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub label: Option<String>,
+    pub url: Option<String>,
+    pub text: Option<Spanned<String>>,
+    pub file: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FootnoteRaw {
+    pub id: Spanned<String>,
+    pub number: u32,
+    pub text: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ReferenceKindRaw {
+    Kamerstuk,
+    Motie,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceRaw {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub kind: ReferenceKindRaw,
+    pub dossier_number: String,
+    pub number: String,
+    pub year: Option<String>,
+    pub description: Option<String>,
+    pub url: Option<String>,
+}

@@ -1,0 +1,333 @@
+//! Search over every title and passage (paragraph) of a corpus.
+//!
+//! [`SearchIndex::build`] copies all searchable text once into one buffer,
+//! with a folded copy (lower case, no accents, see [`crate::text::fold`]) at
+//! the same character offsets. Queries run on the folded copy, so `italie`
+//! finds `Italië`, and the match positions they return are character
+//! positions in the original text.
+//!
+//! - [`SearchIndex::fuzzy`]: fuzzy-matcher's `SkimMatcherV2` on the folded
+//!   text, behind a subsequence prefilter that accepts exactly the items the
+//!   matcher matches, on all cores with one matcher per thread, keeping only
+//!   the best `limit` hits; match positions are computed for those alone.
+//! - [`SearchIndex::exact`]: a phrase, found with `memchr::memmem`.
+//! - [`FuzzySearch`] and [`FinderWorker`]: the same fuzzy search in chunks,
+//!   for an interface that must never block on a keystroke.
+//! - [`snippet`]: a window of a passage around its matches, for display.
+//!
+//! Ranking is deterministic: higher score first; on equal scores, titles
+//! before passages, then document order.
+
+mod exact;
+mod fuzzy;
+mod snippet;
+mod worker;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use crate::model::{Corpus, NodeIdx, NodeKind};
+
+pub use fuzzy::{FuzzySearch, reference_fuzzy};
+pub use snippet::snippet;
+pub use worker::{FinderUpdate, FinderWorker};
+
+/// One place where a query matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub node: NodeIdx,
+    /// Index of the paragraph in the node's body; `None` for the title.
+    pub passage: Option<usize>,
+    /// Higher is better. Fuzzy: fuzzy-matcher's score; exact: the number of
+    /// occurrences in the passage.
+    pub score: i64,
+    /// Character positions, in [`SearchIndex::text`] of this hit, of the
+    /// matched characters, ascending.
+    pub positions: Vec<usize>,
+}
+
+/// What the index knows of a node, so that hits can be shown without the
+/// corpus at hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedNode {
+    pub id: String,
+    pub kind: NodeKind,
+    /// The root (letter or dossier) the node is read under; see
+    /// [`Corpus::root_of`].
+    pub root: Option<NodeIdx>,
+}
+
+/// Titles and passages of a corpus, ready to be searched. Built once per
+/// load; immutable afterwards, so it can be shared between threads.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    /// Every item's original text, one after the other, each followed by
+    /// `\n`.
+    text: String,
+    /// The folded copy: item `i` has as many characters here as in `text`.
+    /// Whitespace is folded to a space, so `\n` only separates items.
+    folded: String,
+    /// Item `i` is `text[text_starts[i]..text_starts[i + 1] - 1]`; one
+    /// extra entry at the end.
+    text_starts: Vec<u32>,
+    /// Same for `folded`.
+    folded_starts: Vec<u32>,
+    /// The node of each item.
+    item_node: Vec<u32>,
+    /// The paragraph of each item, [`TITLE`] for a title.
+    item_passage: Vec<u32>,
+    nodes: Vec<IndexedNode>,
+}
+
+/// `item_passage` of a title.
+const TITLE: u32 = u32::MAX;
+
+/// The buffers address items with `u32` offsets; text beyond this is not
+/// indexed (4 GiB of text is far beyond any corpus this program reads).
+const MAX_BUFFER: usize = u32::MAX as usize - 1;
+
+impl SearchIndex {
+    /// Indexes the title and every paragraph of every node, in node order
+    /// (each node's title, then its paragraphs).
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let total: usize = corpus
+            .nodes
+            .iter()
+            .map(|n| n.title.len() + 1 + n.body.paragraphs.iter().map(|p| p.spans.iter().map(|s| s.text().len()).sum::<usize>() + 1).sum::<usize>())
+            .sum();
+        let items: usize = corpus.nodes.iter().map(|n| 1 + n.body.paragraphs.len()).sum();
+        let mut b = Builder::with_capacity(total.min(MAX_BUFFER), items);
+        let mut plain = String::new();
+        for (i, node) in corpus.nodes.iter().enumerate() {
+            b.nodes.push(IndexedNode { id: node.id.clone(), kind: node.kind, root: corpus.root_of(i) });
+            b.push(i, TITLE, &node.title);
+            for (p, paragraph) in node.body.paragraphs.iter().enumerate() {
+                plain.clear();
+                for span in &paragraph.spans {
+                    plain.push_str(span.text());
+                }
+                b.push(i, p as u32, &plain);
+            }
+        }
+        b.finish()
+    }
+
+    /// Builds an index over loose texts, one node per text (its title), for
+    /// tests and benchmarks.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
+        let mut b = Builder::with_capacity(0, 0);
+        for (i, t) in texts.into_iter().enumerate() {
+            b.nodes.push(IndexedNode { id: format!("t{i}"), kind: NodeKind::Section, root: None });
+            b.push(i, TITLE, t);
+        }
+        b.finish()
+    }
+
+    /// How many titles and passages are indexed.
+    pub fn len(&self) -> usize {
+        self.item_node.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.item_node.is_empty()
+    }
+
+    /// Bytes of text held (original and folded copies).
+    pub fn text_bytes(&self) -> usize {
+        self.text.len() + self.folded.len()
+    }
+
+    /// The text a hit is in: the passage, or the node's title.
+    pub fn text(&self, hit: &Hit) -> &str {
+        self.find_item(hit.node, hit.passage).map_or("", |i| self.item_text(i))
+    }
+
+    /// What the index knows of node `idx`.
+    pub fn node(&self, idx: NodeIdx) -> Option<&IndexedNode> {
+        self.nodes.get(idx)
+    }
+
+    /// A node's title, as indexed.
+    pub fn title(&self, idx: NodeIdx) -> &str {
+        self.find_item(idx, None).map_or("", |i| self.item_text(i))
+    }
+
+    pub(crate) fn item_text(&self, item: usize) -> &str {
+        &self.text[self.text_range(item)]
+    }
+
+    pub(crate) fn item_folded(&self, item: usize) -> &str {
+        &self.folded[self.folded_range(item)]
+    }
+
+    fn text_range(&self, item: usize) -> Range<usize> {
+        self.text_starts[item] as usize..self.text_starts[item + 1] as usize - 1
+    }
+
+    pub(crate) fn folded_range(&self, item: usize) -> Range<usize> {
+        self.folded_starts[item] as usize..self.folded_starts[item + 1] as usize - 1
+    }
+
+    pub(crate) fn is_title(&self, item: usize) -> bool {
+        self.item_passage[item] == TITLE
+    }
+
+    pub(crate) fn hit(&self, item: usize, score: i64, positions: Vec<usize>) -> Hit {
+        let p = self.item_passage[item];
+        Hit { node: self.item_node[item] as usize, passage: (p != TITLE).then_some(p as usize), score, positions }
+    }
+
+    /// The item of a node's title or paragraph: items are in node order, so
+    /// a binary search finds the node's title.
+    fn find_item(&self, node: NodeIdx, passage: Option<usize>) -> Option<usize> {
+        let first = self.item_node.partition_point(|&n| (n as usize) < node);
+        if self.item_node.get(first).copied() != Some(node as u32) {
+            return None;
+        }
+        let item = match passage {
+            None => first,
+            Some(p) => first + 1 + p,
+        };
+        (self.item_node.get(item).copied() == Some(node as u32) && self.item_passage[item] == passage.map_or(TITLE, |p| p as u32)).then_some(item)
+    }
+}
+
+struct Builder {
+    index: SearchIndex,
+    nodes: Vec<IndexedNode>,
+    full: bool,
+}
+
+impl Builder {
+    fn with_capacity(bytes: usize, items: usize) -> Builder {
+        let mut index = SearchIndex {
+            text: String::with_capacity(bytes),
+            folded: String::with_capacity(bytes),
+            text_starts: Vec::with_capacity(items + 1),
+            folded_starts: Vec::with_capacity(items + 1),
+            item_node: Vec::with_capacity(items),
+            item_passage: Vec::with_capacity(items),
+            nodes: Vec::new(),
+        };
+        index.text_starts.push(0);
+        index.folded_starts.push(0);
+        Builder { index, nodes: Vec::new(), full: false }
+    }
+
+    fn push(&mut self, node: usize, passage: u32, text: &str) {
+        let ix = &mut self.index;
+        if self.full || ix.text.len() + text.len() + 1 > MAX_BUFFER || node > u32::MAX as usize {
+            self.full = true;
+            return;
+        }
+        ix.text.push_str(text);
+        ix.text.push('\n');
+        fold_into(text, &mut ix.folded);
+        ix.folded.push('\n');
+        ix.text_starts.push(ix.text.len() as u32);
+        ix.folded_starts.push(ix.folded.len() as u32);
+        ix.item_node.push(node as u32);
+        ix.item_passage.push(passage);
+    }
+
+    fn finish(mut self) -> SearchIndex {
+        self.index.nodes = self.nodes;
+        self.index
+    }
+}
+
+/// Appends the folded text: [`crate::text::fold_char`] for each character,
+/// and every whitespace character as one space.
+fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(|b| if b.is_ascii_whitespace() { ' ' } else { b.to_ascii_lowercase() as char }));
+        return;
+    }
+    out.extend(text.chars().map(fold_query_char));
+}
+
+fn fold_query_char(c: char) -> char {
+    if c.is_whitespace() { ' ' } else { crate::text::fold_char(c) }
+}
+
+/// Folds a query as the text is folded.
+pub(crate) fn fold_query(query: &str) -> String {
+    query.chars().map(fold_query_char).collect()
+}
+
+/// A candidate's rank: greater is better. Score, then titles before
+/// passages, then earlier items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Rank {
+    score: i64,
+    title: bool,
+    item: std::cmp::Reverse<u32>,
+}
+
+impl Rank {
+    pub(crate) fn new(index: &SearchIndex, item: usize, score: i64) -> Rank {
+        Rank { score, title: index.is_title(item), item: std::cmp::Reverse(item as u32) }
+    }
+
+    pub(crate) fn item(self) -> usize {
+        self.item.0 as usize
+    }
+
+    pub(crate) fn score(self) -> i64 {
+        self.score
+    }
+}
+
+/// Keeps the best `limit` ranks seen.
+#[derive(Debug, Clone)]
+pub(crate) struct TopK {
+    limit: usize,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<Rank>>,
+}
+
+impl TopK {
+    pub(crate) fn new(limit: usize) -> TopK {
+        TopK { limit, heap: std::collections::BinaryHeap::with_capacity(limit.min(4096) + 1) }
+    }
+
+    #[inline]
+    pub(crate) fn push(&mut self, rank: Rank) {
+        if self.heap.len() < self.limit {
+            self.heap.push(std::cmp::Reverse(rank));
+        } else if let Some(mut worst) = self.heap.peek_mut()
+            && rank > worst.0
+        {
+            *worst = std::cmp::Reverse(rank);
+        }
+    }
+
+    /// Whether a candidate with this score could still enter.
+    #[inline]
+    pub(crate) fn wants(&self, score: i64) -> bool {
+        self.heap.len() < self.limit || self.heap.peek().is_some_and(|w| score >= w.0.score)
+    }
+
+    pub(crate) fn merge(&mut self, other: TopK) {
+        for r in other.heap {
+            self.push(r.0);
+        }
+    }
+
+    /// Best first.
+    pub(crate) fn sorted(&self) -> Vec<Rank> {
+        let mut v: Vec<Rank> = self.heap.iter().map(|r| r.0).collect();
+        v.sort_unstable_by(|a, b| b.cmp(a));
+        v
+    }
+}
+
+/// How many threads to search with: the cores there are, and only where
+/// there is enough work to pay for starting them.
+pub(crate) fn threads_for(items: usize) -> usize {
+    if items < 16_384 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16)
+}

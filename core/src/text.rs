@@ -1,0 +1,143 @@
+//! Text from files is untrusted. It is cleaned once, where it is loaded, so
+//! nothing downstream (interface, command line, export) has to think about
+//! escape sequences; and it is folded for matching that ignores case and
+//! accents.
+
+/// Makes control characters, escape sequences and bidirectional controls
+/// visible instead of passing them on. Newline and tab are kept.
+///
+/// - C0 controls become their Control Pictures (`␛` for ESC, `␀` for NUL),
+///   so an escape sequence prints as `␛[31m`, harmless and noticeable;
+/// - DEL becomes `␡`;
+/// - C1 controls and bidirectional overrides, embeddings, isolates and marks
+///   become `<U+XXXX>`.
+pub fn sanitize(input: &str) -> String {
+    if !input.chars().any(needs_cleaning) {
+        return input.to_owned();
+    }
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        push_clean(&mut out, c);
+    }
+    out
+}
+
+/// Like [`sanitize`] but also turns newlines and tabs into visible marks:
+/// for one-line contexts such as titles, ids and table cells.
+pub fn sanitize_line(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        match c {
+            '\n' => out.push('␤'),
+            '\t' => out.push(' '),
+            _ => push_clean(&mut out, c),
+        }
+    }
+    out
+}
+
+fn needs_cleaning(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+}
+
+fn push_clean(out: &mut String, c: char) {
+    let code = c as u32;
+    match c {
+        '\n' | '\t' => out.push(c),
+        _ if code < 0x20 => out.push(char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}')),
+        '\u{7F}' => out.push('␡'),
+        _ if c.is_control() || is_bidi_control(c) => {
+            out.push_str(&format!("<U+{code:04X}>"));
+        }
+        _ => out.push(c),
+    }
+}
+
+/// Characters that change the display order of text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Collapses every run of whitespace (line breaks from the source included)
+/// into one space and trims the ends: a paragraph as the reader should see it.
+pub fn collapse_whitespace(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for word in input.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Folds one character for matching: lower case, without diacritics
+/// (`Ë` → `e`). Always one character for one, so positions in a folded
+/// string are the positions in the original, counted in characters.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut base = c;
+    let mut first = true;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        if first {
+            base = d;
+            first = false;
+        }
+    });
+    base.to_lowercase().next().unwrap_or(base)
+}
+
+/// Folds a string character by character; see [`fold_char`].
+pub fn fold(input: &str) -> String {
+    input.chars().map(fold_char).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\u{1b}[31mrood"), "a␛[31mrood");
+        assert_eq!(sanitize("bell\u{7}"), "bell␇");
+        assert_eq!(sanitize("del\u{7f}"), "del␡");
+        assert_eq!(sanitize("c1\u{9b}2J"), "c1<U+009B>2J");
+        assert_eq!(sanitize("\u{202E}txt"), "<U+202E>txt");
+        assert_eq!(sanitize("regel\nnieuw\tveld"), "regel\nnieuw\tveld");
+    }
+
+    #[test]
+    fn sanitize_line_shows_line_breaks() {
+        assert_eq!(sanitize_line("a\nb\tc\u{1b}"), "a␤b c␛");
+    }
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Italië"), "italie");
+        assert_eq!(fold("ÉÉN Curaçao"), "een curacao");
+        assert_eq!(fold("geïnformeerd").chars().count(), "geïnformeerd".chars().count());
+    }
+
+    #[test]
+    fn whitespace_collapses_to_single_spaces() {
+        assert_eq!(collapse_whitespace("  een\n  twee\t drie \n"), "een twee drie");
+    }
+
+    proptest! {
+        #[test]
+        fn sanitized_text_has_no_terminal_controls(s in any::<String>()) {
+            let clean = sanitize(&s);
+            prop_assert!(!clean.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)));
+            let line = sanitize_line(&s);
+            prop_assert!(!line.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        }
+
+        #[test]
+        fn folding_keeps_the_character_count(s in any::<String>()) {
+            prop_assert_eq!(fold(&s).chars().count(), s.chars().count());
+        }
+    }
+}

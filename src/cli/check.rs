@@ -1,0 +1,33 @@
+//! `dossier check [DIR]`: validate dossier files.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::Global;
+use crate::store::{config, dossiers};
+
+/// Prints one `FILE:LINE:COL: message` line per problem on stdout and a
+/// summary on stderr; exit 1 when there is any problem.
+pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let loaded = config::load(global.config.as_deref())?;
+    let origin = dossiers::choose(dir.or(global.dossiers.as_deref()));
+    if let dossiers::Origin::Folder(d) = &origin
+        && !d.is_dir()
+    {
+        anyhow::bail!("{}: not a folder", d.display());
+    }
+    let corpus = dossiers::load(&origin, loaded.config.max_file_size);
+    for e in &corpus.errors {
+        println!("{e}");
+    }
+    if corpus.errors.is_empty() {
+        let dossiers = corpus.roots.len();
+        eprintln!("{origin}: {dossiers} dossiers, {} nodes, no problems", corpus.nodes.len());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let mut files: Vec<&str> = corpus.errors.iter().map(|e| e.file.as_str()).collect();
+        files.dedup();
+        eprintln!("dossier check: {} problem(s) in {}", corpus.errors.len(), files.join(", "));
+        Ok(ExitCode::from(1))
+    }
+}

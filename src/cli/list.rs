@@ -1,0 +1,116 @@
+//! `dossier list [--json]`: the tree with ids.
+
+use std::process::ExitCode;
+
+use dossier_core::{Corpus, NodeIdx, NodeKind};
+use serde::Serialize;
+
+use super::Context;
+use super::output::print_json;
+
+#[derive(Serialize)]
+struct DossierJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    source: Option<&'a str>,
+    tags: &'a [String],
+    countries: Vec<String>,
+    sections: Vec<SectionJson<'a>>,
+    annexes: Vec<AnnexJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    sections: Vec<SectionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct AnnexJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// `annex`, `footnote` or `reference`.
+    kind: &'static str,
+}
+
+pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
+    let c = &ctx.corpus;
+    if json {
+        let out: Vec<DossierJson> = c.roots.iter().map(|&r| dossier_json(c, r)).collect();
+        print_json(&out)?;
+    } else {
+        print!("{}", tree_text(c));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn dossier_json(c: &Corpus, root: NodeIdx) -> DossierJson<'_> {
+    let n = c.node(root);
+    let mut countries: Vec<String> = c.descendants(root).iter().flat_map(|&i| c.node(i).countries.clone()).collect();
+    countries.sort();
+    countries.dedup();
+    DossierJson {
+        id: &n.id,
+        title: &n.title,
+        kind: n.kind.as_str(),
+        source: n.source.map(|s| c.node(s).id.as_str()),
+        tags: &n.tags,
+        countries,
+        sections: sections_json(c, root),
+        annexes: attachments(c, root).into_iter().map(|i| AnnexJson { id: &c.node(i).id, title: &c.node(i).title, kind: c.node(i).kind.as_str() }).collect(),
+    }
+}
+
+fn sections_json(c: &Corpus, parent: NodeIdx) -> Vec<SectionJson<'_>> {
+    c.node(parent)
+        .children
+        .iter()
+        .filter(|&&i| c.node(i).kind == NodeKind::Section)
+        .map(|&i| SectionJson { id: &c.node(i).id, title: &c.node(i).title, sections: sections_json(c, i) })
+        .collect()
+}
+
+/// Annexes and footnotes of a root, then the references it cites.
+fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
+    let mut out: Vec<NodeIdx> = c.node(root).children.iter().copied().filter(|&i| matches!(c.node(i).kind, NodeKind::Annex | NodeKind::Footnote)).collect();
+    out.extend(c.references_cited_by(root));
+    out
+}
+
+/// The indented tree, one node per line: id, then title.
+pub fn tree_text(c: &Corpus) -> String {
+    let mut out = String::new();
+    let width = c.nodes.iter().map(|n| n.id.chars().count()).max().unwrap_or(0) + 2;
+    for &root in &c.roots {
+        let n = c.node(root);
+        let kind = if n.kind == NodeKind::Letter { "  (brief)" } else { "" };
+        out.push_str(&format!("{:width$}  {}{kind}\n", n.id, n.title, width = width + 2));
+        push_sections(c, root, 1, width, &mut out);
+        for i in attachments(c, root) {
+            let m = c.node(i);
+            out.push_str(&format!("  {:width$}  {}  [{}]\n", m.id, m.title, m.kind.as_str()));
+        }
+    }
+    if !c.references.is_empty() {
+        out.push_str("\nreferences\n");
+        for &i in &c.references {
+            let m = c.node(i);
+            out.push_str(&format!("  {:width$}  {}\n", m.id, m.title));
+        }
+    }
+    out
+}
+
+fn push_sections(c: &Corpus, parent: NodeIdx, depth: usize, width: usize, out: &mut String) {
+    for &i in &c.node(parent).children {
+        let n = c.node(i);
+        if n.kind == NodeKind::Section {
+            let pad = "  ".repeat(depth);
+            out.push_str(&format!("{pad}{:w$}  {}\n", n.id, n.title, w = (width + 2).saturating_sub(pad.len())));
+            push_sections(c, i, depth + 1, width, out);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The command line: a stable contract (see the README). Each subcommand
+//! lives in its own file and works on the core and the store only.
+
+mod check;
+mod list;
+mod notes;
+mod output;
+
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::store::{config, dossiers};
+
+/// Read, search and annotate government dossiers in the terminal.
+///
+/// Without a command, opens the interface on the dossiers.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+const AFTER_HELP: &str = "\
+Files:
+  dossiers  --dossiers DIR, else ./dossiers if it exists, else the built-in dossiers
+  config    --config FILE, else ./config.toml, else ~/.config/dossier/config.toml
+  notes     --notes PATH, else `notes` in config.toml, else ~/.local/share/dossier/notes
+
+Exit status: 0 success, 1 bad data or a failed operation, 2 bad usage.";
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Folder of dossier files (*.toml)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dossiers: Option<PathBuf>,
+    /// Configuration file
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Annotation store
+    #[arg(long, global = true, value_name = "PATH")]
+    pub notes: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tree of dossiers, sections, annexes and references, with their ids
+    List {
+        /// Print JSON: an array of dossiers
+        #[arg(long)]
+        json: bool,
+    },
+    /// One node as plain text
+    Show {
+        /// Node id, as `dossier list` prints it (e.g. ebsp/uitkomst-onderhandelingen)
+        id: String,
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every title and passage (fuzzy; --exact for a phrase)
+    Search {
+        /// What to look for; case and accents are ignored (italie finds Italië)
+        query: String,
+        /// Match the phrase exactly instead of fuzzily
+        #[arg(long)]
+        exact: bool,
+        /// At most this many hits
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        limit: usize,
+        /// Print JSON: an array of hits, best first
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate dossier files; prints FILE:LINE:COL: message for each problem
+    Check {
+        /// Folder to check (default: as for --dossiers)
+        dir: Option<PathBuf>,
+    },
+    /// List, add, export and import annotations
+    #[command(subcommand)]
+    Notes(notes::NotesCommand),
+}
+
+/// Runs a command; errors become exit status 1 in `main`.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => crate::tui::run(&cli.global),
+        Some(Command::List { json }) => list::run(&Context::new(&cli.global)?, json),
+        Some(Command::Show { id, json }) => show::run(&Context::new(&cli.global)?, &id, json),
+        Some(Command::Search { .. }) => anyhow::bail!("search is being wired in"),
+        Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
+        Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
+    }
+}
+
+/// What most commands need: the configuration and the loaded dossiers.
+pub struct Context {
+    pub config: config::Config,
+    pub origin: dossiers::Origin,
+    pub corpus: dossier_core::Corpus,
+}
+
+impl Context {
+    /// Loads configuration and dossiers. Problems in dossier files are
+    /// printed as warnings: the good files still serve.
+    pub fn new(global: &Global) -> anyhow::Result<Context> {
+        let loaded = config::load(global.config.as_deref())?;
+        for w in &loaded.warnings {
+            eprintln!("warning: {w}");
+        }
+        let origin = dossiers::choose(global.dossiers.as_deref());
+        let corpus = dossiers::load(&origin, loaded.config.max_file_size);
+        for e in &corpus.errors {
+            eprintln!("warning: {e}");
+        }
+        Ok(Context { config: loaded.config, origin, corpus })
+    }
+}

@@ -1,0 +1,153 @@
+//! `dossier show ID [--json]`: one node as plain text.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use dossier_core::model::Span;
+use dossier_core::{Corpus, NodeIdx, NodeKind};
+use serde::Serialize;
+
+use super::Context;
+use super::output::print_json;
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
+    id: &'a str,
+    kind: &'static str,
+    title: &'a str,
+    dossier: Option<&'a str>,
+    letter: Option<LetterJson<'a>>,
+    path: Vec<&'a str>,
+    tags: Vec<String>,
+    countries: &'a [String],
+    url: Option<&'a str>,
+    citation: Option<String>,
+    text: String,
+    links: Vec<LinkJson<'a>>,
+    cited_by: Vec<LinkJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct LetterJson<'a> {
+    id: &'a str,
+    date: &'a str,
+    reference: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkJson<'a> {
+    label: &'a str,
+    node: &'a str,
+    title: &'a str,
+}
+
+pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let c = &ctx.corpus;
+    let Some(idx) = c.get(id.trim().trim_end_matches('/')) else {
+        anyhow::bail!("no node `{}`; `dossier list` shows the ids", dossier_core::text::sanitize_line(id));
+    };
+    if json {
+        print_json(&show_json(c, idx))?;
+    } else {
+        print!("{}", show_text(c, idx));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
+    let n = c.node(idx);
+    ShowJson {
+        id: &n.id,
+        kind: n.kind.as_str(),
+        title: &n.title,
+        dossier: c.root_of(idx).map(|r| c.node(r).id.as_str()),
+        letter: letter(c, idx),
+        path: c.path(idx).iter().map(|&i| c.node(i).title.as_str()).collect(),
+        tags: c.tags_of(idx),
+        countries: &n.countries,
+        url: n.url.as_deref(),
+        citation: n.reference.as_ref().map(|r| r.citation()),
+        text: n.body.plain(),
+        links: n.body.links().map(|(_, label, target)| link(c, label, target)).collect(),
+        cited_by: c.backlinks[idx].iter().map(|b| LinkJson { label: &b.label, node: &c.node(b.from).id, title: &c.node(b.from).title }).collect(),
+    }
+}
+
+fn link<'a>(c: &'a Corpus, label: &'a str, target: &'a str) -> LinkJson<'a> {
+    LinkJson { label, node: target, title: c.by_id(target).map_or("", |n| n.title.as_str()) }
+}
+
+fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
+    let l = c.letter_of(idx)?;
+    let meta = c.node(l).letter.as_ref()?;
+    Some(LetterJson { id: &c.node(l).id, date: &meta.date, reference: &meta.reference })
+}
+
+/// The node as plain text: a header, the paragraphs, then its links and
+/// what cites it. Link labels stay in the text; footnote markers show as
+/// `[n]` so they are not read as part of a word.
+pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
+    let n = c.node(idx);
+    let mut out = String::new();
+    let path: Vec<&str> = c.path(idx).iter().map(|&i| c.node(i).title.as_str()).collect();
+    let _ = writeln!(out, "{}", path.join(" › "));
+    let _ = writeln!(out, "{} · {}", n.id, n.kind.as_str());
+    if let Some(l) = letter(c, idx) {
+        let _ = writeln!(out, "Bron: brief {} van {} ({})", l.reference, l.date, l.id);
+    }
+    if let Some(meta) = &n.letter {
+        for s in &meta.sender {
+            let _ = writeln!(out, "Afzender: {s}");
+        }
+        for s in &meta.signatories {
+            let _ = writeln!(out, "Ondertekend: {}, {}", s.name, s.role);
+        }
+    }
+    let tags = c.tags_of(idx);
+    if !tags.is_empty() {
+        let _ = writeln!(out, "Tags: {}", tags.join(", "));
+    }
+    if !n.countries.is_empty() {
+        let _ = writeln!(out, "Landen: {}", n.countries.join(", "));
+    }
+    if let Some(r) = &n.reference {
+        let _ = writeln!(out, "Citeerwijze: {}", r.citation());
+    }
+    if let Some(d) = &n.description {
+        let _ = writeln!(out, "Omschrijving: {d}");
+    }
+    if let Some(u) = &n.url {
+        let _ = writeln!(out, "URL: {u}");
+    }
+    out.push('\n');
+    for p in &n.body.paragraphs {
+        for s in &p.spans {
+            match s {
+                Span::Link { label, target } if c.by_id(target).is_some_and(|t| t.kind == NodeKind::Footnote) => {
+                    let _ = write!(out, "[{label}]");
+                }
+                other => out.push_str(other.text()),
+            }
+        }
+        out.push_str("\n\n");
+    }
+    if n.body.is_empty() && n.kind == NodeKind::Annex {
+        out.push_str("(De brief bevat de tekst van deze bijlage niet.)\n\n");
+    }
+    let links: Vec<(&str, &str)> = n.body.links().map(|(_, l, t)| (l, t)).collect();
+    if !links.is_empty() {
+        out.push_str("Links:\n");
+        for (label, target) in links {
+            let title = c.by_id(target).map_or("", |t| t.title.as_str());
+            let _ = writeln!(out, "  {label} → {target}  {title}");
+        }
+    }
+    if !c.backlinks[idx].is_empty() {
+        out.push_str("Geciteerd door:\n");
+        for b in &c.backlinks[idx] {
+            let from = c.node(b.from);
+            let _ = writeln!(out, "  {}  {}", from.id, from.title);
+        }
+    }
+    out
+}

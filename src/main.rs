@@ -1,0 +1,18 @@
+//! `dossier`: parse the command line and hand over to the command or the
+//! interface. Exit codes: 0 success, 1 bad data or a failed operation,
+//! 2 bad usage.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = dossier::cli::Cli::parse();
+    match dossier::cli::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dossier: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! `config.toml`: read with the same rigour as dossiers. Bad values are
+//! errors with FILE:LINE:COL; unknown keys are warnings that name the key,
+//! so a typo never silently changes nothing.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use dossier_core::LoadError;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::dossiers::DEFAULT_MAX_FILE_SIZE;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    Nl,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    #[default]
+    Default,
+    HighContrast,
+}
+
+/// One key or several for an action in `[keys]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyList {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyList {
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            KeyList::One(k) => vec![k.as_str()],
+            KeyList::Many(ks) => ks.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The configuration as read; every field has a default.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub language: Language,
+    /// Written into each new annotation; empty means the login name.
+    pub author: String,
+    /// Where annotations are stored; empty means the user's data directory.
+    pub notes: String,
+    pub max_file_size: u64,
+    pub mouse: bool,
+    pub theme: ThemeName,
+    /// Colour overrides by role, e.g. `accent = "cyan"`.
+    pub colors: BTreeMap<String, Spanned<String>>,
+    /// Key bindings by action name, e.g. `quit = ["q", "ctrl-c"]`.
+    pub keys: BTreeMap<String, Spanned<KeyList>>,
+    /// The file this came from, for messages; `None` for built-in defaults.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
+    /// The text of that file, to turn spans into line and column.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            language: Language::Nl,
+            author: String::new(),
+            notes: String::new(),
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            mouse: true,
+            theme: ThemeName::Default,
+            colors: BTreeMap::new(),
+            keys: BTreeMap::new(),
+            file: None,
+            text: String::new(),
+        }
+    }
+}
+
+const KNOWN_KEYS: &[&str] = &["language", "author", "notes", "max_file_size", "mouse", "theme", "colors", "keys"];
+
+impl Config {
+    /// The author to record: `author` if set, else the login name.
+    pub fn author(&self) -> String {
+        if !self.author.trim().is_empty() {
+            return self.author.trim().to_string();
+        }
+        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "onbekend".into())
+    }
+
+    /// A position in the config file, for messages about one of its values.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> LoadError {
+        let file = self.file.as_ref().map_or_else(|| "config.toml".into(), |p| p.display().to_string());
+        LoadError::at(file, &self.text, offset, message)
+    }
+}
+
+/// A loaded configuration and the warnings about it.
+pub struct Loaded {
+    pub config: Config,
+    pub warnings: Vec<LoadError>,
+}
+
+/// `--config FILE` if given (it must exist), else `./config.toml`, else the
+/// user's config file, else the defaults.
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
+    let candidates: Vec<PathBuf> = match explicit {
+        Some(p) => return load_file(p),
+        None => [Some(PathBuf::from("config.toml")), super::paths::user_config_file()].into_iter().flatten().collect(),
+    };
+    match candidates.into_iter().find(|p| p.is_file()) {
+        Some(p) => load_file(&p),
+        None => Ok(Loaded { config: Config::default(), warnings: Vec::new() }),
+    }
+}
+
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
+    if bytes.len() as u64 > DEFAULT_MAX_FILE_SIZE {
+        return Err(LoadError::whole_file(&name, "the configuration file is too large"));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
+    parse(&name, &text).map(|mut l| {
+        l.config.file = Some(path.to_path_buf());
+        l
+    })
+}
+
+/// Parses configuration text; `name` is used in messages.
+pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let mut config: Config = toml::from_str(text).map_err(|e| {
+        LoadError::at(name, text, e.span().map_or(0, |s| s.start), e.message().trim().to_string())
+    })?;
+    config.text = text.to_string();
+    let mut warnings = Vec::new();
+    if let Ok(table) = text.parse::<toml::Table>() {
+        for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
+            let offset = find_key(text, key).unwrap_or(0);
+            warnings.push(LoadError::at(name, text, offset, format!("unknown key `{key}` is ignored (known keys: {})", KNOWN_KEYS.join(", "))));
+        }
+    }
+    if config.max_file_size == 0 {
+        return Err(LoadError::at(name, text, find_key(text, "max_file_size").unwrap_or(0), "max_file_size must be more than 0"));
+    }
+    Ok(Loaded { config, warnings })
+}
+
+/// The offset of `key` where it starts a line, for pointing at it.
+fn find_key(text: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return Some(offset + line.len() - trimmed.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_parses_without_warnings() {
+        let text = include_str!("../../config.toml");
+        let loaded = parse("config.toml", text).unwrap();
+        assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+        assert_eq!(loaded.config.language, Language::Nl);
+    }
+
+    #[test]
+    fn bad_values_have_a_position() {
+        let e = parse("c.toml", "author = \"x\"\nlanguage = \"fr\"\n").err().unwrap();
+        assert!(e.to_string().starts_with("c.toml:2:12: unknown variant `fr`"), "{e}");
+        let e = parse("c.toml", "mouse = 3\n").err().unwrap();
+        assert!(e.to_string().starts_with("c.toml:1:9:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_are_warned_by_name() {
+        let l = parse("c.toml", "language = \"en\"\n  colour = \"red\"\n").unwrap();
+        assert_eq!(l.config.language, Language::En);
+        assert_eq!(l.warnings.len(), 1);
+        assert!(l.warnings[0].to_string().starts_with("c.toml:2:3: unknown key `colour` is ignored"), "{}", l.warnings[0]);
+    }
+
+    #[test]
+    fn keys_take_one_or_many() {
+        let l = parse("c.toml", "[keys]\nquit = \"x\"\nhelp = [\"?\", \"f1\"]\n").unwrap();
+        assert_eq!(l.config.keys["quit"].get_ref().keys(), vec!["x"]);
+        assert_eq!(l.config.keys["help"].get_ref().keys(), vec!["?", "f1"]);
+    }
+}

@@ -1,0 +1,171 @@
+//! Loading dossiers from a folder, or from the copy built into the binary.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use dossier_core::load::{self, Resolver, SourceFile};
+use dossier_core::{Corpus, LoadError};
+
+/// Files larger than this are refused unless the configuration says otherwise.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 8 * 1024 * 1024;
+
+// The dossiers shipped with the program, for when there is no folder.
+include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+
+/// Where the dossiers come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Folder(PathBuf),
+    BuiltIn,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Folder(p) => write!(f, "{}", p.display()),
+            Origin::BuiltIn => f.write_str("built-in dossiers"),
+        }
+    }
+}
+
+/// `--dossiers DIR` if given, else `./dossiers` where it exists, else the
+/// built-in dossiers.
+pub fn choose(explicit: Option<&Path>) -> Origin {
+    match explicit {
+        Some(p) => Origin::Folder(p.to_path_buf()),
+        None if Path::new("dossiers").is_dir() => Origin::Folder(PathBuf::from("dossiers")),
+        None => Origin::BuiltIn,
+    }
+}
+
+pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
+    match origin {
+        Origin::Folder(dir) => load_dir(dir, max_file_size),
+        Origin::BuiltIn => load_built_in(),
+    }
+}
+
+pub fn load_built_in() -> Corpus {
+    let files: Vec<SourceFile> = BUILT_IN.iter().map(|(p, t)| SourceFile { path: (*p).into(), text: (*t).into() }).collect();
+    load::load(&files, &load::NoFiles)
+}
+
+/// Loads every `*.toml` file directly in `dir` (sorted by name). Unreadable,
+/// oversized and non-UTF-8 files are reported in `Corpus::errors` and the
+/// other files still load.
+pub fn load_dir(dir: &Path, max_file_size: u64) -> Corpus {
+    let (files, mut errors) = read_dir_files(dir, max_file_size);
+    let resolver = FolderResolver { dir: dir.to_path_buf(), max_file_size };
+    let mut corpus = load::load(&files, &resolver);
+    errors.append(&mut corpus.errors);
+    corpus.errors = errors;
+    corpus
+}
+
+/// Reads the dossier files of a folder, as the loader wants them.
+pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let shown = |p: &Path| p.display().to_string();
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(LoadError::whole_file(shown(dir), format!("cannot read the dossier folder: {e}")));
+            return (files, errors);
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    paths.sort();
+    for path in paths {
+        let name = shown(&path);
+        match read_capped(&path, max_file_size) {
+            Ok(text) => files.push(SourceFile { path: name, text }),
+            Err(message) => errors.push(LoadError { file: name, position: message.1, message: message.0 }),
+        }
+    }
+    (files, errors)
+}
+
+type ReadError = (String, Option<dossier_core::Position>);
+
+/// Reads a UTF-8 file of at most `cap` bytes, without reading more than that
+/// into memory.
+fn read_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
+    let file = fs::File::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
+    let meta = file.metadata().map_err(|e| (format!("cannot read: {e}"), None))?;
+    if !meta.is_file() {
+        return Err(("not a regular file".into(), None));
+    }
+    if meta.len() > cap {
+        return Err((format!("the file is {} bytes, over the limit of {cap} bytes (max_file_size in config.toml)", meta.len()), None));
+    }
+    let mut bytes = Vec::new();
+    file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| (format!("cannot read: {e}"), None))?;
+    if bytes.len() as u64 > cap {
+        return Err((format!("the file grew past the limit of {cap} bytes while being read"), None));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
+        let pos = dossier_core::Position::of_offset(&before, valid);
+        (format!("the file is not UTF-8 text (invalid byte at offset {valid})"), Some(pos))
+    })
+}
+
+/// Reads `file = "…"` references, refusing anything that resolves outside
+/// the dossier folder (symbolic links included).
+struct FolderResolver {
+    dir: PathBuf,
+    max_file_size: u64,
+}
+
+impl Resolver for FolderResolver {
+    fn read(&self, rel: &str) -> Result<String, String> {
+        let root = self.dir.canonicalize().map_err(|e| format!("cannot resolve the dossier folder: {e}"))?;
+        let full = self.dir.join(rel).canonicalize().map_err(|e| format!("cannot open `{rel}`: {e}"))?;
+        if !full.starts_with(&root) {
+            return Err(format!("`{rel}` leads outside the dossier folder (through a symbolic link)"));
+        }
+        read_capped(&full, self.max_file_size).map_err(|(m, _)| format!("`{rel}`: {m}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_dossiers_load_cleanly() {
+        let c = load_built_in();
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        assert!(c.get("ebsp").is_some());
+    }
+
+    #[test]
+    fn oversized_and_non_utf8_files_are_refused_and_others_load() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("big.toml"), "x".repeat(200)).unwrap();
+        fs::write(dir.path().join("bin.toml"), b"a = \"\xff\xfe\"").unwrap();
+        fs::write(dir.path().join("refs.toml"), "[[reference]]\nid = \"k\"\ntitle = \"K\"\nkind = \"motie\"\ndossier_number = \"1\"\nnumber = \"2\"\n").unwrap();
+        let c = load_dir(dir.path(), 100);
+        let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        assert!(errs[0].contains("big.toml: the file is 200 bytes, over the limit"), "{errs:?}");
+        assert!(errs[1].contains("bin.toml:1:6: the file is not UTF-8"), "{errs:?}");
+        assert!(c.get("k").is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_folder_are_refused() {
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "geheim").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("link.txt")).unwrap();
+        fs::write(dir.path().join("brief.toml"), "[dossier]\nid = \"b\"\nkind = \"letter\"\ntitle = \"B\"\nfile = \"link.txt\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n").unwrap();
+        let c = load_dir(dir.path(), 1000);
+        assert_eq!(c.errors.len(), 1);
+        assert!(c.errors[0].to_string().contains("brief.toml:5:8: `link.txt` leads outside the dossier folder"), "{}", c.errors[0]);
+    }
+}

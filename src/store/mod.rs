@@ -1,0 +1,5 @@
+//! Reading and writing files: dossiers, configuration, annotations, cache.
+
+pub mod config;
+pub mod dossiers;
+pub mod paths;
