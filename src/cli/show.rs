@@ -134,6 +134,14 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     if n.body.is_empty() && n.kind == NodeKind::Annex {
         out.push_str("(De brief bevat de tekst van deze bijlage niet.)\n\n");
     }
+    let contents: Vec<NodeIdx> = n.children.clone();
+    if !contents.is_empty() {
+        out.push_str("Inhoud:\n");
+        for i in contents {
+            let m = c.node(i);
+            let _ = writeln!(out, "  {}  {}", m.id, m.title);
+        }
+    }
     let links: Vec<(&str, &str)> = n.body.links().map(|(_, l, t)| (l, t)).collect();
     if !links.is_empty() {
         out.push_str("Links:\n");
