@@ -12,6 +12,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod schema;
+pub mod search;
 pub mod text;
 
 pub use error::{LoadError, Position};

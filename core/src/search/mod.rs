@@ -95,13 +95,29 @@ impl SearchIndex {
         let total: usize = corpus
             .nodes
             .iter()
-            .map(|n| n.title.len() + 1 + n.body.paragraphs.iter().map(|p| p.spans.iter().map(|s| s.text().len()).sum::<usize>() + 1).sum::<usize>())
+            .map(|n| {
+                n.title.len()
+                    + 1
+                    + n.body
+                        .paragraphs
+                        .iter()
+                        .map(|p| p.spans.iter().map(|s| s.text().len()).sum::<usize>() + 1)
+                        .sum::<usize>()
+            })
             .sum();
-        let items: usize = corpus.nodes.iter().map(|n| 1 + n.body.paragraphs.len()).sum();
+        let items: usize = corpus
+            .nodes
+            .iter()
+            .map(|n| 1 + n.body.paragraphs.len())
+            .sum();
         let mut b = Builder::with_capacity(total.min(MAX_BUFFER), items);
         let mut plain = String::new();
         for (i, node) in corpus.nodes.iter().enumerate() {
-            b.nodes.push(IndexedNode { id: node.id.clone(), kind: node.kind, root: corpus.root_of(i) });
+            b.nodes.push(IndexedNode {
+                id: node.id.clone(),
+                kind: node.kind,
+                root: corpus.root_of(i),
+            });
             b.push(i, TITLE, &node.title);
             for (p, paragraph) in node.body.paragraphs.iter().enumerate() {
                 plain.clear();
@@ -119,7 +135,11 @@ impl SearchIndex {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
         let mut b = Builder::with_capacity(0, 0);
         for (i, t) in texts.into_iter().enumerate() {
-            b.nodes.push(IndexedNode { id: format!("t{i}"), kind: NodeKind::Section, root: None });
+            b.nodes.push(IndexedNode {
+                id: format!("t{i}"),
+                kind: NodeKind::Section,
+                root: None,
+            });
             b.push(i, TITLE, t);
         }
         b.finish()
@@ -141,7 +161,8 @@ impl SearchIndex {
 
     /// The text a hit is in: the passage, or the node's title.
     pub fn text(&self, hit: &Hit) -> &str {
-        self.find_item(hit.node, hit.passage).map_or("", |i| self.item_text(i))
+        self.find_item(hit.node, hit.passage)
+            .map_or("", |i| self.item_text(i))
     }
 
     /// What the index knows of node `idx`.
@@ -176,7 +197,12 @@ impl SearchIndex {
 
     pub(crate) fn hit(&self, item: usize, score: i64, positions: Vec<usize>) -> Hit {
         let p = self.item_passage[item];
-        Hit { node: self.item_node[item] as usize, passage: (p != TITLE).then_some(p as usize), score, positions }
+        Hit {
+            node: self.item_node[item] as usize,
+            passage: (p != TITLE).then_some(p as usize),
+            score,
+            positions,
+        }
     }
 
     /// The item of a node's title or paragraph: items are in node order, so
@@ -190,7 +216,9 @@ impl SearchIndex {
             None => first,
             Some(p) => first + 1 + p,
         };
-        (self.item_node.get(item).copied() == Some(node as u32) && self.item_passage[item] == passage.map_or(TITLE, |p| p as u32)).then_some(item)
+        (self.item_node.get(item).copied() == Some(node as u32)
+            && self.item_passage[item] == passage.map_or(TITLE, |p| p as u32))
+        .then_some(item)
     }
 }
 
@@ -213,7 +241,11 @@ impl Builder {
         };
         index.text_starts.push(0);
         index.folded_starts.push(0);
-        Builder { index, nodes: Vec::new(), full: false }
+        Builder {
+            index,
+            nodes: Vec::new(),
+            full: false,
+        }
     }
 
     fn push(&mut self, node: usize, passage: u32, text: &str) {
@@ -242,19 +274,26 @@ impl Builder {
 /// and every whitespace character as one space.
 fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.bytes().map(|b| if b.is_ascii_whitespace() { ' ' } else { b.to_ascii_lowercase() as char }));
-        return;
+        out.extend(text.bytes().map(|b| fold_search_char(b as char)));
+    } else {
+        out.extend(text.chars().map(fold_search_char));
     }
-    out.extend(text.chars().map(fold_query_char));
 }
 
-fn fold_query_char(c: char) -> char {
-    if c.is_whitespace() { ' ' } else { crate::text::fold_char(c) }
+/// Folds one character for search: whitespace becomes a space, the rest as
+/// [`crate::text::fold_char`].
+#[inline]
+fn fold_search_char(c: char) -> char {
+    if c.is_whitespace() {
+        ' '
+    } else {
+        crate::text::fold_char(c)
+    }
 }
 
 /// Folds a query as the text is folded.
 pub(crate) fn fold_query(query: &str) -> String {
-    query.chars().map(fold_query_char).collect()
+    query.chars().map(fold_search_char).collect()
 }
 
 /// A candidate's rank: greater is better. Score, then titles before
@@ -268,7 +307,11 @@ pub(crate) struct Rank {
 
 impl Rank {
     pub(crate) fn new(index: &SearchIndex, item: usize, score: i64) -> Rank {
-        Rank { score, title: index.is_title(item), item: std::cmp::Reverse(item as u32) }
+        Rank {
+            score,
+            title: index.is_title(item),
+            item: std::cmp::Reverse(item as u32),
+        }
     }
 
     pub(crate) fn item(self) -> usize {
@@ -289,7 +332,10 @@ pub(crate) struct TopK {
 
 impl TopK {
     pub(crate) fn new(limit: usize) -> TopK {
-        TopK { limit, heap: std::collections::BinaryHeap::with_capacity(limit.min(4096) + 1) }
+        TopK {
+            limit,
+            heap: std::collections::BinaryHeap::with_capacity(limit.min(4096) + 1),
+        }
     }
 
     #[inline]
@@ -301,12 +347,6 @@ impl TopK {
         {
             *worst = std::cmp::Reverse(rank);
         }
-    }
-
-    /// Whether a candidate with this score could still enter.
-    #[inline]
-    pub(crate) fn wants(&self, score: i64) -> bool {
-        self.heap.len() < self.limit || self.heap.peek().is_some_and(|w| score >= w.0.score)
     }
 
     pub(crate) fn merge(&mut self, other: TopK) {
@@ -329,5 +369,7 @@ pub(crate) fn threads_for(items: usize) -> usize {
     if items < 16_384 {
         return 1;
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16)
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16)
 }

@@ -1,0 +1,290 @@
+//! Fuzzy search: fuzzy-matcher's `SkimMatcherV2` on the folded text, made
+//! fast around it.
+//!
+//! 1. A subsequence prefilter on the folded bytes drops the items the
+//!    matcher would refuse. The matcher accepts an item exactly when the
+//!    pattern's characters occur in it in order (its `cheap_matches`, with
+//!    ASCII case ignored); both sides are folded, so that is plain character
+//!    equality, and finding each character's UTF-8 bytes in turn is the same
+//!    test. The first character is looked for across items, so runs of items
+//!    without it are skipped in one `memchr`.
+//! 2. The items left are scored on every core, one matcher per thread (a
+//!    matcher shared between threads contends on its scratch space), each
+//!    thread keeping its best `limit` in a heap.
+//! 3. Match positions are computed for the returned hits only.
+//!
+//! [`reference_fuzzy`] does none of this, and the tests hold the two equal.
+
+use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem;
+
+use super::{Hit, Rank, SearchIndex, TopK, fold_query, threads_for};
+
+/// Items handed to a thread at a time.
+const BLOCK: usize = 4096;
+
+/// The matcher every fuzzy search uses. The text and the pattern are both
+/// folded, so case does not come into it.
+pub(crate) fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default().ignore_case()
+}
+
+/// A folded fuzzy pattern and its prefilter.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub(crate) text: String,
+    /// Each character's UTF-8 bytes, in order.
+    needles: Vec<Needle>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Needle {
+    bytes: [u8; 4],
+    len: u8,
+}
+
+impl Needle {
+    #[inline]
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        if self.len == 1 {
+            memchr::memchr(self.bytes[0], hay)
+        } else {
+            memmem::find(hay, &self.bytes[..self.len as usize])
+        }
+    }
+}
+
+impl Pattern {
+    pub(crate) fn new(query: &str) -> Pattern {
+        let text = fold_query(query.trim());
+        let needles = text
+            .chars()
+            .map(|c| {
+                let mut bytes = [0; 4];
+                let len = c.encode_utf8(&mut bytes).len() as u8;
+                Needle { bytes, len }
+            })
+            .collect();
+        Pattern { text, needles }
+    }
+
+    /// Whether the pattern's characters occur in `hay` in order, starting
+    /// the search at byte `from`.
+    #[inline]
+    fn accepts_from(&self, hay: &[u8], mut from: usize, needles: &[Needle]) -> bool {
+        for n in needles {
+            match n.find(&hay[from..]) {
+                Some(i) => from += i + n.len as usize,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether the matcher would match `hay` (a folded item).
+    #[cfg(test)]
+    pub(crate) fn accepts(&self, hay: &[u8]) -> bool {
+        self.accepts_from(hay, 0, &self.needles)
+    }
+}
+
+impl SearchIndex {
+    /// The best `limit` titles and passages for a fuzzy query, best first,
+    /// with the positions of the matched characters. An empty query matches
+    /// everything with score 0, so it lists titles first, in document order.
+    pub fn fuzzy(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let pattern = Pattern::new(query);
+        let top = self.fuzzy_ranks(&pattern, 0..self.len(), limit);
+        self.with_positions(&pattern, &top.sorted())
+    }
+
+    /// Scores `items` on as many threads as pay off.
+    pub(crate) fn fuzzy_ranks(&self, pattern: &Pattern, items: Range<usize>, limit: usize) -> TopK {
+        let threads = threads_for(items.len());
+        if threads <= 1 || limit == 0 {
+            let mut top = TopK::new(limit);
+            if limit > 0 {
+                self.score_range(pattern, &matcher(), items, &mut top);
+            }
+            return top;
+        }
+        let next = AtomicUsize::new(items.start);
+        let end = items.end;
+        std::thread::scope(|s| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    s.spawn(|| {
+                        let m = matcher();
+                        let mut top = TopK::new(limit);
+                        loop {
+                            let start = next.fetch_add(BLOCK, Ordering::Relaxed);
+                            if start >= end {
+                                break;
+                            }
+                            self.score_range(
+                                pattern,
+                                &m,
+                                start..(start + BLOCK).min(end),
+                                &mut top,
+                            );
+                        }
+                        top
+                    })
+                })
+                .collect();
+            let mut top = TopK::new(limit);
+            for w in workers {
+                top.merge(w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            top
+        })
+    }
+
+    /// Prefilters and scores a range of items on this thread.
+    fn score_range(
+        &self,
+        pattern: &Pattern,
+        m: &SkimMatcherV2,
+        items: Range<usize>,
+        top: &mut TopK,
+    ) {
+        let folded = self.folded.as_bytes();
+        let Some((first, rest)) = pattern.needles.split_first() else {
+            for i in items {
+                top.push(Rank::new(self, i, 0));
+            }
+            return;
+        };
+        let end_byte = self.folded_starts[items.end] as usize;
+        let mut i = items.start;
+        while i < items.end {
+            // Skip to the next item that holds the first character.
+            let from = self.folded_starts[i] as usize;
+            let Some(at) = first.find(&folded[from..end_byte]) else {
+                break;
+            };
+            let at = from + at;
+            while self.folded_starts[i + 1] as usize <= at {
+                i += 1;
+            }
+            let range = self.folded_range(i);
+            if at < range.end
+                && pattern.accepts_from(&folded[..range.end], at + first.len as usize, rest)
+            {
+                let choice = &self.folded[range];
+                if let Some(score) = m.fuzzy_match(choice, &pattern.text) {
+                    top.push(Rank::new(self, i, score));
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Turns ranks into hits, computing match positions for them alone.
+    pub(crate) fn with_positions(&self, pattern: &Pattern, ranks: &[Rank]) -> Vec<Hit> {
+        let m = matcher();
+        ranks
+            .iter()
+            .map(|r| {
+                let positions = m
+                    .fuzzy_indices(self.item_folded(r.item()), &pattern.text)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default();
+                self.hit(r.item(), r.score(), positions)
+            })
+            .collect()
+    }
+}
+
+/// The plain way, for tests: every item scored by fuzzy-matcher on its
+/// folded text, all of them sorted, the first `limit` kept.
+pub fn reference_fuzzy(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
+    let pattern = fold_query(query.trim());
+    let m = SkimMatcherV2::default().ignore_case();
+    let mut scored: Vec<Rank> = (0..index.len())
+        .filter_map(|i| {
+            m.fuzzy_match(
+                &crate::text::fold(index.item_text(i)).replace(char::is_whitespace, " "),
+                &pattern,
+            )
+            .map(|s| Rank::new(index, i, s))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.cmp(a));
+    scored.truncate(limit);
+    scored
+        .into_iter()
+        .map(|r| {
+            let positions = m
+                .fuzzy_indices(index.item_folded(r.item()), &pattern)
+                .map(|(_, p)| p)
+                .unwrap_or_default();
+            index.hit(r.item(), r.score(), positions)
+        })
+        .collect()
+}
+
+/// A fuzzy search done a chunk at a time, for a caller that must stay
+/// responsive (see [`super::FinderWorker`]). Each [`FuzzySearch::step`]
+/// scores the next items; [`FuzzySearch::hits`] gives the best so far.
+///
+/// ```
+/// # use dossier_core::search::{SearchIndex, FuzzySearch};
+/// let index = SearchIndex::from_texts(["Italië", "Marokko"]);
+/// let mut search = FuzzySearch::new(&index, "ital", 10);
+/// while !search.step(10_000) {}
+/// assert_eq!(search.hits().len(), 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct FuzzySearch<'a> {
+    index: &'a SearchIndex,
+    pattern: Pattern,
+    limit: usize,
+    next: usize,
+    top: TopK,
+}
+
+impl<'a> FuzzySearch<'a> {
+    pub fn new(index: &'a SearchIndex, query: &str, limit: usize) -> FuzzySearch<'a> {
+        FuzzySearch {
+            index,
+            pattern: Pattern::new(query),
+            limit,
+            next: 0,
+            top: TopK::new(limit),
+        }
+    }
+
+    /// Scores up to `items` more titles and passages (on all cores when
+    /// there are enough); returns whether the search is complete.
+    pub fn step(&mut self, items: usize) -> bool {
+        let end = (self.next + items.max(1)).min(self.index.len());
+        if self.next < end {
+            let top = self
+                .index
+                .fuzzy_ranks(&self.pattern, self.next..end, self.limit);
+            self.top.merge(top);
+            self.next = end;
+        }
+        self.is_done()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next >= self.index.len()
+    }
+
+    /// Items scored so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.index.len())
+    }
+
+    /// The best hits so far, best first, with positions. Once the search is
+    /// done, equal to [`SearchIndex::fuzzy`].
+    pub fn hits(&self) -> Vec<Hit> {
+        self.index.with_positions(&self.pattern, &self.top.sorted())
+    }
+}

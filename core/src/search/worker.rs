@@ -1,0 +1,221 @@
+//! The finder's search thread: fuzzy queries run off the input thread, in
+//! chunks, and a newer query drops the one in progress.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::{FuzzySearch, Hit, SearchIndex};
+
+/// Titles and passages scored between two looks at the request channel:
+/// small enough to drop a stale query within a few milliseconds, large
+/// enough to keep both cores busy.
+const CHUNK: usize = 32_768;
+
+/// Complete result sets kept, so that going back to an earlier query
+/// (Backspace) answers at once.
+const REMEMBERED: usize = 64;
+
+/// Results for one query, sent after every chunk and once more when done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinderUpdate {
+    /// The number [`FinderWorker::search`] returned for the query.
+    pub generation: u64,
+    pub query: String,
+    /// The best hits so far, best first, with match positions.
+    pub hits: Vec<Hit>,
+    /// Titles and passages scored so far, and in all.
+    pub scanned: usize,
+    pub total: usize,
+    /// True in the last update of a query: `hits` is the final result.
+    pub done: bool,
+}
+
+struct Request {
+    generation: u64,
+    query: String,
+    limit: usize,
+}
+
+/// A thread that answers fuzzy queries on an index.
+///
+/// For an interface: on each keystroke call [`FinderWorker::search`]; on
+/// each frame drain [`FinderWorker::try_latest`] and show the hits of the
+/// newest update (or use [`FinderWorker::updates`] with `recv_timeout` in
+/// an event loop). Updates for older queries are dropped by `try_latest`,
+/// a new query interrupts the one in progress between chunks, and complete
+/// results are remembered, so returning to an earlier query is instant.
+/// Dropping the worker stops its thread.
+///
+/// ```
+/// # use std::sync::Arc;
+/// # use dossier_core::search::{SearchIndex, FinderWorker};
+/// let mut worker = FinderWorker::spawn(Arc::new(SearchIndex::from_texts(["Italië", "Marokko"])));
+/// let generation = worker.search("mar", 20);
+/// let update = loop {
+///     let u = worker.updates().recv().unwrap();
+///     if u.generation == generation && u.done { break u; }
+/// };
+/// assert_eq!(update.hits.len(), 1);
+/// ```
+pub struct FinderWorker {
+    requests: Option<Sender<Request>>,
+    updates: Receiver<FinderUpdate>,
+    generation: u64,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl FinderWorker {
+    pub fn spawn(index: Arc<SearchIndex>) -> FinderWorker {
+        let (req_tx, req_rx) = mpsc::channel::<Request>();
+        let (upd_tx, upd_rx) = mpsc::channel::<FinderUpdate>();
+        let thread = std::thread::Builder::new()
+            .name("dossier-finder".into())
+            .spawn(move || run(&index, &req_rx, &upd_tx))
+            .ok();
+        FinderWorker {
+            requests: Some(req_tx),
+            updates: upd_rx,
+            generation: 0,
+            thread,
+        }
+    }
+
+    /// Starts a query, dropping any in progress; returns its generation,
+    /// which its updates carry.
+    pub fn search(&mut self, query: &str, limit: usize) -> u64 {
+        self.generation += 1;
+        if let Some(tx) = &self.requests {
+            let _ = tx.send(Request {
+                generation: self.generation,
+                query: query.to_string(),
+                limit,
+            });
+        }
+        self.generation
+    }
+
+    /// The generation of the last query asked.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The newest update for the newest query that has arrived, without
+    /// waiting; older updates are discarded.
+    pub fn try_latest(&self) -> Option<FinderUpdate> {
+        let mut latest = None;
+        loop {
+            match self.updates.try_recv() {
+                Ok(u) if u.generation == self.generation => latest = Some(u),
+                Ok(_) => {}
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return latest,
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for an update of the newest query.
+    pub fn wait_latest(&self, timeout: Duration) -> Option<FinderUpdate> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.updates.recv_timeout(left) {
+                Ok(u) if u.generation == self.generation => {
+                    // Take anything newer that is already there.
+                    return Some(self.try_latest().unwrap_or(u));
+                }
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+
+    /// The raw channel of updates, for an event loop that selects on it.
+    pub fn updates(&self) -> &Receiver<FinderUpdate> {
+        &self.updates
+    }
+}
+
+impl Drop for FinderWorker {
+    fn drop(&mut self) {
+        // Closing the request channel ends the thread after its chunk.
+        self.requests = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<FinderUpdate>) {
+    let mut remembered: HashMap<(String, usize), Vec<Hit>> = HashMap::new();
+    let mut order: VecDeque<(String, usize)> = VecDeque::new();
+    let mut pending: Option<Request> = None;
+    loop {
+        let request = match pending.take() {
+            Some(r) => r,
+            None => match requests.recv() {
+                Ok(r) => r,
+                Err(_) => return,
+            },
+        };
+        // Only the newest of the queries waiting matters.
+        let mut request = request;
+        while let Ok(newer) = requests.try_recv() {
+            request = newer;
+        }
+        let key = (request.query.clone(), request.limit);
+        if let Some(hits) = remembered.get(&key) {
+            let total = index.len();
+            let update = FinderUpdate {
+                generation: request.generation,
+                query: request.query,
+                hits: hits.clone(),
+                scanned: total,
+                total,
+                done: true,
+            };
+            if updates.send(update).is_err() {
+                return;
+            }
+            continue;
+        }
+        let mut search = FuzzySearch::new(index, &request.query, request.limit);
+        loop {
+            let done = search.step(CHUNK);
+            let (scanned, total) = search.progress();
+            let hits = search.hits();
+            if done {
+                remembered.insert(key.clone(), hits.clone());
+                order.push_back(key.clone());
+                if order.len() > REMEMBERED
+                    && let Some(old) = order.pop_front()
+                {
+                    remembered.remove(&old);
+                }
+            }
+            let update = FinderUpdate {
+                generation: request.generation,
+                query: request.query.clone(),
+                hits,
+                scanned,
+                total,
+                done,
+            };
+            if updates.send(update).is_err() {
+                return;
+            }
+            if done {
+                break;
+            }
+            match requests.try_recv() {
+                Ok(newer) => {
+                    pending = Some(newer);
+                    break;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => return,
+            }
+        }
+    }
+}
