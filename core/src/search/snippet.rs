@@ -8,8 +8,8 @@
 /// ```
 /// # use dossier_core::search::snippet;
 /// let (s, p) = snippet("een twee drie vier vijf zes", &[14, 15], 12);
-/// assert_eq!(s, "…drie vier…");
-/// assert_eq!(p, vec![6, 7]);
+/// assert_eq!(s, "…vier vijf…");
+/// assert_eq!(p, vec![1, 2]);
 /// ```
 pub fn snippet(text: &str, positions: &[usize], width: usize) -> (String, Vec<usize>) {
     let chars: Vec<char> = text.chars().collect();
