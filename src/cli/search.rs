@@ -1,0 +1,89 @@
+//! `dossier search QUERY [--exact] [--limit N] [--json]`: ranked hits over
+//! every title and passage, fuzzy by default, ignoring case and accents.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use dossier_core::search::{Hit, SearchIndex, snippet};
+use serde::Serialize;
+
+use super::Context;
+use super::output::print_json;
+
+/// Characters of passage shown around the matches.
+const SNIPPET_WIDTH: usize = 100;
+
+#[derive(Serialize)]
+struct HitJson<'a> {
+    /// The dossier (or letter) the hit is read under; none for references.
+    dossier: Option<&'a str>,
+    node: &'a str,
+    title: &'a str,
+    score: i64,
+    snippet: String,
+    /// `letter`, `dossier`, `section`, `footnote`, `annex` or `reference`.
+    kind: &'static str,
+    /// The paragraph of the node (0-based), absent for a hit in the title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passage: Option<usize>,
+}
+
+pub fn run(
+    ctx: &Context,
+    query: &str,
+    exact: bool,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let index = SearchIndex::build(&ctx.corpus);
+    print_hits(&index, query, exact, limit, json)
+}
+
+/// Searches an index and prints the hits, best first.
+pub fn print_hits(
+    index: &SearchIndex,
+    query: &str,
+    exact: bool,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let hits = if exact {
+        index.exact(query, limit)
+    } else {
+        index.fuzzy(query, limit)
+    };
+    let rows: Vec<HitJson> = hits.iter().map(|h| hit_json(index, h)).collect();
+    if json {
+        print_json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for row in &rows {
+        writeln!(out, "{}  {}  [{}]", row.node, row.title, row.score)?;
+        if row.passage.is_some() {
+            writeln!(out, "    {}", row.snippet)?;
+        }
+    }
+    out.flush()?;
+    if rows.is_empty() {
+        eprintln!("no hits for `{}`", dossier_core::text::sanitize_line(query));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn hit_json<'a>(index: &'a SearchIndex, hit: &Hit) -> HitJson<'a> {
+    let node = index.node(hit.node);
+    let (snippet, _) = snippet(index.text(hit), &hit.positions, SNIPPET_WIDTH);
+    HitJson {
+        dossier: node
+            .and_then(|n| n.root)
+            .and_then(|r| index.node(r))
+            .map(|r| r.id.as_str()),
+        node: node.map_or("", |n| n.id.as_str()),
+        title: index.title(hit.node),
+        score: hit.score,
+        snippet,
+        kind: node.map_or("section", |n| n.kind.as_str()),
+        passage: hit.passage,
+    }
+}
