@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = dossier::cli::Cli::parse();
     match dossier::cli::run(cli) {
         Ok(code) => code,
+        Err(e) if dossier::cli::output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dossier: {e:#}");
             ExitCode::from(1)

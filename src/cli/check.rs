@@ -17,9 +17,8 @@ pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         anyhow::bail!("{}: not a folder", d.display());
     }
     let corpus = dossiers::load(&origin, loaded.config.max_file_size);
-    for e in &corpus.errors {
-        println!("{e}");
-    }
+    let lines: String = corpus.errors.iter().map(|e| format!("{e}\n")).collect();
+    super::output::print_text(&lines)?;
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();
         eprintln!("{origin}: {dossiers} dossiers, {} nodes, no problems", corpus.nodes.len());

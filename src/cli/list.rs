@@ -42,7 +42,7 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         let out: Vec<DossierJson> = c.roots.iter().map(|&r| dossier_json(c, r)).collect();
         print_json(&out)?;
     } else {
-        print!("{}", tree_text(c));
+        super::output::print_text(&tree_text(c))?;
     }
     Ok(ExitCode::SUCCESS)
 }

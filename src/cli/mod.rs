@@ -4,7 +4,7 @@
 mod check;
 mod list;
 mod notes;
-mod output;
+pub mod output;
 mod search;
 mod show;
 

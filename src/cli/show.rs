@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json(&show_json(c, idx))?;
     } else {
-        print!("{}", show_text(c, idx));
+        super::output::print_text(&show_text(c, idx))?;
     }
     Ok(ExitCode::SUCCESS)
 }
