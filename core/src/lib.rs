@@ -8,6 +8,7 @@
 pub mod annotation;
 pub mod countries;
 pub mod error;
+pub mod export;
 pub mod load;
 pub mod markup;
 pub mod model;

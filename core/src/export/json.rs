@@ -1,0 +1,50 @@
+//! Our own JSON: every field of every note, so that an export read back by
+//! [`super::import`] gives the same notes. Versioned; the format is
+//! described in docs/export-formats.md.
+//!
+//! ```json
+//! {"format": "dossier-notes", "version": 1, "notes": [ … ]}
+//! ```
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use crate::annotation::Annotation;
+
+/// The value of `format`.
+pub const FORMAT: &str = "dossier-notes";
+/// The version written; import reads this version.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Export<'a> {
+    format: &'static str,
+    version: u32,
+    notes: &'a [Annotation],
+}
+
+/// The file as read back.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Document {
+    // Checked before this is read, so that a newer version is named as such.
+    #[allow(dead_code)]
+    pub format: String,
+    #[allow(dead_code)]
+    pub version: u32,
+    pub notes: Vec<Annotation>,
+}
+
+/// Writes the notes in the order given (the store's order).
+pub fn write(mut out: impl Write, notes: &[Annotation]) -> io::Result<()> {
+    serde_json::to_writer_pretty(
+        &mut out,
+        &Export {
+            format: FORMAT,
+            version: VERSION,
+            notes,
+        },
+    )?;
+    writeln!(out)
+}

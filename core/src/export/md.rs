@@ -1,0 +1,215 @@
+//! Markdown for speaking notes and e-mail: grouped by dossier and node in
+//! document order, each note with its passage as a quote, its kind, status,
+//! tags, author and date, and the source cited. Text from notes and dossiers
+//! is escaped so that it renders as written, never as Markdown or HTML.
+
+use std::io::{self, Write};
+
+use super::Options;
+use super::group::{Entry, Section, Source, group};
+use super::labels::Labels;
+use crate::Corpus;
+use crate::annotation::Annotation;
+use crate::text::{sanitize, sanitize_line};
+
+pub fn write(
+    mut out: impl Write,
+    notes: &[Annotation],
+    corpus: &Corpus,
+    options: &Options,
+) -> io::Result<()> {
+    let l = options.lang.labels();
+    writeln!(out, "# {}", l.title)?;
+    writeln!(out)?;
+    writeln!(out, "*{} · {}*", l.generated_by, notes.len())?;
+    if notes.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", l.empty)?;
+    }
+    for g in group(notes, corpus, options.anchored) {
+        writeln!(out)?;
+        writeln!(out, "## {}", inline(&g.title))?;
+        for section in &g.sections {
+            write_section(&mut out, section, l, options)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_section(
+    out: &mut impl Write,
+    section: &Section,
+    l: &Labels,
+    options: &Options,
+) -> io::Result<()> {
+    writeln!(out)?;
+    let heading = if section.heading.is_empty() {
+        l.general
+    } else {
+        &section.heading
+    };
+    if section.known {
+        writeln!(out, "### {}", inline(heading))?;
+    } else {
+        writeln!(out, "### {} ({})", inline(heading), l.unknown_node)?;
+    }
+    if let Some(cite) = citation(&section.source, l) {
+        writeln!(out)?;
+        writeln!(out, "{}: {}", l.source, inline(&cite))?;
+    }
+    for entry in &section.notes {
+        write_note(out, entry, l, options)?;
+    }
+    Ok(())
+}
+
+/// The source as a reader cites it: `Kamerstukken II 2025/26, 32317, nr. 978
+/// (aangehaald in Kamerbrief van 17 december 2025, kenmerk 7010422)`.
+pub(crate) fn citation(source: &Source, l: &Labels) -> Option<String> {
+    let letter = source.letter.as_ref().map(|(date, reference)| {
+        let date = l.long_date(date);
+        if reference.trim().is_empty() {
+            format!("{} {date}", l.letter)
+        } else {
+            format!("{} {date}, {} {reference}", l.letter, l.letter_reference)
+        }
+    });
+    match (&source.kamerstuk, letter) {
+        (Some(k), Some(letter)) => Some(format!("{k} ({} {letter})", l.cited_in)),
+        (Some(k), None) => Some(k.clone()),
+        (None, letter) => letter,
+    }
+}
+
+fn write_note(
+    out: &mut impl Write,
+    entry: &Entry,
+    l: &Labels,
+    options: &Options,
+) -> io::Result<()> {
+    let n = entry.note;
+    writeln!(out)?;
+    writeln!(out, "#### {} · {}", l.kind(n.kind), l.status(n.status))?;
+    if let Some(q) = &n.target.quote {
+        writeln!(out)?;
+        writeln!(out, "{}", block(&q.exact, "> "))?;
+        if !entry.anchored {
+            writeln!(out)?;
+            writeln!(out, "*{}*", l.detached)?;
+        }
+    }
+    if !n.body.trim().is_empty() {
+        writeln!(out)?;
+        writeln!(out, "{}", block(&n.body, ""))?;
+    }
+    writeln!(out)?;
+    if !n.tags.is_empty() {
+        let tags: Vec<String> = n.tags.iter().map(|t| inline(t)).collect();
+        writeln!(out, "- {}: {}", l.tags, tags.join(", "))?;
+    }
+    if let Some(owner) = &n.owner {
+        writeln!(out, "- {}: {}", l.owner, inline(owner))?;
+    }
+    if let Some(due) = n.due {
+        writeln!(out, "- {}: {}", l.due, l.long_date(&due.to_string()))?;
+    }
+    let mut by = format!(
+        "- {} {}, {}",
+        l.by,
+        inline(&n.author),
+        l.moment(n.created, &options.tz)
+    );
+    if n.updated != n.created {
+        by.push_str(&format!(
+            " ({} {})",
+            l.updated,
+            l.moment(n.updated, &options.tz)
+        ));
+    }
+    writeln!(out, "{by}")?;
+    writeln!(out, "- {}: {}", l.id, inline(&n.id))?;
+    Ok(())
+}
+
+/// Text of several lines as Markdown: empty lines separate paragraphs, other
+/// line breaks stay line breaks; every line starts with `prefix` (`> ` for a
+/// quote).
+pub fn block(text: &str, prefix: &str) -> String {
+    let clean = sanitize(&text.replace("\r\n", "\n"));
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
+    for line in clean.split('\n') {
+        if line.is_empty() {
+            if !lines.is_empty() {
+                paragraphs.push(lines.join(&format!("\\\n{prefix}")));
+                lines.clear();
+            }
+        } else {
+            lines.push(escape_line(line));
+        }
+    }
+    if !lines.is_empty() {
+        paragraphs.push(lines.join(&format!("\\\n{prefix}")));
+    }
+    let separator = format!("\n{}\n{prefix}", prefix.trim_end());
+    format!("{prefix}{}", paragraphs.join(&separator))
+}
+
+/// One line of text (titles, tags, names) as Markdown.
+pub fn inline(text: &str) -> String {
+    escape_line(&sanitize_line(text))
+}
+
+/// Escapes one line: the characters Markdown gives a meaning anywhere get a
+/// backslash, list and heading markers at the start of the line too, and
+/// spaces and tabs at either end (which Markdown would drop, or read as
+/// code) become character references.
+fn escape_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t')).count();
+    let trail = chars[lead..]
+        .iter()
+        .rev()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .count();
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut only_digits = true;
+    for (i, &c) in chars.iter().enumerate() {
+        if i < lead || i >= chars.len() - trail {
+            out.push_str(if c == '\t' { "&#9;" } else { "&#32;" });
+            continue;
+        }
+        let at_start = i == lead;
+        let escape = match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '='
+            | '^' | '$' | '{' | '}' => true,
+            '-' | '+' => at_start || chars.get(i + 1) == Some(&'-'),
+            '.' | ')' => only_digits && i > lead,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+        only_digits &= c.is_ascii_digit();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_line_breaks_kept() {
+        assert_eq!(
+            inline("*vet* <b> & 1. [x](y)"),
+            "\\*vet\\* \\<b\\> \\& 1. \\[x\\](y)"
+        );
+        assert_eq!(inline("1. punt"), "1\\. punt");
+        assert_eq!(inline("- item"), "\\- item");
+        assert_eq!(inline("    code"), "&#32;&#32;&#32;&#32;code");
+        assert_eq!(block("a\nb\n\nc", "> "), "> a\\\n> b\n>\n> c");
+        assert_eq!(block("regel\x1b[31m", ""), "regel␛\\[31m");
+    }
+}

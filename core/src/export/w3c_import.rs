@@ -1,0 +1,282 @@
+//! Reading W3C Web Annotations back into notes: what [`super::w3c`] writes,
+//! and what other tools write where it maps onto a note (textual bodies, a
+//! target that is a node of these dossiers).
+
+use serde_json::{Map, Value};
+
+use super::w3c::{NOTE_URN, decode, parse_node_uri};
+use crate::annotation::{Annotation, Kind, Quote, Status, Target};
+
+/// One problem, with the id of the annotation it concerns when known (to
+/// find its place in the file).
+pub(crate) struct Problem {
+    pub id: Option<String>,
+    pub message: String,
+}
+
+/// The annotations of a collection (pages embedded), an array or one
+/// annotation.
+pub(crate) fn parse(doc: &Value) -> Result<Vec<Annotation>, Problem> {
+    let problem = |message: String| Problem { id: None, message };
+    let items: Vec<&Value> = match doc {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(o) if has_type(o, "AnnotationCollection") => {
+            let mut items = Vec::new();
+            let mut page = o.get("first");
+            while let Some(p) = page {
+                let Value::Object(p) = p else {
+                    return Err(problem("the collection's pages are given by link only; an export with the annotations in it is needed".into()));
+                };
+                match p.get("items") {
+                    Some(Value::Array(list)) => items.extend(list.iter()),
+                    _ => return Err(problem("an AnnotationPage without `items`".into())),
+                }
+                page = p.get("next");
+            }
+            items
+        }
+        Value::Object(o) if has_type(o, "Annotation") => vec![doc],
+        _ => return Err(problem("not a W3C Web Annotation document: expected an AnnotationCollection, an Annotation or an array of them".into())),
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let id = v.get("id").and_then(Value::as_str).map(str::to_string);
+            annotation(v).map_err(|m| Problem {
+                message: format!(
+                    "annotation {} ({}): {m}",
+                    i + 1,
+                    id.as_deref().unwrap_or("no id")
+                ),
+                id,
+            })
+        })
+        .collect()
+}
+
+fn has_type(o: &Map<String, Value>, name: &str) -> bool {
+    match o.get("type") {
+        Some(Value::String(t)) => t == name,
+        Some(Value::Array(ts)) => ts.iter().any(|t| t.as_str() == Some(name)),
+        _ => false,
+    }
+}
+
+/// A value or an array of values, as JSON-LD allows for most properties.
+fn many(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(one) => vec![one],
+    }
+}
+
+fn string<'a>(o: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, String> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(_) => Err(format!("`{key}` must be a string")),
+    }
+}
+
+fn annotation(v: &Value) -> Result<Annotation, String> {
+    let Value::Object(o) = v else {
+        return Err("not an object".into());
+    };
+    if !has_type(o, "Annotation") {
+        return Err("its `type` is not Annotation".into());
+    }
+    let raw_id = string(o, "id")?.ok_or("it has no `id`")?;
+    let id = match raw_id.strip_prefix(NOTE_URN) {
+        Some(rest) => decode(rest).ok_or("its `id` has a broken percent-escape")?,
+        None => raw_id.to_string(),
+    };
+    let (body, tags) = bodies(o)?;
+    let target = target(o)?;
+    let kind = match string(o, "dossier:kind")? {
+        Some(k) => Kind::parse(k).ok_or_else(|| format!("unknown kind `{k}`"))?,
+        None if many(o.get("motivation"))
+            .iter()
+            .any(|m| m.as_str() == Some("questioning")) =>
+        {
+            Kind::Question
+        }
+        None => Kind::Note,
+    };
+    let status = match string(o, "dossier:status")? {
+        Some(s) => Status::parse(s).ok_or_else(|| format!("unknown status `{s}`"))?,
+        None => Status::Open,
+    };
+    let owner = string(o, "dossier:owner")?.map(str::to_string);
+    let due = match string(o, "dossier:due")? {
+        Some(d) => Some(
+            d.parse::<jiff::civil::Date>()
+                .map_err(|e| format!("`dossier:due` is not a date (YYYY-MM-DD): {e}"))?,
+        ),
+        None => None,
+    };
+    let time = |key: &str| -> Result<Option<jiff::Timestamp>, String> {
+        string(o, key)?
+            .map(|t| {
+                t.parse::<jiff::Timestamp>()
+                    .map_err(|e| format!("`{key}` is not a date and time: {e}"))
+            })
+            .transpose()
+    };
+    let (created, updated) = match (time("created")?, time("modified")?) {
+        (Some(c), Some(m)) => (c, m),
+        (Some(t), None) | (None, Some(t)) => (t, t),
+        (None, None) => {
+            return Err(
+                "it has neither `created` nor `modified`, so it cannot be merged by time".into(),
+            );
+        }
+    };
+    let author = creator(o.get("creator"));
+    Ok(Annotation {
+        id,
+        target,
+        kind,
+        body,
+        tags,
+        status,
+        owner,
+        due,
+        author,
+        created,
+        updated,
+    })
+}
+
+/// The note's text (commenting bodies, and `bodyValue`) and its tags.
+fn bodies(o: &Map<String, Value>) -> Result<(String, Vec<String>), String> {
+    let mut texts = Vec::new();
+    let mut tags = Vec::new();
+    if let Some(v) = string(o, "bodyValue")? {
+        texts.push(v.to_string());
+    }
+    for (i, b) in many(o.get("body")).into_iter().enumerate() {
+        let Value::Object(b) = b else {
+            return Err(format!(
+                "body {} is a link, not text; only textual bodies can be imported",
+                i + 1
+            ));
+        };
+        let Some(value) = string(b, "value")? else {
+            return Err(format!(
+                "body {} has no text (`value`); only textual bodies can be imported",
+                i + 1
+            ));
+        };
+        if many(b.get("purpose"))
+            .iter()
+            .any(|p| p.as_str() == Some("tagging"))
+        {
+            tags.push(value.to_string());
+        } else {
+            texts.push(value.to_string());
+        }
+    }
+    Ok((texts.join("\n\n"), tags))
+}
+
+fn target(o: &Map<String, Value>) -> Result<Target, String> {
+    let targets = many(o.get("target"));
+    let [t] = targets.as_slice() else {
+        return Err(format!(
+            "it has {} targets; a note has exactly one",
+            targets.len()
+        ));
+    };
+    let (source, scope, selectors) = match t {
+        Value::String(s) => (s.as_str(), None, Vec::new()),
+        Value::Object(t) => {
+            let source = string(t, "source")?
+                .or(string(t, "id")?)
+                .ok_or("its target has no `source`")?;
+            (source, string(t, "scope")?, many(t.get("selector")))
+        }
+        _ => return Err("its target is neither a link nor an object".into()),
+    };
+    let not_ours = |uri: &str| {
+        format!(
+            "the target `{uri}` is not a node of these dossiers (expected urn:dossier:LETTER:NODE)"
+        )
+    };
+    let (_, node) = parse_node_uri(source).ok_or_else(|| not_ours(source))?;
+    let dossier = match scope {
+        Some(s) => parse_node_uri(s).ok_or_else(|| not_ours(s))?.1,
+        None => node.split('/').next().unwrap_or(&node).to_string(),
+    };
+    Ok(Target {
+        dossier,
+        node,
+        quote: quote(&selectors)?,
+    })
+}
+
+/// A passage from a TextQuoteSelector, placed by a TextPositionSelector
+/// where there is one; without one the offsets are unknown (0 to the
+/// quote's length) and the passage is found again by its text.
+fn quote(selectors: &[&Value]) -> Result<Option<Quote>, String> {
+    let of_type = |name: &str| {
+        selectors
+            .iter()
+            .filter_map(|s| s.as_object())
+            .find(|s| has_type(s, name))
+    };
+    let Some(q) = of_type("TextQuoteSelector") else {
+        return Ok(None);
+    };
+    let exact = string(q, "exact")?
+        .ok_or("its TextQuoteSelector has no `exact`")?
+        .to_string();
+    let prefix = string(q, "prefix")?.unwrap_or_default().to_string();
+    let suffix = string(q, "suffix")?.unwrap_or_default().to_string();
+    let (start, end) = match of_type("TextPositionSelector") {
+        Some(p) => {
+            let pos = |k: &str| {
+                p.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|n| usize::try_from(n).ok())
+                    .ok_or(format!("its TextPositionSelector has no whole `{k}`"))
+            };
+            (pos("start")?, pos("end")?)
+        }
+        None => (0, exact.chars().count()),
+    };
+    if start > end {
+        return Err(format!(
+            "its passage ends ({end}) before it starts ({start})"
+        ));
+    }
+    let ambiguous = q
+        .get("dossier:ambiguous")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    Ok(Some(Quote {
+        exact,
+        prefix,
+        suffix,
+        start,
+        end,
+        ambiguous,
+    }))
+}
+
+/// The creator's name: a name or nickname, else the id; empty if none.
+fn creator(v: Option<&Value>) -> String {
+    let Some(first) = many(v).into_iter().next() else {
+        return String::new();
+    };
+    match first {
+        Value::String(s) => s.clone(),
+        Value::Object(c) => ["name", "nickname", "id"]
+            .iter()
+            .find_map(|k| c.get(*k).and_then(Value::as_str))
+            .unwrap_or_default()
+            .to_string(),
+        _ => String::new(),
+    }
+}
