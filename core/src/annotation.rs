@@ -72,6 +72,10 @@ pub struct Quote {
     pub start: usize,
     /// Character offset just past the last quoted character.
     pub end: usize,
+    /// The words occurred more than once when captured: only the context
+    /// can find the passage again, never the words alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
 }
 
 /// What an annotation is about.

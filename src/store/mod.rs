@@ -2,4 +2,6 @@
 
 pub mod config;
 pub mod dossiers;
+pub mod drafts;
+pub mod notes;
 pub mod paths;
