@@ -20,6 +20,7 @@
 
 mod exact;
 mod fuzzy;
+mod persist;
 mod snippet;
 mod worker;
 
