@@ -8,7 +8,9 @@ const HEADER: &str = "# An annotation made with dossier: one note per file, name
 
 /// The file's text for an annotation.
 pub fn encode(a: &Annotation) -> Result<String, toml::ser::Error> {
-    Ok(format!("{HEADER}{}", toml::to_string_pretty(a)?))
+    let body = toml::to_string_pretty(a)?;
+    let end = if body.ends_with('\n') { "" } else { "\n" };
+    Ok(format!("{HEADER}{body}{end}"))
 }
 
 /// Reads an annotation; `name` is the file, for messages.

@@ -100,6 +100,23 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// The time to record in an annotation: now, to the millisecond, which
+/// orders edits well enough and keeps the files readable.
+pub fn now() -> jiff::Timestamp {
+    let t = jiff::Timestamp::now();
+    t.round(jiff::Unit::Millisecond).unwrap_or(t)
+}
+
+/// A new annotation id (see [`dossier_core::annotation::new_id`]), with
+/// random bits from the process's hash seed, its id and the clock.
+pub fn fresh_id(created: jiff::Timestamp) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.write_i128(jiff::Timestamp::now().as_nanosecond());
+    dossier_core::annotation::new_id(created, h.finish())
+}
+
 /// The store's folder: `--notes PATH`, else `notes` in the configuration
 /// (relative to the configuration file's folder), else the user's data
 /// folder.
