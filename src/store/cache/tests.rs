@@ -1,0 +1,196 @@
+use super::*;
+
+const LETTER: &str = "[dossier]\nid = \"brief\"\nkind = \"letter\"\ntitle = \"Brief\"\ntext = \"Hierbij de brief.\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n";
+
+fn topic(word: &str) -> String {
+    format!(
+        "[dossier]\nid = \"t\"\ntitle = \"Onderwerp\"\nsource = \"brief\"\ntext = '''\nDe Raad sprak over {word}.\n'''\n"
+    )
+}
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    folder: PathBuf,
+    cache: Cache,
+}
+
+fn setup() -> Setup {
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("dossiers");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("brief.toml"), LETTER).unwrap();
+    fs::write(folder.join("t.toml"), topic("Italië")).unwrap();
+    let cache = Cache::new(tmp.path().join("cache"));
+    Setup {
+        _tmp: tmp,
+        folder,
+        cache,
+    }
+}
+
+fn cache_files(s: &Setup, kind: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(&s.cache.dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(kind))
+        .collect();
+    v.sort();
+    v
+}
+
+fn text_of(c: &Corpus) -> String {
+    c.by_id("t").unwrap().body.plain()
+}
+
+fn rebuilt(o: &Outcome) -> bool {
+    matches!(o, Outcome::Rebuilt(_))
+}
+
+#[test]
+fn a_second_load_is_served_from_the_cache_and_equals_the_first() {
+    let s = setup();
+    let (first, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Rebuilt("no cache yet".into()));
+    let (second, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Hit);
+    assert_eq!(first.nodes, second.nodes);
+    assert_eq!(first.roots, second.roots);
+    assert_eq!(first.backlinks, second.backlinks);
+    assert_eq!(second.get("t"), first.get("t"));
+}
+
+#[test]
+fn a_changed_file_rebuilds_even_with_the_same_size_and_time() {
+    let s = setup();
+    let path = s.folder.join("t.toml");
+    let _ = s.cache.corpus(&s.folder, 1 << 20);
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    // Same length, same modification time: only the content hash tells.
+    fs::write(&path, topic("Zwedén")).unwrap();
+    assert_eq!(
+        fs::metadata(&path).unwrap().len() as usize,
+        topic("Italië").len()
+    );
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    assert!(text_of(&c).contains("Zwedén"));
+}
+
+#[test]
+fn an_added_or_removed_file_rebuilds() {
+    let s = setup();
+    let _ = s.cache.corpus(&s.folder, 1 << 20);
+    fs::write(s.folder.join("notes.txt"), "x").unwrap();
+    assert!(rebuilt(&s.cache.corpus(&s.folder, 1 << 20).1));
+    fs::remove_file(s.folder.join("notes.txt")).unwrap();
+    assert!(rebuilt(&s.cache.corpus(&s.folder, 1 << 20).1));
+    assert_eq!(s.cache.corpus(&s.folder, 1 << 20).1, Outcome::Hit);
+    // Another size limit is another load.
+    assert!(rebuilt(&s.cache.corpus(&s.folder, 1 << 19).1));
+}
+
+#[test]
+fn a_truncated_cache_file_is_rebuilt_not_served() {
+    let s = setup();
+    let (good, _) = s.cache.corpus(&s.folder, 1 << 20);
+    let file = &cache_files(&s, "corpus")[0];
+    let bytes = fs::read(file).unwrap();
+    for cut in [0, 10, 40, bytes.len() / 2, bytes.len() - 1] {
+        fs::write(file, &bytes[..cut]).unwrap();
+        let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
+        assert!(rebuilt(&o), "cut at {cut}: {o:?}");
+        assert_eq!(c.nodes, good.nodes);
+    }
+    assert_eq!(s.cache.corpus(&s.folder, 1 << 20).1, Outcome::Hit);
+}
+
+#[test]
+fn a_corrupted_cache_file_is_rebuilt_not_served() {
+    let s = setup();
+    let (good, _) = s.cache.corpus(&s.folder, 1 << 20);
+    let file = &cache_files(&s, "corpus")[0];
+    let bytes = fs::read(file).unwrap();
+    // Flip one byte at a time across the whole file: header, key, payload.
+    for i in (0..bytes.len()).step_by(7) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x20;
+        fs::write(file, &b).unwrap();
+        let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
+        assert!(rebuilt(&o), "byte {i}: {o:?}");
+        assert_eq!(c.nodes, good.nodes, "byte {i}");
+    }
+    // The payload itself, damaged where it still parses: the hash catches it.
+    let at = bytes.windows(5).rposition(|w| w == b"Itali");
+    let mut b = bytes.clone();
+    b[at.unwrap()] = b'J';
+    fs::write(file, &b).unwrap();
+    let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
+    assert!(text_of(&c).contains("Italië"));
+}
+
+#[test]
+fn the_index_cache_is_checked_the_same_way() {
+    let s = setup();
+    let (first, errors, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(errors.is_empty() && rebuilt(&o), "{o:?}");
+    let (second, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Hit);
+    assert_eq!(second.fuzzy("italie", 5), first.fuzzy("italie", 5));
+    assert!(!second.fuzzy("italie", 5).is_empty());
+
+    let file = &cache_files(&s, "index")[0];
+    let bytes = fs::read(file).unwrap();
+    let mut b = bytes.clone();
+    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    b[at] = b'J';
+    fs::write(file, &b).unwrap();
+    let (third, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
+    assert_eq!(third.fuzzy("italie", 5), first.fuzzy("italie", 5));
+
+    fs::write(file, &bytes[..bytes.len() - 3]).unwrap();
+    assert!(rebuilt(&s.cache.index(&s.folder, 1 << 20).2));
+
+    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
+    let (fourth, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    assert!(fourth.fuzzy("italie", 5).is_empty());
+    assert_eq!(fourth.exact("marokko", 5).len(), 1);
+}
+
+#[test]
+fn loads_with_errors_are_not_cached() {
+    let s = setup();
+    fs::write(s.folder.join("kapot.toml"), "[dossier\n").unwrap();
+    let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
+    assert_eq!(c.errors.len(), 1);
+    let (_, errors, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
+    assert_eq!(errors.len(), 1);
+    assert!(!s.cache.dir.exists() || cache_files(&s, "").is_empty());
+}
+
+#[test]
+fn the_hash_does_not_depend_on_how_the_bytes_are_split() {
+    let data: Vec<u8> = (0..1000u32).map(|i| (i * 7 % 251) as u8).collect();
+    let mut whole = Hash64::new();
+    whole.update(&data);
+    for split in [1, 3, 8, 13, 999] {
+        let mut h = Hash64::new();
+        for c in data.chunks(split) {
+            h.update(c);
+        }
+        assert_eq!(h.finish(), whole.finish(), "split {split}");
+    }
+    let mut other = Hash64::new();
+    other.update(&data[..999]);
+    assert_ne!(other.finish(), whole.finish());
+}
