@@ -7,8 +7,10 @@ use std::process::ExitCode;
 use dossier_core::search::{Hit, SearchIndex, snippet};
 use serde::Serialize;
 
-use super::Context;
+use super::Global;
 use super::output::print_json;
+use crate::store::cache::Cache;
+use crate::store::{config, dossiers};
 
 /// Characters of passage shown around the matches.
 const SNIPPET_WIDTH: usize = 100;
@@ -28,14 +30,35 @@ struct HitJson<'a> {
     passage: Option<usize>,
 }
 
+/// Searches without parsing the dossiers when it can: a dossier folder's
+/// search index comes from the cache when it matches the files (see
+/// [`crate::store::cache`]), else it is built and cached.
 pub fn run(
-    ctx: &Context,
+    global: &Global,
     query: &str,
     exact: bool,
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let index = SearchIndex::build(&ctx.corpus);
+    let loaded = config::load(global.config.as_deref())?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let max = loaded.config.max_file_size;
+    let origin = dossiers::choose(global.dossiers.as_deref());
+    let (index, errors) = match (&origin, Cache::user()) {
+        (dossiers::Origin::Folder(dir), Some(cache)) => {
+            let (index, errors, _) = cache.index(dir, max);
+            (index, errors)
+        }
+        _ => {
+            let corpus = dossiers::load(&origin, max);
+            (SearchIndex::build(&corpus), corpus.errors)
+        }
+    };
+    for e in &errors {
+        eprintln!("warning: {e}");
+    }
     print_hits(&index, query, exact, limit, json)
 }
 

@@ -41,7 +41,7 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
 
 pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
     match origin {
-        Origin::Folder(dir) => load_dir(dir, max_file_size),
+        Origin::Folder(dir) => super::cache::load_dir(dir, max_file_size),
         Origin::BuiltIn => load_built_in(),
     }
 }
