@@ -1,0 +1,246 @@
+//! Annotations placed in the corpus: which node each belongs to, where its
+//! passage is now, counts for the tree, highlights for the reader, and the
+//! filters of the overview. Built once per change of notes or dossiers.
+
+use std::collections::HashMap;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::anchor::{Anchor, resolve};
+use crate::annotation::{Annotation, Kind, Status, normalise_tag};
+use crate::model::{Corpus, Document, NodeIdx, PARAGRAPH_SEPARATOR};
+
+/// One annotation and where it is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    /// Index in the notes the index was built from.
+    pub note: usize,
+    /// `None` when the node no longer exists.
+    pub node: Option<NodeIdx>,
+    /// Where the passage is in the node's text; for a note on the whole
+    /// node, the whole text.
+    pub anchor: Anchor,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct NoteIndex {
+    placed: Vec<Placed>,
+    by_node: HashMap<NodeIdx, Vec<usize>>,
+    /// Notes on each node and everything under it.
+    under: Vec<usize>,
+}
+
+impl NoteIndex {
+    pub fn build(corpus: &Corpus, notes: &[Annotation]) -> NoteIndex {
+        let mut texts: HashMap<NodeIdx, String> = HashMap::new();
+        let mut placed = Vec::with_capacity(notes.len());
+        let mut by_node: HashMap<NodeIdx, Vec<usize>> = HashMap::new();
+        for (i, a) in notes.iter().enumerate() {
+            let node = corpus.get(&a.target.node);
+            let anchor = match node {
+                None => Anchor::Detached,
+                Some(n) => {
+                    let text = texts
+                        .entry(n)
+                        .or_insert_with(|| corpus.node(n).body.plain());
+                    match &a.target.quote {
+                        Some(q) => resolve(q, text),
+                        None => Anchor::Exact(0, text.chars().count()),
+                    }
+                }
+            };
+            if let Some(n) = node {
+                by_node.entry(n).or_default().push(placed.len());
+            }
+            placed.push(Placed {
+                note: i,
+                node,
+                anchor,
+            });
+        }
+        let mut under = vec![0; corpus.nodes.len()];
+        for (&n, list) in &by_node {
+            // Each ancestor counts the note once.
+            for p in corpus.path(n) {
+                under[p] += list.len();
+            }
+        }
+        NoteIndex {
+            placed,
+            by_node,
+            under,
+        }
+    }
+
+    pub fn placed(&self) -> &[Placed] {
+        &self.placed
+    }
+
+    /// Where note `i` (of the notes given to `build`) is.
+    pub fn get(&self, note: usize) -> Option<&Placed> {
+        self.placed.get(note)
+    }
+
+    /// The notes on a node, in the order given.
+    pub fn on_node(&self, node: NodeIdx) -> impl Iterator<Item = &Placed> {
+        self.by_node
+            .get(&node)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.placed[i])
+    }
+
+    /// How many notes are on this node and the nodes under it.
+    pub fn count_under(&self, node: NodeIdx) -> usize {
+        self.under.get(node).copied().unwrap_or(0)
+    }
+
+    /// The character ranges of the quoted passages found in a node's text,
+    /// sorted, for highlighting. Notes on the whole node are not included.
+    pub fn highlights(&self, node: NodeIdx, notes: &[Annotation]) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = self
+            .on_node(node)
+            .filter(|p| notes.get(p.note).is_some_and(|a| a.target.quote.is_some()))
+            .filter_map(|p| p.anchor.range())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Notes whose passage or node is gone.
+    pub fn detached(&self) -> impl Iterator<Item = &Placed> {
+        self.placed.iter().filter(|p| !p.anchor.is_attached())
+    }
+}
+
+/// The paragraph and character within it of a character offset in
+/// [`Document::plain`]; an offset in a separator belongs to the paragraph
+/// after it.
+pub fn paragraph_position(doc: &Document, offset: usize) -> Option<(usize, usize)> {
+    let sep = PARAGRAPH_SEPARATOR.chars().count();
+    let mut start = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        let len = p.plain().chars().count();
+        if offset <= start + len {
+            return Some((i, offset.saturating_sub(start)));
+        }
+        start += len + sep;
+    }
+    None
+}
+
+/// The character offset in [`Document::plain`] of a character in a
+/// paragraph; `None` past the end.
+pub fn plain_offset(doc: &Document, paragraph: usize, char_in_paragraph: usize) -> Option<usize> {
+    let sep = PARAGRAPH_SEPARATOR.chars().count();
+    let mut start = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        let len = p.plain().chars().count();
+        if i == paragraph {
+            return (char_in_paragraph <= len).then_some(start + char_in_paragraph);
+        }
+        start += len + sep;
+    }
+    None
+}
+
+/// A range of [`Document::plain`] cut into per-paragraph ranges
+/// `(paragraph, start, end)`, in characters of each paragraph.
+pub fn paragraph_ranges(doc: &Document, start: usize, end: usize) -> Vec<(usize, usize, usize)> {
+    let sep = PARAGRAPH_SEPARATOR.chars().count();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        let len = p.plain().chars().count();
+        let (s, e) = (start.max(at), end.min(at + len));
+        if s < e {
+            out.push((i, s - at, e - at));
+        }
+        at += len + sep;
+        if at >= end {
+            break;
+        }
+    }
+    out
+}
+
+/// The overview's filters; empty fields let everything through.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteFilter {
+    pub dossier: Option<String>,
+    pub tag: Option<String>,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    pub author: Option<String>,
+    /// `Some(true)`: only detached notes; `Some(false)`: only attached ones.
+    pub detached: Option<bool>,
+    /// Fuzzy text over the body, quote, tags, node and owner.
+    pub text: String,
+}
+
+impl NoteFilter {
+    /// The notes that pass, best text match first (in order of creation
+    /// without text), as indexes into `notes`.
+    pub fn apply(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {
+        let tag = self.tag.as_deref().map(normalise_tag);
+        let matcher = SkimMatcherV2::default();
+        let text = self.text.trim();
+        let mut hits: Vec<(i64, usize)> = notes
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| self.dossier.as_ref().is_none_or(|d| &a.target.dossier == d))
+            .filter(|(_, a)| {
+                tag.as_ref()
+                    .is_none_or(|t| a.tags.iter().any(|x| &normalise_tag(x) == t))
+            })
+            .filter(|(_, a)| self.kind.is_none_or(|k| a.kind == k))
+            .filter(|(_, a)| self.status.is_none_or(|s| a.status == s))
+            .filter(|(_, a)| self.author.as_ref().is_none_or(|w| &a.author == w))
+            .filter(|(i, _)| {
+                self.detached
+                    .is_none_or(|d| index.get(*i).is_some_and(|p| p.anchor.is_attached() != d))
+            })
+            .filter_map(|(i, a)| {
+                if text.is_empty() {
+                    return Some((0, i));
+                }
+                matcher.fuzzy_match(&haystack(a), text).map(|s| (s, i))
+            })
+            .collect();
+        // Best score first; ties keep the order of creation.
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+fn haystack(a: &Annotation) -> String {
+    let quote = a.target.quote.as_ref().map_or("", |q| q.exact.as_str());
+    format!(
+        "{} {} {} {} {}",
+        a.body,
+        quote,
+        a.tags.join(" "),
+        a.target.node,
+        a.owner.as_deref().unwrap_or("")
+    )
+}
+
+/// Existing tags that start with what is typed (ignoring case), most used
+/// first, then alphabetical.
+pub fn complete_tag(notes: &[Annotation], typed: &str) -> Vec<String> {
+    let typed = normalise_tag(typed);
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for t in notes.iter().flat_map(|a| &a.tags) {
+        let t = normalise_tag(t);
+        if t.starts_with(&typed) && t != typed {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.into_iter().map(|(t, _)| t).collect()
+}
+
+#[cfg(test)]
+mod tests;
