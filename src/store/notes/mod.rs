@@ -9,6 +9,7 @@
 
 pub mod durable;
 mod file;
+mod undo;
 
 use std::fmt::Write as _;
 use std::io;
@@ -18,6 +19,7 @@ use dossier_core::LoadError;
 use dossier_core::annotation::Annotation;
 
 pub use file::{decode, encode};
+pub use undo::{Change, UndoError};
 
 use super::config::Config;
 
