@@ -13,6 +13,7 @@ pub mod export;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod note_form;
 pub mod note_index;
 pub mod schema;
 pub mod search;
