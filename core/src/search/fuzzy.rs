@@ -29,6 +29,15 @@ const BLOCK: usize = 4096;
 
 /// The matcher every fuzzy search uses. The text and the pattern are both
 /// folded, so case does not come into it.
+///
+/// A new matcher for each text scored: fuzzy-matcher 0.3.7 keeps its score
+/// table between calls and reads one field of it (a match cell's
+/// consecutive bonus) before writing it, so a reused matcher gives scores
+/// that depend on the texts it scored before, and so on how the work was
+/// split between threads. (Its `use_cache(false)` would avoid that, but
+/// panics with "RefCell already borrowed".) A new matcher costs a few small
+/// allocations, and makes the score a function of text and pattern alone;
+/// matchers are never shared between threads.
 pub(crate) fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default().ignore_case()
 }
@@ -108,7 +117,7 @@ impl SearchIndex {
         if threads <= 1 || limit == 0 {
             let mut top = TopK::new(limit);
             if limit > 0 {
-                self.score_range(pattern, &matcher(), items, &mut top);
+                self.score_range(pattern, items, &mut top);
             }
             return top;
         }
@@ -118,19 +127,13 @@ impl SearchIndex {
             let workers: Vec<_> = (0..threads)
                 .map(|_| {
                     s.spawn(|| {
-                        let m = matcher();
                         let mut top = TopK::new(limit);
                         loop {
                             let start = next.fetch_add(BLOCK, Ordering::Relaxed);
                             if start >= end {
                                 break;
                             }
-                            self.score_range(
-                                pattern,
-                                &m,
-                                start..(start + BLOCK).min(end),
-                                &mut top,
-                            );
+                            self.score_range(pattern, start..(start + BLOCK).min(end), &mut top);
                         }
                         top
                     })
@@ -145,13 +148,7 @@ impl SearchIndex {
     }
 
     /// Prefilters and scores a range of items on this thread.
-    fn score_range(
-        &self,
-        pattern: &Pattern,
-        m: &SkimMatcherV2,
-        items: Range<usize>,
-        top: &mut TopK,
-    ) {
+    fn score_range(&self, pattern: &Pattern, items: Range<usize>, top: &mut TopK) {
         let folded = self.folded.as_bytes();
         let Some((first, rest)) = pattern.needles.split_first() else {
             for i in items {
@@ -175,8 +172,8 @@ impl SearchIndex {
             if at < range.end
                 && pattern.accepts_from(&folded[..range.end], at + first.len as usize, rest)
             {
-                let choice = &self.folded[range];
-                if let Some(score) = m.fuzzy_match(choice, &pattern.text) {
+                let choice = &self.folded[trim(&self.folded, range, at, pattern)];
+                if let Some(score) = matcher().fuzzy_match(choice, &pattern.text) {
                     top.push(Rank::new(self, i, score));
                 }
             }
@@ -186,11 +183,10 @@ impl SearchIndex {
 
     /// Turns ranks into hits, computing match positions for them alone.
     pub(crate) fn with_positions(&self, pattern: &Pattern, ranks: &[Rank]) -> Vec<Hit> {
-        let m = matcher();
         ranks
             .iter()
             .map(|r| {
-                let positions = m
+                let positions = matcher()
                     .fuzzy_indices(self.item_folded(r.item()), &pattern.text)
                     .map(|(_, p)| p)
                     .unwrap_or_default();
@@ -200,18 +196,51 @@ impl SearchIndex {
     }
 }
 
+/// The part of an item the matcher needs to see for the same score: from
+/// one character before the first occurrence of the pattern's first
+/// character (`at`), to the last occurrence of its last character.
+///
+/// Why the score is the same: the matcher's table starts each pattern row
+/// at that row's first possible match, so columns before the first
+/// occurrence are never scored; their only trace is the in-place bonus of
+/// the first match, which depends on the character just before it, and that
+/// character is kept (its own bonus, changed by being first, is never
+/// read, as nothing can match there). After the last occurrence of the
+/// last character the last row has no match, so the best cell is earlier.
+/// The tests hold this against the untrimmed reference.
+fn trim(folded: &str, item: Range<usize>, at: usize, pattern: &Pattern) -> Range<usize> {
+    let bytes = folded.as_bytes();
+    let mut start = at;
+    if start > item.start {
+        start -= 1;
+        while !folded.is_char_boundary(start) {
+            start -= 1;
+        }
+    }
+    let end = match pattern.needles.last() {
+        Some(n) if n.len == 1 => memchr::memrchr(n.bytes[0], &bytes[item.clone()])
+            .map_or(item.end, |i| item.start + i + 1),
+        Some(n) => memmem::rfind(&bytes[item.clone()], &n.bytes[..n.len as usize])
+            .map_or(item.end, |i| item.start + i + n.len as usize),
+        None => item.end,
+    };
+    start..end.max(start)
+}
+
 /// The plain way, for tests: every item scored by fuzzy-matcher on its
 /// folded text, all of them sorted, the first `limit` kept.
 pub fn reference_fuzzy(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
     let pattern = fold_query(query.trim());
-    let m = SkimMatcherV2::default().ignore_case();
+    // A new matcher per call, as the fast path does (see `matcher`).
+    let fresh = || SkimMatcherV2::default().ignore_case();
     let mut scored: Vec<Rank> = (0..index.len())
         .filter_map(|i| {
-            m.fuzzy_match(
-                &crate::text::fold(index.item_text(i)).replace(char::is_whitespace, " "),
-                &pattern,
-            )
-            .map(|s| Rank::new(index, i, s))
+            fresh()
+                .fuzzy_match(
+                    &crate::text::fold(index.item_text(i)).replace(char::is_whitespace, " "),
+                    &pattern,
+                )
+                .map(|s| Rank::new(index, i, s))
         })
         .collect();
     scored.sort_by(|a, b| b.cmp(a));
@@ -219,7 +248,7 @@ pub fn reference_fuzzy(index: &SearchIndex, query: &str, limit: usize) -> Vec<Hi
     scored
         .into_iter()
         .map(|r| {
-            let positions = m
+            let positions = fresh()
                 .fuzzy_indices(index.item_folded(r.item()), &pattern)
                 .map(|(_, p)| p)
                 .unwrap_or_default();

@@ -70,7 +70,7 @@ pub fn snippet(text: &str, positions: &[usize], width: usize) -> (String, Vec<us
     } else {
         (start + avail - 1, true)
     };
-    while suffix && end > start + 1 && chars[end - 1].is_whitespace() {
+    while suffix && end > (start + 1).max(first + 1) && chars[end - 1].is_whitespace() {
         end -= 1;
     }
     let mut out = String::with_capacity(width * 2);

@@ -210,8 +210,8 @@ fn positions_are_found_for_every_scored_hit() {
     // different scores for the same text (the two-row matrix of
     // `fuzzy_match` reads stale cells), but they always agree on whether it
     // matches; the score reported is `fuzzy_match`'s, as the reference's.
-    let m = super::fuzzy::matcher();
     for t in sentences(2_000, 9) {
+        let m = super::fuzzy::matcher();
         let f = crate::text::fold(&t);
         for q in ["ital", "raad", "ko", "gcr"] {
             let a = fuzzy_matcher::FuzzyMatcher::fuzzy_match(&m, &f, q);
