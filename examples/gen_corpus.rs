@@ -116,9 +116,9 @@ fn run(args: &Args) -> Result<(), String> {
 
 /// The files (name, contents), and every title and passage as the reader
 /// will see it.
-struct Generated {
-    files: Vec<(String, String)>,
-    lines: Vec<String>,
+pub(crate) struct Generated {
+    pub(crate) files: Vec<(String, String)>,
+    pub(crate) lines: Vec<String>,
 }
 
 /// SplitMix64: small, fast, and the same everywhere.
@@ -267,7 +267,7 @@ struct Reference {
     title: String,
 }
 
-fn generate(dossiers: usize, seed: u64) -> Generated {
+pub(crate) fn generate(dossiers: usize, seed: u64) -> Generated {
     let prose = Prose::train(SOURCE);
     let mut rng = Rng(seed);
     let mut files = Vec::new();
