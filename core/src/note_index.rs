@@ -175,7 +175,8 @@ pub struct NoteFilter {
     pub author: Option<String>,
     /// `Some(true)`: only detached notes; `Some(false)`: only attached ones.
     pub detached: Option<bool>,
-    /// Fuzzy text over the body, quote, tags, node and owner.
+    /// Fuzzy text over the body, quote, tags, node and owner; case and
+    /// accents are ignored.
     pub text: String,
 }
 
@@ -184,8 +185,7 @@ impl NoteFilter {
     /// without text), as indexes into `notes`.
     pub fn apply(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {
         let tag = self.tag.as_deref().map(normalise_tag);
-        let matcher = SkimMatcherV2::default();
-        let text = self.text.trim();
+        let text = crate::text::fold(self.text.trim());
         let mut hits: Vec<(i64, usize)> = notes
             .iter()
             .enumerate()
@@ -205,7 +205,11 @@ impl NoteFilter {
                 if text.is_empty() {
                     return Some((0, i));
                 }
-                matcher.fuzzy_match(&haystack(a), text).map(|s| (s, i))
+                // A fresh matcher each time: fuzzy-matcher 0.3.7 can carry
+                // state from one text to the next.
+                SkimMatcherV2::default()
+                    .fuzzy_match(&crate::text::fold(&haystack(a)), &text)
+                    .map(|s| (s, i))
             })
             .collect();
         // Best score first; ties keep the order of creation.

@@ -166,7 +166,7 @@ fn the_overview_filters_and_ranks() {
     );
     assert_eq!(
         f(NoteFilter {
-            text: "twtrap".into(),
+            text: "TWtrap".into(),
             ..all.clone()
         }),
         [0]
