@@ -6,6 +6,8 @@ use dossier_core::annotation::Annotation;
 use super::{NotesStore, StoreError};
 
 /// A change made to the store.
+// Few of these exist at a time (the undo history): boxing would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Added(Annotation),

@@ -1,0 +1,340 @@
+//! The note editor: a multi-line text on ratatui-textarea, and the fields
+//! kind, status, tags (completed from the tags in use), owner and due date.
+//! It takes key input and says what happened; saving, drafts and the store
+//! are left to the caller, so the editor itself does no I/O.
+
+use std::path::Path;
+
+use dossier_core::annotation::{Annotation, Kind, Status};
+use dossier_core::note_form::NoteForm;
+use dossier_core::note_index::complete_tag;
+use dossier_core::text::{sanitize, sanitize_line};
+use ratatui::style::Style;
+use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
+
+use crate::store::drafts::Draft;
+
+/// Where the keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Body,
+    Kind,
+    Status,
+    Tags,
+    Owner,
+    Due,
+}
+
+/// What a key did.
+// One per key press, consumed at once: boxing would save nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing that matters outside the editor.
+    Nothing,
+    /// The note changed: write the draft.
+    Changed,
+    /// Store this annotation; the editor stays open until the caller
+    /// confirms it is stored.
+    Save(Annotation),
+    /// Close without saving (asked first when text would be lost).
+    Cancel,
+}
+
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    /// The note as it was when the editor opened.
+    pub base: Annotation,
+    pub is_new: bool,
+    body: TextArea<'static>,
+    tags: TextArea<'static>,
+    owner: TextArea<'static>,
+    due: TextArea<'static>,
+    kind: Kind,
+    status: Status,
+    pub focus: Field,
+    /// Asking whether to throw the text away.
+    pub confirming: bool,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+    /// Completions for the tag being typed, and the chosen one.
+    pub suggestions: Vec<String>,
+    pub chosen: usize,
+    /// The text and fields when opened, to know whether anything would be
+    /// lost.
+    pristine: (String, NoteForm),
+}
+
+/// A one-line field. Text from files is cleaned: control characters never
+/// reach the terminal, here or in the body.
+fn line_area(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![sanitize_line(text)]);
+    t.set_cursor_line_style(Style::default());
+    t.move_cursor(CursorMove::End);
+    t
+}
+
+impl NoteEditor {
+    /// An editor on `note`: a new one (`is_new`) or an existing one.
+    pub fn new(note: Annotation, is_new: bool) -> NoteEditor {
+        let form = NoteForm::from_note(&note);
+        Self::with(note, is_new, form)
+    }
+
+    /// An editor that continues a draft left behind.
+    pub fn from_draft(draft: &Draft) -> NoteEditor {
+        let mut form = NoteForm::from_note(&draft.note);
+        form.due = draft.due_text.clone();
+        let mut e = Self::with(draft.note.clone(), !draft.editing, form);
+        // Restored text is not saved yet: leaving should ask.
+        e.pristine.0 = String::new();
+        e
+    }
+
+    fn with(note: Annotation, is_new: bool, form: NoteForm) -> NoteEditor {
+        let clean = sanitize(&note.body);
+        let lines: Vec<String> = if clean.is_empty() {
+            vec![String::new()]
+        } else {
+            clean.lines().map(str::to_string).collect()
+        };
+        let mut body = TextArea::new(lines);
+        body.set_cursor_line_style(Style::default());
+        body.set_wrap_mode(WrapMode::WordOrGlyph);
+        body.move_cursor(CursorMove::Bottom);
+        body.move_cursor(CursorMove::End);
+        let pristine = (note.body.clone(), form.clone());
+        NoteEditor {
+            base: note,
+            is_new,
+            body,
+            tags: line_area(&form.tags),
+            owner: line_area(&form.owner),
+            due: line_area(&form.due),
+            kind: form.kind,
+            status: form.status,
+            focus: Field::Body,
+            confirming: false,
+            error: None,
+            suggestions: Vec::new(),
+            chosen: 0,
+            pristine,
+        }
+    }
+
+    pub fn body_area(&self) -> &TextArea<'static> {
+        &self.body
+    }
+
+    pub fn line_field(&self, f: Field) -> Option<&TextArea<'static>> {
+        match f {
+            Field::Tags => Some(&self.tags),
+            Field::Owner => Some(&self.owner),
+            Field::Due => Some(&self.due),
+            _ => None,
+        }
+    }
+
+    pub fn body_text(&self) -> String {
+        self.body.lines().join("\n")
+    }
+
+    pub fn form(&self) -> NoteForm {
+        NoteForm {
+            kind: self.kind,
+            status: self.status,
+            tags: self.tags.lines().concat(),
+            owner: self.owner.lines().concat(),
+            due: self.due.lines().concat(),
+        }
+    }
+
+    /// Whether closing now would lose something typed.
+    pub fn is_dirty(&self) -> bool {
+        let body = self.body_text();
+        body.trim_end() != self.pristine.0.trim_end() || self.form() != self.pristine.1
+    }
+
+    /// The fields in the order Tab visits them; owner and due date only for
+    /// the kinds that have them.
+    pub fn fields(&self) -> Vec<Field> {
+        let mut f = vec![Field::Body, Field::Kind, Field::Status, Field::Tags];
+        if self.kind.has_owner() {
+            f.extend([Field::Owner, Field::Due]);
+        }
+        f
+    }
+
+    fn step_focus(&mut self, forward: bool) {
+        let fields = self.fields();
+        let at = fields.iter().position(|&f| f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
+    }
+
+    /// Handles one key. `notes` are those in the store, for completing tags.
+    pub fn input(&mut self, input: Input, notes: &[Annotation], now: jiff::Timestamp) -> Outcome {
+        if self.confirming {
+            return match input.key {
+                Key::Char('j' | 'y' | 'J' | 'Y') => Outcome::Cancel,
+                Key::Char('n' | 'N') | Key::Esc => {
+                    self.confirming = false;
+                    Outcome::Nothing
+                }
+                _ => Outcome::Nothing,
+            };
+        }
+        match input {
+            Input {
+                key: Key::Char('s'),
+                ctrl: true,
+                ..
+            } => return self.save(now),
+            Input { key: Key::Esc, .. } => {
+                if self.is_dirty() {
+                    self.confirming = true;
+                    return Outcome::Nothing;
+                }
+                return Outcome::Cancel;
+            }
+            Input {
+                key: Key::Tab,
+                shift,
+                ..
+            } => {
+                self.step_focus(!shift);
+                return Outcome::Nothing;
+            }
+            _ => {}
+        }
+        self.error = None;
+        let changed = match self.focus {
+            Field::Body => self.body.input(input),
+            Field::Kind => self.cycle(input, true),
+            Field::Status => self.cycle(input, false),
+            Field::Tags => self.tag_input(input, notes),
+            Field::Owner | Field::Due => match input.key {
+                Key::Enter => {
+                    self.step_focus(true);
+                    false
+                }
+                _ => {
+                    let area = if self.focus == Field::Owner {
+                        &mut self.owner
+                    } else {
+                        &mut self.due
+                    };
+                    area.input(input)
+                }
+            },
+        };
+        if changed {
+            Outcome::Changed
+        } else {
+            Outcome::Nothing
+        }
+    }
+
+    fn save(&mut self, now: jiff::Timestamp) -> Outcome {
+        match self.form().apply(&self.base, &self.body_text(), now) {
+            Ok(a) => {
+                self.error = None;
+                Outcome::Save(a)
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                self.focus = Field::Due;
+                Outcome::Nothing
+            }
+        }
+    }
+
+    /// Left/right (or space) chooses the kind or status.
+    fn cycle(&mut self, input: Input, kind: bool) -> bool {
+        let step: isize = match input.key {
+            Key::Right | Key::Char(' ' | 'l') => 1,
+            Key::Left | Key::Char('h') => -1,
+            _ => return false,
+        };
+        if kind {
+            let all = Kind::ALL;
+            let at = all.iter().position(|&k| k == self.kind).unwrap_or(0) as isize;
+            self.kind = all[(at + step).rem_euclid(all.len() as isize) as usize];
+        } else {
+            self.status = match self.status {
+                Status::Open => Status::Done,
+                Status::Done => Status::Open,
+            };
+        }
+        true
+    }
+
+    fn tag_input(&mut self, input: Input, notes: &[Annotation]) -> bool {
+        match input.key {
+            Key::Down if !self.suggestions.is_empty() => {
+                self.chosen = (self.chosen + 1) % self.suggestions.len();
+                false
+            }
+            Key::Up if !self.suggestions.is_empty() => {
+                self.chosen = (self.chosen + self.suggestions.len() - 1) % self.suggestions.len();
+                false
+            }
+            Key::Enter => match self.suggestions.get(self.chosen).cloned() {
+                Some(tag) => {
+                    let mut form = self.form();
+                    form.complete_tag(&tag);
+                    self.tags = line_area(&form.tags);
+                    self.suggestions.clear();
+                    self.chosen = 0;
+                    true
+                }
+                None => {
+                    self.step_focus(true);
+                    false
+                }
+            },
+            _ => {
+                let changed = self.tags.input(input);
+                if changed {
+                    let form = self.form();
+                    let typed = form.current_tag();
+                    self.suggestions = if typed.is_empty() {
+                        Vec::new()
+                    } else {
+                        complete_tag(notes, typed)
+                    };
+                    self.suggestions.truncate(5);
+                    self.chosen = 0;
+                }
+                changed
+            }
+        }
+    }
+
+    /// The draft to journal: the note as it stands, with the due date as
+    /// typed.
+    pub fn draft(&self, store: &Path, now: jiff::Timestamp) -> Draft {
+        let form = self.form();
+        let mut note = self.base.clone();
+        note.body = self.body_text();
+        note.kind = form.kind;
+        note.status = form.status;
+        note.tags = dossier_core::note_form::parse_tags(&form.tags);
+        note.owner = Some(form.owner.trim().to_string()).filter(|o| !o.is_empty());
+        note.due = dossier_core::note_form::parse_due(&form.due).ok().flatten();
+        Draft {
+            written: now,
+            store: store.to_path_buf(),
+            editing: !self.is_new,
+            due_text: form.due,
+            note,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,147 @@
+use dossier_core::annotation::Target;
+
+use super::*;
+
+fn key(k: Key) -> Input {
+    Input {
+        key: k,
+        ctrl: false,
+        alt: false,
+        shift: false,
+    }
+}
+
+fn ctrl(c: char) -> Input {
+    Input {
+        key: Key::Char(c),
+        ctrl: true,
+        alt: false,
+        shift: false,
+    }
+}
+
+fn typed(e: &mut NoteEditor, text: &str, notes: &[Annotation]) {
+    for c in text.chars() {
+        let k = if c == '\n' { Key::Enter } else { Key::Char(c) };
+        e.input(key(k), notes, now());
+    }
+}
+
+fn now() -> jiff::Timestamp {
+    jiff::Timestamp::from_second(1_765_000_000).unwrap()
+}
+
+fn blank() -> Annotation {
+    let t = jiff::Timestamp::UNIX_EPOCH;
+    Annotation {
+        id: "n1".into(),
+        target: Target {
+            dossier: "ebsp".into(),
+            node: "ebsp".into(),
+            quote: None,
+        },
+        kind: Kind::Note,
+        body: String::new(),
+        tags: vec![],
+        status: Status::Open,
+        owner: None,
+        due: None,
+        author: "ans".into(),
+        created: t,
+        updated: t,
+    }
+}
+
+#[test]
+fn typing_then_ctrl_s_saves_the_note() {
+    let mut e = NoteEditor::new(blank(), true);
+    assert_eq!(e.input(key(Key::Char('W')), &[], now()), Outcome::Changed);
+    typed(&mut e, "at betekent dit?\nTweede regel.", &[]);
+    e.input(key(Key::Tab), &[], now());
+    assert_eq!(e.focus, Field::Kind);
+    e.input(key(Key::Right), &[], now());
+    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+        panic!("not saved")
+    };
+    assert_eq!(a.body, "Wat betekent dit?\nTweede regel.");
+    assert_eq!(a.kind, Kind::Question);
+    assert_eq!(a.updated, now());
+}
+
+#[test]
+fn escape_asks_only_when_text_would_be_lost() {
+    let mut e = NoteEditor::new(blank(), true);
+    assert_eq!(e.input(key(Key::Esc), &[], now()), Outcome::Cancel);
+    typed(&mut e, "iets", &[]);
+    assert_eq!(e.input(key(Key::Esc), &[], now()), Outcome::Nothing);
+    assert!(e.confirming);
+    assert_eq!(e.input(key(Key::Char('n')), &[], now()), Outcome::Nothing);
+    assert!(!e.confirming);
+    assert_eq!(e.body_text(), "iets");
+    e.input(key(Key::Esc), &[], now());
+    assert_eq!(e.input(key(Key::Char('j')), &[], now()), Outcome::Cancel);
+}
+
+#[test]
+fn owner_and_due_date_belong_to_actions() {
+    let mut e = NoteEditor::new(blank(), true);
+    assert!(!e.fields().contains(&Field::Owner));
+    e.focus = Field::Kind;
+    e.input(key(Key::Left), &[], now());
+    assert_eq!(e.form().kind, Kind::Action);
+    assert!(e.fields().contains(&Field::Due));
+    e.focus = Field::Owner;
+    typed(&mut e, "DGM\n", &[]);
+    assert_eq!(e.focus, Field::Due);
+    typed(&mut e, "volgende week", &[]);
+    assert_eq!(e.input(ctrl('s'), &[], now()), Outcome::Nothing);
+    assert!(e.error.as_deref().unwrap().contains("volgende week"));
+    for _ in 0.."volgende week".len() {
+        e.input(key(Key::Backspace), &[], now());
+    }
+    typed(&mut e, "31-01-2026", &[]);
+    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+        panic!("not saved")
+    };
+    assert_eq!(a.owner.as_deref(), Some("DGM"));
+    assert_eq!(a.due, Some(jiff::civil::date(2026, 1, 31)));
+}
+
+#[test]
+fn tags_are_completed_from_those_in_use() {
+    let mut known = blank();
+    known.tags = vec!["grensbeheer".into(), "gegevens".into()];
+    let notes = vec![known];
+    let mut e = NoteEditor::new(blank(), true);
+    e.focus = Field::Tags;
+    typed(&mut e, "g", &notes);
+    assert_eq!(e.suggestions, ["gegevens", "grensbeheer"]);
+    e.input(key(Key::Down), &notes, now());
+    e.input(key(Key::Enter), &notes, now());
+    assert_eq!(e.form().tags, "grensbeheer, ");
+    typed(&mut e, "Migratie", &notes);
+    let Outcome::Save(a) = e.input(ctrl('s'), &notes, now()) else {
+        panic!("not saved")
+    };
+    assert_eq!(a.tags, ["grensbeheer", "migratie"]);
+}
+
+#[test]
+fn a_draft_restores_the_editor() {
+    let mut e = NoteEditor::new(blank(), false);
+    typed(&mut e, "half af", &[]);
+    e.focus = Field::Kind;
+    e.input(key(Key::Left), &[], now());
+    e.focus = Field::Due;
+    typed(&mut e, "2026-0", &[]);
+    let d = e.draft(Path::new("/tmp/notes"), now());
+    assert_eq!(d.note.body, "half af");
+    assert_eq!(d.due_text, "2026-0");
+    assert!(d.editing);
+    let back = NoteEditor::from_draft(&d);
+    assert_eq!(back.body_text(), "half af");
+    assert_eq!(back.form().due, "2026-0");
+    assert_eq!(back.form().kind, Kind::Action);
+    assert!(!back.is_new);
+    assert!(back.is_dirty());
+}

@@ -1,0 +1,269 @@
+//! The note editor overlay: where the note goes, its text, and the fields.
+
+use dossier_core::text::sanitize_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::editor::{Field, NoteEditor};
+use super::labels::{self, Text, text};
+use crate::store::config::Language;
+
+/// The overlay's place: most of the screen, all of it when small.
+pub fn area(screen: Rect) -> Rect {
+    let w = if screen.width <= 84 {
+        screen.width
+    } else {
+        (screen.width * 4 / 5).max(80)
+    };
+    let h = if screen.height <= 26 {
+        screen.height
+    } else {
+        (screen.height * 4 / 5).max(24)
+    };
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn render(e: &NoteEditor, lang: Language, frame: &mut Frame, screen: Rect) {
+    let outer = area(screen);
+    frame.render_widget(Clear, outer);
+    let title = text(
+        lang,
+        if e.is_new {
+            Text::NewNote
+        } else {
+            Text::EditNote
+        },
+    );
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {title} · {} ",
+        sanitize_line(&e.base.target.node)
+    ));
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let owner_rows = if e.form().kind.has_owner() { 1 } else { 0 };
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(owner_rows),
+        Constraint::Length(1),
+    ])
+    .split(inner);
+    frame.render_widget(Paragraph::new(passage_line(e, lang)), rows[0]);
+    render_body(e, frame, rows[1]);
+    frame.render_widget(Paragraph::new(choice_line(e, lang)), rows[2]);
+    render_line_field(e, Field::Tags, lang, frame, rows[3]);
+    if owner_rows > 0 {
+        let halves = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .split(rows[4]);
+        render_line_field(e, Field::Owner, lang, frame, halves[0]);
+        render_line_field(e, Field::Due, lang, frame, halves[1]);
+    }
+    frame.render_widget(Paragraph::new(bottom_line(e, lang)), rows[5]);
+}
+
+fn passage_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+    let muted = Style::default().add_modifier(Modifier::DIM);
+    match &e.base.target.quote {
+        Some(q) => Line::from(vec![Span::styled(
+            format!("“{}”", sanitize_line(&q.exact)),
+            Style::default().add_modifier(Modifier::ITALIC),
+        )]),
+        None => Line::from(Span::styled(text(lang, Text::WholeNode).to_string(), muted)),
+    }
+}
+
+fn focus_style(on: bool) -> Style {
+    if on {
+        Style::default().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::default()
+    }
+}
+
+fn render_body(e: &NoteEditor, frame: &mut Frame, area: Rect) {
+    let mut body: TextArea<'static> = e.body_area().clone();
+    let focused = e.focus == Field::Body && !e.confirming;
+    body.set_cursor_style(focus_style(focused));
+    let border = if focused {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::DIM)
+    };
+    body.set_block(Block::default().borders(Borders::ALL).border_style(border));
+    frame.render_widget(&body, area);
+}
+
+fn choice_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+    let form = e.form();
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    Line::from(vec![
+        Span::styled(format!("{}: ", text(lang, Text::Kind)), bold),
+        Span::styled(
+            format!("‹{}›", labels::kind(lang, form.kind)),
+            focus_style(e.focus == Field::Kind),
+        ),
+        Span::raw("   "),
+        Span::styled(format!("{}: ", text(lang, Text::Status)), bold),
+        Span::styled(
+            format!("‹{}›", labels::status(lang, form.status)),
+            focus_style(e.focus == Field::Status),
+        ),
+    ])
+}
+
+fn render_line_field(e: &NoteEditor, field: Field, lang: Language, frame: &mut Frame, area: Rect) {
+    let label = match field {
+        Field::Tags => Text::Tags,
+        Field::Owner => Text::Owner,
+        _ => Text::Due,
+    };
+    let label = format!("{}: ", text(lang, label));
+    let width = (label.chars().count() as u16).min(area.width);
+    let cols = Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).split(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            label,
+            Style::default().add_modifier(Modifier::BOLD),
+        )),
+        cols[0],
+    );
+    let Some(field_area) = e.line_field(field) else {
+        return;
+    };
+    let mut input = field_area.clone();
+    let focused = e.focus == field && !e.confirming;
+    input.set_cursor_style(focus_style(focused));
+    if field == Field::Tags && !e.suggestions.is_empty() {
+        // The completions follow the typed text on the same line.
+        let typed = input.lines().concat().chars().count() as u16 + 1;
+        let split = Layout::horizontal([
+            Constraint::Length(typed.min(cols[1].width)),
+            Constraint::Min(0),
+        ])
+        .split(cols[1]);
+        frame.render_widget(&input, split[0]);
+        let mut spans = vec![Span::raw(" → ")];
+        for (i, s) in e.suggestions.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw(" · "));
+            }
+            spans.push(Span::styled(sanitize_line(s), focus_style(i == e.chosen)));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), split[1]);
+    } else {
+        frame.render_widget(&input, cols[1]);
+    }
+}
+
+fn bottom_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+    if e.confirming {
+        return Line::from(Span::styled(
+            text(lang, Text::ConfirmDiscard).to_string(),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    if let Some(err) = &e.error {
+        return Line::from(Span::styled(
+            sanitize_line(err),
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+    }
+    Line::from(Span::styled(
+        text(lang, Text::Hints).to_string(),
+        Style::default().add_modifier(Modifier::DIM),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use dossier_core::annotation::{Annotation, Kind, Quote, Status, Target};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui_textarea::{Input, Key};
+
+    use super::*;
+
+    fn note() -> Annotation {
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        Annotation {
+            id: "n1".into(),
+            target: Target {
+                dossier: "ebsp".into(),
+                node: "ebsp/uitkomst-onderhandelingen".into(),
+                quote: Quote::capture("via een tweetrapssysteem mag", 8, 24),
+            },
+            kind: Kind::Note,
+            body: "Wat houdt dit in?\u{1b}[31m".into(),
+            tags: vec![],
+            status: Status::Open,
+            owner: None,
+            due: None,
+            author: "ans".into(),
+            created: t,
+            updated: t,
+        }
+    }
+
+    fn screen(e: &NoteEditor, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| render(e, Language::Nl, f, f.area())).unwrap();
+        t.backend().to_string()
+    }
+
+    #[test]
+    fn the_editor_shows_passage_text_and_fields() {
+        let mut e = NoteEditor::new(note(), true);
+        let now = jiff::Timestamp::UNIX_EPOCH;
+        e.input(
+            Input {
+                key: Key::Tab,
+                ctrl: false,
+                alt: false,
+                shift: false,
+            },
+            &[],
+            now,
+        );
+        e.input(
+            Input {
+                key: Key::Left,
+                ctrl: false,
+                alt: false,
+                shift: false,
+            },
+            &[],
+            now,
+        );
+        let s = screen(&e, 80, 24);
+        assert!(
+            s.contains("Nieuwe notitie · ebsp/uitkomst-onderhandelingen"),
+            "{s}"
+        );
+        assert!(s.contains("“tweetrapssysteem”"), "{s}");
+        assert!(s.contains("Wat houdt dit in?␛[31m"), "{s}");
+        assert!(s.contains("Soort: ‹actie›"), "{s}");
+        assert!(s.contains("Eigenaar: ") && s.contains("Uiterlijk: "), "{s}");
+        assert!(s.contains("Ctrl-s opslaan"), "{s}");
+        insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn it_fits_small_and_large_screens() {
+        let e = NoteEditor::new(note(), false);
+        for (w, h) in [(20, 8), (80, 24), (200, 60), (1, 1)] {
+            let s = screen(&e, w, h);
+            assert!(h < 8 || s.contains("bewerken"), "{w}x{h}: {s}");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The annotation screens: the note editor, the annotations pane and the
+//! overview, with their words in Dutch and English.
+
+pub mod editor;
+pub mod editor_view;
+pub mod labels;
