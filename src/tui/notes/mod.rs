@@ -4,3 +4,7 @@
 pub mod editor;
 pub mod editor_view;
 pub mod labels;
+pub mod pane;
+
+#[cfg(test)]
+mod fixture;

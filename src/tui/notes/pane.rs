@@ -1,0 +1,117 @@
+//! The annotations pane: the notes of the open node, one block each, the
+//! selected one marked.
+
+use dossier_core::NodeIdx;
+use dossier_core::annotation::Annotation;
+use dossier_core::note_index::NoteIndex;
+use dossier_core::text::sanitize_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+
+use super::labels::{self, Text, text};
+use crate::store::config::Language;
+
+/// The notes on `node`, as indexes into `notes`, in order of creation.
+pub fn notes_on(index: &NoteIndex, node: NodeIdx) -> Vec<usize> {
+    index.on_node(node).map(|p| p.note).collect()
+}
+
+/// What the pane needs to draw.
+pub struct PaneView<'a> {
+    pub notes: &'a [Annotation],
+    pub index: &'a NoteIndex,
+    pub node: Option<NodeIdx>,
+    /// Position in the node's notes.
+    pub selected: usize,
+    pub focused: bool,
+    pub lang: Language,
+}
+
+pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
+    let shown = v.node.map(|n| notes_on(v.index, n)).unwrap_or_default();
+    let border = if v.focused {
+        Style::default().add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border)
+        .title(format!(" {} ({}) ", text(v.lang, Text::Notes), shown.len()));
+    if shown.is_empty() {
+        let empty = List::new([ListItem::new(Span::styled(
+            text(v.lang, Text::NoNotes).to_string(),
+            Style::default().add_modifier(Modifier::DIM),
+        ))])
+        .block(block);
+        frame.render_widget(empty, area);
+        return;
+    }
+    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i)).collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    let mut state = ListState::default();
+    state.select(Some(v.selected.min(shown.len() - 1)));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+fn item(v: &PaneView, i: usize) -> ListItem<'static> {
+    let a = &v.notes[i];
+    let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
+    let mut head = vec![Span::styled(
+        format!(
+            "{} · {}",
+            labels::kind(v.lang, a.kind),
+            labels::status(v.lang, a.status)
+        ),
+        Style::default().add_modifier(Modifier::BOLD),
+    )];
+    if !a.tags.is_empty() {
+        head.push(Span::raw(format!(
+            "  #{}",
+            a.tags
+                .iter()
+                .map(|t| sanitize_line(t))
+                .collect::<Vec<_>>()
+                .join(" #")
+        )));
+    }
+    let mut lines = vec![Line::from(head)];
+    if let Some(q) = &a.target.quote {
+        let style = if attached {
+            Style::default().add_modifier(Modifier::ITALIC)
+        } else {
+            Style::default().add_modifier(Modifier::CROSSED_OUT)
+        };
+        lines.push(Line::from(Span::styled(
+            format!("“{}”", sanitize_line(&q.exact)),
+            style,
+        )));
+    }
+    if !attached {
+        lines.push(Line::from(Span::styled(
+            text(v.lang, Text::Detached).to_string(),
+            Style::default().add_modifier(Modifier::DIM),
+        )));
+    }
+    for l in a.body.lines().take(3) {
+        lines.push(Line::from(sanitize_line(l)));
+    }
+    if a.owner.is_some() || a.due.is_some() {
+        let who = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
+        let due = a.due.map(|d| format!(" · {d}")).unwrap_or_default();
+        lines.push(Line::from(Span::styled(
+            format!("→ {who}{due}"),
+            Style::default().add_modifier(Modifier::DIM),
+        )));
+    }
+    lines.push(Line::from(""));
+    ListItem::new(lines)
+}
+
+#[cfg(test)]
+mod tests;
