@@ -4,6 +4,8 @@
 pub mod editor;
 pub mod editor_view;
 pub mod labels;
+pub mod overview;
+pub mod overview_view;
 pub mod pane;
 
 #[cfg(test)]

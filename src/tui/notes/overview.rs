@@ -1,0 +1,168 @@
+//! The overview of all annotations: filters by dossier, tag, kind, status,
+//! author and detached, a fuzzy text filter, and `Enter` to jump to one.
+
+use dossier_core::annotation::{Annotation, Kind, Status};
+use dossier_core::note_index::{NoteFilter, NoteIndex};
+use ratatui_textarea::{Input, Key};
+
+/// The filter the arrow keys change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Facet {
+    Text,
+    Dossier,
+    Tag,
+    Kind,
+    Status,
+    Author,
+    Detached,
+}
+
+pub const FACETS: [Facet; 7] = [
+    Facet::Text,
+    Facet::Dossier,
+    Facet::Tag,
+    Facet::Kind,
+    Facet::Status,
+    Facet::Author,
+    Facet::Detached,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Nothing,
+    /// Go to note `i` (an index into the notes).
+    Jump(usize),
+    Close,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overview {
+    pub filter: NoteFilter,
+    pub facet: usize,
+    /// Position in the filtered list.
+    pub selected: usize,
+}
+
+impl Overview {
+    pub fn facet(&self) -> Facet {
+        FACETS[self.facet % FACETS.len()]
+    }
+
+    /// The notes shown, as indexes into `notes`.
+    pub fn shown(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {
+        self.filter.apply(notes, index)
+    }
+
+    pub fn input(&mut self, input: Input, notes: &[Annotation], index: &NoteIndex) -> Outcome {
+        let shown = self.shown(notes, index);
+        match input.key {
+            Key::Esc => return Outcome::Close,
+            Key::Enter => {
+                return shown
+                    .get(self.selected)
+                    .map_or(Outcome::Nothing, |&i| Outcome::Jump(i));
+            }
+            Key::Down => self.selected = (self.selected + 1).min(shown.len().saturating_sub(1)),
+            Key::Char('n') if input.ctrl => {
+                self.selected = (self.selected + 1).min(shown.len().saturating_sub(1))
+            }
+            Key::Up => self.selected = self.selected.saturating_sub(1),
+            Key::Char('p') if input.ctrl => self.selected = self.selected.saturating_sub(1),
+            Key::Tab => {
+                let n = FACETS.len();
+                self.facet = if input.shift {
+                    (self.facet + n - 1) % n
+                } else {
+                    (self.facet + 1) % n
+                };
+            }
+            Key::Left | Key::Right if self.facet() != Facet::Text => {
+                self.step(notes, if input.key == Key::Right { 1 } else { -1 });
+                self.selected = 0;
+            }
+            Key::Backspace => {
+                if self.facet() == Facet::Text {
+                    self.filter.text.pop();
+                } else {
+                    self.clear_facet();
+                }
+                self.selected = 0;
+            }
+            Key::Char(c) if !input.ctrl && !input.alt => {
+                // Letters always go to the text filter.
+                self.facet = 0;
+                self.filter.text.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn clear_facet(&mut self) {
+        let facet = self.facet();
+        let f = &mut self.filter;
+        match facet {
+            Facet::Text => f.text.clear(),
+            Facet::Dossier => f.dossier = None,
+            Facet::Tag => f.tag = None,
+            Facet::Kind => f.kind = None,
+            Facet::Status => f.status = None,
+            Facet::Author => f.author = None,
+            Facet::Detached => f.detached = None,
+        }
+    }
+
+    /// Moves the current facet to the next or previous value; "any" sits
+    /// before the first.
+    fn step(&mut self, notes: &[Annotation], by: isize) {
+        let facet = self.facet();
+        let f = &mut self.filter;
+        match facet {
+            Facet::Text => {}
+            Facet::Dossier => {
+                f.dossier = cycle(
+                    &values(notes, |a| vec![a.target.dossier.clone()]),
+                    &f.dossier,
+                    by,
+                )
+            }
+            Facet::Tag => f.tag = cycle(&values(notes, |a| a.tags.clone()), &f.tag, by),
+            Facet::Author => {
+                f.author = cycle(&values(notes, |a| vec![a.author.clone()]), &f.author, by)
+            }
+            Facet::Kind => f.kind = cycle(&Kind::ALL, &f.kind, by),
+            Facet::Status => f.status = cycle(&[Status::Open, Status::Done], &f.status, by),
+            Facet::Detached => f.detached = cycle(&[true, false], &f.detached, by),
+        }
+    }
+}
+
+/// The distinct values some field takes in the notes, sorted.
+fn values(notes: &[Annotation], of: impl Fn(&Annotation) -> Vec<String>) -> Vec<String> {
+    let mut v: Vec<String> = notes.iter().flat_map(of).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// The value after (or before) `current` in `any, options...`, round.
+fn cycle<T: Clone + PartialEq>(options: &[T], current: &Option<T>, by: isize) -> Option<T> {
+    let n = options.len() as isize + 1;
+    let at = match current {
+        None => 0,
+        Some(c) => options
+            .iter()
+            .position(|o| o == c)
+            .map_or(0, |p| p as isize + 1),
+    };
+    let next = (at + by).rem_euclid(n);
+    if next == 0 {
+        None
+    } else {
+        options.get(next as usize - 1).cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests;
