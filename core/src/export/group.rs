@@ -163,7 +163,9 @@ fn section_for<'a>(corpus: &Corpus, dossier: &str, node_id: &str) -> Section<'a>
         };
     };
     let node = corpus.node(idx);
-    let heading = if node.kind.is_root() {
+    // The dossier itself, or a reference noted on its own: no heading of
+    // its own below the group's.
+    let heading = if node.kind.is_root() || node_id == dossier {
         String::new()
     } else if node.kind == NodeKind::Reference {
         sanitize_line(&node.title)

@@ -70,8 +70,8 @@ fn ours(name: &str, text: &str, value: &Value) -> Result<Vec<Annotation>, LoadEr
     Ok(doc.notes)
 }
 
-/// Ids must be present and unique, passages must not end before they
-/// start: otherwise merging by id would go wrong.
+/// Ids must be present and unique and passages not empty: otherwise
+/// merging by id would go wrong, or the store could not read the note back.
 fn check(name: &str, text: &str, notes: &[Annotation]) -> Result<(), LoadError> {
     let mut seen = HashSet::new();
     for (i, n) in notes.iter().enumerate() {
@@ -90,11 +90,11 @@ fn check(name: &str, text: &str, notes: &[Annotation]) -> Result<(), LoadError> 
             return Err(at("a second note with the same id".into()));
         }
         if let Some(q) = &n.target.quote
-            && q.start > q.end
+            && (q.exact.is_empty() || q.start >= q.end)
         {
             return Err(at(format!(
-                "its passage ends ({}) before it starts ({})",
-                q.end, q.start
+                "its passage is empty (characters {} to {})",
+                q.start, q.end
             )));
         }
         if n.target.node.trim().is_empty() || n.target.dossier.trim().is_empty() {

@@ -90,7 +90,7 @@ fn annotation(v: &Value) -> Result<Annotation, String> {
     let raw_id = string(o, "id")?.ok_or("it has no `id`")?;
     let id = match raw_id.strip_prefix(NOTE_URN) {
         Some(rest) => decode(rest).ok_or("its `id` has a broken percent-escape")?,
-        None => raw_id.to_string(),
+        None => local_id(raw_id),
     };
     let (body, tags) = bodies(o)?;
     let target = target(o)?;
@@ -147,6 +147,26 @@ fn annotation(v: &Value) -> Result<Annotation, String> {
         created,
         updated,
     })
+}
+
+/// An id for an annotation made elsewhere: kept if it can name a note as
+/// ours do (letters, digits, `-`, `_`, `.`), else `w3c-` and a hash of it,
+/// the same every time, so importing it again finds the same note.
+fn local_id(iri: &str) -> String {
+    let plain = !iri.is_empty()
+        && iri.len() <= 128
+        && !iri.starts_with('.')
+        && iri
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        return iri.to_string();
+    }
+    // FNV-1a: stable across versions and platforms, unlike std's hasher.
+    let hash = iri.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("w3c-{hash:016x}")
 }
 
 /// The note's text (commenting bodies, and `bodyValue`) and its tags.
@@ -278,5 +298,62 @@ fn creator(v: Option<&Value>) -> String {
             .unwrap_or_default()
             .to_string(),
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_annotations_map_onto_notes() {
+        let doc = serde_json::json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": "http://example.org/anno/1",
+            "type": "Annotation",
+            "motivation": "questioning",
+            "bodyValue": "Waarom?",
+            "target": {"source": "urn:dossier:7010422:ebsp/fn-2", "selector": {"type": "TextQuoteSelector", "exact": "Kamerstuk"}},
+            "modified": "2025-12-18T10:00:00Z"
+        });
+        let notes = parse(&doc).ok().unwrap();
+        let n = &notes[0];
+        assert_eq!(n.id, local_id("http://example.org/anno/1"));
+        assert!(n.id.starts_with("w3c-") && n.id.len() == 20, "{}", n.id);
+        assert_eq!(
+            (n.kind, n.body.as_str(), n.created),
+            (Kind::Question, "Waarom?", n.updated)
+        );
+        assert_eq!(
+            (n.target.dossier.as_str(), n.target.node.as_str()),
+            ("ebsp", "ebsp/fn-2")
+        );
+        let q = n.target.quote.as_ref().unwrap();
+        assert_eq!((q.start, q.end), (0, 9));
+    }
+
+    #[test]
+    fn what_cannot_be_a_note_is_refused() {
+        let base = serde_json::json!({"id": "a", "type": "Annotation", "created": "2025-12-18T10:00:00Z", "target": "urn:dossier:-:b"});
+        let with = |k: &str, v: serde_json::Value| {
+            let mut d = base.clone();
+            d[k] = v;
+            parse(&d).err().map(|p| p.message).unwrap_or_default()
+        };
+        assert!(
+            with("target", "https://example.org/page".into())
+                .contains("not a node of these dossiers")
+        );
+        assert!(with("body", "https://example.org/image.png".into()).contains("link, not text"));
+        assert!(with("created", "gisteren".into()).contains("not a date and time"));
+        assert!(with("dossier:kind", "memo".into()).contains("unknown kind"));
+        assert!(
+            with(
+                "target",
+                serde_json::json!(["urn:dossier:-:b", "urn:dossier:-:c"])
+            )
+            .contains("2 targets")
+        );
+        assert!(parse(&base).is_ok());
     }
 }

@@ -1,0 +1,105 @@
+//! `dossier notes import FILE`: merges another person's notes into the
+//! store, by id. FILE is a `--format json` or `--format w3c` export, a notes
+//! store folder, or one note file from a store. Everything is read and
+//! checked before the first note is written, so a bad file changes nothing.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+
+use dossier_core::annotation::Annotation;
+use dossier_core::export::{ConflictReason, merge};
+
+use crate::cli::Global;
+use crate::store::config;
+use crate::store::notes::{self, NotesStore};
+
+/// Exports larger than this are refused rather than read into memory.
+const MAX_IMPORT_SIZE: u64 = 256 * 1024 * 1024;
+
+pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
+    let loaded = config::load(global.config.as_deref())?;
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
+    }
+    let incoming = read_incoming(file)?;
+    if let Some(bad) = incoming.iter().find(|a| !notes::is_valid_id(&a.id)) {
+        anyhow::bail!(
+            "{}: the note id `{}` cannot be stored: ids are letters, digits, `-`, `_` and `.`; nothing was imported",
+            file.display(),
+            bad.id
+        );
+    }
+    let store = super::open_store(global, &loaded.config)?;
+    if store
+        .dir()
+        .canonicalize()
+        .ok()
+        .is_some_and(|d| file.canonicalize().ok().is_some_and(|f| f == d))
+    {
+        anyhow::bail!("{}: this is the store being imported into", file.display());
+    }
+    let current = store.load_writable()?;
+    let report = merge(&current.notes, &incoming);
+    let changes: Vec<Annotation> = report
+        .added
+        .iter()
+        .chain(&report.updated)
+        .cloned()
+        .collect();
+    store.save_all(&changes)?;
+    println!(
+        "{}: {} added, {} updated, {} unchanged, {} conflicts",
+        file.display(),
+        report.added.len(),
+        report.updated.len(),
+        report.unchanged.len(),
+        report.conflicts.len()
+    );
+    for c in &report.conflicts {
+        let why = match c.reason {
+            ConflictReason::OursNewer => "ours was changed later; ours kept",
+            ConflictReason::SameTime => {
+                "both changed at the same moment and they differ; ours kept"
+            }
+        };
+        println!("conflict: {}: {why}", c.id);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The notes in `file`, all of them or an error.
+fn read_incoming(file: &Path) -> anyhow::Result<Vec<Annotation>> {
+    let name = file.display().to_string();
+    if file.is_dir() {
+        return Ok(NotesStore::open(file)?.load_writable()?.notes);
+    }
+    let bytes = read_capped(file)?;
+    if file.extension().is_some_and(|e| e == "toml") {
+        return Ok(vec![notes::decode(&name, &bytes)?]);
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{name}: not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let (_, notes) = dossier_core::export::parse(&name, &text)?;
+    Ok(notes)
+}
+
+fn read_capped(file: &Path) -> anyhow::Result<Vec<u8>> {
+    let f = std::fs::File::open(file)
+        .map_err(|e| anyhow::anyhow!("{}: cannot open: {e}", file.display()))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_IMPORT_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", file.display()))?;
+    if bytes.len() as u64 > MAX_IMPORT_SIZE {
+        anyhow::bail!(
+            "{}: over {MAX_IMPORT_SIZE} bytes; too large to import",
+            file.display()
+        );
+    }
+    Ok(bytes)
+}
