@@ -3,6 +3,7 @@
 
 pub mod editor;
 pub mod editor_view;
+pub mod io;
 pub mod labels;
 pub mod overview;
 pub mod overview_view;

@@ -1,0 +1,174 @@
+//! The file side of the annotation screens: the store, the drafts journal
+//! and the undo history. The interface calls these when its update asks for
+//! it; every change is on disk before it reports success.
+
+use std::path::{Path, PathBuf};
+
+use dossier_core::Corpus;
+use dossier_core::LoadError;
+use dossier_core::annotation::Annotation;
+use dossier_core::note_index::NoteIndex;
+
+use super::editor::NoteEditor;
+use crate::store::drafts::{Entry, Journal, Pending};
+use crate::store::notes::{self, Change, NotesStore, StoreError};
+
+/// The notes as last read, placed in the corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub notes: Vec<Annotation>,
+    pub index: NoteIndex,
+    /// Files that could not be read: while any, notes are read-only.
+    pub errors: Vec<LoadError>,
+}
+
+impl Loaded {
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.notes.iter().position(|a| a.id == id)
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+#[derive(Debug)]
+pub struct NotesIo {
+    store: NotesStore,
+    journal: Journal,
+    entry: Option<Entry>,
+    history: Vec<Change>,
+}
+
+/// What became of a save.
+#[derive(Debug)]
+pub enum Saved {
+    Stored,
+    /// Not stored (disk full, no permission…): kept as a draft here.
+    KeptAsDraft {
+        error: String,
+        draft: Option<PathBuf>,
+    },
+    /// Refused (read-only store, changed elsewhere…): the editor stays.
+    Refused(String),
+}
+
+impl NotesIo {
+    pub fn new(store: NotesStore) -> NotesIo {
+        let journal = Journal::for_store(store.dir());
+        NotesIo {
+            store,
+            journal,
+            entry: None,
+            history: Vec::new(),
+        }
+    }
+
+    pub fn store_dir(&self) -> &Path {
+        self.store.dir()
+    }
+
+    /// Reads the store; an unreadable folder is reported as an error.
+    pub fn load(&self, corpus: &Corpus) -> Loaded {
+        match self.store.load() {
+            Ok(snap) => Loaded {
+                index: NoteIndex::build(corpus, &snap.notes),
+                notes: snap.notes,
+                errors: snap.errors,
+            },
+            Err(e) => Loaded {
+                errors: vec![LoadError::whole_file(
+                    self.store.dir().display().to_string(),
+                    e.to_string(),
+                )],
+                ..Loaded::default()
+            },
+        }
+    }
+
+    /// Journals the editor's state; failures are returned for the status
+    /// bar, the editor keeps its text either way.
+    pub fn write_draft(&mut self, editor: &NoteEditor) -> Result<(), String> {
+        let draft = editor.draft(self.store.dir(), notes::now());
+        let entry = self
+            .entry
+            .get_or_insert_with(|| self.journal.entry(&editor.base.id));
+        entry.write(&draft).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// The editor closed without saving, on purpose: its draft goes.
+    pub fn discard_draft(&mut self) {
+        if let Some(e) = self.entry.take() {
+            let _ = e.discard();
+        }
+    }
+
+    /// Drafts left by an earlier run.
+    pub fn pending_drafts(&self) -> Vec<Pending> {
+        self.journal.pending()
+    }
+
+    /// Forgets a draft that was restored or thrown away.
+    pub fn forget_draft(&self, path: &Path) {
+        let _ = self.journal.remove(path);
+    }
+
+    /// Stores the editor's note: new, or replacing `before`.
+    pub fn save(
+        &mut self,
+        note: &Annotation,
+        before: Option<&Annotation>,
+        editor: &NoteEditor,
+    ) -> Saved {
+        let result = match before {
+            None => self.store.add(note),
+            Some(_) => self.store.save(note),
+        };
+        match result {
+            Ok(()) => {
+                self.history.push(match before {
+                    None => Change::Added(note.clone()),
+                    Some(b) => Change::Edited {
+                        before: b.clone(),
+                        after: note.clone(),
+                    },
+                });
+                self.discard_draft();
+                Saved::Stored
+            }
+            Err(e @ StoreError::Io { .. }) => {
+                let kept = self
+                    .write_draft(editor)
+                    .ok()
+                    .and_then(|()| self.entry.take())
+                    .and_then(Entry::keep);
+                Saved::KeptAsDraft {
+                    error: e.to_string(),
+                    draft: kept,
+                }
+            }
+            Err(e) => Saved::Refused(e.to_string()),
+        }
+    }
+
+    /// Deletes a note (into `deleted/`), ready to be undone.
+    pub fn delete(&mut self, id: &str) -> Result<(), String> {
+        let gone = self.store.remove(id).map_err(|e| e.to_string())?;
+        self.history.push(Change::Deleted(gone));
+        Ok(())
+    }
+
+    /// Takes the last change back. `Ok(None)`: nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Change>, String> {
+        let Some(change) = self.history.pop() else {
+            return Ok(None);
+        };
+        match self.store.undo(&change) {
+            Ok(()) => Ok(Some(change)),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
