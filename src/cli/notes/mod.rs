@@ -6,6 +6,14 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::Global;
+use crate::store::config::Config;
+use crate::store::notes::{self, NotesStore};
+
+mod add;
+pub mod export;
+pub mod filter;
+pub mod import;
+mod list;
 
 #[derive(Debug, Subcommand)]
 pub enum NotesCommand {
@@ -89,6 +97,24 @@ pub enum ExportFormat {
     W3c,
 }
 
-pub fn run(_global: &Global, _cmd: NotesCommand) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("annotations are being wired in")
+pub fn run(global: &Global, cmd: NotesCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        NotesCommand::List { filter, json } => list::run(global, &filter, json),
+        NotesCommand::Add { target, quote, body, kind, tags, owner, due } => {
+            add::run(global, add::AddArgs { target, quote, body, kind, tags, owner, due })
+        }
+        NotesCommand::Export { format, output, filter } => export::run(global, format, output.as_deref(), &filter),
+        NotesCommand::Import { file } => import::run(global, &file),
+    }
+}
+
+/// The store named by `--notes`, the configuration or the default.
+pub fn open_store(global: &Global, config: &Config) -> anyhow::Result<NotesStore> {
+    Ok(NotesStore::open(notes::location(global.notes.as_deref(), config)?)?)
+}
+
+/// Reports bad usage: a message and exit status 2.
+pub fn usage(message: &str) -> ExitCode {
+    eprintln!("dossier: {message}");
+    ExitCode::from(2)
 }
