@@ -1,6 +1,7 @@
 //! The annotation screens: the note editor, the annotations pane and the
 //! overview, with their words in Dutch and English.
 
+pub mod annotate;
 pub mod editor;
 pub mod editor_view;
 pub mod io;
