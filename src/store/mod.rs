@@ -4,5 +4,6 @@ pub mod cache;
 pub mod config;
 pub mod dossiers;
 pub mod drafts;
+pub mod export_file;
 pub mod notes;
 pub mod paths;

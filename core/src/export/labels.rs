@@ -66,7 +66,7 @@ const NL: Labels = Labels {
         "december",
     ],
     kinds: ["Notitie", "Vraag", "Toezegging", "Actie"],
-    statuses: ["open", "afgehandeld"],
+    statuses: ["open", "afgerond"],
 };
 
 const EN: Labels = Labels {

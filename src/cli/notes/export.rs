@@ -1,6 +1,6 @@
 //! `dossier notes export`: the notes that pass the filters, in one of the
 //! export formats, to standard output or to a file. A file is written
-//! whole or not at all (a temporary file renamed into place).
+//! whole or not at all (see [`export_file`]).
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -15,6 +15,7 @@ use super::filter::Filter;
 use super::{ExportFormat, FilterArgs, open_store, usage};
 use crate::cli::{Context, Global};
 use crate::store::config::Language;
+use crate::store::export_file;
 use crate::store::notes::StoreError;
 
 pub fn run(
@@ -53,9 +54,10 @@ pub fn run(
     let format = core_format(format);
     match output {
         Some(path) => {
-            write_file(path, |out| {
+            export_file::write(path, |out| {
                 export::write(format, out, &selected, &ctx.corpus, &options)
-            })?;
+            })
+            .map_err(anyhow::Error::msg)?;
             eprintln!(
                 "{} notes exported to {} ({})",
                 selected.len(),
@@ -84,33 +86,4 @@ pub fn core_format(format: ExportFormat) -> Format {
         ExportFormat::Html => Format::Html,
         ExportFormat::W3c => Format::W3c,
     }
-}
-
-/// Writes through a temporary file beside `path`, renamed over it when
-/// complete: an interrupted export never leaves half a file.
-fn write_file(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-export")
-        .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot write the export here", path.display()))?;
-    {
-        let mut out = io::BufWriter::new(tmp.as_file_mut());
-        fill(&mut out)
-            .and_then(|()| out.flush())
-            .with_context(|| format!("{}: cannot write the export", path.display()))?;
-    }
-    tmp.as_file()
-        .sync_all()
-        .with_context(|| format!("{}: cannot write the export", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write the export", path.display()))?;
-    Ok(())
 }
