@@ -4,6 +4,8 @@
 pub mod annotate;
 pub mod editor;
 pub mod editor_view;
+pub mod export_dialog;
+pub mod export_dialog_view;
 pub mod io;
 pub mod labels;
 pub mod overview;
