@@ -149,6 +149,7 @@ impl SearchIndex {
 
     /// Prefilters and scores a range of items on this thread.
     fn score_range(&self, pattern: &Pattern, items: Range<usize>, top: &mut TopK) {
+        let m = Scorer::new();
         let folded = self.folded.as_bytes();
         let Some((first, rest)) = pattern.needles.split_first() else {
             for i in items {
@@ -173,7 +174,7 @@ impl SearchIndex {
                 && pattern.accepts_from(&folded[..range.end], at + first.len as usize, rest)
             {
                 let choice = &self.folded[trim(&self.folded, range, at, pattern)];
-                if let Some(score) = matcher().fuzzy_match(choice, &pattern.text) {
+                if let Some(score) = m.score(choice, &pattern.text) {
                     top.push(Rank::new(self, i, score));
                 }
             }
@@ -193,6 +194,26 @@ impl SearchIndex {
                 self.hit(r.item(), r.score(), positions)
             })
             .collect()
+    }
+}
+
+/// One matcher reused for many texts, scoring each as a new matcher would
+/// (see [`matcher`]): before each text it scores a one-character text, which
+/// shrinks the matcher's kept table to four cells that every call resets or
+/// writes before reading; the real text's table then grows with fresh
+/// cells. Cheaper than a new matcher per text (whose buffers start empty
+/// and grow each time); the tests hold it equal to new matchers.
+struct Scorer(SkimMatcherV2);
+
+impl Scorer {
+    fn new() -> Scorer {
+        Scorer(matcher())
+    }
+
+    #[inline]
+    fn score(&self, choice: &str, pattern: &str) -> Option<i64> {
+        let _ = self.0.fuzzy_match("a", "a");
+        self.0.fuzzy_match(choice, pattern)
     }
 }
 

@@ -12,7 +12,7 @@ use super::{FuzzySearch, Hit, SearchIndex};
 /// Titles and passages scored between two looks at the request channel:
 /// small enough to drop a stale query within a few milliseconds, large
 /// enough to keep both cores busy.
-const CHUNK: usize = 32_768;
+const CHUNK: usize = 8_192;
 
 /// Complete result sets kept, so that going back to an earlier query
 /// (Backspace) answers at once.
