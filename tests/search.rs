@@ -1,0 +1,122 @@
+//! The search index over the real dossiers (no command line): the hits the
+//! foundation issue asks for, fast paths equal to the reference, and the
+//! index read back from its bytes.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use dossier::store::dossiers;
+use dossier_core::Corpus;
+use dossier_core::search::{SearchIndex, reference_fuzzy, snippet};
+
+fn corpus() -> Corpus {
+    let c = dossiers::load_dir(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("dossiers")
+            .as_path(),
+        8 << 20,
+    );
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    c
+}
+
+fn dossiers_of(c: &Corpus, hits: &[dossier_core::search::Hit]) -> BTreeSet<String> {
+    hits.iter()
+        .filter_map(|h| c.root_of(h.node))
+        .map(|r| c.node(r).id.clone())
+        .collect()
+}
+
+#[test]
+fn tweetrapssysteem_puts_an_ebsp_node_first() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    for query in ["tweetrapssysteem", "tweetrap"] {
+        let hits = index.fuzzy(query, 10);
+        let first = hits.first().expect("a hit");
+        assert_eq!(
+            c.root_of(first.node).map(|r| c.node(r).id.as_str()),
+            Some("ebsp"),
+            "{query}"
+        );
+        let text = index.text(first);
+        let matched: String = first
+            .positions
+            .iter()
+            .map(|&p| text.chars().nth(p).unwrap())
+            .collect();
+        assert_eq!(matched.to_lowercase(), query);
+    }
+}
+
+#[test]
+fn italie_finds_c7_raad_van_europa_and_innovatieve_oplossingen() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    let fuzzy = index.fuzzy("italie", 50);
+    let exact = index.exact("italie", 50);
+    for hits in [&fuzzy, &exact] {
+        let found = dossiers_of(&c, hits);
+        for d in ["c7", "raad-van-europa", "innovatieve-oplossingen"] {
+            assert!(found.contains(d), "{d} not in {found:?}");
+        }
+    }
+    // The C7 footnote that lists the countries.
+    assert!(
+        exact
+            .iter()
+            .any(|h| c.node(h.node).id.starts_with("c7/fn-")),
+        "{exact:?}"
+    );
+    // Every exact hit shows the word in its snippet.
+    for h in &exact {
+        let (s, p) = snippet(index.text(h), &h.positions, 80);
+        let shown: String = p.iter().map(|&i| s.chars().nth(i).unwrap()).collect();
+        assert!(shown.contains("Italië"), "{s:?} {p:?}");
+    }
+}
+
+#[test]
+fn a_kamerstuk_is_found_by_its_number() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    let hits = index.exact("32317", 100);
+    assert!(
+        hits.iter()
+            .any(|h| c.node(h.node).id == "kamerstuk-32317-973"),
+        "{hits:?}"
+    );
+}
+
+#[test]
+fn on_the_real_dossiers_the_fast_path_equals_the_reference() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    for q in [
+        "italie",
+        "raad",
+        "ebsp",
+        "mrk",
+        "a",
+        "migratie",
+        "kamerstuk 32317",
+        "ë",
+        "",
+    ] {
+        assert_eq!(index.fuzzy(q, 25), reference_fuzzy(&index, q, 25), "{q:?}");
+    }
+}
+
+#[test]
+fn the_index_reads_back_from_its_bytes() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    let mut bytes = Vec::new();
+    index.write_to(&mut bytes).unwrap();
+    let back = SearchIndex::read_from(&mut bytes.as_slice()).unwrap();
+    assert_eq!(back.fuzzy("italie", 20), index.fuzzy("italie", 20));
+    assert_eq!(
+        back.exact("raad van europa", 20),
+        index.exact("raad van europa", 20)
+    );
+}
