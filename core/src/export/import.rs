@@ -17,6 +17,8 @@ use crate::text::{sanitize, sanitize_line};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Json,
+    /// The output of `notes list --json`: an array of notes with `anchored`.
+    List,
     W3c,
 }
 
@@ -26,6 +28,8 @@ pub fn parse(name: &str, text: &str) -> Result<(Source, Vec<Annotation>), LoadEr
     let value: Value = serde_json::from_str(text).map_err(|e| json_error(name, text, &e))?;
     let (source, notes) = if value.get("format").is_some() {
         (Source::Json, ours(name, text, &value)?)
+    } else if is_listing(&value) {
+        (Source::List, listing(name, text, value)?)
     } else {
         let notes = w3c_import::parse(&value).map_err(|p| {
             let offset =
@@ -68,6 +72,42 @@ fn ours(name: &str, text: &str, value: &Value) -> Result<Vec<Annotation>, LoadEr
     }
     let doc: Document = serde_json::from_str(text).map_err(|e| json_error(name, text, &e))?;
     Ok(doc.notes)
+}
+
+/// `notes list --json` prints an array of notes whose targets name a node
+/// (W3C arrays hold annotations, whose targets are URIs or resources).
+fn is_listing(value: &Value) -> bool {
+    value.as_array().is_some_and(|items| {
+        !items.is_empty()
+            && items
+                .iter()
+                .all(|n| n.get("target").and_then(|t| t.get("node")).is_some())
+    })
+}
+
+fn listing(name: &str, text: &str, value: Value) -> Result<Vec<Annotation>, LoadError> {
+    let Value::Array(items) = value else {
+        return Ok(Vec::new());
+    };
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut item)| {
+            let id = item
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            // Computed when listed, not part of the note.
+            if let Some(o) = item.as_object_mut() {
+                o.remove("anchored");
+            }
+            serde_json::from_value(item).map_err(|e| {
+                let offset = find_string(text, &id).unwrap_or(0);
+                LoadError::at(name, text, offset, format!("note {} ({id}): {e}", i + 1))
+            })
+        })
+        .collect()
 }
 
 /// Ids must be present and unique and passages not empty: otherwise
@@ -177,6 +217,16 @@ mod tests {
         assert!(e.to_string().contains("version 9"), "{e}");
         let e = parse("x.json", "[1, 2]").unwrap_err();
         assert!(e.to_string().contains("annotation 1"), "{e}");
+        let listed = r#"[{"id": "n1", "target": {"dossier": "b", "node": "b"}, "body": "x", "author": "a",
+            "created": "2025-12-18T09:30:00Z", "updated": "2025-12-18T09:30:00Z", "anchored": false}]"#;
+        let (source, notes) = parse("list.json", listed).unwrap();
+        assert_eq!((source, notes[0].id.as_str()), (Source::List, "n1"));
+        let e = parse("list.json", &listed.replace("\"body\"", "\"bodi\"")).unwrap_err();
+        assert!(
+            e.to_string().starts_with("list.json:1:")
+                && e.to_string().contains("unknown field `bodi`"),
+            "{e}"
+        );
         let e = parse("x.json", "{\"hello\": 1}").unwrap_err();
         assert!(
             e.to_string().contains("not a W3C Web Annotation document"),
