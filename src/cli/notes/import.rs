@@ -1,8 +1,8 @@
 //! `dossier notes import FILE`: merges another person's notes into the
 //! store, by id. FILE is a `--format json` or `--format w3c` export, the
 //! output of `notes list --json`, a notes store folder, or one note file
-//! from a store. Everything is read and
-//! checked before the first note is written, so a bad file changes nothing.
+//! from a store. Everything is read and checked before the first note is
+//! written, so a bad file changes nothing.
 
 use std::io::Read;
 use std::path::Path;
