@@ -123,10 +123,11 @@ impl Cache {
             }
         };
         let path = self.file_for("index", &key);
-        let reason = match read_cached_stream(&path, &key.bytes, |mut r| SearchIndex::read_from(&mut r)) {
-            Ok(index) => return (index, Vec::new(), Outcome::Hit),
-            Err(reason) => reason,
-        };
+        let reason =
+            match read_cached_stream(&path, &key.bytes, |mut r| SearchIndex::read_from(&mut r)) {
+                Ok(index) => return (index, Vec::new(), Outcome::Hit),
+                Err(reason) => reason,
+            };
         let (corpus, _) = self.corpus(folder, max_file_size);
         let index = SearchIndex::build(&corpus);
         if !corpus.errors.is_empty() {
@@ -143,10 +144,11 @@ impl Cache {
                 Outcome::Uncached("the dossier files changed while loading".into()),
             );
         }
-        let outcome = match write_cached(&self.dir, &path, &key.bytes, |mut w| index.write_to(&mut w)) {
-            Ok(()) => Outcome::Rebuilt(reason),
-            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
-        };
+        let outcome =
+            match write_cached(&self.dir, &path, &key.bytes, |mut w| index.write_to(&mut w)) {
+                Ok(()) => Outcome::Rebuilt(reason),
+                Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
+            };
         (index, corpus.errors, outcome)
     }
 

@@ -132,10 +132,11 @@ fn fast_exact_equals_the_reference() {
 fn the_folded_copy_lines_up_with_the_text() {
     let texts = sentences(500, 5);
     let index = index_of(&texts);
-    for i in 0..index.len() {
+    assert_eq!(index.len(), texts.len());
+    for (i, text) in texts.iter().enumerate() {
         let t = index.item_text(i);
         let f = index.item_folded(i);
-        assert_eq!(t, texts[i]);
+        assert_eq!(t, text);
         assert_eq!(f, crate::text::fold(t));
     }
 }
