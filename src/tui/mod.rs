@@ -1,11 +1,136 @@
-//! The terminal interface.
+//! The terminal interface: plain state, user-intent actions, a pure update
+//! function and a read-only view; this file is the thin loop around them.
+
+pub mod action;
+pub mod i18n;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod notes;
+pub mod notes_bridge;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod tree;
+pub mod update;
+pub mod view;
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use crate::cli::Global;
+use crossterm::event::{self, Event, MouseEventKind};
+use dossier_core::search::{FinderWorker, SearchIndex};
+use ratatui::layout::Rect;
 
-pub mod notes;
+use self::action::Action;
+use self::keymap::Keymap;
+use self::state::State;
+use self::theme::Theme;
+use self::update::{Effect, FINDER_LIMIT};
+use crate::cli::{Context, Global};
 
-pub fn run(_global: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the interface is being wired in")
+/// How long the loop waits for a key before looking at the finder's
+/// results and at signals.
+const TICK: Duration = Duration::from_millis(30);
+
+pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
+    let ctx = Context::new(global)?;
+    let keymap = Keymap::from_config(&ctx.config)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_config(&ctx.config, no_color)?;
+    let mouse = ctx.config.mouse;
+    let corpus = Arc::new(ctx.corpus);
+    let index = Arc::new(SearchIndex::build(&corpus));
+    let mut worker = FinderWorker::spawn(index);
+    let mut state = State::new(corpus, ctx.config.language, keymap, theme);
+    let mut notes = notes::session::Session::open(global.notes.as_deref(), &ctx.config, &mut state);
+
+    let signals = terminal::Signals::install()?;
+    let mut term = terminal::enter(mouse);
+    let result = (|| -> anyhow::Result<Option<i32>> {
+        loop {
+            let size = term.size()?;
+            resize(&mut state, Rect::new(0, 0, size.width, size.height));
+            term.draw(|f| {
+                view::render(&state, f);
+                notes.render(&state, f);
+            })?;
+            if let Some(sig) = signals.pending() {
+                notes.keep_draft();
+                return Ok(Some(sig));
+            }
+            if state.quit {
+                return Ok(None);
+            }
+            while let Some(u) = worker.try_latest() {
+                update::apply_finder_update(&mut state, u);
+            }
+            if !event::poll(TICK)? {
+                continue;
+            }
+            let effects = match event::read()? {
+                Event::Key(k) if k.kind != event::KeyEventKind::Release => {
+                    if notes.wants_keys(&state) {
+                        notes.key(&mut state, k);
+                        Vec::new()
+                    } else {
+                        match input::action_for(&state, k) {
+                            Some(a) if notes.handles(a, &state) => {
+                                notes.act(&mut state, a);
+                                Vec::new()
+                            }
+                            Some(a) => update::update(&mut state, a),
+                            None => Vec::new(),
+                        }
+                    }
+                }
+                Event::Mouse(m) if mouse => match m.kind {
+                    MouseEventKind::ScrollDown => scroll(&mut state, Action::Down),
+                    MouseEventKind::ScrollUp => scroll(&mut state, Action::Up),
+                    _ => Vec::new(),
+                },
+                Event::Paste(text) => text
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .flat_map(|c| update::update(&mut state, Action::Type(c)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for e in effects {
+                match e {
+                    Effect::Search(q) => {
+                        worker.search(&q, FINDER_LIMIT);
+                    }
+                }
+            }
+        }
+    })();
+    terminal::leave(mouse);
+    match result? {
+        Some(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(255))),
+        None => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// Three lines per wheel notch, in the reader.
+fn scroll(s: &mut State, a: Action) -> Vec<Effect> {
+    let focus = s.focus;
+    s.focus = state::Pane::Reader;
+    for _ in 0..3 {
+        update::update(s, a);
+    }
+    s.focus = focus;
+    Vec::new()
+}
+
+/// Tells the state how big the reader and the tree are now.
+pub fn resize(s: &mut State, area: Rect) {
+    let a = view::areas(area);
+    let text = view::reader_text_area(area);
+    if (text.width, text.height) != s.reader_size
+        || a.tree.height.saturating_sub(2) != s.tree_height
+    {
+        s.resize((text.width, text.height), a.tree.height.saturating_sub(2));
+    }
 }

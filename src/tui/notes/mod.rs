@@ -11,6 +11,7 @@ pub mod labels;
 pub mod overview;
 pub mod overview_view;
 pub mod pane;
+pub mod session;
 
 #[cfg(test)]
 mod fixture;

@@ -1,0 +1,140 @@
+//! What the user means: every key is mapped to one of these through the
+//! keymap, and the update function acts on them. Nothing here is plumbing.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Open the node under the cursor, or follow the selected link.
+    Open,
+    /// Collapse in the tree.
+    Collapse,
+    /// Expand in the tree.
+    Expand,
+    Back,
+    Forward,
+    NextLink,
+    PrevLink,
+    /// Show the selected link's footnote or annex in a popup.
+    Peek,
+    Find,
+    FindNext,
+    FindPrev,
+    Finder,
+    Filter,
+    Select,
+    Annotate,
+    Edit,
+    Delete,
+    Undo,
+    Overview,
+    Export,
+    Cancel,
+    /// A character typed into a prompt (finder, find, filter). Not bindable.
+    Type(char),
+    /// Backspace in a prompt. Not bindable.
+    Erase,
+}
+
+impl Action {
+    pub const ALL: [Action; 31] = [
+        Action::Help,
+        Action::Quit,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::Up,
+        Action::Down,
+        Action::PageUp,
+        Action::PageDown,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::Collapse,
+        Action::Expand,
+        Action::Back,
+        Action::Forward,
+        Action::NextLink,
+        Action::PrevLink,
+        Action::Peek,
+        Action::Find,
+        Action::FindNext,
+        Action::FindPrev,
+        Action::Finder,
+        Action::Filter,
+        Action::Select,
+        Action::Annotate,
+        Action::Edit,
+        Action::Delete,
+        Action::Undo,
+        Action::Overview,
+        Action::Export,
+        Action::Cancel,
+    ];
+
+    /// The name used in `config.toml` under `[keys]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "prev_pane",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::PageUp => "page_up",
+            Action::PageDown => "page_down",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::Collapse => "collapse",
+            Action::Expand => "expand",
+            Action::Back => "back",
+            Action::Forward => "forward",
+            Action::NextLink => "next_link",
+            Action::PrevLink => "prev_link",
+            Action::Peek => "peek",
+            Action::Find => "find",
+            Action::FindNext => "find_next",
+            Action::FindPrev => "find_prev",
+            Action::Finder => "finder",
+            Action::Filter => "filter",
+            Action::Select => "select",
+            Action::Annotate => "annotate",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::Undo => "undo",
+            Action::Overview => "overview",
+            Action::Export => "export",
+            Action::Cancel => "cancel",
+            Action::Type(_) => "type",
+            Action::Erase => "erase",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+        for a in Action::ALL {
+            assert_eq!(Action::from_name(a.name()), Some(a));
+        }
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Action::ALL.len());
+    }
+}

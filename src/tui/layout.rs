@@ -1,0 +1,422 @@
+//! The reader's text laid out for a width: wrapped lines of segments that
+//! remember which paragraph and character they show and which link they
+//! belong to. Built once per (node, width) and kept in the state, so
+//! scrolling never re-wraps.
+
+use dossier_core::model::Span;
+use dossier_core::{Corpus, NodeIdx, NodeKind};
+use unicode_width::UnicodeWidthChar;
+
+use super::i18n::{self, T, t};
+use crate::store::config::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegStyle {
+    Body,
+    Title,
+    Muted,
+    Link,
+    /// A footnote marker, shown in superscript digits.
+    Marker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub style: SegStyle,
+    /// The paragraph of the node's body this shows, and the character it
+    /// starts at; `None` for headers and lists.
+    pub para: Option<usize>,
+    pub start: usize,
+    pub link: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LayoutLine {
+    pub segs: Vec<Seg>,
+}
+
+/// A followable place in the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLink {
+    pub target: NodeIdx,
+    /// The first line it appears on.
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderLayout {
+    pub node: NodeIdx,
+    pub width: u16,
+    pub lang: Option<Language>,
+    pub lines: Vec<LayoutLine>,
+    pub links: Vec<ReaderLink>,
+}
+
+impl ReaderLayout {
+    /// The line showing character `ch` of paragraph `para`.
+    pub fn line_of(&self, para: usize, ch: usize) -> Option<usize> {
+        let mut best = None;
+        for (i, l) in self.lines.iter().enumerate() {
+            for s in &l.segs {
+                if s.para == Some(para) && s.start <= ch {
+                    best = Some(i);
+                }
+            }
+            if best.is_some() && l.segs.iter().any(|s| s.para.is_some_and(|p| p > para)) {
+                break;
+            }
+        }
+        best
+    }
+
+    /// The first line of paragraph `para`.
+    pub fn first_line_of(&self, para: usize) -> Option<usize> {
+        self.lines
+            .iter()
+            .position(|l| l.segs.iter().any(|s| s.para == Some(para)))
+    }
+}
+
+const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+fn superscript(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| SUPERSCRIPT[d as usize]))
+        .collect()
+}
+
+/// Lays out `node` for `width` columns.
+pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLayout {
+    let w = usize::from(width.max(1));
+    let mut b = Builder {
+        lines: Vec::new(),
+        links: Vec::new(),
+        width: w,
+    };
+    let n = c.node(node);
+    b.text_line(&n.title, SegStyle::Title);
+    header(c, node, lang, &mut b);
+    b.blank();
+    for (pi, p) in n.body.paragraphs.iter().enumerate() {
+        let mut atoms: Vec<(char, SegStyle, Option<usize>)> = Vec::new();
+        for span in &p.spans {
+            match span {
+                Span::Text(text) => atoms.extend(text.chars().map(|ch| (ch, SegStyle::Body, None))),
+                Span::Link { label, target } => {
+                    let Some(t) = c.get(target) else {
+                        atoms.extend(label.chars().map(|ch| (ch, SegStyle::Body, None)));
+                        continue;
+                    };
+                    let li = b.links.len();
+                    b.links.push(ReaderLink {
+                        target: t,
+                        line: usize::MAX,
+                    });
+                    if c.node(t).kind == NodeKind::Footnote {
+                        atoms.extend(
+                            superscript(label)
+                                .chars()
+                                .map(|ch| (ch, SegStyle::Marker, Some(li))),
+                        );
+                    } else {
+                        atoms.extend(label.chars().map(|ch| (ch, SegStyle::Link, Some(li))));
+                    }
+                }
+            }
+        }
+        b.wrap(&atoms, Some(pi));
+        b.blank();
+    }
+    if n.body.is_empty() && n.kind == NodeKind::Annex {
+        b.text_line(t(lang, T::NoText), SegStyle::Muted);
+        b.blank();
+    }
+    if let Some(meta) = &n.letter
+        && !meta.signatories.is_empty()
+    {
+        b.text_line(t(lang, T::SignedBy), SegStyle::Title);
+        for s in &meta.signatories {
+            b.text_line(&format!("  {} — {}", s.role, s.name), SegStyle::Body);
+        }
+        b.blank();
+    }
+    let contents: Vec<NodeIdx> = if n.kind.is_root() {
+        let mut v = n.children.clone();
+        v.extend(c.references_cited_by(node));
+        v
+    } else {
+        n.children.clone()
+    };
+    if !contents.is_empty() {
+        b.text_line(t(lang, T::Contents), SegStyle::Title);
+        for i in contents {
+            let m = c.node(i);
+            b.link_line(
+                "  • ",
+                &format!("{} ({})", m.title, i18n::kind(lang, m.kind)),
+                i,
+            );
+        }
+        b.blank();
+    }
+    if !c.backlinks[node].is_empty() {
+        b.text_line(t(lang, T::CitedBy), SegStyle::Title);
+        let mut seen = Vec::new();
+        for bl in &c.backlinks[node] {
+            if seen.contains(&bl.from) {
+                continue;
+            }
+            seen.push(bl.from);
+            let from = c.node(bl.from);
+            let root = c
+                .root_of(bl.from)
+                .filter(|&r| r != bl.from)
+                .map(|r| format!(" — {}", c.node(r).title))
+                .unwrap_or_default();
+            b.link_line("  ← ", &format!("{}{root}", from.title), bl.from);
+        }
+        b.blank();
+    }
+    while b.lines.last().is_some_and(|l| l.segs.is_empty()) {
+        b.lines.pop();
+    }
+    ReaderLayout {
+        node,
+        width,
+        lang: Some(lang),
+        lines: b.lines,
+        links: b.links,
+    }
+}
+
+fn header(c: &Corpus, node: NodeIdx, lang: Language, b: &mut Builder) {
+    let n = c.node(node);
+    if let Some(l) = c.letter_of(node)
+        && let Some(meta) = &c.node(l).letter
+    {
+        let line = format!(
+            "{} {} · {} {} · {}",
+            t(lang, T::Letter),
+            i18n::long_date(lang, &meta.date),
+            t(lang, T::Reference),
+            meta.reference,
+            meta.signatories
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        b.text_line(&line, SegStyle::Muted);
+    }
+    if let Some(meta) = &n.letter {
+        for s in &meta.sender {
+            b.text_line(s, SegStyle::Muted);
+        }
+    }
+    if let Some(r) = &n.reference {
+        b.text_line(
+            &format!("{}: {}", t(lang, T::Citation), r.citation()),
+            SegStyle::Muted,
+        );
+    }
+    if let Some(d) = &n.description {
+        b.text_line(d, SegStyle::Body);
+    }
+    if let Some(u) = &n.url {
+        b.text_line(&format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted);
+    }
+    let tags = c.tags_of(node);
+    if !tags.is_empty() {
+        b.text_line(
+            &format!("{}: {}", t(lang, T::Tags), tags.join(", ")),
+            SegStyle::Muted,
+        );
+    }
+    if !n.countries.is_empty() {
+        b.text_line(
+            &format!("{}: {}", t(lang, T::Countries), n.countries.join(", ")),
+            SegStyle::Muted,
+        );
+    }
+}
+
+struct Builder {
+    lines: Vec<LayoutLine>,
+    links: Vec<ReaderLink>,
+    width: usize,
+}
+
+impl Builder {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.segs.is_empty()) {
+            self.lines.push(LayoutLine::default());
+        }
+    }
+
+    fn text_line(&mut self, text: &str, style: SegStyle) {
+        let atoms: Vec<(char, SegStyle, Option<usize>)> =
+            text.chars().map(|c| (c, style, None)).collect();
+        self.wrap(&atoms, None);
+    }
+
+    fn link_line(&mut self, prefix: &str, text: &str, target: NodeIdx) {
+        let li = self.links.len();
+        self.links.push(ReaderLink {
+            target,
+            line: usize::MAX,
+        });
+        let mut atoms: Vec<(char, SegStyle, Option<usize>)> =
+            prefix.chars().map(|c| (c, SegStyle::Muted, None)).collect();
+        atoms.extend(text.chars().map(|c| (c, SegStyle::Link, Some(li))));
+        self.wrap(&atoms, None);
+    }
+
+    /// Greedy word wrap by display width; words longer than a line are cut.
+    fn wrap(&mut self, atoms: &[(char, SegStyle, Option<usize>)], para: Option<usize>) {
+        let width = |c: char| c.width().unwrap_or(0);
+        let mut start = 0;
+        while start < atoms.len() {
+            // Skip the spaces a line would begin with.
+            while start < atoms.len() && atoms[start].0 == ' ' && start > 0 {
+                start += 1;
+            }
+            let mut used = 0;
+            let mut end = start;
+            let mut last_break = None;
+            while end < atoms.len() {
+                let cw = width(atoms[end].0);
+                if used + cw > self.width {
+                    break;
+                }
+                if atoms[end].0 == ' ' {
+                    last_break = Some(end);
+                }
+                used += cw;
+                end += 1;
+            }
+            if end < atoms.len()
+                && let Some(br) = last_break
+                && br > start
+            {
+                end = br;
+            }
+            if end == start {
+                end = start + 1;
+            }
+            self.push_line(&atoms[start..end], para, start);
+            start = end;
+        }
+    }
+
+    fn push_line(
+        &mut self,
+        atoms: &[(char, SegStyle, Option<usize>)],
+        para: Option<usize>,
+        offset: usize,
+    ) {
+        let line_no = self.lines.len();
+        let mut segs: Vec<Seg> = Vec::new();
+        for (i, &(ch, style, link)) in atoms.iter().enumerate() {
+            if let Some(li) = link
+                && let Some(l) = self.links.get_mut(li)
+                && l.line == usize::MAX
+            {
+                l.line = line_no;
+            }
+            match segs.last_mut() {
+                Some(s) if s.style == style && s.link == link => s.text.push(ch),
+                _ => segs.push(Seg {
+                    text: ch.to_string(),
+                    style,
+                    para,
+                    start: offset + i,
+                    link,
+                }),
+            }
+        }
+        self.lines.push(LayoutLine { segs });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    fn corpus() -> Corpus {
+        crate::store::dossiers::load_built_in()
+    }
+
+    #[test]
+    fn lines_fit_the_width_and_keep_every_character() {
+        let c = corpus();
+        let node = c.get("ebsp").unwrap();
+        for width in [1u16, 7, 40, 80, 200] {
+            let l = layout(&c, node, width, Language::Nl);
+            for line in &l.lines {
+                let w: usize = line.segs.iter().map(|s| s.text.width()).sum();
+                assert!(w <= usize::from(width), "{w} > {width}");
+            }
+            // The first paragraph, put back together, is the paragraph.
+            let text: String = l
+                .lines
+                .iter()
+                .flat_map(|li| li.segs.iter())
+                .filter(|s| s.para == Some(0))
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let para = c.node(node).body.paragraphs[0]
+                .plain()
+                .replace("gemeld2", "gemeld²");
+            assert_eq!(
+                words.join(" "),
+                para.split_whitespace().collect::<Vec<_>>().join(" "),
+                "width {width}"
+            );
+        }
+    }
+
+    #[test]
+    fn footnote_markers_are_superscript_links() {
+        let c = corpus();
+        let l = layout(&c, c.get("ebsp").unwrap(), 80, Language::Nl);
+        let marker = l
+            .lines
+            .iter()
+            .flat_map(|li| li.segs.iter())
+            .find(|s| s.style == SegStyle::Marker)
+            .unwrap();
+        assert_eq!(marker.text, "²");
+        let link = &l.links[marker.link.unwrap()];
+        assert_eq!(c.node(link.target).id, "ebsp/fn-2");
+        assert_ne!(link.line, usize::MAX);
+    }
+
+    #[test]
+    fn annexes_without_text_say_so_and_show_who_cites_them() {
+        let c = corpus();
+        let l = layout(
+            &c,
+            c.get("raad-van-europa/bijlage-1").unwrap(),
+            80,
+            Language::En,
+        );
+        let all: String = l
+            .lines
+            .iter()
+            .flat_map(|li| li.segs.iter())
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(all.contains("The letter does not include the text of this annex."));
+        assert!(all.contains("Cited by"));
+        assert!(
+            l.links
+                .iter()
+                .any(|k| c.node(k.target).id == "raad-van-europa")
+        );
+    }
+}

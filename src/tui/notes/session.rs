@@ -1,0 +1,414 @@
+//! The annotation screens in the running interface: the store behind them,
+//! the selection, the editor, the overview and the export dialog. The loop
+//! hands this the keys while one of its screens is open, and the
+//! annotation actions at any time.
+
+use crossterm::event::KeyEvent;
+use dossier_core::Corpus;
+use dossier_core::annotation::Annotation;
+use ratatui::Frame;
+use ratatui_textarea::Input;
+
+use super::annotate::{new_note, selection_quote};
+use super::editor::{NoteEditor, Outcome as EditorOutcome};
+use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen, perform};
+use super::io::{NotesIo, Saved};
+use super::labels::{self, Text};
+use super::overview::{Outcome as OverviewOutcome, Overview};
+use super::pane::notes_on;
+use super::{editor_view, export_dialog_view, overview_view};
+use crate::store::config::Config;
+use crate::store::notes::{self as store, NotesStore, now};
+use crate::tui::action::Action;
+use crate::tui::state::{Pane, State};
+use crate::tui::update::open_node;
+
+/// The annotation screen that is up, if any.
+#[allow(clippy::large_enum_variant)]
+enum Screen {
+    None,
+    Editor {
+        editor: NoteEditor,
+        before: Option<Annotation>,
+    },
+    Overview,
+    Export(ExportDialog),
+}
+
+pub struct Session {
+    io: Option<NotesIo>,
+    screen: Screen,
+    overview: Overview,
+    author: String,
+}
+
+impl Session {
+    /// Opens the store and shows its notes; a draft left by an earlier run
+    /// is offered back in the editor.
+    pub fn open(explicit: Option<&std::path::Path>, config: &Config, s: &mut State) -> Session {
+        let mut session = Session {
+            io: None,
+            screen: Screen::None,
+            overview: Overview::default(),
+            author: config.author(),
+        };
+        match store::location(explicit, config).and_then(NotesStore::open) {
+            Ok(st) => {
+                let io = NotesIo::new(st);
+                let loaded = io.load(&s.corpus);
+                if let Some(e) = loaded.errors.first() {
+                    s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
+                }
+                s.set_notes(loaded);
+                if let Some(p) = io.pending_drafts().into_iter().next() {
+                    if let Ok(d) = &p.draft {
+                        session.screen = Screen::Editor {
+                            editor: NoteEditor::from_draft(d),
+                            before: None,
+                        };
+                        s.message = Some(labels::text(s.lang, Text::DraftOffer).to_string());
+                    }
+                    io.forget_draft(&p.path);
+                }
+                session.io = Some(io);
+            }
+            Err(e) => s.message = Some(e.to_string()),
+        }
+        session
+    }
+
+    /// Whether keys go to an annotation screen rather than the keymap.
+    pub fn wants_keys(&self, _s: &State) -> bool {
+        !matches!(self.screen, Screen::None)
+    }
+
+    /// Whether this layer takes the action.
+    pub fn handles(&self, a: Action, s: &State) -> bool {
+        match a {
+            Action::Select
+            | Action::Annotate
+            | Action::Edit
+            | Action::Delete
+            | Action::Undo
+            | Action::Overview
+            | Action::Export => true,
+            Action::Up | Action::Down | Action::Open => {
+                s.focus == Pane::Notes || (s.selection.is_some() && a != Action::Open)
+            }
+            Action::Expand
+            | Action::Collapse
+            | Action::Cancel
+            | Action::NextLink
+            | Action::PrevLink => s.selection.is_some(),
+            _ => false,
+        }
+    }
+
+    pub fn act(&mut self, s: &mut State, a: Action) {
+        s.message = None;
+        if s.selection.is_some() && self.extend(s, a) {
+            return;
+        }
+        match a {
+            Action::Select => self.start_selection(s),
+            Action::Annotate => self.annotate(s),
+            Action::Edit => {
+                if let Some(i) = self.selected_note(s) {
+                    let note = s.notes.notes[i].clone();
+                    self.screen = Screen::Editor {
+                        editor: NoteEditor::new(note.clone(), false),
+                        before: Some(note),
+                    };
+                }
+            }
+            Action::Delete => {
+                if let (Some(i), Some(io)) = (self.selected_note(s), self.io.as_mut()) {
+                    let id = s.notes.notes[i].id.clone();
+                    s.message = Some(match io.delete(&id) {
+                        Ok(()) => labels::text(s.lang, Text::Deleted).to_string(),
+                        Err(e) => e,
+                    });
+                    self.reload(s);
+                }
+            }
+            Action::Undo => {
+                if let Some(io) = self.io.as_mut() {
+                    s.message = Some(match io.undo() {
+                        Ok(Some(_)) => labels::text(s.lang, Text::Undone).to_string(),
+                        Ok(None) => labels::text(s.lang, Text::NothingToUndo).to_string(),
+                        Err(e) => e,
+                    });
+                    self.reload(s);
+                }
+            }
+            Action::Overview => self.screen = Screen::Overview,
+            Action::Export => {
+                self.screen = Screen::Export(ExportDialog::new(s.lang, &self.overview.filter))
+            }
+            Action::Up => s.notes_selected = s.notes_selected.saturating_sub(1),
+            Action::Down => {
+                let n = s.open.map_or(0, |o| notes_on(&s.notes.index, o).len());
+                s.notes_selected = (s.notes_selected + 1).min(n.saturating_sub(1));
+            }
+            Action::Open => {
+                if let Some(i) = self.selected_note(s) {
+                    jump(s, i);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Moves the selection's moving end; `false` if the action is not a motion.
+    fn extend(&mut self, s: &mut State, a: Action) -> bool {
+        let Some((anchor, (p, c))) = s.selection else {
+            return false;
+        };
+        let Some(open) = s.open else { return false };
+        let doc = &s.corpus.node(open).body;
+        let len = |p: usize| {
+            doc.paragraphs
+                .get(p)
+                .map_or(0, |x| x.plain().chars().count())
+        };
+        let line = usize::from(s.reader_size.0.max(10));
+        let to = match a {
+            Action::Expand => {
+                if c + 1 < len(p) {
+                    (p, c + 1)
+                } else if p + 1 < doc.paragraphs.len() {
+                    (p + 1, 0)
+                } else {
+                    (p, c)
+                }
+            }
+            Action::Collapse => {
+                if c > 0 {
+                    (p, c - 1)
+                } else if p > 0 {
+                    (p - 1, len(p - 1).saturating_sub(1))
+                } else {
+                    (p, c)
+                }
+            }
+            Action::NextLink => (p, next_word_end(&doc.paragraphs[p].plain(), c)),
+            Action::PrevLink => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
+            Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
+            Action::Up => (p, c.saturating_sub(line)),
+            Action::Cancel | Action::Select => {
+                s.selection = None;
+                return true;
+            }
+            _ => return false,
+        };
+        s.selection = Some((anchor, to));
+        true
+    }
+
+    /// Starts a selection at the current find hit (selecting it), or at the
+    /// first paragraph in view.
+    fn start_selection(&mut self, s: &mut State) {
+        let Some(open) = s.open else { return };
+        let doc = &s.corpus.node(open).body;
+        if doc.paragraphs.is_empty() {
+            s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
+            return;
+        }
+        let sel = match s.find.hits.get(s.find.current) {
+            Some(&(p, a, b)) if !s.find.query.is_empty() => {
+                ((p, a), (p, b.saturating_sub(1).max(a)))
+            }
+            _ => {
+                let p = s
+                    .layout
+                    .lines
+                    .iter()
+                    .skip(s.scroll)
+                    .flat_map(|l| l.segs.iter())
+                    .find_map(|seg| seg.para)
+                    .unwrap_or(0);
+                let end = next_word_end(&doc.paragraphs[p].plain(), 0);
+                ((p, 0), (p, end))
+            }
+        };
+        s.selection = Some(sel);
+        s.focus = Pane::Reader;
+    }
+
+    fn annotate(&mut self, s: &mut State) {
+        let Some(open) = s.open else { return };
+        if s.notes.is_read_only() {
+            s.message = Some(labels::text(s.lang, Text::ReadOnly).to_string());
+            return;
+        }
+        let doc = &s.corpus.node(open).body;
+        let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
+        s.selection = None;
+        let note = new_note(&s.corpus, open, quote, self.author.clone());
+        self.screen = Screen::Editor {
+            editor: NoteEditor::new(note, true),
+            before: None,
+        };
+    }
+
+    fn selected_note(&self, s: &State) -> Option<usize> {
+        let open = s.open?;
+        notes_on(&s.notes.index, open)
+            .get(s.notes_selected)
+            .copied()
+    }
+
+    fn reload(&mut self, s: &mut State) {
+        if let Some(io) = &self.io {
+            s.set_notes(io.load(&s.corpus));
+        }
+    }
+
+    /// A key for the open annotation screen.
+    pub fn key(&mut self, s: &mut State, ev: KeyEvent) {
+        let input = Input::from(ev);
+        match std::mem::replace(&mut self.screen, Screen::None) {
+            Screen::None => {}
+            Screen::Editor { mut editor, before } => {
+                match editor.input(input, &s.notes.notes, now()) {
+                    EditorOutcome::Nothing => self.screen = Screen::Editor { editor, before },
+                    EditorOutcome::Changed => {
+                        if let Some(io) = self.io.as_mut() {
+                            let _ = io.write_draft(&editor);
+                        }
+                        self.screen = Screen::Editor { editor, before };
+                    }
+                    EditorOutcome::Cancel => {
+                        if let Some(io) = self.io.as_mut() {
+                            io.discard_draft();
+                        }
+                    }
+                    EditorOutcome::Save(note) => self.save(s, editor, before, note),
+                }
+            }
+            Screen::Overview => match self.overview.input(input, &s.notes.notes, &s.notes.index) {
+                OverviewOutcome::Nothing => self.screen = Screen::Overview,
+                OverviewOutcome::Close => {}
+                OverviewOutcome::Jump(i) => jump(s, i),
+            },
+            Screen::Export(mut d) => match d.input(input, &|p| p.exists()) {
+                ExportOutcome::Nothing => self.screen = Screen::Export(d),
+                ExportOutcome::Close => {}
+                ExportOutcome::Export {
+                    format,
+                    scope,
+                    path,
+                } => {
+                    let notes =
+                        chosen(scope, &self.overview.filter, &s.notes.notes, &s.notes.index);
+                    s.message = Some(perform(format, &path, &notes, &s.corpus, s.lang));
+                }
+            },
+        }
+    }
+
+    fn save(
+        &mut self,
+        s: &mut State,
+        mut editor: NoteEditor,
+        before: Option<Annotation>,
+        note: Annotation,
+    ) {
+        let Some(io) = self.io.as_mut() else {
+            editor.error = Some(labels::text(s.lang, Text::ReadOnly).to_string());
+            self.screen = Screen::Editor { editor, before };
+            return;
+        };
+        match io.save(&note, before.as_ref(), &editor) {
+            Saved::Stored => {
+                s.message = Some(labels::text(s.lang, Text::Saved).to_string());
+                self.reload(s);
+            }
+            Saved::KeptAsDraft { error, draft } => {
+                let kept = draft
+                    .map(|d| format!(" ({})", d.display()))
+                    .unwrap_or_default();
+                editor.error = Some(format!(
+                    "{error} — {}{kept}",
+                    labels::text(s.lang, Text::KeptAsDraft)
+                ));
+                self.screen = Screen::Editor { editor, before };
+            }
+            Saved::Refused(why) => {
+                editor.error = Some(why);
+                self.screen = Screen::Editor { editor, before };
+            }
+        }
+    }
+
+    /// On SIGTERM or SIGHUP: the editor's text is kept in the journal.
+    pub fn keep_draft(&mut self) {
+        if let (Screen::Editor { editor, .. }, Some(io)) = (&self.screen, self.io.as_mut()) {
+            let _ = io.write_draft(editor);
+        }
+    }
+
+    pub fn render(&self, s: &State, frame: &mut Frame) {
+        let area = frame.area();
+        match &self.screen {
+            Screen::None => {}
+            Screen::Editor { editor, .. } => editor_view::render(editor, s.lang, frame, area),
+            Screen::Overview => overview_view::render(
+                &self.overview,
+                &s.notes.notes,
+                &s.notes.index,
+                s.lang,
+                frame,
+                area,
+            ),
+            Screen::Export(d) => {
+                let filtered = self.overview.shown(&s.notes.notes, &s.notes.index).len();
+                export_dialog_view::render(d, filtered, s.notes.notes.len(), s.lang, frame, area);
+            }
+        }
+    }
+}
+
+/// Opens the node of note `i` at its passage.
+fn jump(s: &mut State, i: usize) {
+    let Some(placed) = s.notes.index.get(i).copied() else {
+        return;
+    };
+    let Some(node) = placed.node else { return };
+    open_node(s, node, true);
+    if let Some((start, _)) = placed.anchor.range() {
+        let doc: &Corpus = &s.corpus;
+        if let Some((p, c)) =
+            dossier_core::note_index::paragraph_position(&doc.node(node).body, start)
+            && let Some(line) = s.layout.line_of(p, c)
+        {
+            s.scroll = line.saturating_sub(2);
+            s.clamp_scroll();
+        }
+    }
+    s.focus = Pane::Reader;
+}
+
+fn next_word_end(text: &str, from: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = from + 1;
+    while i < chars.len() && chars[i].is_whitespace() {
+        i += 1;
+    }
+    while i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
+        i += 1;
+    }
+    i.min(chars.len().saturating_sub(1))
+}
+
+fn prev_word_start(text: &str, from: usize) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = from.min(chars.len().saturating_sub(1));
+    while i > 0 && chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    while i > 0 && !chars[i - 1].is_whitespace() {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,218 @@
+//! The interface as plain data. The update function changes it; the view
+//! only reads it.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use dossier_core::search::Hit;
+use dossier_core::{Corpus, NodeIdx};
+
+use super::keymap::Keymap;
+use super::layout::ReaderLayout;
+use super::theme::Theme;
+use crate::store::config::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Reader,
+    Notes,
+}
+
+/// One row of the tree as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeRow {
+    pub item: RowItem,
+    pub depth: usize,
+    pub has_children: bool,
+    pub expanded: bool,
+    /// Characters of the title the filter matched, for highlighting.
+    pub matched: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowItem {
+    Node(NodeIdx),
+    /// A dossier file that failed to load: index into `corpus.errors`.
+    Error(usize),
+}
+
+/// Where the reader was, for back and forward.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub node: NodeIdx,
+    pub scroll: usize,
+    pub link: Option<usize>,
+}
+
+/// Find in the open text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Find {
+    pub query: String,
+    /// Typing the query (the prompt is open).
+    pub editing: bool,
+    /// Hits as (paragraph, first char, end char), in reading order.
+    pub hits: Vec<(usize, usize, usize)>,
+    pub current: usize,
+}
+
+/// The fuzzy finder over everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Finder {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    /// The query the shown hits answer, and whether they are final.
+    pub shown_query: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    Finder(Finder),
+    Peek(NodeIdx),
+}
+
+/// Characters to mark in the open text after a finder jump: (paragraph, char).
+pub type Marks = Vec<(usize, usize)>;
+
+pub struct State {
+    pub corpus: Arc<Corpus>,
+    pub lang: Language,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub focus: Pane,
+    pub expanded: HashSet<NodeIdx>,
+    pub rows: Vec<TreeRow>,
+    pub tree_selected: usize,
+    pub filter: String,
+    pub filter_editing: bool,
+    pub open: Option<NodeIdx>,
+    pub layout: ReaderLayout,
+    pub scroll: usize,
+    pub link: Option<usize>,
+    pub marks: Marks,
+    /// Width and height of the reader's text area, set by the loop.
+    pub reader_size: (u16, u16),
+    pub tree_height: u16,
+    pub back: Vec<Place>,
+    pub forward: Vec<Place>,
+    pub find: Find,
+    pub overlay: Overlay,
+    pub message: Option<String>,
+    pub quit: bool,
+    /// The annotations as last read from the store, placed in the corpus.
+    pub notes: super::notes::io::Loaded,
+    pub notes_selected: usize,
+    /// Highlight ranges of annotated passages, per paragraph of the open node.
+    pub note_ranges: Vec<Vec<(usize, usize)>>,
+    /// A passage being selected: (paragraph, char) of both ends.
+    pub selection: Option<((usize, usize), (usize, usize))>,
+}
+
+impl State {
+    pub fn new(corpus: Arc<Corpus>, lang: Language, keymap: Keymap, theme: Theme) -> State {
+        let mut s = State {
+            corpus,
+            lang,
+            keymap,
+            theme,
+            focus: Pane::Tree,
+            expanded: HashSet::new(),
+            rows: Vec::new(),
+            tree_selected: 0,
+            filter: String::new(),
+            filter_editing: false,
+            open: None,
+            layout: ReaderLayout::default(),
+            scroll: 0,
+            link: None,
+            marks: Vec::new(),
+            reader_size: (60, 20),
+            tree_height: 20,
+            back: Vec::new(),
+            forward: Vec::new(),
+            find: Find::default(),
+            overlay: Overlay::None,
+            message: None,
+            quit: false,
+            notes: super::notes::io::Loaded::default(),
+            notes_selected: 0,
+            note_ranges: Vec::new(),
+            selection: None,
+        };
+        if let Some(&first) = s.corpus.roots.first() {
+            s.expanded.insert(first);
+            s.open = Some(first);
+        }
+        super::tree::rebuild(&mut s);
+        s.relayout();
+        s
+    }
+
+    /// Lays the open node out again when it or the width changed.
+    pub fn relayout(&mut self) {
+        let Some(node) = self.open else { return };
+        let width = self.reader_size.0.max(1);
+        if self.layout.node != node
+            || self.layout.width != width
+            || self.layout.lang != Some(self.lang)
+            || self.layout.lines.is_empty()
+        {
+            self.layout = super::layout::layout(&self.corpus, node, width, self.lang);
+            self.refresh_note_ranges();
+        }
+        self.clamp_scroll();
+    }
+
+    /// Called by the loop when the terminal size changes.
+    pub fn resize(&mut self, reader: (u16, u16), tree_height: u16) {
+        self.reader_size = reader;
+        self.tree_height = tree_height;
+        self.relayout();
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.layout
+            .lines
+            .len()
+            .saturating_sub(usize::from(self.reader_size.1.max(1)))
+    }
+
+    pub fn clamp_scroll(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn place(&self) -> Option<Place> {
+        self.open.map(|node| Place {
+            node,
+            scroll: self.scroll,
+            link: self.link,
+        })
+    }
+
+    /// Recomputes the highlights of annotated passages in the open node.
+    pub fn refresh_note_ranges(&mut self) {
+        self.note_ranges = match self.open {
+            Some(node) => {
+                let doc = &self.corpus.node(node).body;
+                let ranges = self.notes.index.highlights(node, &self.notes.notes);
+                super::notes::annotate::per_paragraph(doc, &ranges)
+            }
+            None => Vec::new(),
+        };
+    }
+
+    /// Replaces the annotations shown (after a load or a change).
+    pub fn set_notes(&mut self, notes: super::notes::io::Loaded) {
+        self.notes = notes;
+        self.refresh_note_ranges();
+    }
+
+    pub fn selected_row(&self) -> Option<&TreeRow> {
+        self.rows.get(self.tree_selected)
+    }
+}

@@ -1,0 +1,213 @@
+//! The rows of the tree: dossiers › sections, annexes, footnotes and the
+//! references they cite, narrowed by the filter (fuzzy text, `#tag`,
+//! `@country`), with failed files as error rows at the end.
+
+use std::collections::HashSet;
+
+use dossier_core::text::fold;
+use dossier_core::{Corpus, NodeIdx, NodeKind};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::state::{RowItem, State, TreeRow};
+
+/// The children a node shows in the tree: for a dossier also the
+/// references it cites.
+pub fn children(c: &Corpus, node: NodeIdx) -> Vec<NodeIdx> {
+    let n = c.node(node);
+    let mut out = n.children.clone();
+    if n.kind.is_root() {
+        out.extend(c.references_cited_by(node));
+    }
+    out
+}
+
+/// A parsed filter: words to match fuzzily in titles, tags, countries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub text: String,
+    pub tags: Vec<String>,
+    pub countries: Vec<String>,
+}
+
+impl Filter {
+    pub fn parse(s: &str) -> Filter {
+        let mut f = Filter::default();
+        let mut words = Vec::new();
+        for w in s.split_whitespace() {
+            if let Some(t) = w.strip_prefix('#').filter(|t| !t.is_empty()) {
+                f.tags.push(fold(t));
+            } else if let Some(c) = w.strip_prefix('@').filter(|c| !c.is_empty()) {
+                f.countries.push(fold(c));
+            } else {
+                words.push(w);
+            }
+        }
+        f.text = words.join(" ");
+        f
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.tags.is_empty() && self.countries.is_empty()
+    }
+
+    /// Whether `node` matches; the title's matched characters when it does.
+    pub fn matches(&self, c: &Corpus, node: NodeIdx) -> Option<Vec<usize>> {
+        let n = c.node(node);
+        // Multi-word tags ("georganiseerde criminaliteit") match on a prefix
+        // of any word run, so `#georg` finds them.
+        let tags: Vec<String> = c.tags_of(node).iter().map(|t| fold(t)).collect();
+        if !self.tags.iter().all(|want| {
+            tags.iter().any(|t| {
+                t.starts_with(want.as_str()) || t.replace(' ', "-").starts_with(want.as_str())
+            })
+        }) {
+            return None;
+        }
+        let countries: Vec<String> = n.countries.iter().map(|t| fold(t)).collect();
+        if !self
+            .countries
+            .iter()
+            .all(|want| countries.iter().any(|t| t.starts_with(want.as_str())))
+        {
+            return None;
+        }
+        if self.text.is_empty() {
+            return Some(Vec::new());
+        }
+        let title = fold(&n.title);
+        let query = fold(&self.text);
+        // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
+        let matcher = SkimMatcherV2::default();
+        matcher
+            .fuzzy_indices(&title, &query)
+            .or_else(|| {
+                matcher
+                    .fuzzy_indices(&fold(&n.id), &query)
+                    .map(|_| (0, Vec::new()))
+            })
+            .map(|(_, idx)| idx)
+    }
+}
+
+/// Recomputes the visible rows from the expanded set and the filter, and
+/// keeps the selection on the same node where it can.
+pub fn rebuild(s: &mut State) {
+    let keep = s.selected_row().map(|r| r.item);
+    let c = s.corpus.clone();
+    let filter = Filter::parse(&s.filter);
+    let mut rows = Vec::new();
+    if filter.is_empty() {
+        for &root in &c.roots {
+            push_expanded(&c, root, 0, &s.expanded, &mut rows);
+        }
+    } else {
+        // Every node that matches, with its ancestors; all shown expanded.
+        for &root in &c.roots {
+            push_filtered(&c, root, 0, &filter, &mut rows);
+        }
+    }
+    for i in 0..c.errors.len() {
+        rows.push(TreeRow {
+            item: RowItem::Error(i),
+            depth: 0,
+            has_children: false,
+            expanded: false,
+            matched: Vec::new(),
+        });
+    }
+    s.rows = rows;
+    s.tree_selected = keep
+        .and_then(|k| s.rows.iter().position(|r| r.item == k))
+        .unwrap_or(s.tree_selected)
+        .min(s.rows.len().saturating_sub(1));
+}
+
+fn push_expanded(
+    c: &Corpus,
+    node: NodeIdx,
+    depth: usize,
+    expanded: &HashSet<NodeIdx>,
+    rows: &mut Vec<TreeRow>,
+) {
+    let kids = children(c, node);
+    let open = expanded.contains(&node);
+    rows.push(TreeRow {
+        item: RowItem::Node(node),
+        depth,
+        has_children: !kids.is_empty(),
+        expanded: open,
+        matched: Vec::new(),
+    });
+    if open {
+        for k in kids {
+            push_expanded(c, k, depth + 1, expanded, rows);
+        }
+    }
+}
+
+/// Pushes `node` if it or something under it matches; returns whether it did.
+fn push_filtered(
+    c: &Corpus,
+    node: NodeIdx,
+    depth: usize,
+    f: &Filter,
+    rows: &mut Vec<TreeRow>,
+) -> bool {
+    let at = rows.len();
+    let own = f.matches(c, node);
+    let kids = if c.node(node).kind == NodeKind::Reference {
+        Vec::new()
+    } else {
+        children(c, node)
+    };
+    rows.push(TreeRow {
+        item: RowItem::Node(node),
+        depth,
+        has_children: !kids.is_empty(),
+        expanded: true,
+        matched: own.clone().unwrap_or_default(),
+    });
+    let mut any = false;
+    for k in kids {
+        any |= push_filtered(c, k, depth + 1, f, rows);
+    }
+    if own.is_none() && !any {
+        rows.truncate(at);
+        return false;
+    }
+    true
+}
+
+/// Expands the ancestors of `node` and selects its row.
+pub fn reveal(s: &mut State, node: NodeIdx) {
+    let c = s.corpus.clone();
+    let path = c.path(node);
+    for &p in &path[..path.len().saturating_sub(1)] {
+        s.expanded.insert(p);
+    }
+    // References hang under the dossier they were reached from.
+    if c.node(node).kind == NodeKind::Reference
+        && let Some(open) = s.open.and_then(|o| c.root_of(o))
+    {
+        s.expanded.insert(open);
+    }
+    rebuild(s);
+    if let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(node)) {
+        s.tree_selected = i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_parse_tags_and_countries() {
+        let f = Filter::parse("ebsp #Migratie @italie");
+        assert_eq!(f.text, "ebsp");
+        assert_eq!(f.tags, vec!["migratie"]);
+        assert_eq!(f.countries, vec!["italie"]);
+        assert!(Filter::parse("  ").is_empty());
+    }
+}

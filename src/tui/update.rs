@@ -1,0 +1,474 @@
+//! `update(state, action) -> effects`: every change of the interface, with
+//! no I/O. The loop carries out the effects (searching on the finder's
+//! thread) and feeds results back through the `apply_*` functions.
+
+use dossier_core::NodeKind;
+use dossier_core::search::FinderUpdate;
+use dossier_core::text::fold;
+
+use super::action::Action;
+use super::i18n::{T, t};
+use super::state::{Find, Finder, Overlay, Pane, Place, RowItem, State};
+use super::tree;
+
+/// Work for the loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Run a finder query on the search thread.
+    Search(String),
+}
+
+/// The most hits the finder keeps.
+pub const FINDER_LIMIT: usize = 200;
+
+pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
+    s.message = None;
+    if a == Action::Quit && !in_prompt(s) {
+        s.quit = true;
+        return Vec::new();
+    }
+    match s.overlay.clone() {
+        Overlay::Help => {
+            if matches!(a, Action::Cancel | Action::Help | Action::Open) {
+                s.overlay = Overlay::None;
+            }
+            return Vec::new();
+        }
+        Overlay::Peek(target) => {
+            match a {
+                Action::Open => {
+                    s.overlay = Overlay::None;
+                    open_node(s, target, true);
+                }
+                _ => s.overlay = Overlay::None,
+            }
+            return Vec::new();
+        }
+        Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::None => {}
+    }
+    if s.find.editing {
+        find_prompt(s, a);
+        return Vec::new();
+    }
+    if s.filter_editing {
+        filter_prompt(s, a);
+        return Vec::new();
+    }
+    match a {
+        Action::Help => s.overlay = Overlay::Help,
+        Action::NextPane => s.focus = next_pane(s.focus, true),
+        Action::PrevPane => s.focus = next_pane(s.focus, false),
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => motion(s, a),
+        Action::Open => open(s),
+        Action::Expand if s.focus == Pane::Reader => step_link(s, true),
+        Action::Collapse if s.focus == Pane::Reader => step_link(s, false),
+        Action::Expand => set_expanded(s, true),
+        Action::Collapse => set_expanded(s, false),
+        Action::NextLink => step_link(s, true),
+        Action::PrevLink => step_link(s, false),
+        Action::Back => history(s, false),
+        Action::Forward => history(s, true),
+        Action::Peek => peek(s),
+        Action::Find => {
+            s.find = Find {
+                editing: true,
+                ..Find::default()
+            };
+        }
+        Action::FindNext => step_hit(s, true),
+        Action::FindPrev => step_hit(s, false),
+        Action::Finder => {
+            s.overlay = Overlay::Finder(Finder::default());
+        }
+        Action::Filter => {
+            s.filter_editing = true;
+            s.focus = Pane::Tree;
+        }
+        Action::Cancel => {
+            if !s.find.hits.is_empty() || !s.find.query.is_empty() {
+                s.find = Find::default();
+            } else if !s.filter.is_empty() {
+                s.filter.clear();
+                tree::rebuild(s);
+            }
+            s.marks.clear();
+        }
+        Action::Quit | Action::Type(_) | Action::Erase => {}
+        // Annotation actions are handled by the notes layer around this
+        // function; without it they do nothing here.
+        Action::Select
+        | Action::Annotate
+        | Action::Edit
+        | Action::Delete
+        | Action::Undo
+        | Action::Overview
+        | Action::Export => {}
+    }
+    Vec::new()
+}
+
+/// Whether keys currently type into a prompt.
+pub fn in_prompt(s: &State) -> bool {
+    s.find.editing || s.filter_editing || matches!(s.overlay, Overlay::Finder(_))
+}
+
+fn next_pane(p: Pane, forward: bool) -> Pane {
+    match (p, forward) {
+        (Pane::Tree, true) | (Pane::Notes, false) => Pane::Reader,
+        (Pane::Reader, true) | (Pane::Tree, false) => Pane::Notes,
+        (Pane::Notes, true) | (Pane::Reader, false) => Pane::Tree,
+    }
+}
+
+fn motion(s: &mut State, a: Action) {
+    let page = |h: u16| usize::from(h.max(2)) - 1;
+    match s.focus {
+        Pane::Tree => {
+            let last = s.rows.len().saturating_sub(1);
+            let sel = s.tree_selected;
+            s.tree_selected = match a {
+                Action::Up => sel.saturating_sub(1),
+                Action::Down => (sel + 1).min(last),
+                Action::PageUp => sel.saturating_sub(page(s.tree_height)),
+                Action::PageDown => (sel + page(s.tree_height)).min(last),
+                Action::Top => 0,
+                _ => last,
+            };
+        }
+        Pane::Reader | Pane::Notes => {
+            let h = page(s.reader_size.1);
+            s.scroll = match a {
+                Action::Up => s.scroll.saturating_sub(1),
+                Action::Down => s.scroll + 1,
+                Action::PageUp => s.scroll.saturating_sub(h),
+                Action::PageDown => s.scroll + h,
+                Action::Top => 0,
+                _ => usize::MAX,
+            };
+            s.clamp_scroll();
+            // A selected link that scrolled out of view is let go.
+            if let Some(l) = s.link.and_then(|l| s.layout.links.get(l))
+                && !visible(s, l.line)
+            {
+                s.link = None;
+            }
+        }
+    }
+}
+
+fn visible(s: &State, line: usize) -> bool {
+    line >= s.scroll && line < s.scroll + usize::from(s.reader_size.1.max(1))
+}
+
+fn scroll_to(s: &mut State, line: usize) {
+    if !visible(s, line) {
+        // Put it a little below the top, so its context shows.
+        s.scroll = line.saturating_sub(2);
+        s.clamp_scroll();
+    }
+}
+
+fn open(s: &mut State) {
+    match s.focus {
+        Pane::Tree => match s.selected_row().map(|r| r.item) {
+            Some(RowItem::Node(n)) => {
+                if s.open == Some(n) && s.rows[s.tree_selected].has_children {
+                    set_expanded(s, !s.rows[s.tree_selected].expanded);
+                } else {
+                    open_node(s, n, true);
+                    s.expanded.insert(n);
+                    tree::rebuild(s);
+                }
+            }
+            Some(RowItem::Error(i)) => {
+                s.message = s.corpus.errors.get(i).map(|e| e.to_string());
+            }
+            None => {}
+        },
+        Pane::Reader | Pane::Notes => {
+            match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
+                Some(target) => open_node(s, target, true),
+                None => s.message = Some(t(s.lang, T::NoLink).into()),
+            }
+        }
+    }
+}
+
+/// Opens a node in the reader, remembering where we were.
+pub fn open_node(s: &mut State, node: usize, remember: bool) {
+    if remember
+        && let Some(p) = s.place()
+        && s.open != Some(node)
+    {
+        s.back.push(p);
+        s.forward.clear();
+    }
+    s.open = Some(node);
+    s.scroll = 0;
+    s.link = None;
+    s.marks.clear();
+    s.relayout();
+    refind(s);
+    tree::reveal(s, node);
+}
+
+fn restore(s: &mut State, p: Place) {
+    s.open = Some(p.node);
+    s.relayout();
+    s.scroll = p.scroll;
+    s.clamp_scroll();
+    s.link = p.link.filter(|&l| l < s.layout.links.len());
+    s.marks.clear();
+    refind(s);
+    tree::reveal(s, p.node);
+}
+
+fn history(s: &mut State, forward: bool) {
+    let (from, to) = if forward {
+        (&mut s.forward, &mut s.back)
+    } else {
+        (&mut s.back, &mut s.forward)
+    };
+    let Some(p) = from.pop() else {
+        s.message = Some(t(s.lang, T::NoHistory).into());
+        return;
+    };
+    if let Some(here) = s.open.map(|node| Place {
+        node,
+        scroll: s.scroll,
+        link: s.link,
+    }) {
+        to.push(here);
+    }
+    restore(s, p);
+}
+
+fn set_expanded(s: &mut State, expand: bool) {
+    let Some(row) = s.selected_row().cloned() else {
+        return;
+    };
+    let RowItem::Node(n) = row.item else { return };
+    if expand && row.has_children {
+        s.expanded.insert(n);
+    } else if !expand && row.expanded && s.filter.is_empty() {
+        s.expanded.remove(&n);
+    } else if !expand {
+        // On a leaf or a closed node, go to the parent row.
+        if let Some(p) = (0..s.tree_selected)
+            .rev()
+            .find(|&i| s.rows[i].depth < row.depth)
+        {
+            s.tree_selected = p;
+        }
+        return;
+    }
+    tree::rebuild(s);
+}
+
+/// Selects the next or previous link, starting from the view.
+fn step_link(s: &mut State, forward: bool) {
+    let links = &s.layout.links;
+    if links.is_empty() {
+        s.message = Some(t(s.lang, T::NoLink).into());
+        return;
+    }
+    let next = match s.link {
+        Some(l) if forward => (l + 1) % links.len(),
+        Some(l) => (l + links.len() - 1) % links.len(),
+        None if forward => links.iter().position(|l| l.line >= s.scroll).unwrap_or(0),
+        None => links
+            .iter()
+            .rposition(|l| l.line < s.scroll + usize::from(s.reader_size.1))
+            .unwrap_or(links.len() - 1),
+    };
+    s.link = Some(next);
+    let line = links[next].line;
+    scroll_to(s, line);
+    if s.focus == Pane::Tree {
+        s.focus = Pane::Reader;
+    }
+}
+
+fn peek(s: &mut State) {
+    let target = s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target);
+    match target {
+        Some(t)
+            if matches!(
+                s.corpus.node(t).kind,
+                NodeKind::Footnote | NodeKind::Annex | NodeKind::Reference
+            ) =>
+        {
+            s.overlay = Overlay::Peek(t)
+        }
+        Some(t) => open_node(s, t, true),
+        None => s.message = Some(t(s.lang, T::NoLink).into()),
+    }
+}
+
+fn find_prompt(s: &mut State, a: Action) {
+    match a {
+        Action::Type(c) => {
+            s.find.query.push(c);
+            refind(s);
+            jump_to_hit(s, true);
+        }
+        Action::Erase => {
+            s.find.query.pop();
+            refind(s);
+            jump_to_hit(s, true);
+        }
+        Action::Open => s.find.editing = false,
+        Action::Cancel => s.find = Find::default(),
+        _ => {}
+    }
+}
+
+/// Recomputes the hits of the find query in the open text.
+fn refind(s: &mut State) {
+    s.find.hits.clear();
+    let q = fold(s.find.query.trim());
+    let Some(node) = s.open else { return };
+    if q.is_empty() {
+        return;
+    }
+    let qlen = q.chars().count();
+    for (pi, p) in s.corpus.node(node).body.paragraphs.iter().enumerate() {
+        let hay = fold(&p.plain());
+        let mut from = 0;
+        while let Some(at) = hay[from..].find(&q) {
+            let byte = from + at;
+            let start = hay[..byte].chars().count();
+            s.find.hits.push((pi, start, start + qlen));
+            from = byte + q.len().max(1);
+            while from < hay.len() && !hay.is_char_boundary(from) {
+                from += 1;
+            }
+            if from >= hay.len() {
+                break;
+            }
+        }
+    }
+    s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
+}
+
+/// Moves to the first hit at or after the top of the view.
+fn jump_to_hit(s: &mut State, from_view: bool) {
+    if s.find.hits.is_empty() {
+        return;
+    }
+    if from_view {
+        let top = s.scroll;
+        s.find.current = s
+            .find
+            .hits
+            .iter()
+            .position(|&(p, c, _)| s.layout.line_of(p, c).is_some_and(|l| l >= top))
+            .unwrap_or(0);
+    }
+    let (p, c, _) = s.find.hits[s.find.current];
+    if let Some(line) = s.layout.line_of(p, c) {
+        scroll_to(s, line);
+    }
+}
+
+fn step_hit(s: &mut State, forward: bool) {
+    let n = s.find.hits.len();
+    if n == 0 {
+        s.message = Some(t(s.lang, T::NoHits).into());
+        return;
+    }
+    s.find.current = if forward {
+        (s.find.current + 1) % n
+    } else {
+        (s.find.current + n - 1) % n
+    };
+    jump_to_hit(s, false);
+}
+
+fn filter_prompt(s: &mut State, a: Action) {
+    match a {
+        Action::Type(c) => s.filter.push(c),
+        Action::Erase => {
+            s.filter.pop();
+        }
+        Action::Open | Action::Down => {
+            s.filter_editing = false;
+            return;
+        }
+        Action::Cancel => {
+            s.filter.clear();
+            s.filter_editing = false;
+        }
+        _ => return,
+    }
+    tree::rebuild(s);
+    // Put the selection on the first row that matched by itself.
+    if !s.filter.is_empty()
+        && let Some(i) = s.rows.iter().position(|r| !r.matched.is_empty())
+    {
+        s.tree_selected = i;
+    }
+}
+
+fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    match a {
+        Action::Type(c) => {
+            f.query.push(c);
+            effects.push(Effect::Search(f.query.clone()));
+        }
+        Action::Erase => {
+            f.query.pop();
+            effects.push(Effect::Search(f.query.clone()));
+        }
+        Action::Up => f.selected = f.selected.saturating_sub(1),
+        Action::Down => f.selected = (f.selected + 1).min(f.hits.len().saturating_sub(1)),
+        Action::Cancel | Action::Finder => {
+            s.overlay = Overlay::None;
+            return effects;
+        }
+        Action::Open => {
+            s.overlay = Overlay::None;
+            if let Some(hit) = f.hits.get(f.selected).cloned() {
+                open_node(s, hit.node, true);
+                if let Some(p) = hit.passage {
+                    s.marks = hit.positions.iter().map(|&c| (p, c)).collect();
+                    let ch = hit.positions.first().copied().unwrap_or(0);
+                    if let Some(line) = s
+                        .layout
+                        .line_of(p, ch)
+                        .or_else(|| s.layout.first_line_of(p))
+                    {
+                        scroll_to(s, line);
+                    }
+                }
+                s.focus = Pane::Reader;
+            }
+            return effects;
+        }
+        _ => {}
+    }
+    s.overlay = Overlay::Finder(f);
+    effects
+}
+
+/// Shows the finder's results as they arrive; stale ones are ignored.
+pub fn apply_finder_update(s: &mut State, u: FinderUpdate) {
+    if let Overlay::Finder(f) = &mut s.overlay
+        && u.query == f.query
+    {
+        f.hits = u.hits;
+        f.shown_query = u.query;
+        f.done = u.done;
+        f.selected = f.selected.min(f.hits.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests;

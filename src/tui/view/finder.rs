@@ -1,0 +1,97 @@
+//! The fuzzy finder: the query, and the hits with their kind and the
+//! matched characters highlighted.
+
+use dossier_core::search::snippet;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+
+use super::centered;
+use super::tree::merge;
+use crate::tui::i18n::{self, T, t};
+use crate::tui::state::{Finder, State};
+
+pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(110);
+    let h = area.height.saturating_sub(2);
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(s.theme.accent)
+        .title(format!(" {} ", t(s.lang, T::Finder)));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [input, list_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+    let count = if f.query.is_empty() {
+        String::new()
+    } else if !f.done || f.shown_query != f.query {
+        format!("  {}", t(s.lang, T::Searching))
+    } else if f.hits.is_empty() {
+        format!("  {}", t(s.lang, T::NoHits))
+    } else {
+        format!("  {} {}", f.hits.len(), t(s.lang, T::Hits))
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(t(s.lang, T::FinderPrompt), s.theme.accent),
+            Span::raw(format!("{}▏", f.query)),
+            Span::styled(count, s.theme.muted),
+        ])),
+        input,
+    );
+    let text_w = usize::from(list_area.width.saturating_sub(2));
+    let items: Vec<ListItem> = f
+        .hits
+        .iter()
+        .map(|hit| {
+            let node = s.corpus.node(hit.node);
+            let kind = i18n::kind(s.lang, node.kind);
+            let mut spans = vec![Span::styled(format!("{kind:<9} "), s.theme.muted)];
+            match hit.passage {
+                None => spans.extend(marked(&node.title, &hit.positions, s)),
+                Some(p) => {
+                    let para = node
+                        .body
+                        .paragraphs
+                        .get(p)
+                        .map(|x| x.plain())
+                        .unwrap_or_default();
+                    let title: String = node.title.chars().take(28).collect();
+                    spans.push(Span::styled(format!("{title} · "), s.theme.title));
+                    let room = text_w
+                        .saturating_sub(10 + title.chars().count() + 3)
+                        .max(10);
+                    let (snip, pos) = snippet(&para, &hit.positions, room);
+                    spans.extend(marked(&snip, &pos, s));
+                }
+            }
+            ListItem::new(Line::from(merge(spans)))
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_style(s.theme.selection)
+        .highlight_symbol("▶ ");
+    let mut ls = ListState::default();
+    ls.select(if f.hits.is_empty() {
+        None
+    } else {
+        Some(f.selected)
+    });
+    frame.render_stateful_widget(list, list_area, &mut ls);
+}
+
+fn marked<'a>(text: &str, positions: &[usize], s: &State) -> Vec<Span<'a>> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            if positions.contains(&i) {
+                Span::styled(c.to_string(), s.theme.highlight)
+            } else {
+                Span::raw(c.to_string())
+            }
+        })
+        .collect()
+}

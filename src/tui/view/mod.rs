@@ -1,0 +1,133 @@
+//! Drawing: reads the state, never changes it. One file per pane or overlay.
+
+mod finder;
+mod help;
+mod peek;
+mod reader;
+mod status;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::state::{Overlay, Pane, State};
+
+/// Where each part of the screen goes, for a terminal of `area`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub breadcrumb: Rect,
+    pub tree: Rect,
+    pub reader: Rect,
+    pub notes: Rect,
+    pub status: Rect,
+}
+
+/// Below this the screen shows only a request to enlarge it.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// Three columns on a wide screen; on a narrow one the annotations go
+/// under the reader.
+pub fn areas(area: Rect) -> Areas {
+    let [breadcrumb, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let tree_w = (body.width / 4).clamp(18, 36).min(body.width);
+    if body.width >= 110 {
+        let notes_w = (body.width / 4).clamp(24, 40);
+        let [tree, reader, notes] = Layout::horizontal([
+            Constraint::Length(tree_w),
+            Constraint::Min(10),
+            Constraint::Length(notes_w),
+        ])
+        .areas(body);
+        Areas {
+            breadcrumb,
+            tree,
+            reader,
+            notes,
+            status,
+        }
+    } else {
+        let [tree, right] =
+            Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(1)]).areas(body);
+        let notes_h = if right.height >= 18 { 6 } else { 0 };
+        let [reader, notes] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(notes_h)]).areas(right);
+        Areas {
+            breadcrumb,
+            tree,
+            reader,
+            notes,
+            status,
+        }
+    }
+}
+
+/// The text area inside the reader's border.
+pub fn reader_text_area(area: Rect) -> Rect {
+    Block::default()
+        .borders(Borders::ALL)
+        .inner(areas(area).reader)
+}
+
+pub fn render(s: &State, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = Paragraph::new(Line::from(format!(
+            "{}×{} — ≥{MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )));
+        frame.render_widget(msg, area);
+        return;
+    }
+    let a = areas(area);
+    status::breadcrumb(s, frame, a.breadcrumb);
+    tree::render(s, frame, a.tree);
+    reader::render(s, frame, a.reader);
+    render_notes(s, frame, a.notes);
+    status::render(s, frame, a.status);
+    match &s.overlay {
+        Overlay::None => {}
+        Overlay::Help => help::render(s, frame, area),
+        Overlay::Finder(f) => finder::render(s, f, frame, area),
+        Overlay::Peek(n) => peek::render(s, *n, frame, area),
+    }
+}
+
+fn render_notes(s: &State, frame: &mut Frame, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    super::notes_bridge::render_pane(s, frame, area);
+}
+
+/// A bordered pane, its border bold when it has the focus.
+pub fn pane_block(s: &State, pane: Pane, title: String) -> Block<'static> {
+    let style = if s.focus == pane {
+        s.theme.accent
+    } else {
+        s.theme.muted
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// A centred rectangle of at most `w`×`h` inside `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

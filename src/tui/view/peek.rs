@@ -1,0 +1,51 @@
+//! A footnote, annex or reference in a popup, without leaving the text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use dossier_core::NodeIdx;
+
+use super::centered;
+use crate::tui::i18n::{T, t};
+use crate::tui::state::State;
+
+pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
+    let n = s.corpus.node(node);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(r) = &n.reference {
+        lines.push(Line::styled(r.citation(), s.theme.muted));
+    }
+    if let Some(d) = &n.description {
+        lines.push(Line::raw(d.clone()));
+    }
+    if let Some(u) = &n.url {
+        lines.push(Line::styled(u.clone(), s.theme.link));
+    }
+    for p in &n.body.paragraphs {
+        lines.push(Line::raw(p.plain()));
+        lines.push(Line::raw(""));
+    }
+    if n.body.is_empty() && n.kind == dossier_core::NodeKind::Annex {
+        lines.push(Line::styled(t(s.lang, T::NoText), s.theme.muted));
+    }
+    lines.push(Line::from(vec![
+        Span::styled("Enter", s.theme.accent),
+        Span::raw(" → "),
+        Span::raw(n.id.clone()),
+        Span::styled(format!(" · Esc {}", t(s.lang, T::Close)), s.theme.muted),
+    ]));
+    let w = area.width.saturating_sub(8).min(76);
+    let h = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(s.theme.accent)
+        .title(format!(" {} ", n.title));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        r,
+    );
+}

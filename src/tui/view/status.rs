@@ -1,0 +1,108 @@
+//! The breadcrumb line and the status bar: mode, message, key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::action::Action;
+use crate::tui::i18n::{self, T, t};
+use crate::tui::state::{Overlay, State};
+
+pub fn breadcrumb(s: &State, frame: &mut Frame, area: Rect) {
+    let Some(open) = s.open else { return };
+    let c = &s.corpus;
+    let mut spans = Vec::new();
+    for (i, n) in c.path(open).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", s.theme.muted));
+        }
+        spans.push(Span::styled(
+            c.node(n).title.clone(),
+            if n == open {
+                s.theme.title
+            } else {
+                s.theme.accent
+            },
+        ));
+    }
+    let node = c.node(open);
+    spans.push(Span::styled(
+        format!("  ({} · {})", i18n::kind(s.lang, node.kind), node.id),
+        s.theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn render(s: &State, frame: &mut Frame, area: Rect) {
+    let (mode, prompt) = if s.find.editing {
+        (
+            T::ModeFind,
+            Some(format!("{}{}▏", t(s.lang, T::FindPrompt), s.find.query)),
+        )
+    } else if s.filter_editing {
+        (
+            T::ModeFilter,
+            Some(format!(
+                "{}{}▏  ({})",
+                t(s.lang, T::FilterPrompt),
+                s.filter,
+                t(s.lang, T::FilterHint)
+            )),
+        )
+    } else {
+        match &s.overlay {
+            Overlay::Help => (T::ModeHelp, None),
+            Overlay::Finder(_) => (T::ModeFinder, None),
+            Overlay::Peek(_) => (T::ModePeek, None),
+            Overlay::None => (
+                crate::tui::notes_bridge::mode(s).unwrap_or(T::ModeRead),
+                None,
+            ),
+        }
+    };
+    let mut spans = vec![
+        Span::styled(format!(" {} ", t(s.lang, mode)), s.theme.selection),
+        Span::raw(" "),
+    ];
+    if let Some(p) = prompt {
+        spans.push(Span::raw(p));
+    } else if let Some(m) = &s.message {
+        spans.push(Span::styled(m.clone(), s.theme.accent));
+    } else {
+        if !s.find.query.is_empty() {
+            let n = s.find.hits.len();
+            let cur = if n == 0 { 0 } else { s.find.current + 1 };
+            spans.push(Span::styled(
+                format!("/{} {cur}/{n} {}  ", s.find.query, t(s.lang, T::Hits)),
+                s.theme.accent,
+            ));
+        }
+        if !s.filter.is_empty() {
+            spans.push(Span::styled(
+                format!("{}: {}  ", t(s.lang, T::Filter), s.filter),
+                s.theme.accent,
+            ));
+        }
+        spans.push(Span::styled(hints(s), s.theme.muted));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The few keys that matter most, in the keys in force.
+fn hints(s: &State) -> String {
+    let k = |a: Action| s.keymap.first(a);
+    let l = |a: Action| i18n::action(s.lang, a);
+    [
+        Action::Help,
+        Action::Finder,
+        Action::Find,
+        Action::NextLink,
+        Action::Annotate,
+        Action::Quit,
+    ]
+    .iter()
+    .map(|&a| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or("")))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}

@@ -1,0 +1,100 @@
+//! The tree pane.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::pane_block;
+use crate::tui::i18n::{T, t};
+use crate::tui::state::{Pane, RowItem, State, TreeRow};
+
+pub fn render(s: &State, frame: &mut Frame, area: Rect) {
+    let mut title = format!(" {} ", t(s.lang, T::Tree));
+    if !s.filter.is_empty() {
+        title = format!(
+            " {} · {}: {} ",
+            t(s.lang, T::Tree),
+            t(s.lang, T::Filter),
+            s.filter
+        );
+    }
+    let block = pane_block(s, Pane::Tree, title);
+    let items: Vec<ListItem> = s
+        .rows
+        .iter()
+        .map(|r| ListItem::new(row_line(s, r)))
+        .collect();
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(if s.focus == Pane::Tree {
+            s.theme.selection
+        } else {
+            s.theme.selection.patch(s.theme.muted)
+        });
+    let mut ls = ListState::default();
+    ls.select(Some(s.tree_selected));
+    frame.render_stateful_widget(list, area, &mut ls);
+}
+
+fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
+    let indent = "  ".repeat(r.depth);
+    match r.item {
+        RowItem::Error(i) => {
+            let e = &s.corpus.errors[i];
+            Line::from(vec![
+                Span::styled(format!("⚠ {}", t(s.lang, T::LoadError)), s.theme.error),
+                Span::raw(format!(" {}", short_file(&e.file))),
+            ])
+        }
+        RowItem::Node(n) => {
+            let node = s.corpus.node(n);
+            let marker = if !r.has_children {
+                "  "
+            } else if r.expanded {
+                "▾ "
+            } else {
+                "▸ "
+            };
+            let badge = crate::tui::notes_bridge::count_badge(s, n);
+            let mut spans = vec![Span::raw(indent), Span::styled(marker, s.theme.muted)];
+            let open = s.open == Some(n);
+            let base = if open {
+                s.theme.title
+            } else {
+                Style::default()
+            };
+            for (i, ch) in node.title.chars().enumerate() {
+                let style = if r.matched.contains(&i) {
+                    base.patch(s.theme.highlight)
+                } else {
+                    base
+                };
+                spans.push(Span::styled(ch.to_string(), style));
+            }
+            if let Some(b) = badge {
+                spans.push(Span::styled(format!(" [{b}]"), s.theme.accent));
+            }
+            Line::from(merge(spans))
+        }
+    }
+}
+
+fn short_file(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// Joins neighbouring spans of one style, to keep the buffer small.
+pub fn merge(spans: Vec<Span<'_>>) -> Vec<Span<'_>> {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for sp in spans {
+        match out.last_mut() {
+            Some(last) if last.style == sp.style => {
+                last.content = format!("{}{}", last.content, sp.content).into()
+            }
+            _ => out.push(sp),
+        }
+    }
+    out
+}
