@@ -85,7 +85,16 @@ impl Default for Config {
     }
 }
 
-const KNOWN_KEYS: &[&str] = &["language", "author", "notes", "max_file_size", "mouse", "theme", "colors", "keys"];
+const KNOWN_KEYS: &[&str] = &[
+    "language",
+    "author",
+    "notes",
+    "max_file_size",
+    "mouse",
+    "theme",
+    "colors",
+    "keys",
+];
 
 impl Config {
     /// The author to record: `author` if set, else the login name.
@@ -93,12 +102,17 @@ impl Config {
         if !self.author.trim().is_empty() {
             return self.author.trim().to_string();
         }
-        std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "onbekend".into())
+        std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "onbekend".into())
     }
 
     /// A position in the config file, for messages about one of its values.
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> LoadError {
-        let file = self.file.as_ref().map_or_else(|| "config.toml".into(), |p| p.display().to_string());
+        let file = self
+            .file
+            .as_ref()
+            .map_or_else(|| "config.toml".into(), |p| p.display().to_string());
         LoadError::at(file, &self.text, offset, message)
     }
 }
@@ -114,21 +128,35 @@ pub struct Loaded {
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
     let candidates: Vec<PathBuf> = match explicit {
         Some(p) => return load_file(p),
-        None => [Some(PathBuf::from("config.toml")), super::paths::user_config_file()].into_iter().flatten().collect(),
+        None => [
+            Some(PathBuf::from("config.toml")),
+            super::paths::user_config_file(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
     };
     match candidates.into_iter().find(|p| p.is_file()) {
         Some(p) => load_file(&p),
-        None => Ok(Loaded { config: Config::default(), warnings: Vec::new() }),
+        None => Ok(Loaded {
+            config: Config::default(),
+            warnings: Vec::new(),
+        }),
     }
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
     if bytes.len() as u64 > DEFAULT_MAX_FILE_SIZE {
-        return Err(LoadError::whole_file(&name, "the configuration file is too large"));
+        return Err(LoadError::whole_file(
+            &name,
+            "the configuration file is too large",
+        ));
     }
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
     parse(&name, &text).map(|mut l| {
         l.config.file = Some(path.to_path_buf());
         l
@@ -138,18 +166,37 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Parses configuration text; `name` is used in messages.
 pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let mut config: Config = toml::from_str(text).map_err(|e| {
-        LoadError::at(name, text, e.span().map_or(0, |s| s.start), e.message().trim().to_string())
+        LoadError::at(
+            name,
+            text,
+            e.span().map_or(0, |s| s.start),
+            e.message().trim().to_string(),
+        )
     })?;
     config.text = text.to_string();
+    config.file = Some(PathBuf::from(name));
     let mut warnings = Vec::new();
     if let Ok(table) = text.parse::<toml::Table>() {
         for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
             let offset = find_key(text, key).unwrap_or(0);
-            warnings.push(LoadError::at(name, text, offset, format!("unknown key `{key}` is ignored (known keys: {})", KNOWN_KEYS.join(", "))));
+            warnings.push(LoadError::at(
+                name,
+                text,
+                offset,
+                format!(
+                    "unknown key `{key}` is ignored (known keys: {})",
+                    KNOWN_KEYS.join(", ")
+                ),
+            ));
         }
     }
     if config.max_file_size == 0 {
-        return Err(LoadError::at(name, text, find_key(text, "max_file_size").unwrap_or(0), "max_file_size must be more than 0"));
+        return Err(LoadError::at(
+            name,
+            text,
+            find_key(text, "max_file_size").unwrap_or(0),
+            "max_file_size must be more than 0",
+        ));
     }
     Ok(Loaded { config, warnings })
 }
@@ -183,8 +230,14 @@ mod tests {
 
     #[test]
     fn bad_values_have_a_position() {
-        let e = parse("c.toml", "author = \"x\"\nlanguage = \"fr\"\n").err().unwrap();
-        assert!(e.to_string().starts_with("c.toml:2:12: unknown variant `fr`"), "{e}");
+        let e = parse("c.toml", "author = \"x\"\nlanguage = \"fr\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:2:12: unknown variant `fr`"),
+            "{e}"
+        );
         let e = parse("c.toml", "mouse = 3\n").err().unwrap();
         assert!(e.to_string().starts_with("c.toml:1:9:"), "{e}");
     }
@@ -194,7 +247,13 @@ mod tests {
         let l = parse("c.toml", "language = \"en\"\n  colour = \"red\"\n").unwrap();
         assert_eq!(l.config.language, Language::En);
         assert_eq!(l.warnings.len(), 1);
-        assert!(l.warnings[0].to_string().starts_with("c.toml:2:3: unknown key `colour` is ignored"), "{}", l.warnings[0]);
+        assert!(
+            l.warnings[0]
+                .to_string()
+                .starts_with("c.toml:2:3: unknown key `colour` is ignored"),
+            "{}",
+            l.warnings[0]
+        );
     }
 
     #[test]

@@ -1,0 +1,276 @@
+//! Action sequences through `update`, on the bundled dossiers.
+
+use std::sync::Arc;
+
+use super::*;
+use crate::store::config::Language;
+use crate::tui::keymap::{Keymap, parse_sequence};
+use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::theme::Theme;
+
+fn state() -> State {
+    let corpus = Arc::new(crate::store::dossiers::load_built_in());
+    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    s.resize((60, 20), 20);
+    s
+}
+
+fn run(s: &mut State, actions: &[Action]) -> Vec<Effect> {
+    actions.iter().flat_map(|&a| update(s, a)).collect()
+}
+
+fn id(s: &State) -> &str {
+    &s.corpus.node(s.open.unwrap()).id
+}
+
+fn open(s: &mut State, node: &str) {
+    let n = s.corpus.get(node).unwrap();
+    open_node(s, n, true);
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Type).collect()
+}
+
+#[test]
+fn starts_on_the_letter_with_the_tree_focused() {
+    let s = state();
+    assert_eq!(id(&s), "kamerbrief-7010422");
+    assert_eq!(s.focus, Pane::Tree);
+    assert!(matches!(s.rows[0].item, RowItem::Node(_)));
+}
+
+#[test]
+fn the_tree_opens_and_expands_dossiers() {
+    let mut s = state();
+    run(
+        &mut s,
+        &[Action::Down, Action::Down, Action::Down, Action::Open],
+    );
+    assert_eq!(id(&s), "ebsp");
+    // Opening expanded it: its sections follow it in the tree.
+    let next = s.rows[s.tree_selected + 1].item;
+    assert_eq!(
+        next,
+        RowItem::Node(s.corpus.get("ebsp/uitkomst-onderhandelingen").unwrap())
+    );
+    run(&mut s, &[Action::Collapse]);
+    assert!(!s.rows[s.tree_selected].expanded);
+}
+
+#[test]
+fn following_a_footnote_and_coming_back_restores_the_place() {
+    let mut s = state();
+    open(&mut s, "ebsp");
+    s.focus = Pane::Reader;
+    run(&mut s, &[Action::NextLink]);
+    let target = s.layout.links[s.link.unwrap()].target;
+    assert_eq!(s.corpus.node(target).id, "ebsp/fn-2");
+    run(&mut s, &[Action::Down, Action::Open]);
+    assert_eq!(id(&s), "ebsp/fn-2");
+    run(&mut s, &[Action::Back]);
+    assert_eq!(id(&s), "ebsp");
+    assert_eq!(s.scroll, 1);
+    run(&mut s, &[Action::Forward]);
+    assert_eq!(id(&s), "ebsp/fn-2");
+}
+
+#[test]
+fn a_footnote_can_be_peeked_without_leaving_the_text() {
+    let mut s = state();
+    open(&mut s, "c7");
+    s.focus = Pane::Reader;
+    run(&mut s, &[Action::NextLink, Action::Peek]);
+    let fn1 = s.corpus.get("c7/fn-1").unwrap();
+    assert_eq!(s.overlay, Overlay::Peek(fn1));
+    run(&mut s, &[Action::Cancel]);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(id(&s), "c7");
+}
+
+#[test]
+fn a_reference_shows_who_cites_it_across_dossiers() {
+    let mut s = state();
+    open(&mut s, "kamerstuk-32317-973");
+    let targets: Vec<&str> = s
+        .layout
+        .links
+        .iter()
+        .map(|l| s.corpus.node(l.target).id.as_str())
+        .collect();
+    assert!(targets.contains(&"ebsp/fn-2"));
+    assert!(targets.contains(&"innovatieve-oplossingen/fn-9"));
+}
+
+#[test]
+fn find_in_text_ignores_case_and_accents_and_steps_through_hits() {
+    let mut s = state();
+    open(&mut s, "innovatieve-oplossingen");
+    run(&mut s, &[Action::Find]);
+    run(&mut s, &typed("ITALIE"));
+    assert!(!s.find.hits.is_empty());
+    let n = s.find.hits.len();
+    run(&mut s, &[Action::Open, Action::FindNext]);
+    assert!(!s.find.editing);
+    assert_eq!(s.find.current, 1 % n);
+    run(&mut s, &[Action::FindPrev]);
+    assert_eq!(s.find.current, 0);
+    run(&mut s, &[Action::Cancel]);
+    assert!(s.find.hits.is_empty());
+}
+
+#[test]
+fn the_finder_asks_the_search_thread_and_opens_the_chosen_passage() {
+    let mut s = state();
+    let effects = run(&mut s, &[Action::Finder]);
+    assert!(effects.is_empty());
+    let effects = run(&mut s, &typed("tweetrap"));
+    assert_eq!(effects.last(), Some(&Effect::Search("tweetrap".into())));
+    // The loop would run the query on the worker; here, synchronously.
+    let index = dossier_core::search::SearchIndex::build(&s.corpus);
+    let hits = index.fuzzy("tweetrap", FINDER_LIMIT);
+    apply_finder_update(
+        &mut s,
+        FinderUpdate {
+            generation: 1,
+            query: "tweetrap".into(),
+            hits,
+            scanned: 1,
+            total: 1,
+            done: true,
+        },
+    );
+    run(&mut s, &[Action::Open]);
+    assert_eq!(id(&s), "ebsp/uitkomst-onderhandelingen");
+    assert!(!s.marks.is_empty());
+    let shown: String = s
+        .layout
+        .lines
+        .iter()
+        .skip(s.scroll)
+        .take(20)
+        .flat_map(|l| l.segs.iter().map(|g| g.text.as_str()))
+        .collect();
+    assert!(shown.contains("tweetrapssysteem"));
+    run(&mut s, &[Action::Back]);
+    assert_eq!(id(&s), "kamerbrief-7010422");
+}
+
+#[test]
+fn stale_finder_results_are_ignored() {
+    let mut s = state();
+    run(&mut s, &[Action::Finder]);
+    run(&mut s, &typed("mar"));
+    apply_finder_update(
+        &mut s,
+        FinderUpdate {
+            generation: 1,
+            query: "ma".into(),
+            hits: Vec::new(),
+            scanned: 0,
+            total: 0,
+            done: true,
+        },
+    );
+    let Overlay::Finder(f) = &s.overlay else {
+        panic!("finder closed")
+    };
+    assert_eq!(f.shown_query, "");
+}
+
+#[test]
+fn escape_leaves_the_finder_where_you_were() {
+    let mut s = state();
+    open(&mut s, "marokko");
+    run(&mut s, &[Action::Finder]);
+    run(&mut s, &typed("ebsp"));
+    run(&mut s, &[Action::Cancel]);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(id(&s), "marokko");
+}
+
+#[test]
+fn the_tree_filters_by_country_tag_and_text() {
+    let mut s = state();
+    run(&mut s, &[Action::Filter]);
+    run(&mut s, &typed("@italië"));
+    run(&mut s, &[Action::Open]);
+    let roots: Vec<&str> = s
+        .rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .filter_map(|r| match r.item {
+            RowItem::Node(n) => Some(s.corpus.node(n).id.as_str()),
+            RowItem::Error(_) => None,
+        })
+        .collect();
+    assert_eq!(
+        roots,
+        vec!["c7", "raad-van-europa", "innovatieve-oplossingen"]
+    );
+    run(&mut s, &[Action::Cancel]);
+    assert!(s.filter.is_empty());
+    run(&mut s, &[Action::Filter]);
+    run(&mut s, &typed("#grensbeheer"));
+    assert!(s.rows.iter().all(|r| {
+        match r.item {
+            RowItem::Node(n) => {
+                s.corpus
+                    .root_of(n)
+                    .is_some_and(|root| s.corpus.tags_of(root).iter().any(|t| t == "grensbeheer"))
+                    || s.corpus.node(n).kind == dossier_core::NodeKind::Reference
+            }
+            RowItem::Error(_) => true,
+        }
+    }));
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_quits() {
+    let mut s = state();
+    run(&mut s, &[Action::Help]);
+    assert_eq!(s.overlay, Overlay::Help);
+    run(&mut s, &[Action::Cancel]);
+    assert_eq!(s.overlay, Overlay::None);
+    run(&mut s, &[Action::Quit]);
+    assert!(s.quit);
+}
+
+#[test]
+fn q_types_in_prompts_instead_of_quitting() {
+    let mut s = state();
+    run(&mut s, &[Action::Find, Action::Type('q'), Action::Quit]);
+    assert!(!s.quit);
+}
+
+#[test]
+fn key_sequences_run_through_the_keymap() {
+    let mut s = state();
+    for ev in parse_sequence("<c-p>tweetrap<esc>/brussel<enter>").unwrap() {
+        if let Some(a) = crate::tui::input::action_for(&s, ev) {
+            update(&mut s, a);
+        }
+    }
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.find.query, "brussel");
+    assert_eq!(s.find.hits.len(), 1);
+}
+
+#[test]
+fn scrolling_stays_inside_the_text_at_any_size() {
+    let mut s = state();
+    open(&mut s, "motie-ram");
+    for size in [(1, 1), (5, 2), (200, 60), (40, 10)] {
+        s.resize(size, 3);
+        run(
+            &mut s,
+            &[
+                Action::NextPane,
+                Action::Bottom,
+                Action::PageDown,
+                Action::Down,
+            ],
+        );
+        assert!(s.scroll <= s.max_scroll());
+    }
+}
