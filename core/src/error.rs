@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::text::sanitize_line;
+
 /// A position in a file, 1-based, as editors and compilers print it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
@@ -53,10 +55,14 @@ impl LoadError {
 
 impl fmt::Display for LoadError {
     /// `FILE:LINE:COL: message`, or `FILE: message` without a position.
+    /// File names and messages quote what a file holds, so they are
+    /// cleaned here, where every error is printed or shown, and kept to one
+    /// line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (file, message) = (sanitize_line(&self.file), sanitize_line(&self.message));
         match self.position {
-            Some(p) => write!(f, "{}:{}:{}: {}", self.file, p.line, p.col, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(p) => write!(f, "{file}:{}:{}: {message}", p.line, p.col),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -79,5 +85,12 @@ mod tests {
         let e = LoadError::at("x.toml", "a\nb", 2, "bad");
         assert_eq!(e.to_string(), "x.toml:2:1: bad");
         assert_eq!(LoadError::whole_file("y", "gone").to_string(), "y: gone");
+    }
+
+    #[test]
+    fn display_cleans_what_files_hold() {
+        let e = LoadError::at("a\u{1b}[2J.toml", "x", 0, "unknown field `\u{1b}]0;t\u{7}`\nb.toml:1:1: fake");
+        assert_eq!(e.to_string(), "a␛[2J.toml:1:1: unknown field `␛]0;t␇`␤b.toml:1:1: fake");
+        assert_eq!(LoadError::whole_file("\u{202e}c", "d").to_string(), "<U+202E>c: d");
     }
 }

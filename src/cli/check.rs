@@ -24,7 +24,7 @@ pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("{origin}: {dossiers} dossiers, {} nodes, no problems", corpus.nodes.len());
         Ok(ExitCode::SUCCESS)
     } else {
-        let mut files: Vec<&str> = corpus.errors.iter().map(|e| e.file.as_str()).collect();
+        let mut files: Vec<String> = corpus.errors.iter().map(|e| dossier_core::text::sanitize_line(&e.file)).collect();
         files.dedup();
         eprintln!("dossier check: {} problem(s) in {}", corpus.errors.len(), files.join(", "));
         Ok(ExitCode::from(1))

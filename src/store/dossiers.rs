@@ -77,8 +77,17 @@ pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<L
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
     paths.sort();
+    // A dossier file that is a symbolic link must stay inside the folder,
+    // as `file = "…"` references must.
+    let root = dir.canonicalize().ok();
     for path in paths {
         let name = shown(&path);
+        if let (Some(root), Ok(real)) = (&root, path.canonicalize())
+            && !real.starts_with(root)
+        {
+            errors.push(LoadError::whole_file(name, "the file leads outside the dossier folder (through a symbolic link)"));
+            continue;
+        }
         match read_capped(&path, max_file_size) {
             Ok(text) => files.push(SourceFile { path: name, text }),
             Err(message) => errors.push(LoadError { file: name, position: message.1, message: message.0 }),
