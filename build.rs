@@ -17,11 +17,18 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut code = String::from("/// Every bundled dossier file: name and text.\npub const BUILT_IN: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every bundled dossier file: name and text.\npub const BUILT_IN: &[(&str, &str)] = &[\n",
+    );
     for name in &names {
-        let path = std::fs::canonicalize(dir.join(name)).expect("a bundled dossier file can be resolved");
+        let path =
+            std::fs::canonicalize(dir.join(name)).expect("a bundled dossier file can be resolved");
         println!("cargo::rerun-if-changed={}", path.display());
-        let _ = writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string());
+        let _ = writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        );
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");

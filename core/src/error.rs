@@ -41,10 +41,19 @@ pub struct LoadError {
 
 impl LoadError {
     pub fn whole_file(file: impl Into<String>, message: impl Into<String>) -> Self {
-        LoadError { file: file.into(), position: None, message: message.into() }
+        LoadError {
+            file: file.into(),
+            position: None,
+            message: message.into(),
+        }
     }
 
-    pub fn at(file: impl Into<String>, text: &str, offset: usize, message: impl Into<String>) -> Self {
+    pub fn at(
+        file: impl Into<String>,
+        text: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
         LoadError {
             file: file.into(),
             position: Some(Position::of_offset(text, offset)),
@@ -89,8 +98,19 @@ mod tests {
 
     #[test]
     fn display_cleans_what_files_hold() {
-        let e = LoadError::at("a\u{1b}[2J.toml", "x", 0, "unknown field `\u{1b}]0;t\u{7}`\nb.toml:1:1: fake");
-        assert_eq!(e.to_string(), "a␛[2J.toml:1:1: unknown field `␛]0;t␇`␤b.toml:1:1: fake");
-        assert_eq!(LoadError::whole_file("\u{202e}c", "d").to_string(), "<U+202E>c: d");
+        let e = LoadError::at(
+            "a\u{1b}[2J.toml",
+            "x",
+            0,
+            "unknown field `\u{1b}]0;t\u{7}`\nb.toml:1:1: fake",
+        );
+        assert_eq!(
+            e.to_string(),
+            "a␛[2J.toml:1:1: unknown field `␛]0;t␇`␤b.toml:1:1: fake"
+        );
+        assert_eq!(
+            LoadError::whole_file("\u{202e}c", "d").to_string(),
+            "<U+202E>c: d"
+        );
     }
 }

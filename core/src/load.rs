@@ -9,8 +9,12 @@ use toml::Spanned;
 use crate::countries::countries_in;
 use crate::error::{LoadError, Position};
 use crate::markup::parse_document;
-use crate::model::{Corpus, Document, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta, Signatory, Span};
-use crate::schema::{AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw};
+use crate::model::{
+    Corpus, Document, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta, Signatory, Span,
+};
+use crate::schema::{
+    AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw,
+};
 use crate::text::{sanitize, sanitize_line};
 
 /// A dossier file: its path relative to the dossier folder, and its text.
@@ -33,30 +37,75 @@ pub struct NoFiles;
 
 impl Resolver for NoFiles {
     fn read(&self, rel: &str) -> Result<String, String> {
-        Err(format!("cannot read `{rel}`: file references are not available here"))
+        Err(format!(
+            "cannot read `{rel}`: file references are not available here"
+        ))
     }
 }
 
 /// Loads every file; problems are collected in [`Corpus::errors`] next to
 /// whatever could be loaded.
 pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
-    let mut b = Builder::default();
     let mut order: Vec<&SourceFile> = files.iter().collect();
     order.sort_by(|a, b| a.path.cmp(&b.path));
-    for file in order {
-        b.add_file(file, resolver);
+    let parsed = parse_all(&order);
+    let mut b = Builder::default();
+    for (file, parsed) in order.into_iter().zip(parsed) {
+        b.add_file(file, parsed, resolver);
     }
     b.finish()
+}
+
+/// Parses every file, on all cores when there are enough files for it to
+/// pay: parsing TOML is most of the work of loading.
+fn parse_all(files: &[&SourceFile]) -> Vec<Result<DossierFile, LoadError>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads < 2 || files.len() < 64 {
+        return files.iter().map(|f| parse_file(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .zip(files.chunks(chunk))
+            .flat_map(|(h, part)| {
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|f| {
+                            Err(LoadError::whole_file(
+                                &f.path,
+                                "the parser failed on this file",
+                            ))
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    })
 }
 
 /// Parses one file on its own: the check that needs no other file.
 pub fn parse_file(file: &SourceFile) -> Result<DossierFile, LoadError> {
     if file.text.trim().is_empty() {
-        return Err(LoadError::whole_file(&file.path, "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries"));
+        return Err(LoadError::whole_file(
+            &file.path,
+            "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries",
+        ));
     }
     toml::from_str::<DossierFile>(&file.text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        LoadError::at(&file.path, &file.text, offset, e.message().trim().to_string())
+        LoadError::at(
+            &file.path,
+            &file.text,
+            offset,
+            e.message().trim().to_string(),
+        )
     })
 }
 
@@ -85,25 +134,45 @@ struct TextSource<'a> {
 }
 
 impl Builder {
-    fn add_file(&mut self, file: &SourceFile, resolver: &dyn Resolver) {
-        let parsed = match parse_file(file) {
+    fn add_file(
+        &mut self,
+        file: &SourceFile,
+        parsed: Result<DossierFile, LoadError>,
+        resolver: &dyn Resolver,
+    ) {
+        let parsed = match parsed {
             Ok(p) => p,
             Err(e) => return self.errors.push(e),
         };
-        let f = FileCtx { path: &file.path, text: &file.text };
+        let f = FileCtx {
+            path: &file.path,
+            text: &file.text,
+        };
 
         if parsed.dossier.is_none() {
             if let Some(l) = &parsed.letter {
-                return self.errors.push(f.err(l.span().start, "a [letter] table belongs in a file with a [dossier] of kind = \"letter\""));
+                return self.errors.push(f.err(
+                    l.span().start,
+                    "a [letter] table belongs in a file with a [dossier] of kind = \"letter\"",
+                ));
             }
-            if let Some(s) = parsed.section.first().map(|s| s.span().start)
+            if let Some(s) = parsed
+                .section
+                .first()
+                .map(|s| s.span().start)
                 .or_else(|| parsed.annex.first().map(|s| s.span().start))
                 .or_else(|| parsed.footnote.first().map(|s| s.span().start))
             {
-                return self.errors.push(f.err(s, "sections, annexes and footnotes need a [dossier] table in the same file"));
+                return self.errors.push(f.err(
+                    s,
+                    "sections, annexes and footnotes need a [dossier] table in the same file",
+                ));
             }
             if parsed.reference.is_empty() {
-                return self.errors.push(LoadError::whole_file(&file.path, "nothing to load: the file has no [dossier] table and no [[reference]] entries"));
+                return self.errors.push(LoadError::whole_file(
+                    &file.path,
+                    "nothing to load: the file has no [dossier] table and no [[reference]] entries",
+                ));
             }
         }
 
@@ -116,10 +185,21 @@ impl Builder {
                 DossierKindRaw::Letter => NodeKind::Letter,
             };
             if !valid_slug(d.id.get_ref(), false) {
-                return self.errors.push(f.err(d.id.span().start, format!("`{}` is not a valid dossier id: use lower-case letters, digits and `-`", d.id.get_ref())));
+                return self.errors.push(f.err(
+                    d.id.span().start,
+                    format!(
+                        "`{}` is not a valid dossier id: use lower-case letters, digits and `-`",
+                        d.id.get_ref()
+                    ),
+                ));
             }
             if let Some((_, first_file, pos)) = self.ids.get(d.id.get_ref()) {
-                let msg = format!("dossier `{}` is defined twice: first in {first_file}:{}:{}; this file is skipped", d.id.get_ref(), pos.line, pos.col);
+                let msg = format!(
+                    "dossier `{}` is defined twice: first in {first_file}:{}:{}; this file is skipped",
+                    d.id.get_ref(),
+                    pos.line,
+                    pos.col
+                );
                 return self.errors.push(f.err(d.id.span().start, msg));
             }
             let letter = match (kind, &parsed.letter) {
@@ -131,13 +211,21 @@ impl Builder {
                     return self.errors.push(f.err(span.start, "a dossier of kind = \"letter\" needs a [letter] table with its date and reference"));
                 }
                 (_, Some(l)) => {
-                    return self.errors.push(f.err(l.span().start, "a [letter] table needs kind = \"letter\" in [dossier]"));
+                    return self.errors.push(f.err(
+                        l.span().start,
+                        "a [letter] table needs kind = \"letter\" in [dossier]",
+                    ));
                 }
                 _ => None,
             };
             let body = self.body(&f, resolver, d.text.as_ref(), d.file.as_ref(), span.start);
             let mut node = new_node(d.id.get_ref(), kind, &d.title, file, body.0);
-            node.tags = d.tags.iter().map(|t| sanitize_line(t.trim())).filter(|t| !t.is_empty()).collect();
+            node.tags = d
+                .tags
+                .iter()
+                .map(|t| sanitize_line(t.trim()))
+                .filter(|t| !t.is_empty())
+                .collect();
             node.letter = letter;
             let idx = self.push(node, &f, d.id.span().start, body.1);
             if let Some(i) = idx {
@@ -147,10 +235,20 @@ impl Builder {
                 }
                 match (kind, &d.source) {
                     (NodeKind::Dossier, Some(s)) => {
-                        self.sources.push((i, s.get_ref().clone(), file.path.clone(), f.pos(s.span().start)));
+                        self.sources.push((
+                            i,
+                            s.get_ref().clone(),
+                            file.path.clone(),
+                            f.pos(s.span().start),
+                        ));
                     }
-                    (NodeKind::Dossier, None) => self.errors.push(f.err(d.id.span().start, "a topic dossier needs `source`: the id of the letter it comes from")),
-                    (_, Some(s)) => self.errors.push(f.err(s.span().start, "a letter has no `source`")),
+                    (NodeKind::Dossier, None) => self.errors.push(f.err(
+                        d.id.span().start,
+                        "a topic dossier needs `source`: the id of the letter it comes from",
+                    )),
+                    (_, Some(s)) => self
+                        .errors
+                        .push(f.err(s.span().start, "a letter has no `source`")),
                     _ => {}
                 }
             }
@@ -174,13 +272,33 @@ impl Builder {
         }
     }
 
-    fn section(&mut self, f: &FileCtx, resolver: &dyn Resolver, root: NodeIdx, parent: NodeIdx, root_id: &str, s: &Spanned<SectionRaw>) {
+    fn section(
+        &mut self,
+        f: &FileCtx,
+        resolver: &dyn Resolver,
+        root: NodeIdx,
+        parent: NodeIdx,
+        root_id: &str,
+        s: &Spanned<SectionRaw>,
+    ) {
         let raw = s.get_ref();
         if !self.check_child_id(f, &raw.id, root_id) {
             return;
         }
-        let (body, links) = self.body(f, resolver, raw.text.as_ref(), raw.file.as_ref(), s.span().start);
-        let node = new_node(raw.id.get_ref(), NodeKind::Section, &raw.title, &f.source(), body);
+        let (body, links) = self.body(
+            f,
+            resolver,
+            raw.text.as_ref(),
+            raw.file.as_ref(),
+            s.span().start,
+        );
+        let node = new_node(
+            raw.id.get_ref(),
+            NodeKind::Section,
+            &raw.title,
+            &f.source(),
+            body,
+        );
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
             self.attach(i, root, parent);
             for child in &raw.section {
@@ -189,13 +307,32 @@ impl Builder {
         }
     }
 
-    fn annex(&mut self, f: &FileCtx, resolver: &dyn Resolver, root: NodeIdx, root_id: &str, a: &Spanned<AnnexRaw>) {
+    fn annex(
+        &mut self,
+        f: &FileCtx,
+        resolver: &dyn Resolver,
+        root: NodeIdx,
+        root_id: &str,
+        a: &Spanned<AnnexRaw>,
+    ) {
         let raw = a.get_ref();
         if !self.check_child_id(f, &raw.id, root_id) {
             return;
         }
-        let (body, links) = self.body(f, resolver, raw.text.as_ref(), raw.file.as_ref(), a.span().start);
-        let mut node = new_node(raw.id.get_ref(), NodeKind::Annex, &raw.title, &f.source(), body);
+        let (body, links) = self.body(
+            f,
+            resolver,
+            raw.text.as_ref(),
+            raw.file.as_ref(),
+            a.span().start,
+        );
+        let mut node = new_node(
+            raw.id.get_ref(),
+            NodeKind::Annex,
+            &raw.title,
+            &f.source(),
+            body,
+        );
         node.url = raw.url.as_deref().map(sanitize_line);
         node.label = raw.label.as_deref().map(sanitize_line);
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
@@ -212,7 +349,13 @@ impl Builder {
             Some(x) => x,
             None => return,
         };
-        let mut node = new_node(raw.id.get_ref(), NodeKind::Footnote, &format!("Voetnoot {}", raw.number), &f.source(), body);
+        let mut node = new_node(
+            raw.id.get_ref(),
+            NodeKind::Footnote,
+            &format!("Voetnoot {}", raw.number),
+            &f.source(),
+            body,
+        );
         node.number = Some(raw.number);
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
             self.attach(i, root, root);
@@ -224,7 +367,13 @@ impl Builder {
         if !valid_slug(raw.id.get_ref(), false) {
             return self.errors.push(f.err(raw.id.span().start, format!("`{}` is not a valid reference id: use lower-case letters, digits and `-`, without `/`", raw.id.get_ref())));
         }
-        let mut node = new_node(raw.id.get_ref(), NodeKind::Reference, &raw.title, &f.source(), Document::default());
+        let mut node = new_node(
+            raw.id.get_ref(),
+            NodeKind::Reference,
+            &raw.title,
+            &f.source(),
+            Document::default(),
+        );
         node.url = raw.url.as_deref().map(sanitize_line);
         node.description = raw.description.as_deref().map(sanitize_line);
         node.reference = Some(ReferenceMeta {
@@ -247,7 +396,10 @@ impl Builder {
 
     fn check_child_id(&mut self, f: &FileCtx, id: &Spanned<String>, root_id: &str) -> bool {
         let value = id.get_ref();
-        let ok = value.strip_prefix(root_id).and_then(|r| r.strip_prefix('/')).is_some_and(|rest| valid_slug(rest, true));
+        let ok = value
+            .strip_prefix(root_id)
+            .and_then(|r| r.strip_prefix('/'))
+            .is_some_and(|rest| valid_slug(rest, true));
         if !ok {
             self.errors.push(f.err(id.span().start, format!("`{value}` is not a valid id here: it must be `{root_id}/` followed by lower-case letters, digits, `-` and `/`")));
         }
@@ -255,27 +407,54 @@ impl Builder {
     }
 
     /// Adds a node unless its id is taken; returns its index.
-    fn push(&mut self, node: Node, f: &FileCtx, id_offset: usize, links: Vec<(String, Position)>) -> Option<NodeIdx> {
+    fn push(
+        &mut self,
+        node: Node,
+        f: &FileCtx,
+        id_offset: usize,
+        links: Vec<(String, Position)>,
+    ) -> Option<NodeIdx> {
         let pos = f.pos(id_offset);
         if let Some((_, first_file, first)) = self.ids.get(&node.id) {
-            let msg = format!("id `{}` is defined twice: first in {first_file}:{}:{}", node.id, first.line, first.col);
-            self.errors.push(LoadError { file: f.path.to_string(), position: Some(pos), message: msg });
+            let msg = format!(
+                "id `{}` is defined twice: first in {first_file}:{}:{}",
+                node.id, first.line, first.col
+            );
+            self.errors.push(LoadError {
+                file: f.path.to_string(),
+                position: Some(pos),
+                message: msg,
+            });
             return None;
         }
         let idx = self.nodes.len();
-        self.ids.insert(node.id.clone(), (idx, f.path.to_string(), pos));
+        self.ids
+            .insert(node.id.clone(), (idx, f.path.to_string(), pos));
         for (target, position) in links {
-            self.links.push(PendingLink { node: idx, target, file: f.path.to_string(), position });
+            self.links.push(PendingLink {
+                node: idx,
+                target,
+                file: f.path.to_string(),
+                position,
+            });
         }
         self.nodes.push(node);
         Some(idx)
     }
 
     /// The body of a node from `text = …` or `file = …` (at most one).
-    fn body(&mut self, f: &FileCtx, resolver: &dyn Resolver, text: Option<&Spanned<String>>, file: Option<&Spanned<String>>, table: usize) -> (Document, Vec<(String, Position)>) {
+    fn body(
+        &mut self,
+        f: &FileCtx,
+        resolver: &dyn Resolver,
+        text: Option<&Spanned<String>>,
+        file: Option<&Spanned<String>>,
+        table: usize,
+    ) -> (Document, Vec<(String, Position)>) {
         match (text, file) {
             (Some(_), Some(p)) => {
-                self.errors.push(f.err(p.span().start, "give either `text` or `file`, not both"));
+                self.errors
+                    .push(f.err(p.span().start, "give either `text` or `file`, not both"));
                 (Document::default(), Vec::new())
             }
             (Some(t), None) => self.parse_text(f, t).unwrap_or_default(),
@@ -287,19 +466,42 @@ impl Builder {
         }
     }
 
-    fn parse_text(&mut self, f: &FileCtx, t: &Spanned<String>) -> Option<(Document, Vec<(String, Position)>)> {
+    fn parse_text(
+        &mut self,
+        f: &FileCtx,
+        t: &Spanned<String>,
+    ) -> Option<(Document, Vec<(String, Position)>)> {
         let base = string_content_start(f.text, t.span().start);
-        self.parse_markup(TextSource { file: f.path, text: f.text, base }, t.get_ref())
+        self.parse_markup(
+            TextSource {
+                file: f.path,
+                text: f.text,
+                base,
+            },
+            t.get_ref(),
+        )
     }
 
-    fn read_file(&mut self, f: &FileCtx, resolver: &dyn Resolver, p: &Spanned<String>) -> Option<(Document, Vec<(String, Position)>)> {
+    fn read_file(
+        &mut self,
+        f: &FileCtx,
+        resolver: &dyn Resolver,
+        p: &Spanned<String>,
+    ) -> Option<(Document, Vec<(String, Position)>)> {
         let rel = p.get_ref();
         if let Err(why) = check_relative_path(rel) {
             self.errors.push(f.err(p.span().start, why));
             return None;
         }
         match resolver.read(rel) {
-            Ok(content) => self.parse_markup(TextSource { file: rel, text: &content, base: 0 }, &content),
+            Ok(content) => self.parse_markup(
+                TextSource {
+                    file: rel,
+                    text: &content,
+                    base: 0,
+                },
+                &content,
+            ),
             Err(why) => {
                 self.errors.push(f.err(p.span().start, why));
                 None
@@ -307,14 +509,31 @@ impl Builder {
         }
     }
 
-    fn parse_markup(&mut self, src: TextSource, raw: &str) -> Option<(Document, Vec<(String, Position)>)> {
+    fn parse_markup(
+        &mut self,
+        src: TextSource,
+        raw: &str,
+    ) -> Option<(Document, Vec<(String, Position)>)> {
         match parse_document(raw) {
             Ok((doc, sites)) => {
-                let links = sites.into_iter().map(|s| (sanitize_line(&s.target), Position::of_offset(src.text, src.base + s.offset))).collect();
+                let links = sites
+                    .into_iter()
+                    .map(|s| {
+                        (
+                            sanitize_line(&s.target),
+                            Position::of_offset(src.text, src.base + s.offset),
+                        )
+                    })
+                    .collect();
                 Some((clean_document(doc), links))
             }
             Err(e) => {
-                self.errors.push(LoadError::at(src.file, src.text, src.base + e.offset, e.message));
+                self.errors.push(LoadError::at(
+                    src.file,
+                    src.text,
+                    src.base + e.offset,
+                    e.message,
+                ));
                 None
             }
         }
@@ -327,16 +546,29 @@ impl Builder {
                 self.errors.push(LoadError {
                     file: link.file.clone(),
                     position: Some(link.position),
-                    message: format!("link to `{}`, which is not defined in any dossier file", link.target),
+                    message: format!(
+                        "link to `{}`, which is not defined in any dossier file",
+                        link.target
+                    ),
                 });
                 unlink(&mut self.nodes[link.node].body, &link.target);
             }
         }
         for (node, source, file, position) in std::mem::take(&mut self.sources) {
             match self.ids.get(&source) {
-                Some(&(s, ..)) if self.nodes[s].kind == NodeKind::Letter => self.nodes[node].source = Some(s),
-                Some(_) => self.errors.push(LoadError { file, position: Some(position), message: format!("source `{source}` is not a letter (kind = \"letter\")") }),
-                None => self.errors.push(LoadError { file, position: Some(position), message: format!("source `{source}` is not defined in any dossier file") }),
+                Some(&(s, ..)) if self.nodes[s].kind == NodeKind::Letter => {
+                    self.nodes[node].source = Some(s)
+                }
+                Some(_) => self.errors.push(LoadError {
+                    file,
+                    position: Some(position),
+                    message: format!("source `{source}` is not a letter (kind = \"letter\")"),
+                }),
+                None => self.errors.push(LoadError {
+                    file,
+                    position: Some(position),
+                    message: format!("source `{source}` is not defined in any dossier file"),
+                }),
             }
         }
         for node in &mut self.nodes {
@@ -345,10 +577,23 @@ impl Builder {
             text.push_str(&node.body.plain());
             node.countries = countries_in(&text);
         }
-        let mut roots: Vec<NodeIdx> = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind.is_root()).collect();
-        roots.sort_by_key(|&i| (self.nodes[i].kind != NodeKind::Letter, self.orders.get(&i).copied().unwrap_or(i64::MAX), self.nodes[i].id.clone()));
-        let references = (0..self.nodes.len()).filter(|&i| self.nodes[i].kind == NodeKind::Reference).collect();
-        self.errors.sort_by(|a, b| (&a.file, a.position.map(|p| (p.line, p.col))).cmp(&(&b.file, b.position.map(|p| (p.line, p.col)))));
+        let mut roots: Vec<NodeIdx> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].kind.is_root())
+            .collect();
+        roots.sort_by_key(|&i| {
+            (
+                self.nodes[i].kind != NodeKind::Letter,
+                self.orders.get(&i).copied().unwrap_or(i64::MAX),
+                self.nodes[i].id.clone(),
+            )
+        });
+        let references = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].kind == NodeKind::Reference)
+            .collect();
+        self.errors.sort_by(|a, b| {
+            (&a.file, a.position.map(|p| (p.line, p.col)))
+                .cmp(&(&b.file, b.position.map(|p| (p.line, p.col))))
+        });
         Corpus::from_parts(self.nodes, roots, references, self.errors)
     }
 }
@@ -366,7 +611,10 @@ impl FileCtx<'_> {
         Position::of_offset(self.text, offset)
     }
     fn source(&self) -> SourceFile {
-        SourceFile { path: self.path.to_string(), text: String::new() }
+        SourceFile {
+            path: self.path.to_string(),
+            text: String::new(),
+        }
     }
 }
 
@@ -392,18 +640,31 @@ fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Docu
     }
 }
 
-fn letter_meta(f: &FileCtx, l: &Spanned<crate::schema::LetterRaw>) -> Result<LetterMeta, LoadError> {
+fn letter_meta(
+    f: &FileCtx,
+    l: &Spanned<crate::schema::LetterRaw>,
+) -> Result<LetterMeta, LoadError> {
     let l = l.get_ref();
     let date = l.date.get_ref();
     if jiff::civil::Date::strptime("%Y-%m-%d", date).is_err() {
-        return Err(f.err(l.date.span().start, format!("`{date}` is not a date: write it as YYYY-MM-DD")));
+        return Err(f.err(
+            l.date.span().start,
+            format!("`{date}` is not a date: write it as YYYY-MM-DD"),
+        ));
     }
     Ok(LetterMeta {
         date: date.clone(),
         reference: sanitize_line(&l.reference),
         sender: l.sender.iter().map(|s| sanitize_line(s)).collect(),
         return_address: l.return_address.as_deref().map(sanitize_line),
-        signatories: l.signatory.iter().map(|s| Signatory { role: sanitize_line(&s.role), name: sanitize_line(&s.name) }).collect(),
+        signatories: l
+            .signatory
+            .iter()
+            .map(|s| Signatory {
+                role: sanitize_line(&s.role),
+                name: sanitize_line(&s.name),
+            })
+            .collect(),
     })
 }
 
@@ -418,7 +679,10 @@ fn clean_document(doc: Document) -> Document {
                 .into_iter()
                 .map(|s| match s {
                     Span::Text(t) => Span::Text(sanitize(&t)),
-                    Span::Link { label, target } => Span::Link { label: sanitize_line(&label), target: sanitize_line(&target) },
+                    Span::Link { label, target } => Span::Link {
+                        label: sanitize_line(&label),
+                        target: sanitize_line(&target),
+                    },
                 })
                 .collect(),
         })
@@ -441,8 +705,17 @@ fn unlink(doc: &mut Document, target: &str) {
 
 /// `a-b`, and with `nested`, `a-b/c-d`.
 fn valid_slug(id: &str, nested: bool) -> bool {
-    let part_ok = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !p.starts_with('-');
-    if nested { id.split('/').all(part_ok) } else { part_ok(id) }
+    let part_ok = |p: &str| {
+        !p.is_empty()
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !p.starts_with('-')
+    };
+    if nested {
+        id.split('/').all(part_ok)
+    } else {
+        part_ok(id)
+    }
 }
 
 /// A path given in a dossier file must stay in the dossier folder.
@@ -452,10 +725,17 @@ pub fn check_relative_path(rel: &str) -> Result<(), String> {
         return Err("the file path is empty".into());
     }
     if p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') || rel.contains(':') {
-        return Err(format!("`{rel}` is an absolute path: give a path relative to the dossier folder"));
+        return Err(format!(
+            "`{rel}` is an absolute path: give a path relative to the dossier folder"
+        ));
     }
-    if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) || rel.split(['/', '\\']).any(|c| c == "..") {
-        return Err(format!("`{rel}` leaves the dossier folder (`..`): files must stay inside it"));
+    if p.components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+        || rel.split(['/', '\\']).any(|c| c == "..")
+    {
+        return Err(format!(
+            "`{rel}` leaves the dossier folder (`..`): files must stay inside it"
+        ));
     }
     Ok(())
 }
@@ -467,7 +747,13 @@ fn string_content_start(text: &str, quote: usize) -> usize {
     let rest = &text[quote.min(text.len())..];
     let skip = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
         let after = &rest[3..];
-        3 + if after.starts_with("\r\n") { 2 } else if after.starts_with('\n') { 1 } else { 0 }
+        3 + if after.starts_with("\r\n") {
+            2
+        } else if after.starts_with('\n') {
+            1
+        } else {
+            0
+        }
     } else if rest.starts_with('\'') || rest.starts_with('"') {
         1
     } else {

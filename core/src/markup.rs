@@ -71,14 +71,18 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
                 _ => text.push('\\'),
             },
             '[' => {
-                let (label, target, end) = parse_link(block, i).map_err(|(at, message)| MarkupError {
-                    offset: base + at,
-                    message,
-                })?;
+                let (label, target, end) =
+                    parse_link(block, i).map_err(|(at, message)| MarkupError {
+                        offset: base + at,
+                        message,
+                    })?;
                 if !text.is_empty() {
                     spans.push(Span::Text(std::mem::take(&mut text)));
                 }
-                sites.push(LinkSite { target: target.clone(), offset: base + i });
+                sites.push(LinkSite {
+                    target: target.clone(),
+                    offset: base + i,
+                });
                 spans.push(Span::Link { label, target });
                 while chars.peek().is_some_and(|&(j, _)| j < end) {
                     chars.next();
@@ -87,7 +91,8 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
             ']' => {
                 return Err(MarkupError {
                     offset: base + i,
-                    message: "`]` without a `[` before it; write `\\]` for a literal bracket".into(),
+                    message: "`]` without a `[` before it; write `\\]` for a literal bracket"
+                        .into(),
                 });
             }
             _ => text.push(c),
@@ -121,12 +126,22 @@ fn parse_link(block: &str, open: usize) -> Result<(String, String, usize), (usiz
             _ => label.push(c),
         }
     }
-    let close = close.ok_or((open, "`[` opens a link that is never closed with `](target)`; write `\\[` for a literal bracket".to_string()))?;
+    let close = close.ok_or((
+        open,
+        "`[` opens a link that is never closed with `](target)`; write `\\[` for a literal bracket"
+            .to_string(),
+    ))?;
     let after = &block[close + 1..];
     if !after.starts_with('(') {
-        return Err((open, "a link needs its target right after the label: `[label](target-id)`".into()));
+        return Err((
+            open,
+            "a link needs its target right after the label: `[label](target-id)`".into(),
+        ));
     }
-    let end_rel = after.find(')').ok_or((close + 1, "the link target is never closed with `)`".to_string()))?;
+    let end_rel = after.find(')').ok_or((
+        close + 1,
+        "the link target is never closed with `)`".to_string(),
+    ))?;
     let target = after[1..end_rel].trim().to_string();
     if target.is_empty() || target.contains(char::is_whitespace) {
         return Err((close + 1, format!("`{target}` is not a node id")));
@@ -153,7 +168,8 @@ fn normalise_spaces(spans: Vec<Span>) -> Paragraph {
                     piece.push(' ');
                 }
                 piece.push_str(&core);
-                pending_space = ends_ws && !core.is_empty() || (core.is_empty() && (pending_space || starts_ws));
+                pending_space = ends_ws && !core.is_empty()
+                    || (core.is_empty() && (pending_space || starts_ws));
                 if core.is_empty() {
                     continue;
                 }
@@ -187,7 +203,13 @@ mod tests {
     use super::*;
 
     fn plain(raw: &str) -> Vec<String> {
-        parse_document(raw).unwrap().0.paragraphs.iter().map(|p| p.plain()).collect()
+        parse_document(raw)
+            .unwrap()
+            .0
+            .paragraphs
+            .iter()
+            .map(|p| p.plain())
+            .collect()
     }
 
     #[test]
@@ -199,11 +221,22 @@ mod tests {
     fn links_keep_their_label_in_the_text() {
         let (doc, sites) = parse_document("gemeld[2](ebsp/fn-2), hebben\nde [VS](x) ").unwrap();
         assert_eq!(doc.paragraphs[0].plain(), "gemeld2, hebben de VS");
-        assert_eq!(sites, vec![
-            LinkSite { target: "ebsp/fn-2".into(), offset: 6 },
-            LinkSite { target: "x".into(), offset: 32 },
-        ]);
-        assert!(matches!(&doc.paragraphs[0].spans[1], Span::Link { label, target } if label == "2" && target == "ebsp/fn-2"));
+        assert_eq!(
+            sites,
+            vec![
+                LinkSite {
+                    target: "ebsp/fn-2".into(),
+                    offset: 6
+                },
+                LinkSite {
+                    target: "x".into(),
+                    offset: 32
+                },
+            ]
+        );
+        assert!(
+            matches!(&doc.paragraphs[0].spans[1], Span::Link { label, target } if label == "2" && target == "ebsp/fn-2")
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub enum Span {
     Text(String),
     /// A link shows its label in the text; a footnote marker's label is its
     /// number.
-    Link { label: String, target: String },
+    Link {
+        label: String,
+        target: String,
+    },
 }
 
 impl Span {
@@ -135,8 +138,14 @@ impl ReferenceMeta {
     pub fn citation(&self) -> String {
         let year = self.year.as_deref().and_then(short_year);
         match year {
-            Some(y) => format!("Kamerstukken II {y}, {}, nr. {}", self.dossier_number, self.number),
-            None => format!("Kamerstukken II, {}, nr. {}", self.dossier_number, self.number),
+            Some(y) => format!(
+                "Kamerstukken II {y}, {}, nr. {}",
+                self.dossier_number, self.number
+            ),
+            None => format!(
+                "Kamerstukken II, {}, nr. {}",
+                self.dossier_number, self.number
+            ),
         }
     }
 }
@@ -209,8 +218,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
-    pub(crate) fn from_parts(nodes: Vec<Node>, roots: Vec<NodeIdx>, references: Vec<NodeIdx>, errors: Vec<LoadError>) -> Corpus {
-        let mut corpus = Corpus { nodes, roots, references, backlinks: Vec::new(), errors, by_id: HashMap::new() };
+    pub(crate) fn from_parts(
+        nodes: Vec<Node>,
+        roots: Vec<NodeIdx>,
+        references: Vec<NodeIdx>,
+        errors: Vec<LoadError>,
+    ) -> Corpus {
+        let mut corpus = Corpus {
+            nodes,
+            roots,
+            references,
+            backlinks: Vec::new(),
+            errors,
+            by_id: HashMap::new(),
+        };
         corpus.reindex();
         corpus
     }
@@ -218,12 +239,21 @@ impl Corpus {
     /// Rebuilds the id lookup and the backlinks from the nodes, as after
     /// deserialising a cached corpus.
     pub fn reindex(&mut self) {
-        self.by_id = self.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).collect();
+        self.by_id = self
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.id.clone(), i))
+            .collect();
         let mut backlinks = vec![Vec::new(); self.nodes.len()];
         for (from, node) in self.nodes.iter().enumerate() {
             for (paragraph, label, target) in node.body.links() {
                 if let Some(&to) = self.by_id.get(target) {
-                    backlinks[to].push(Backlink { from, paragraph, label: label.to_string() });
+                    backlinks[to].push(Backlink {
+                        from,
+                        paragraph,
+                        label: label.to_string(),
+                    });
                 }
             }
         }
@@ -313,7 +343,11 @@ impl Corpus {
 
     /// Every tag used, sorted.
     pub fn all_tags(&self) -> Vec<String> {
-        let mut tags: Vec<String> = self.nodes.iter().flat_map(|n| n.tags.iter().cloned()).collect();
+        let mut tags: Vec<String> = self
+            .nodes
+            .iter()
+            .flat_map(|n| n.tags.iter().cloned())
+            .collect();
         tags.sort();
         tags.dedup();
         tags
@@ -321,7 +355,11 @@ impl Corpus {
 
     /// Every country named anywhere, sorted.
     pub fn all_countries(&self) -> Vec<String> {
-        let mut c: Vec<String> = self.nodes.iter().flat_map(|n| n.countries.iter().cloned()).collect();
+        let mut c: Vec<String> = self
+            .nodes
+            .iter()
+            .flat_map(|n| n.countries.iter().cloned())
+            .collect();
         c.sort();
         c.dedup();
         c

@@ -118,12 +118,18 @@ mod tests {
     fn folding_ignores_case_and_accents() {
         assert_eq!(fold("Italië"), "italie");
         assert_eq!(fold("ÉÉN Curaçao"), "een curacao");
-        assert_eq!(fold("geïnformeerd").chars().count(), "geïnformeerd".chars().count());
+        assert_eq!(
+            fold("geïnformeerd").chars().count(),
+            "geïnformeerd".chars().count()
+        );
     }
 
     #[test]
     fn whitespace_collapses_to_single_spaces() {
-        assert_eq!(collapse_whitespace("  een\n  twee\t drie \n"), "een twee drie");
+        assert_eq!(
+            collapse_whitespace("  een\n  twee\t drie \n"),
+            "een twee drie"
+        );
     }
 
     proptest! {

@@ -21,12 +21,23 @@ pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     super::output::print_text(&lines)?;
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();
-        eprintln!("{origin}: {dossiers} dossiers, {} nodes, no problems", corpus.nodes.len());
+        eprintln!(
+            "{origin}: {dossiers} dossiers, {} nodes, no problems",
+            corpus.nodes.len()
+        );
         Ok(ExitCode::SUCCESS)
     } else {
-        let mut files: Vec<String> = corpus.errors.iter().map(|e| dossier_core::text::sanitize_line(&e.file)).collect();
+        let mut files: Vec<String> = corpus
+            .errors
+            .iter()
+            .map(|e| dossier_core::text::sanitize_line(&e.file))
+            .collect();
         files.dedup();
-        eprintln!("dossier check: {} problem(s) in {}", corpus.errors.len(), files.join(", "));
+        eprintln!(
+            "dossier check: {} problem(s) in {}",
+            corpus.errors.len(),
+            files.join(", ")
+        );
         Ok(ExitCode::from(1))
     }
 }

@@ -49,7 +49,11 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 
 fn dossier_json(c: &Corpus, root: NodeIdx) -> DossierJson<'_> {
     let n = c.node(root);
-    let mut countries: Vec<String> = c.descendants(root).iter().flat_map(|&i| c.node(i).countries.clone()).collect();
+    let mut countries: Vec<String> = c
+        .descendants(root)
+        .iter()
+        .flat_map(|&i| c.node(i).countries.clone())
+        .collect();
     countries.sort();
     countries.dedup();
     DossierJson {
@@ -60,7 +64,14 @@ fn dossier_json(c: &Corpus, root: NodeIdx) -> DossierJson<'_> {
         tags: &n.tags,
         countries,
         sections: sections_json(c, root),
-        annexes: attachments(c, root).into_iter().map(|i| AnnexJson { id: &c.node(i).id, title: &c.node(i).title, kind: c.node(i).kind.as_str() }).collect(),
+        annexes: attachments(c, root)
+            .into_iter()
+            .map(|i| AnnexJson {
+                id: &c.node(i).id,
+                title: &c.node(i).title,
+                kind: c.node(i).kind.as_str(),
+            })
+            .collect(),
     }
 }
 
@@ -69,13 +80,23 @@ fn sections_json(c: &Corpus, parent: NodeIdx) -> Vec<SectionJson<'_>> {
         .children
         .iter()
         .filter(|&&i| c.node(i).kind == NodeKind::Section)
-        .map(|&i| SectionJson { id: &c.node(i).id, title: &c.node(i).title, sections: sections_json(c, i) })
+        .map(|&i| SectionJson {
+            id: &c.node(i).id,
+            title: &c.node(i).title,
+            sections: sections_json(c, i),
+        })
         .collect()
 }
 
 /// Annexes and footnotes of a root, then the references it cites.
 fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
-    let mut out: Vec<NodeIdx> = c.node(root).children.iter().copied().filter(|&i| matches!(c.node(i).kind, NodeKind::Annex | NodeKind::Footnote)).collect();
+    let mut out: Vec<NodeIdx> = c
+        .node(root)
+        .children
+        .iter()
+        .copied()
+        .filter(|&i| matches!(c.node(i).kind, NodeKind::Annex | NodeKind::Footnote))
+        .collect();
     out.extend(c.references_cited_by(root));
     out
 }
@@ -83,15 +104,35 @@ fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
 /// The indented tree, one node per line: id, then title.
 pub fn tree_text(c: &Corpus) -> String {
     let mut out = String::new();
-    let width = c.nodes.iter().map(|n| n.id.chars().count()).max().unwrap_or(0) + 2;
+    let width = c
+        .nodes
+        .iter()
+        .map(|n| n.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for &root in &c.roots {
         let n = c.node(root);
-        let kind = if n.kind == NodeKind::Letter { "  (brief)" } else { "" };
-        out.push_str(&format!("{:width$}  {}{kind}\n", n.id, n.title, width = width + 2));
+        let kind = if n.kind == NodeKind::Letter {
+            "  (brief)"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "{:width$}  {}{kind}\n",
+            n.id,
+            n.title,
+            width = width + 2
+        ));
         push_sections(c, root, 1, width, &mut out);
         for i in attachments(c, root) {
             let m = c.node(i);
-            out.push_str(&format!("  {:width$}  {}  [{}]\n", m.id, m.title, m.kind.as_str()));
+            out.push_str(&format!(
+                "  {:width$}  {}  [{}]\n",
+                m.id,
+                m.title,
+                m.kind.as_str()
+            ));
         }
     }
     if !c.references.is_empty() {
@@ -109,7 +150,12 @@ fn push_sections(c: &Corpus, parent: NodeIdx, depth: usize, width: usize, out: &
         let n = c.node(i);
         if n.kind == NodeKind::Section {
             let pad = "  ".repeat(depth);
-            out.push_str(&format!("{pad}{:w$}  {}\n", n.id, n.title, w = (width + 2).saturating_sub(pad.len())));
+            out.push_str(&format!(
+                "{pad}{:w$}  {}\n",
+                n.id,
+                n.title,
+                w = (width + 2).saturating_sub(pad.len())
+            ));
             push_sections(c, i, depth + 1, width, out);
         }
     }

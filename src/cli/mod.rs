@@ -94,7 +94,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => crate::tui::run(&cli.global),
         Some(Command::List { json }) => list::run(&Context::new(&cli.global)?, json),
         Some(Command::Show { id, json }) => show::run(&Context::new(&cli.global)?, &id, json),
-        Some(Command::Search { query, exact, limit, json }) => search::run(&cli.global, &query, exact, limit, json),
+        Some(Command::Search {
+            query,
+            exact,
+            limit,
+            json,
+        }) => search::run(&cli.global, &query, exact, limit, json),
         Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
         Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
     }
@@ -120,6 +125,10 @@ impl Context {
         for e in &corpus.errors {
             eprintln!("warning: {e}");
         }
-        Ok(Context { config: loaded.config, origin, corpus })
+        Ok(Context {
+            config: loaded.config,
+            origin,
+            corpus,
+        })
     }
 }

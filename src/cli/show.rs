@@ -44,7 +44,10 @@ struct LinkJson<'a> {
 pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let c = &ctx.corpus;
     let Some(idx) = c.get(id.trim().trim_end_matches('/')) else {
-        anyhow::bail!("no node `{}`; `dossier list` shows the ids", dossier_core::text::sanitize_line(id));
+        anyhow::bail!(
+            "no node `{}`; `dossier list` shows the ids",
+            dossier_core::text::sanitize_line(id)
+        );
     };
     if json {
         print_json(&show_json(c, idx))?;
@@ -62,25 +65,48 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
         title: &n.title,
         dossier: c.root_of(idx).map(|r| c.node(r).id.as_str()),
         letter: letter(c, idx),
-        path: c.path(idx).iter().map(|&i| c.node(i).title.as_str()).collect(),
+        path: c
+            .path(idx)
+            .iter()
+            .map(|&i| c.node(i).title.as_str())
+            .collect(),
         tags: c.tags_of(idx),
         countries: &n.countries,
         url: n.url.as_deref(),
         citation: n.reference.as_ref().map(|r| r.citation()),
         text: n.body.plain(),
-        links: n.body.links().map(|(_, label, target)| link(c, label, target)).collect(),
-        cited_by: c.backlinks[idx].iter().map(|b| LinkJson { label: &b.label, node: &c.node(b.from).id, title: &c.node(b.from).title }).collect(),
+        links: n
+            .body
+            .links()
+            .map(|(_, label, target)| link(c, label, target))
+            .collect(),
+        cited_by: c.backlinks[idx]
+            .iter()
+            .map(|b| LinkJson {
+                label: &b.label,
+                node: &c.node(b.from).id,
+                title: &c.node(b.from).title,
+            })
+            .collect(),
     }
 }
 
 fn link<'a>(c: &'a Corpus, label: &'a str, target: &'a str) -> LinkJson<'a> {
-    LinkJson { label, node: target, title: c.by_id(target).map_or("", |n| n.title.as_str()) }
+    LinkJson {
+        label,
+        node: target,
+        title: c.by_id(target).map_or("", |n| n.title.as_str()),
+    }
 }
 
 fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
     let l = c.letter_of(idx)?;
     let meta = c.node(l).letter.as_ref()?;
-    Some(LetterJson { id: &c.node(l).id, date: &meta.date, reference: &meta.reference })
+    Some(LetterJson {
+        id: &c.node(l).id,
+        date: &meta.date,
+        reference: &meta.reference,
+    })
 }
 
 /// The node as plain text: a header, the paragraphs, then its links and
@@ -89,7 +115,11 @@ fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
 pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     let n = c.node(idx);
     let mut out = String::new();
-    let path: Vec<&str> = c.path(idx).iter().map(|&i| c.node(i).title.as_str()).collect();
+    let path: Vec<&str> = c
+        .path(idx)
+        .iter()
+        .map(|&i| c.node(i).title.as_str())
+        .collect();
     let _ = writeln!(out, "{}", path.join(" › "));
     let _ = writeln!(out, "{} · {}", n.id, n.kind.as_str());
     if let Some(l) = letter(c, idx) {
@@ -123,7 +153,10 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     for p in &n.body.paragraphs {
         for s in &p.spans {
             match s {
-                Span::Link { label, target } if c.by_id(target).is_some_and(|t| t.kind == NodeKind::Footnote) => {
+                Span::Link { label, target }
+                    if c.by_id(target)
+                        .is_some_and(|t| t.kind == NodeKind::Footnote) =>
+                {
                     let _ = write!(out, "[{label}]");
                 }
                 other => out.push_str(other.text()),

@@ -47,7 +47,13 @@ pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
 }
 
 pub fn load_built_in() -> Corpus {
-    let files: Vec<SourceFile> = BUILT_IN.iter().map(|(p, t)| SourceFile { path: (*p).into(), text: (*t).into() }).collect();
+    let files: Vec<SourceFile> = BUILT_IN
+        .iter()
+        .map(|(p, t)| SourceFile {
+            path: (*p).into(),
+            text: (*t).into(),
+        })
+        .collect();
     load::load(&files, &load::NoFiles)
 }
 
@@ -56,7 +62,10 @@ pub fn load_built_in() -> Corpus {
 /// other files still load.
 pub fn load_dir(dir: &Path, max_file_size: u64) -> Corpus {
     let (files, mut errors) = read_dir_files(dir, max_file_size);
-    let resolver = FolderResolver { dir: dir.to_path_buf(), max_file_size };
+    let resolver = FolderResolver {
+        dir: dir.to_path_buf(),
+        max_file_size,
+    };
     let mut corpus = load::load(&files, &resolver);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
@@ -71,11 +80,17 @@ pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<L
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(LoadError::whole_file(shown(dir), format!("cannot read the dossier folder: {e}")));
+            errors.push(LoadError::whole_file(
+                shown(dir),
+                format!("cannot read the dossier folder: {e}"),
+            ));
             return (files, errors);
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     // A dossier file that is a symbolic link must stay inside the folder,
     // as `file = "…"` references must.
@@ -85,12 +100,19 @@ pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<L
         if let (Some(root), Ok(real)) = (&root, path.canonicalize())
             && !real.starts_with(root)
         {
-            errors.push(LoadError::whole_file(name, "the file leads outside the dossier folder (through a symbolic link)"));
+            errors.push(LoadError::whole_file(
+                name,
+                "the file leads outside the dossier folder (through a symbolic link)",
+            ));
             continue;
         }
         match read_capped(&path, max_file_size) {
             Ok(text) => files.push(SourceFile { path: name, text }),
-            Err(message) => errors.push(LoadError { file: name, position: message.1, message: message.0 }),
+            Err(message) => errors.push(LoadError {
+                file: name,
+                position: message.1,
+                message: message.0,
+            }),
         }
     }
     (files, errors)
@@ -102,23 +124,39 @@ type ReadError = (String, Option<dossier_core::Position>);
 /// into memory.
 fn read_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
     let file = fs::File::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
-    let meta = file.metadata().map_err(|e| (format!("cannot read: {e}"), None))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| (format!("cannot read: {e}"), None))?;
     if !meta.is_file() {
         return Err(("not a regular file".into(), None));
     }
     if meta.len() > cap {
-        return Err((format!("the file is {} bytes, over the limit of {cap} bytes (max_file_size in config.toml)", meta.len()), None));
+        return Err((
+            format!(
+                "the file is {} bytes, over the limit of {cap} bytes (max_file_size in config.toml)",
+                meta.len()
+            ),
+            None,
+        ));
     }
     let mut bytes = Vec::new();
-    file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| (format!("cannot read: {e}"), None))?;
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| (format!("cannot read: {e}"), None))?;
     if bytes.len() as u64 > cap {
-        return Err((format!("the file grew past the limit of {cap} bytes while being read"), None));
+        return Err((
+            format!("the file grew past the limit of {cap} bytes while being read"),
+            None,
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let before = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let pos = dossier_core::Position::of_offset(&before, valid);
-        (format!("the file is not UTF-8 text (invalid byte at offset {valid})"), Some(pos))
+        (
+            format!("the file is not UTF-8 text (invalid byte at offset {valid})"),
+            Some(pos),
+        )
     })
 }
 
@@ -131,10 +169,19 @@ struct FolderResolver {
 
 impl Resolver for FolderResolver {
     fn read(&self, rel: &str) -> Result<String, String> {
-        let root = self.dir.canonicalize().map_err(|e| format!("cannot resolve the dossier folder: {e}"))?;
-        let full = self.dir.join(rel).canonicalize().map_err(|e| format!("cannot open `{rel}`: {e}"))?;
+        let root = self
+            .dir
+            .canonicalize()
+            .map_err(|e| format!("cannot resolve the dossier folder: {e}"))?;
+        let full = self
+            .dir
+            .join(rel)
+            .canonicalize()
+            .map_err(|e| format!("cannot open `{rel}`: {e}"))?;
         if !full.starts_with(&root) {
-            return Err(format!("`{rel}` leads outside the dossier folder (through a symbolic link)"));
+            return Err(format!(
+                "`{rel}` leads outside the dossier folder (through a symbolic link)"
+            ));
         }
         read_capped(&full, self.max_file_size).map_err(|(m, _)| format!("`{rel}`: {m}"))
     }
@@ -160,8 +207,14 @@ mod tests {
         let c = load_dir(dir.path(), 100);
         let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
         assert_eq!(errs.len(), 2, "{errs:?}");
-        assert!(errs[0].contains("big.toml: the file is 200 bytes, over the limit"), "{errs:?}");
-        assert!(errs[1].contains("bin.toml:1:6: the file is not UTF-8"), "{errs:?}");
+        assert!(
+            errs[0].contains("big.toml: the file is 200 bytes, over the limit"),
+            "{errs:?}"
+        );
+        assert!(
+            errs[1].contains("bin.toml:1:6: the file is not UTF-8"),
+            "{errs:?}"
+        );
         assert!(c.get("k").is_some());
     }
 
@@ -171,10 +224,20 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         fs::write(outside.path().join("secret.txt"), "geheim").unwrap();
         let dir = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("link.txt")).unwrap();
+        std::os::unix::fs::symlink(
+            outside.path().join("secret.txt"),
+            dir.path().join("link.txt"),
+        )
+        .unwrap();
         fs::write(dir.path().join("brief.toml"), "[dossier]\nid = \"b\"\nkind = \"letter\"\ntitle = \"B\"\nfile = \"link.txt\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n").unwrap();
         let c = load_dir(dir.path(), 1000);
         assert_eq!(c.errors.len(), 1);
-        assert!(c.errors[0].to_string().contains("brief.toml:5:8: `link.txt` leads outside the dossier folder"), "{}", c.errors[0]);
+        assert!(
+            c.errors[0]
+                .to_string()
+                .contains("brief.toml:5:8: `link.txt` leads outside the dossier folder"),
+            "{}",
+            c.errors[0]
+        );
     }
 }

@@ -1,7 +1,10 @@
 use super::*;
 
 fn file(path: &str, text: &str) -> SourceFile {
-    SourceFile { path: path.into(), text: text.into() }
+    SourceFile {
+        path: path.into(),
+        text: text.into(),
+    }
 }
 
 const LETTER: &str = r#"
@@ -50,11 +53,19 @@ number = "973"
 "#;
 
 fn good() -> Vec<SourceFile> {
-    vec![file("brief.toml", LETTER), file("ebsp.toml", TOPIC), file("refs.toml", REFS)]
+    vec![
+        file("brief.toml", LETTER),
+        file("ebsp.toml", TOPIC),
+        file("refs.toml", REFS),
+    ]
 }
 
 fn errors(files: Vec<SourceFile>) -> Vec<String> {
-    load(&files, &NoFiles).errors.iter().map(|e| e.to_string()).collect()
+    load(&files, &NoFiles)
+        .errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect()
 }
 
 #[test]
@@ -62,29 +73,50 @@ fn a_good_folder_loads_with_links_and_backlinks() {
     let c = load(&good(), &NoFiles);
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     let ebsp = c.get("ebsp").unwrap();
-    assert_eq!(c.node(ebsp).body.plain(), "Zoals gemeld2, de VS. Met Italië.");
+    assert_eq!(
+        c.node(ebsp).body.plain(),
+        "Zoals gemeld2, de VS. Met Italië."
+    );
     assert_eq!(c.node(ebsp).countries, vec!["Italië"]);
     assert_eq!(c.roots, vec![c.get("brief").unwrap(), ebsp]);
     assert_eq!(c.letter_of(c.get("ebsp/fn-2").unwrap()), c.get("brief"));
     let ks = c.get("kamerstuk-32317-973").unwrap();
-    let from: Vec<&str> = c.backlinks[ks].iter().map(|b| c.node(b.from).id.as_str()).collect();
+    let from: Vec<&str> = c.backlinks[ks]
+        .iter()
+        .map(|b| c.node(b.from).id.as_str())
+        .collect();
     assert_eq!(from, vec!["ebsp/uitkomst", "ebsp/fn-2"]);
     assert_eq!(c.references_cited_by(ebsp), vec![ks]);
 }
 
 #[test]
 fn unknown_fields_are_refused_with_their_position() {
-    let bad = TOPIC.replace("tags = [\"migratie\"]", "tags = [\"migratie\"]\ncolour = \"red\"");
-    let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad), file("refs.toml", REFS)]);
+    let bad = TOPIC.replace(
+        "tags = [\"migratie\"]",
+        "tags = [\"migratie\"]\ncolour = \"red\"",
+    );
+    let errs = errors(vec![
+        file("brief.toml", LETTER),
+        file("ebsp.toml", &bad),
+        file("refs.toml", REFS),
+    ]);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert!(errs[0].starts_with("ebsp.toml:7:1: unknown field `colour`"), "{}", errs[0]);
+    assert!(
+        errs[0].starts_with("ebsp.toml:7:1: unknown field `colour`"),
+        "{}",
+        errs[0]
+    );
 }
 
 #[test]
 fn missing_required_fields_are_named() {
     let bad = TOPIC.replace("title = \"EBSP\"\n", "");
     let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad)]);
-    assert!(errs.iter().any(|e| e.starts_with("ebsp.toml:2:1:") && e.contains("missing field `title`")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("ebsp.toml:2:1:") && e.contains("missing field `title`")),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -94,7 +126,11 @@ fn one_broken_file_does_not_hide_the_others() {
     let c = load(&files, &NoFiles);
     assert!(c.get("ebsp").is_some());
     assert_eq!(c.errors.len(), 1);
-    assert!(c.errors[0].to_string().starts_with("broken.toml:1:"), "{}", c.errors[0]);
+    assert!(
+        c.errors[0].to_string().starts_with("broken.toml:1:"),
+        "{}",
+        c.errors[0]
+    );
 }
 
 #[test]
@@ -102,15 +138,30 @@ fn ids_defined_twice_across_files_are_reported_with_the_first_place() {
     let mut files = good();
     files.push(file("zz-copy.toml", TOPIC));
     let errs = errors(files);
-    assert_eq!(errs, vec!["zz-copy.toml:3:6: dossier `ebsp` is defined twice: first in ebsp.toml:3:6; this file is skipped"]);
+    assert_eq!(
+        errs,
+        vec![
+            "zz-copy.toml:3:6: dossier `ebsp` is defined twice: first in ebsp.toml:3:6; this file is skipped"
+        ]
+    );
 }
 
 #[test]
 fn links_to_missing_ids_are_reported_at_the_link() {
     let bad = TOPIC.replace("(kamerstuk-32317-973).\"", "(kamerstuk-1).\"");
-    let c = load(&[file("brief.toml", LETTER), file("ebsp.toml", &bad), file("refs.toml", REFS)], &NoFiles);
+    let c = load(
+        &[
+            file("brief.toml", LETTER),
+            file("ebsp.toml", &bad),
+            file("refs.toml", REFS),
+        ],
+        &NoFiles,
+    );
     let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
-    assert_eq!(errs, vec!["ebsp.toml:15:13: link to `kamerstuk-1`, which is not defined in any dossier file"]);
+    assert_eq!(
+        errs,
+        vec!["ebsp.toml:15:13: link to `kamerstuk-1`, which is not defined in any dossier file"]
+    );
     // The broken link is kept as its words, not as a dead link.
     assert_eq!(c.by_id("ebsp/uitkomst").unwrap().body.links().count(), 0);
 }
@@ -118,43 +169,90 @@ fn links_to_missing_ids_are_reported_at_the_link() {
 #[test]
 fn link_positions_inside_multiline_strings_are_exact() {
     let bad = TOPIC.replace("(ebsp/fn-2)", "(ebsp/fn-9)");
-    let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad), file("refs.toml", REFS)]);
-    assert_eq!(errs, vec!["ebsp.toml:8:13: link to `ebsp/fn-9`, which is not defined in any dossier file"]);
+    let errs = errors(vec![
+        file("brief.toml", LETTER),
+        file("ebsp.toml", &bad),
+        file("refs.toml", REFS),
+    ]);
+    assert_eq!(
+        errs,
+        vec!["ebsp.toml:8:13: link to `ebsp/fn-9`, which is not defined in any dossier file"]
+    );
 }
 
 #[test]
 fn markup_errors_carry_their_position() {
     let bad = TOPIC.replace("Met Italië.", "Met [Italië.");
     let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad)]);
-    assert!(errs[0].starts_with("ebsp.toml:9:5: `[` opens a link"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("ebsp.toml:9:5: `[` opens a link"),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn file_references_may_not_leave_the_folder() {
     for path in ["../etc/passwd", "/etc/passwd", "a/../../b"] {
-        let bad = TOPIC.replace("text = \"Zie [Kamerstuk 32317-973](kamerstuk-32317-973).\"", &format!("file = \"{path}\""));
-        let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad), file("refs.toml", REFS)]);
-        assert!(errs.iter().any(|e| e.starts_with("ebsp.toml:15:8:") && (e.contains("leaves the dossier folder") || e.contains("absolute"))), "{path}: {errs:?}");
+        let bad = TOPIC.replace(
+            "text = \"Zie [Kamerstuk 32317-973](kamerstuk-32317-973).\"",
+            &format!("file = \"{path}\""),
+        );
+        let errs = errors(vec![
+            file("brief.toml", LETTER),
+            file("ebsp.toml", &bad),
+            file("refs.toml", REFS),
+        ]);
+        assert!(
+            errs.iter().any(|e| e.starts_with("ebsp.toml:15:8:")
+                && (e.contains("leaves the dossier folder") || e.contains("absolute"))),
+            "{path}: {errs:?}"
+        );
     }
 }
 
 #[test]
 fn control_characters_are_made_visible_at_load() {
-    let evil = TOPIC.replace("title = \"EBSP\"", "title = \"EB\\u001b[2JSP\\u202e\"").replace("text = \"Zie", "text = \"Met \\u001bc\\u0007Italië. Zie");
-    let c = load(&[file("brief.toml", LETTER), file("ebsp.toml", &evil), file("refs.toml", REFS)], &NoFiles);
+    let evil = TOPIC
+        .replace("title = \"EBSP\"", "title = \"EB\\u001b[2JSP\\u202e\"")
+        .replace("text = \"Zie", "text = \"Met \\u001bc\\u0007Italië. Zie");
+    let c = load(
+        &[
+            file("brief.toml", LETTER),
+            file("ebsp.toml", &evil),
+            file("refs.toml", REFS),
+        ],
+        &NoFiles,
+    );
     let n = c.by_id("ebsp").unwrap();
     assert_eq!(n.title, "EB␛[2JSP<U+202E>");
-    assert!(c.by_id("ebsp/uitkomst").unwrap().body.plain().starts_with("Met ␛c␇Italië. Zie"));
+    assert!(
+        c.by_id("ebsp/uitkomst")
+            .unwrap()
+            .body
+            .plain()
+            .starts_with("Met ␛c␇Italië. Zie")
+    );
     // A raw escape character is not even valid TOML: the file is refused.
     let raw = TOPIC.replace("Met Italië.", "Met \u{1b}[31mItalië.");
-    assert_eq!(errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &raw)]).len(), 1);
+    assert_eq!(
+        errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &raw)]).len(),
+        1
+    );
 }
 
 #[test]
 fn ids_must_sit_under_their_dossier() {
     let bad = TOPIC.replace("id = \"ebsp/uitkomst\"", "id = \"c7/uitkomst\"");
-    let errs = errors(vec![file("brief.toml", LETTER), file("ebsp.toml", &bad), file("refs.toml", REFS)]);
-    assert!(errs.iter().any(|e| e.starts_with("ebsp.toml:13:6:") && e.contains("must be `ebsp/`")), "{errs:?}");
+    let errs = errors(vec![
+        file("brief.toml", LETTER),
+        file("ebsp.toml", &bad),
+        file("refs.toml", REFS),
+    ]);
+    assert!(
+        errs.iter()
+            .any(|e| e.starts_with("ebsp.toml:13:6:") && e.contains("must be `ebsp/`")),
+        "{errs:?}"
+    );
 }
 
 #[test]

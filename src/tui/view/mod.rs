@@ -37,7 +37,7 @@ pub fn areas(area: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(area);
-    let tree_w = (body.width / 4).clamp(18, 36).min(body.width);
+    let tree_w = (body.width * 3 / 10).clamp(20, 40).min(body.width);
     if body.width >= 110 {
         let notes_w = (body.width / 4).clamp(24, 40);
         let [tree, reader, notes] = Layout::horizontal([

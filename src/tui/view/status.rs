@@ -77,6 +77,11 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 format!("/{} {cur}/{n} {}  ", s.find.query, t(s.lang, T::Hits)),
                 s.theme.accent,
             ));
+            if n == 0 {
+                // The phrase may be in a section or footnote of this dossier.
+                let finder = s.keymap.first(Action::Finder);
+                spans.push(Span::styled(format!("({finder}: {})  ", t(s.lang, T::Finder)), s.theme.muted));
+            }
         }
         if !s.filter.is_empty() {
             spans.push(Span::styled(
