@@ -104,6 +104,8 @@ pub struct State {
     pub overlay: Overlay,
     pub message: Option<String>,
     pub quit: bool,
+    /// First line shown in the help overlay.
+    pub help_scroll: usize,
     /// The annotations as last read from the store, placed in the corpus.
     pub notes: super::notes::io::Loaded,
     pub notes_selected: usize,
@@ -139,6 +141,7 @@ impl State {
             overlay: Overlay::None,
             message: None,
             quit: false,
+            help_scroll: 0,
             notes: super::notes::io::Loaded::default(),
             notes_selected: 0,
             note_ranges: Vec::new(),

@@ -29,8 +29,15 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
     }
     match s.overlay.clone() {
         Overlay::Help => {
-            if matches!(a, Action::Cancel | Action::Help | Action::Open) {
-                s.overlay = Overlay::None;
+            match a {
+                Action::Cancel | Action::Help | Action::Open => s.overlay = Overlay::None,
+                Action::Down | Action::PageDown => {
+                    s.help_scroll = (s.help_scroll + if a == Action::Down { 1 } else { 10 })
+                        .min(Action::ALL.len().saturating_sub(1))
+                }
+                Action::Up => s.help_scroll = s.help_scroll.saturating_sub(1),
+                Action::PageUp | Action::Top => s.help_scroll = 0,
+                _ => {}
             }
             return Vec::new();
         }
@@ -56,7 +63,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match a {
-        Action::Help => s.overlay = Overlay::Help,
+        Action::Help => {
+            s.overlay = Overlay::Help;
+            s.help_scroll = 0;
+        }
         Action::NextPane => s.focus = next_pane(s.focus, true),
         Action::PrevPane => s.focus = next_pane(s.focus, false),
         Action::Up

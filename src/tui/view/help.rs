@@ -1,9 +1,10 @@
 //! The help overlay: every action with the keys in force, from the keymap.
+//! Two columns where the screen is wide enough; `j`/`k` scroll it.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::centered;
 use crate::tui::action::Action;
@@ -11,37 +12,54 @@ use crate::tui::i18n::{self, T, t};
 use crate::tui::state::State;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = Vec::new();
-    let width = Action::ALL
+    let entries: Vec<(String, &str)> = Action::ALL
         .iter()
-        .map(|&a| s.keymap.describe(a).chars().count())
+        .map(|&a| (s.keymap.describe(a), i18n::action(s.lang, a)))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
+    let key_w = entries
+        .iter()
+        .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(8)
-        .min(24);
-    for a in Action::ALL {
-        let keys = s.keymap.describe(a);
-        if keys.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{keys:>width$}  "), s.theme.accent),
-            Span::raw(i18n::action(s.lang, a)),
-        ]));
-    }
-    let box_area = centered(area, 64, area.height.saturating_sub(2));
+        .min(22);
+    let two = area.width >= 100;
+    let box_w = if two {
+        110.min(area.width)
+    } else {
+        70.min(area.width)
+    };
+    let box_area = centered(area, box_w, area.height.saturating_sub(2));
     let title = format!(
-        " {} · Esc {} ",
+        " {} · Esc {} · j/k ",
         t(s.lang, T::HelpTitle),
         t(s.lang, T::Close)
     );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(s.theme.accent);
+    let inner = block.inner(box_area);
     frame.render_widget(Clear, box_area);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title)
-                .border_style(s.theme.accent),
-        ),
-        box_area,
-    );
+    frame.render_widget(block, box_area);
+    let line = |(k, d): &(String, &str)| {
+        Line::from(vec![
+            Span::styled(format!("{k:>key_w$}  "), s.theme.accent),
+            Span::raw(d.to_string()),
+        ])
+    };
+    let skip = s.help_scroll.min(entries.len().saturating_sub(1));
+    if two {
+        let half = entries.len().div_ceil(2);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(inner);
+        let l: Vec<Line> = entries[..half].iter().skip(skip).map(line).collect();
+        let r: Vec<Line> = entries[half..].iter().skip(skip).map(line).collect();
+        frame.render_widget(Paragraph::new(l), left);
+        frame.render_widget(Paragraph::new(r), right);
+    } else {
+        let lines: Vec<Line> = entries.iter().skip(skip).map(line).collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
 }
