@@ -74,6 +74,8 @@ pub enum Overlay {
     Help,
     Finder(Finder),
     Peek(NodeIdx),
+    /// A dossier file that failed to load: index into `corpus.errors`.
+    LoadError(usize),
 }
 
 /// Characters to mark in the open text after a finder jump: (paragraph, char).

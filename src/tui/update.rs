@@ -52,6 +52,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::LoadError(_) => {
+            s.overlay = Overlay::None;
+            return Vec::new();
+        }
         Overlay::None => {}
     }
     if s.find.editing {
@@ -198,6 +202,7 @@ fn open(s: &mut State) {
             }
             Some(RowItem::Error(i)) => {
                 s.message = s.corpus.errors.get(i).map(|e| e.to_string());
+                s.overlay = Overlay::LoadError(i);
             }
             None => {}
         },

@@ -97,6 +97,7 @@ pub fn render(s: &State, frame: &mut Frame) {
         Overlay::Help => help::render(s, frame, area),
         Overlay::Finder(f) => finder::render(s, f, frame, area),
         Overlay::Peek(n) => peek::render(s, *n, frame, area),
+        Overlay::LoadError(i) => peek::render_error(s, *i, frame, area),
     }
 }
 

@@ -49,3 +49,37 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
         r,
     );
 }
+
+/// A dossier file that failed to load: where, and what is wrong.
+pub fn render_error(s: &State, i: usize, frame: &mut Frame, area: Rect) {
+    let Some(e) = s.corpus.errors.get(i) else {
+        return;
+    };
+    // Messages can quote the broken file: clean them like all file text.
+    let file = dossier_core::text::sanitize_line(&e.file);
+    let place = match e.position {
+        Some(p) => format!("{file}:{}:{}", p.line, p.col),
+        None => file,
+    };
+    let lines = vec![
+        Line::styled(place, s.theme.accent),
+        Line::raw(""),
+        Line::raw(dossier_core::text::sanitize_line(&e.message)),
+        Line::raw(""),
+        Line::styled("dossier check", s.theme.muted),
+    ];
+    let r = centered(
+        area,
+        area.width.saturating_sub(8).min(76),
+        9.min(area.height),
+    );
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(s.theme.error)
+        .title(format!(" ⚠ {} ", t(s.lang, T::LoadError)));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
+        r,
+    );
+}

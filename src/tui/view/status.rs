@@ -54,7 +54,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         match &s.overlay {
             Overlay::Help => (T::ModeHelp, None),
             Overlay::Finder(_) => (T::ModeFinder, None),
-            Overlay::Peek(_) => (T::ModePeek, None),
+            Overlay::Peek(_) | Overlay::LoadError(_) => (T::ModePeek, None),
             Overlay::None => (
                 crate::tui::notes_bridge::mode(s).unwrap_or(T::ModeRead),
                 None,
@@ -80,7 +80,10 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             if n == 0 {
                 // The phrase may be in a section or footnote of this dossier.
                 let finder = s.keymap.first(Action::Finder);
-                spans.push(Span::styled(format!("({finder}: {})  ", t(s.lang, T::Finder)), s.theme.muted));
+                spans.push(Span::styled(
+                    format!("({finder}: {})  ", t(s.lang, T::Finder)),
+                    s.theme.muted,
+                ));
             }
         }
         if !s.filter.is_empty() {

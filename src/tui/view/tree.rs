@@ -45,7 +45,10 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
             let e = &s.corpus.errors[i];
             Line::from(vec![
                 Span::styled(format!("⚠ {}", t(s.lang, T::LoadError)), s.theme.error),
-                Span::raw(format!(" {}", short_file(&e.file))),
+                Span::raw(format!(
+                    " {}",
+                    dossier_core::text::sanitize_line(short_file(&e.file))
+                )),
             ])
         }
         RowItem::Node(n) => {
