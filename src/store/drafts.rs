@@ -71,9 +71,12 @@ impl Journal {
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
             .collect();
+        // The process id and the time keep entries apart, also when a later
+        // run gets the same process id.
+        let stamp = jiff::Timestamp::now().as_microsecond();
         Entry {
             journal: self.clone(),
-            name: format!("{safe}-{}", std::process::id()),
+            name: format!("{safe}-{}-{stamp}", std::process::id()),
             at: None,
         }
     }

@@ -64,6 +64,11 @@ impl NotesIo {
         }
     }
 
+    /// Keeps drafts in another journal (tests keep them in their folder).
+    pub fn use_journal(&mut self, journal: Journal) {
+        self.journal = journal;
+    }
+
     pub fn store_dir(&self) -> &Path {
         self.store.dir()
     }
@@ -88,12 +93,12 @@ impl NotesIo {
 
     /// Journals the editor's state; failures are returned for the status
     /// bar, the editor keeps its text either way.
-    pub fn write_draft(&mut self, editor: &NoteEditor) -> Result<(), String> {
+    pub fn write_draft(&mut self, editor: &NoteEditor) -> Result<PathBuf, String> {
         let draft = editor.draft(self.store.dir(), notes::now());
         let entry = self
             .entry
             .get_or_insert_with(|| self.journal.entry(&editor.base.id));
-        entry.write(&draft).map(|_| ()).map_err(|e| e.to_string())
+        entry.write(&draft).map_err(|e| e.to_string())
     }
 
     /// The editor closed without saving, on purpose: its draft goes.
@@ -140,7 +145,7 @@ impl NotesIo {
                 let kept = self
                     .write_draft(editor)
                     .ok()
-                    .and_then(|()| self.entry.take())
+                    .and_then(|_| self.entry.take())
                     .and_then(Entry::keep);
                 Saved::KeptAsDraft {
                     error: e.to_string(),

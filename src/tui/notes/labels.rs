@@ -75,7 +75,7 @@ pub fn text(lang: Language, t: Text) -> &'static str {
             ReadOnly => "Notities zijn alleen-lezen",
             KeptAsDraft => "Niet opgeslagen; bewaard als concept",
             DraftOffer => {
-                "Er is een niet-opgeslagen concept. Enter = herstellen, Esc = later, d = weggooien"
+                "Niet-opgeslagen concept van de vorige keer hersteld: Ctrl-s slaat op, Esc gooit weg"
             }
         },
         Language::En => match t {
@@ -98,7 +98,7 @@ pub fn text(lang: Language, t: Text) -> &'static str {
             NothingToUndo => "Nothing to undo",
             ReadOnly => "Notes are read-only",
             KeptAsDraft => "Not saved; kept as a draft",
-            DraftOffer => "There is an unsaved draft. Enter = restore, Esc = later, d = discard",
+            DraftOffer => "Unsaved draft from last time restored: Ctrl-s saves, Esc discards",
         },
     }
 }

@@ -54,21 +54,29 @@ impl Session {
         };
         match store::location(explicit, config).and_then(NotesStore::open) {
             Ok(st) => {
-                let io = NotesIo::new(st);
+                let mut io = NotesIo::new(st);
                 let loaded = io.load(&s.corpus);
                 if let Some(e) = loaded.errors.first() {
                     s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
                 }
                 s.set_notes(loaded);
-                if let Some(p) = io.pending_drafts().into_iter().next() {
-                    if let Ok(d) = &p.draft {
-                        session.screen = Screen::Editor {
-                            editor: NoteEditor::from_draft(d),
-                            before: None,
-                        };
-                        s.message = Some(labels::text(s.lang, Text::DraftOffer).to_string());
+                // Drafts that cannot be read are left where they are.
+                let pending = io.pending_drafts().into_iter().find(|p| p.draft.is_ok());
+                if let Some(p) = pending
+                    && let Ok(d) = &p.draft
+                {
+                    let editor = NoteEditor::from_draft(d);
+                    let before = d
+                        .editing
+                        .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())
+                        .flatten();
+                    // The old draft goes only once this run has journalled
+                    // it: a crash right now must not lose it.
+                    if io.write_draft(&editor).is_ok_and(|now| now != p.path) {
+                        io.forget_draft(&p.path);
                     }
-                    io.forget_draft(&p.path);
+                    session.screen = Screen::Editor { editor, before };
+                    s.message = Some(labels::text(s.lang, Text::DraftOffer).to_string());
                 }
                 session.io = Some(io);
             }
@@ -205,8 +213,8 @@ impl Session {
         true
     }
 
-    /// Starts a selection at the current find hit (selecting it), or at the
-    /// first paragraph in view.
+    /// Starts a selection at the current find hit (selecting it), the
+    /// passage the finder jumped to, or the first paragraph in view.
     fn start_selection(&mut self, s: &mut State) {
         let Some(open) = s.open else { return };
         let doc = &s.corpus.node(open).body;
@@ -214,10 +222,19 @@ impl Session {
             s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
             return;
         }
+        let marked = s.marks.first().map(|&(p, _)| p).map(|p| {
+            let chars = s.marks.iter().filter(|m| m.0 == p).map(|m| m.1);
+            (
+                (p, chars.clone().min().unwrap_or(0)),
+                (p, chars.max().unwrap_or(0)),
+            )
+        });
         let sel = match s.find.hits.get(s.find.current) {
             Some(&(p, a, b)) if !s.find.query.is_empty() => {
                 ((p, a), (p, b.saturating_sub(1).max(a)))
             }
+            // The passage the finder jumped to.
+            _ if marked.is_some() => marked.unwrap_or_default(),
             _ => {
                 let p = s
                     .layout
@@ -412,3 +429,6 @@ fn prev_word_start(text: &str, from: usize) -> usize {
     }
     i
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,239 @@
+//! The annotate flow as a user goes through it, on the bundled dossiers and
+//! a temporary store: select, annotate, type, save, see it highlighted,
+//! restart; and drafts surviving a killed editor.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::store::config::Language;
+use crate::tui::keymap::Keymap;
+use crate::tui::theme::Theme;
+
+const SECTION: &str = "ebsp/uitkomst-onderhandelingen";
+
+fn state() -> State {
+    let corpus = Arc::new(crate::store::dossiers::load_built_in());
+    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    s.resize((60, 20), 20);
+    s
+}
+
+/// Opens `SECTION` and finds "tweetrapssysteem" in it, as `/` would.
+fn at_passage(s: &mut State) {
+    let n = s.corpus.get(SECTION).unwrap();
+    open_node(s, n, true);
+    crate::tui::update::update(s, Action::Find);
+    for c in "tweetrapssysteem".chars() {
+        crate::tui::update::update(s, Action::Type(c));
+    }
+    crate::tui::update::update(s, Action::Open);
+    assert_eq!(s.find.hits.len(), 1);
+}
+
+fn session(store: &Path, s: &mut State) -> Session {
+    let config = Config {
+        author: "Tester".into(),
+        ..Config::default()
+    };
+    let mut session = Session::open(Some(store), &config, s);
+    // Drafts stay inside the test's folder.
+    if let Some(io) = session.io.as_mut() {
+        io.use_journal(crate::store::drafts::Journal::in_dirs(vec![
+            store.join("drafts"),
+        ]));
+    }
+    session
+}
+
+fn keys(session: &mut Session, s: &mut State, text: &str) {
+    for c in text.chars() {
+        session.key(s, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    }
+}
+
+fn ctrl_s(session: &mut Session, s: &mut State) {
+    session.key(s, KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+}
+
+fn screen(session: &Session, s: &State) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    t.draw(|f| {
+        crate::tui::view::render(s, f);
+        session.render(s, f);
+    })
+    .unwrap();
+    t
+}
+
+#[test]
+fn select_annotate_type_save_and_see_it_highlighted() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    assert!(notes.handles(Action::Select, &s));
+    notes.act(&mut s, Action::Select);
+    let doc = &s.corpus.by_id(SECTION).unwrap().body;
+    let (a, b) = s.selection.unwrap();
+    assert_eq!(
+        selection_quote(doc, a, b).unwrap().exact,
+        "tweetrapssysteem"
+    );
+    notes.act(&mut s, Action::Annotate);
+    assert!(notes.wants_keys(&s));
+    assert!(s.selection.is_none());
+    keys(&mut notes, &mut s, "Wat betekent dit voor de KMar?");
+    let shown = screen(&notes, &s).backend().to_string();
+    assert!(
+        shown.contains("“tweetrapssysteem”") && shown.contains("Wat betekent dit voor de KMar?"),
+        "{shown}"
+    );
+    ctrl_s(&mut notes, &mut s);
+    assert!(!notes.wants_keys(&s), "the editor closes once saved");
+    assert_eq!(s.message.as_deref(), Some("Notitie opgeslagen"));
+
+    // On disk, with its quote and author.
+    let snap = NotesStore::open(&store).unwrap().load().unwrap();
+    assert_eq!(snap.notes.len(), 1);
+    let saved = &snap.notes[0];
+    assert_eq!(saved.target.node, SECTION);
+    assert_eq!(
+        saved.target.quote.as_ref().unwrap().exact,
+        "tweetrapssysteem"
+    );
+    assert_eq!(
+        (saved.body.as_str(), saved.author.as_str()),
+        ("Wat betekent dit voor de KMar?", "Tester")
+    );
+
+    // A new start shows it highlighted in the text and listed in the pane.
+    let mut s = state();
+    let notes = session(&store, &mut s);
+    let n = s.corpus.get(SECTION).unwrap();
+    open_node(&mut s, n, true);
+    let line = s
+        .layout
+        .lines
+        .iter()
+        .position(|l| l.segs.iter().any(|g| g.text.contains("tweetraps")))
+        .unwrap();
+    s.scroll = line.saturating_sub(2);
+    let t = screen(&notes, &s);
+    let shown = t.backend().to_string();
+    assert!(shown.contains("Notities (1)"), "{shown}");
+    let buf = t.backend().buffer();
+    let (x, y) = (0..24u16)
+        .flat_map(|y| (0..80u16).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            (0..16u16).all(|i| {
+                x + i < 80
+                    && buf[(x + i, y)].symbol()
+                        == "tweetrapssysteem"
+                            .chars()
+                            .nth(i as usize)
+                            .unwrap()
+                            .to_string()
+            })
+        })
+        .expect("the passage is on screen");
+    let note = s.theme.note;
+    for i in 0..16 {
+        assert_eq!(
+            buf[(x + i, y)].modifier,
+            note.add_modifier,
+            "cell {i} of the passage is highlighted"
+        );
+    }
+    assert!(
+        !buf[(x + 16, y)].modifier.contains(note.add_modifier),
+        "the space after it is not"
+    );
+}
+
+#[test]
+fn a_killed_editor_leaves_a_draft_that_the_next_start_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Select);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "half af");
+    // The program dies here: nothing is saved, the session is gone.
+    drop(notes);
+    assert!(
+        NotesStore::open(&store)
+            .unwrap()
+            .load()
+            .unwrap()
+            .notes
+            .is_empty()
+    );
+
+    // The next start restores it; dying again before typing keeps it.
+    for _ in 0..2 {
+        let mut s = state();
+        let notes = session(&store, &mut s);
+        assert!(notes.wants_keys(&s), "the draft is offered");
+        let shown = screen(&notes, &s).backend().to_string();
+        assert!(
+            shown.contains("half af") && shown.contains("“tweetrapssysteem”"),
+            "{shown}"
+        );
+        assert!(s.message.as_deref().unwrap().contains("concept"));
+    }
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    keys(&mut notes, &mut s, ", nu af");
+    ctrl_s(&mut notes, &mut s);
+    let snap = NotesStore::open(&store).unwrap().load().unwrap();
+    assert_eq!(snap.notes[0].body, "half af, nu af");
+    // Saved: nothing is offered any more.
+    let mut s = state();
+    assert!(!session(&store, &mut s).wants_keys(&s));
+}
+
+#[test]
+fn edit_delete_and_undo_from_the_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "eerst");
+    ctrl_s(&mut notes, &mut s);
+    s.focus = Pane::Notes;
+    notes.act(&mut s, Action::Edit);
+    keys(&mut notes, &mut s, " en daarna");
+    ctrl_s(&mut notes, &mut s);
+    let body = |store: &Path| {
+        NotesStore::open(store)
+            .unwrap()
+            .load()
+            .unwrap()
+            .notes
+            .iter()
+            .map(|a| a.body.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(body(&store), ["eerst en daarna"]);
+    notes.act(&mut s, Action::Delete);
+    assert!(body(&store).is_empty());
+    assert_eq!(s.notes.notes.len(), 0);
+    notes.act(&mut s, Action::Undo);
+    assert_eq!(body(&store), ["eerst en daarna"]);
+    notes.act(&mut s, Action::Undo);
+    assert_eq!(body(&store), ["eerst"]);
+    notes.act(&mut s, Action::Undo);
+    assert!(body(&store).is_empty());
+    notes.act(&mut s, Action::Undo);
+    assert_eq!(s.message.as_deref(), Some("Niets om ongedaan te maken"));
+}
