@@ -65,7 +65,9 @@ pub fn text(lang: Language, t: Text) -> &'static str {
             WholeNode => "over het hele onderdeel",
             Hints => "Ctrl-s opslaan · Esc annuleren · Tab volgend veld · ←/→ kiezen",
             ConfirmDiscard => "Tekst weggooien? j = ja, n = nee",
-            Detached => "losgeraakt: de passage staat niet meer in de tekst",
+            Detached => {
+                "losgeraakt: de passage staat niet meer in de tekst (v selecteer, e koppel opnieuw)"
+            }
             Notes => "Notities",
             NoNotes => "Geen notities. a = annoteren",
             Saved => "Notitie opgeslagen",
@@ -89,7 +91,7 @@ pub fn text(lang: Language, t: Text) -> &'static str {
             WholeNode => "on the whole section",
             Hints => "Ctrl-s save · Esc cancel · Tab next field · ←/→ choose",
             ConfirmDiscard => "Discard the text? y = yes, n = no",
-            Detached => "detached: the passage is no longer in the text",
+            Detached => "detached: the passage is no longer in the text (v select, e attach again)",
             Notes => "Notes",
             NoNotes => "No notes. a = annotate",
             Saved => "Note saved",

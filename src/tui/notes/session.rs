@@ -123,8 +123,17 @@ impl Session {
             Action::Edit => {
                 if let Some(i) = self.selected_note(s) {
                     let note = s.notes.notes[i].clone();
+                    let mut edited = note.clone();
+                    // With a passage selected, the note moves to it: this is
+                    // how a detached note is attached again by hand.
+                    if let (Some((a, b)), Some(open)) = (s.selection, s.open)
+                        && let Some(q) = selection_quote(&s.corpus.node(open).body, a, b)
+                    {
+                        edited.target.quote = Some(q);
+                        s.selection = None;
+                    }
                     self.screen = Screen::Editor {
-                        editor: NoteEditor::new(note.clone(), false),
+                        editor: NoteEditor::new(edited, false),
                         before: Some(note),
                     };
                 }

@@ -237,3 +237,37 @@ fn edit_delete_and_undo_from_the_pane() {
     notes.act(&mut s, Action::Undo);
     assert_eq!(s.message.as_deref(), Some("Niets om ongedaan te maken"));
 }
+
+#[test]
+fn a_detached_note_is_attached_again_by_selecting_and_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Select);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "over een zin");
+    ctrl_s(&mut notes, &mut s);
+    // The text changed: the note's passage is gone.
+    let st = NotesStore::open(&store).unwrap();
+    let mut a = st.load().unwrap().notes.remove(0);
+    let q = a.target.quote.as_mut().unwrap();
+    q.exact = "een zin die er niet meer staat".into();
+    st.save(&a).unwrap();
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    assert!(!s.notes.index.get(0).unwrap().anchor.is_attached());
+    notes.act(&mut s, Action::Select);
+    s.focus = Pane::Notes;
+    notes.act(&mut s, Action::Edit);
+    ctrl_s(&mut notes, &mut s);
+    let again = &st.load().unwrap().notes[0];
+    assert_eq!(
+        again.target.quote.as_ref().unwrap().exact,
+        "tweetrapssysteem"
+    );
+    assert_eq!(again.body, "over een zin");
+    assert!(s.notes.index.get(0).unwrap().anchor.is_attached());
+}
