@@ -68,6 +68,11 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
             } else {
                 Style::default()
             };
+            // Before the title, so long titles cut at the pane's edge
+            // still show how many notes they hold.
+            if let Some(b) = badge {
+                spans.push(Span::styled(format!("[{b}] "), s.theme.accent));
+            }
             for (i, ch) in node.title.chars().enumerate() {
                 let style = if r.matched.contains(&i) {
                     base.patch(s.theme.highlight)
@@ -75,9 +80,6 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
                     base
                 };
                 spans.push(Span::styled(ch.to_string(), style));
-            }
-            if let Some(b) = badge {
-                spans.push(Span::styled(format!(" [{b}]"), s.theme.accent));
             }
             Line::from(merge(spans))
         }
