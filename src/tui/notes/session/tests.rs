@@ -128,7 +128,10 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     let shown = t.backend().to_string();
     assert!(shown.contains("Notities (1)"), "{shown}");
     // The tree counts the note on the section and on its dossier.
-    assert!(shown.contains("[1] Enhanced Border") && shown.contains("[1] Uitkomst"), "{shown}");
+    assert!(
+        shown.contains("[1] Enhanced Border") && shown.contains("[1] Uitkomst"),
+        "{shown}"
+    );
     let buf = t.backend().buffer();
     let (x, y) = (0..24u16)
         .flat_map(|y| (0..80u16).map(move |x| (x, y)))
