@@ -61,7 +61,11 @@ fn ctrl_s(session: &mut Session, s: &mut State) {
 }
 
 fn screen(session: &Session, s: &State) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    sized(session, s, 80, 24)
+}
+
+fn sized(session: &Session, s: &State, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| {
         crate::tui::view::render(s, f);
         session.render(s, f);
@@ -93,6 +97,11 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     assert!(
         shown.contains("“tweetrapssysteem”") && shown.contains("Wat betekent dit voor de KMar?"),
         "{shown}"
+    );
+    insta::assert_snapshot!("editor_at_80x24", shown);
+    insta::assert_snapshot!(
+        "editor_at_120x40",
+        sized(&notes, &s, 120, 40).backend().to_string()
     );
     ctrl_s(&mut notes, &mut s);
     assert!(!notes.wants_keys(&s), "the editor closes once saved");
