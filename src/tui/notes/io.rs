@@ -142,11 +142,10 @@ impl NotesIo {
                 Saved::Stored
             }
             Err(e @ StoreError::Io { .. }) => {
-                let kept = self
-                    .write_draft(editor)
-                    .ok()
-                    .and_then(|_| self.entry.take())
-                    .and_then(Entry::keep);
+                // The editor stays open on this draft: it remains this run's
+                // (locked) until saved or thrown away, and is offered on the
+                // next start if the program ends first.
+                let kept = self.write_draft(editor).ok();
                 Saved::KeptAsDraft {
                     error: e.to_string(),
                     draft: kept,
