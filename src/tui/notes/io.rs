@@ -108,9 +108,15 @@ impl NotesIo {
         }
     }
 
-    /// Drafts left by an earlier run.
+    /// Drafts left by an earlier run on this store. (The fallback folders
+    /// are shared by all stores; a draft names the store it was meant for.)
     pub fn pending_drafts(&self) -> Vec<Pending> {
-        self.journal.pending()
+        let here = canonical(self.store.dir());
+        self.journal
+            .pending()
+            .into_iter()
+            .filter(|p| p.draft.as_ref().map_or(true, |d| canonical(&d.store) == here))
+            .collect()
     }
 
     /// Forgets a draft that was restored or thrown away.
@@ -172,6 +178,12 @@ impl NotesIo {
             Err(e) => Err(e.to_string()),
         }
     }
+}
+
+/// A path made absolute and free of `..` where it exists, for comparing.
+fn canonical(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p)
+        .unwrap_or_else(|_| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
 }
 
 #[cfg(test)]

@@ -81,3 +81,21 @@ fn a_corrupt_store_is_read_only() {
         "id = "
     );
 }
+
+#[test]
+fn drafts_of_another_store_are_not_offered() {
+    let c = corpus();
+    let dir = tempfile::tempdir().unwrap();
+    let shared = Journal::in_dirs(vec![dir.path().join("shared")]);
+    let mut a = NotesIo::new(NotesStore::open(dir.path().join("a")).unwrap());
+    a.journal = shared.clone();
+    let ed = NoteEditor::new(note(&c, "n1", "ebsp", None, "voor a"), true);
+    a.write_draft(&ed).unwrap();
+    drop(a);
+    let mut b = NotesIo::new(NotesStore::open(dir.path().join("b")).unwrap());
+    b.journal = shared.clone();
+    assert!(b.pending_drafts().is_empty());
+    let mut a = NotesIo::new(NotesStore::open(dir.path().join("a")).unwrap());
+    a.journal = shared;
+    assert_eq!(a.pending_drafts().len(), 1);
+}
