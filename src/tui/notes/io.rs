@@ -115,7 +115,11 @@ impl NotesIo {
         self.journal
             .pending()
             .into_iter()
-            .filter(|p| p.draft.as_ref().map_or(true, |d| canonical(&d.store) == here))
+            .filter(|p| {
+                p.draft
+                    .as_ref()
+                    .map_or(true, |d| canonical(&d.store) == here)
+            })
             .collect()
     }
 
