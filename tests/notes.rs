@@ -453,3 +453,30 @@ fn was_killed(status: &std::process::ExitStatus) -> bool {
 fn was_killed(status: &std::process::ExitStatus) -> bool {
     !status.success()
 }
+
+#[test]
+fn control_characters_from_a_note_file_never_reach_the_terminal() {
+    let home = Home::new();
+    let id = add_ok(&home, "x");
+    let file = home.store().join(format!("{id}.toml"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(
+        "body = \"x\"",
+        "body = \"rood \\u001B[31m en \\u202Eomgekeerd\"",
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = home
+        .cmd()
+        .args(["notes", "list"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("rood ␛[31m en <U+202E>omgekeerd"), "{out}");
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+}
