@@ -296,13 +296,42 @@ fn a_folder_without_write_permission_keeps_the_note_as_a_draft() {
     let store = home.dir.path().join("alleen-lezen");
     std::fs::create_dir(&store).unwrap();
     std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o500)).unwrap();
-    // The superuser may write anyway: then there is nothing to see.
-    let privileged = std::fs::write(store.join("probe"), "").is_ok();
-    if !privileged {
-        assert_kept_as_draft(&home, &store, "no permission to write here");
-        assert!(note_files(&store).is_empty());
+    let _restore = Writable(store.clone());
+    // The superuser writes anyway; an immutable folder (chattr +i, where
+    // the file system has it) stops the superuser too.
+    let mut locked = std::fs::write(store.join("probe"), "").is_err();
+    if !locked {
+        let _ = std::fs::remove_file(store.join("probe"));
+        locked = StdCommand::new("chattr")
+            .arg("+i")
+            .arg(&store)
+            .status()
+            .is_ok_and(|s| s.success());
     }
-    std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o700)).unwrap();
+    if !locked {
+        eprintln!("this folder cannot be made read-only here: skipped");
+        return;
+    }
+    assert_kept_as_draft(&home, &store, "no permission to write here");
+    assert!(note_files(&store).is_empty());
+}
+
+/// Makes a folder writable again when the test ends, however it ends, so
+/// the temporary folder can be removed.
+#[cfg(unix)]
+struct Writable(PathBuf);
+
+#[cfg(unix)]
+impl Drop for Writable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = StdCommand::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(Stdio::null())
+            .status();
+        let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o700));
+    }
 }
 
 #[test]
