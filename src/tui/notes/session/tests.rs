@@ -285,3 +285,26 @@ fn a_detached_note_is_attached_again_by_selecting_and_editing() {
     assert_eq!(again.body, "over een zin");
     assert!(s.notes.index.get(0).unwrap().anchor.is_attached());
 }
+
+#[test]
+fn a_corrupt_store_is_named_and_read_only_in_the_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    std::fs::create_dir(&store).unwrap();
+    std::fs::write(store.join("nkapot.toml"), "id = \"nkapot\"\nkind = 3\n").unwrap();
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    let message = s.message.clone().unwrap();
+    assert!(
+        message.contains("alleen-lezen") && message.contains("nkapot.toml:2:8"),
+        "{message}"
+    );
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    assert!(!notes.wants_keys(&s), "no editor on a read-only store");
+    assert_eq!(s.message.as_deref(), Some("Notities zijn alleen-lezen"));
+    assert_eq!(
+        std::fs::read_to_string(store.join("nkapot.toml")).unwrap(),
+        "id = \"nkapot\"\nkind = 3\n"
+    );
+}
