@@ -223,49 +223,14 @@ pub fn action(lang: Language, a: Action) -> &'static str {
     }
 }
 
-/// `2025-12-17` → `17 december 2025` (or `17 December 2025`).
+/// `2025-12-17` → `17 december 2025` (or `17 December 2025`), as the
+/// exports write it.
 pub fn long_date(lang: Language, iso: &str) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    let (Some(y), Some(m), Some(d)) = (
-        parts.first(),
-        parts.get(1).and_then(|m| m.parse::<usize>().ok()),
-        parts.get(2).and_then(|d| d.parse::<u32>().ok()),
-    ) else {
-        return iso.to_string();
+    let lang = match lang {
+        Language::Nl => dossier_core::export::Lang::Nl,
+        Language::En => dossier_core::export::Lang::En,
     };
-    let months = if lang == Language::Nl { NL } else { EN };
-    match months.get(m.wrapping_sub(1)) {
-        Some(name) => format!("{d} {name} {y}"),
-        None => iso.to_string(),
-    }
+    lang.long_date(iso)
 }
 
 #[cfg(test)]

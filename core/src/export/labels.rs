@@ -112,6 +112,11 @@ impl Lang {
         }
     }
 
+    /// `2025-12-17` → `17 december 2025` (or `17 December 2025`).
+    pub fn long_date(self, iso: &str) -> String {
+        self.labels().long_date(iso)
+    }
+
     /// The language code for `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {
