@@ -23,6 +23,67 @@ impl Position {
     }
 }
 
+/// Positions of many offsets in one text, for a file with a million links
+/// or errors: a mark every [`MARK_EVERY`] bytes bounds the text walked per
+/// offset, and an offset after the last one asked walks only from there, so
+/// offsets in file order cost one walk over the file in all.
+#[derive(Debug)]
+pub struct Positions<'a> {
+    text: &'a str,
+    marks: Vec<(usize, Position)>,
+    last: std::cell::Cell<(usize, Position)>,
+}
+
+const MARK_EVERY: usize = 1024;
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Positions<'a> {
+        let start = (0, Position { line: 1, col: 1 });
+        let mut marks = vec![start];
+        let mut next = MARK_EVERY;
+        while next < text.len() {
+            let (from, pos) = marks[marks.len() - 1];
+            let at = floor_char_boundary(text, next);
+            marks.push((at, advance(text, from, pos, at)));
+            next += MARK_EVERY;
+        }
+        Positions {
+            text,
+            marks,
+            last: std::cell::Cell::new(start),
+        }
+    }
+
+    /// The same as [`Position::of_offset`] on this text.
+    pub fn at(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let i = self.marks.partition_point(|&(o, _)| o <= offset).max(1) - 1;
+        let (mut from, mut pos) = self.marks[i];
+        let (last, last_pos) = self.last.get();
+        if from <= last && last <= offset {
+            (from, pos) = (last, last_pos);
+        }
+        let pos = advance(self.text, from, pos, offset);
+        self.last.set((offset, pos));
+        pos
+    }
+}
+
+/// The position at byte `to`, given the position `at` of byte `from`.
+fn advance(text: &str, from: usize, at: Position, to: usize) -> Position {
+    let between = &text[from..to];
+    match between.rfind('\n') {
+        Some(i) => Position {
+            line: at.line + between.matches('\n').count(),
+            col: between[i + 1..].chars().count() + 1,
+        },
+        None => Position {
+            line: at.line,
+            col: at.col + between.chars().count(),
+        },
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -87,6 +148,16 @@ mod tests {
         // 'd' sits after the two-byte 'ç' on line 2.
         assert_eq!(Position::of_offset(text, 5), Position { line: 2, col: 2 });
         assert_eq!(Position::of_offset(text, 999), Position { line: 3, col: 3 });
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn positions_in_any_order_equal_of_offset(text in "(a|é|\n|€|\r){0,3000}", offsets in proptest::collection::vec(0usize..9000, 0..40)) {
+            let p = Positions::new(&text);
+            for o in offsets {
+                proptest::prop_assert_eq!(p.at(o), Position::of_offset(&text, o));
+            }
+        }
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! its own, so one broken file is reported and the others still load; ids,
 //! links and sources are then checked across files.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
 use crate::countries::countries_in;
-use crate::error::{LoadError, Position};
+use crate::error::{LoadError, Position, Positions};
 use crate::markup::parse_document;
 use crate::model::{
     Corpus, Document, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta, Signatory, Span,
@@ -129,7 +129,7 @@ struct PendingLink {
 /// Where a text value came from, to turn offsets in it into file positions.
 struct TextSource<'a> {
     file: &'a str,
-    text: &'a str,
+    positions: &'a Positions<'a>,
     base: usize,
 }
 
@@ -147,6 +147,7 @@ impl Builder {
         let f = FileCtx {
             path: &file.path,
             text: &file.text,
+            positions: Positions::new(&file.text),
         };
 
         if parsed.dossier.is_none() {
@@ -475,7 +476,7 @@ impl Builder {
         self.parse_markup(
             TextSource {
                 file: f.path,
-                text: f.text,
+                positions: &f.positions,
                 base,
             },
             t.get_ref(),
@@ -497,7 +498,7 @@ impl Builder {
             Ok(content) => self.parse_markup(
                 TextSource {
                     file: rel,
-                    text: &content,
+                    positions: &Positions::new(&content),
                     base: 0,
                 },
                 &content,
@@ -521,19 +522,18 @@ impl Builder {
                     .map(|s| {
                         (
                             sanitize_line(&s.target),
-                            Position::of_offset(src.text, src.base + s.offset),
+                            src.positions.at(src.base + s.offset),
                         )
                     })
                     .collect();
                 Some((clean_document(doc), links))
             }
             Err(e) => {
-                self.errors.push(LoadError::at(
-                    src.file,
-                    src.text,
-                    src.base + e.offset,
-                    e.message,
-                ));
+                self.errors.push(LoadError {
+                    file: src.file.to_string(),
+                    position: Some(src.positions.at(src.base + e.offset)),
+                    message: e.message,
+                });
                 None
             }
         }
@@ -541,6 +541,7 @@ impl Builder {
 
     fn finish(mut self) -> Corpus {
         // Links to ids that do not exist become plain text, and are reported.
+        let mut missing: Vec<(NodeIdx, String)> = Vec::new();
         for link in std::mem::take(&mut self.links) {
             if !self.ids.contains_key(&link.target) {
                 self.errors.push(LoadError {
@@ -551,8 +552,14 @@ impl Builder {
                         link.target
                     ),
                 });
-                unlink(&mut self.nodes[link.node].body, &link.target);
+                missing.push((link.node, link.target));
             }
+        }
+        // One pass over each node's text, however many of its links miss.
+        missing.sort_unstable();
+        for group in missing.chunk_by(|a, b| a.0 == b.0) {
+            let targets: HashSet<&str> = group.iter().map(|(_, t)| t.as_str()).collect();
+            unlink(&mut self.nodes[group[0].0].body, &targets);
         }
         for (node, source, file, position) in std::mem::take(&mut self.sources) {
             match self.ids.get(&source) {
@@ -601,14 +608,20 @@ impl Builder {
 struct FileCtx<'a> {
     path: &'a str,
     text: &'a str,
+    /// Errors and links come mostly in file order: see [`Positions`].
+    positions: Positions<'a>,
 }
 
 impl FileCtx<'_> {
     fn err(&self, offset: usize, message: impl Into<String>) -> LoadError {
-        LoadError::at(self.path, self.text, offset, message)
+        LoadError {
+            file: self.path.to_string(),
+            position: Some(self.pos(offset)),
+            message: message.into(),
+        }
     }
     fn pos(&self, offset: usize) -> Position {
-        Position::of_offset(self.text, offset)
+        self.positions.at(offset)
     }
     fn source(&self) -> SourceFile {
         SourceFile {
@@ -690,12 +703,12 @@ fn clean_document(doc: Document) -> Document {
     Document { paragraphs }
 }
 
-/// Turns links to `target` into their plain label.
-fn unlink(doc: &mut Document, target: &str) {
+/// Turns links to any of `targets` into their plain label.
+fn unlink(doc: &mut Document, targets: &HashSet<&str>) {
     for p in &mut doc.paragraphs {
         for s in &mut p.spans {
             if let Span::Link { label, target: t } = s
-                && t == target
+                && targets.contains(t.as_str())
             {
                 *s = Span::Text(std::mem::take(label));
             }

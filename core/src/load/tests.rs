@@ -264,3 +264,49 @@ fn empty_and_pathological_files_are_errors_not_panics() {
         assert_eq!(c.errors[0].file, "x.toml");
     }
 }
+
+#[test]
+fn many_errors_in_one_file_each_have_their_own_position() {
+    // Ids before links, then bad ids after links: positions are asked out
+    // of file order, and across many marks of a long file.
+    let mut text = String::from(LETTER);
+    let sections = 1000;
+    for i in 0..sections {
+        let id = if i % 2 == 0 {
+            format!("brief/s{i}")
+        } else {
+            format!("s{i}")
+        };
+        text.push_str(&format!(
+            "\n[[section]]\nid = \"{id}\"\ntitle = \"é{i}\"\ntext = \"[a](x{i}) [b](brief)\"\n"
+        ));
+    }
+    let c = load(&[file("brief.toml", &text)], &NoFiles);
+    let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        errs.len(),
+        sections,
+        "one per section: a bad id or a missing link"
+    );
+    let line_of = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    for (i, e) in errs.iter().enumerate() {
+        let expected = if i % 2 == 0 {
+            format!(
+                "brief.toml:{}:9: link to `x{i}`",
+                line_of(&format!("[a](x{i})"))
+            )
+        } else {
+            format!(
+                "brief.toml:{}:6: `s{i}` is not a valid id here",
+                line_of(&format!("\"s{i}\""))
+            )
+        };
+        assert!(e.starts_with(&expected), "{e} is not {expected}");
+    }
+    // The missing links became text; the good ones stay links.
+    let s = c.by_id("brief/s2998").unwrap();
+    assert_eq!(
+        s.body.links().map(|(_, _, t)| t).collect::<Vec<_>>(),
+        ["brief"]
+    );
+}
