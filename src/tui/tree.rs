@@ -176,6 +176,9 @@ fn push_filtered(
         rows.truncate(at);
         return false;
     }
+    // Only the children the filter kept count: no open marker over nothing.
+    rows[at].has_children = any;
+    rows[at].expanded = any;
     true
 }
 

@@ -209,10 +209,24 @@ fn open(s: &mut State) {
         Pane::Reader | Pane::Notes => {
             match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
                 Some(target) => open_node(s, target, true),
-                None => s.message = Some(t(s.lang, T::NoLink).into()),
+                None => no_link(s),
             }
         }
     }
+}
+
+/// Says why nothing was followed, and which key selects a link.
+fn no_link(s: &mut State) {
+    s.message = Some(if s.layout.links.is_empty() {
+        t(s.lang, T::NoLinks).into()
+    } else {
+        format!(
+            "{} ({} {})",
+            t(s.lang, T::NoLink),
+            s.keymap.first(Action::NextLink),
+            super::i18n::action(s.lang, Action::NextLink)
+        )
+    });
 }
 
 /// Opens a node in the reader, remembering where we were.
@@ -290,7 +304,7 @@ fn set_expanded(s: &mut State, expand: bool) {
 fn step_link(s: &mut State, forward: bool) {
     let links = &s.layout.links;
     if links.is_empty() {
-        s.message = Some(t(s.lang, T::NoLink).into());
+        s.message = Some(t(s.lang, T::NoLinks).into());
         return;
     }
     let next = match s.link {
@@ -322,7 +336,7 @@ fn peek(s: &mut State) {
             s.overlay = Overlay::Peek(t)
         }
         Some(t) => open_node(s, t, true),
-        None => s.message = Some(t(s.lang, T::NoLink).into()),
+        None => no_link(s),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Drawing: reads the state, never changes it. One file per pane or overlay.
 
+mod breadcrumb;
 mod finder;
 mod help;
 mod peek;
@@ -80,14 +81,17 @@ pub fn render(s: &State, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = Paragraph::new(Line::from(format!(
-            "{}×{} — ≥{MIN_WIDTH}×{MIN_HEIGHT}",
-            area.width, area.height
-        )));
+            "{}: {}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
+            super::i18n::t(s.lang, super::i18n::T::TooSmall),
+            area.width,
+            area.height
+        )))
+        .wrap(ratatui::widgets::Wrap { trim: true });
         frame.render_widget(msg, area);
         return;
     }
     let a = areas(area);
-    status::breadcrumb(s, frame, a.breadcrumb);
+    breadcrumb::render(s, frame, a.breadcrumb);
     tree::render(s, frame, a.tree);
     reader::render(s, frame, a.reader);
     render_notes(s, frame, a.notes);

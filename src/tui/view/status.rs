@@ -1,38 +1,14 @@
-//! The breadcrumb line and the status bar: mode, message, key hints.
+//! The status bar: mode, message or prompt, active find and filter, key hints.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
 use crate::tui::i18n::{self, T, t};
 use crate::tui::state::{Overlay, State};
-
-pub fn breadcrumb(s: &State, frame: &mut Frame, area: Rect) {
-    let Some(open) = s.open else { return };
-    let c = &s.corpus;
-    let mut spans = Vec::new();
-    for (i, n) in c.path(open).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" › ", s.theme.muted));
-        }
-        spans.push(Span::styled(
-            c.node(n).title.clone(),
-            if n == open {
-                s.theme.title
-            } else {
-                s.theme.accent
-            },
-        ));
-    }
-    let node = c.node(open);
-    spans.push(Span::styled(
-        format!("  ({} · {})", i18n::kind(s.lang, node.kind), node.id),
-        s.theme.muted,
-    ));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let (mode, prompt) = if s.find.editing {
@@ -92,13 +68,16 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 s.theme.accent,
             ));
         }
-        spans.push(Span::styled(hints(s), s.theme.muted));
+        let used: usize = spans.iter().map(|sp| sp.width()).sum();
+        let room = usize::from(area.width).saturating_sub(used);
+        spans.push(Span::styled(hints(s, room), s.theme.muted));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The few keys that matter most, in the keys in force.
-fn hints(s: &State) -> String {
+/// The few keys that matter most, in the keys in force; as many whole
+/// hints as fit in `room` columns.
+fn hints(s: &State, room: usize) -> String {
     let k = |a: Action| s.keymap.first(a);
     let l = |a: Action| i18n::action(s.lang, a);
     [
@@ -111,6 +90,12 @@ fn hints(s: &State) -> String {
     ]
     .iter()
     .map(|&a| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or("")))
-    .collect::<Vec<_>>()
-    .join(" · ")
+    .fold(String::new(), |acc, h| {
+        let next = if acc.is_empty() {
+            h
+        } else {
+            format!("{acc} · {h}")
+        };
+        if next.width() <= room { next } else { acc }
+    })
 }

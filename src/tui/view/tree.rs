@@ -42,13 +42,26 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
     let indent = "  ".repeat(r.depth);
     match r.item {
         RowItem::Error(i) => {
-            let e = &s.corpus.errors[i];
+            // The file first: in a narrow pane it is what tells rows apart.
+            let Some(e) = s.corpus.errors.get(i) else {
+                return Line::raw("");
+            };
             Line::from(vec![
-                Span::styled(format!("⚠ {}", t(s.lang, T::LoadError)), s.theme.error),
-                Span::raw(format!(
-                    " {}",
-                    dossier_core::text::sanitize_line(short_file(&e.file))
-                )),
+                Span::styled(
+                    format!(
+                        "⚠ {}",
+                        dossier_core::text::sanitize_line(short_file(&e.file))
+                    ),
+                    s.theme.error,
+                ),
+                Span::styled(
+                    format!(
+                        " — {}: {}",
+                        t(s.lang, T::LoadError),
+                        dossier_core::text::sanitize_line(&e.message)
+                    ),
+                    s.theme.muted,
+                ),
             ])
         }
         RowItem::Node(n) => {
