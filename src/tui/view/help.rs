@@ -49,17 +49,33 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         ])
     };
     let skip = s.help_scroll.min(entries.len().saturating_sub(1));
+    let rows = usize::from(inner.height);
+    // The last row says so when keys are left below it.
+    let column = |part: &[(String, &str)]| -> Vec<Line> {
+        let rest = part.len().saturating_sub(skip);
+        if rest <= rows {
+            return part.iter().skip(skip).map(line).collect();
+        }
+        let mut v: Vec<Line> = part
+            .iter()
+            .skip(skip)
+            .take(rows.saturating_sub(1))
+            .map(line)
+            .collect();
+        v.push(Line::styled(
+            format!("{:>key_w$}  +{}", "↓", rest - rows.saturating_sub(1)),
+            s.theme.muted,
+        ));
+        v
+    };
     if two {
         let half = entries.len().div_ceil(2);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
-        let l: Vec<Line> = entries[..half].iter().skip(skip).map(line).collect();
-        let r: Vec<Line> = entries[half..].iter().skip(skip).map(line).collect();
-        frame.render_widget(Paragraph::new(l), left);
-        frame.render_widget(Paragraph::new(r), right);
+        frame.render_widget(Paragraph::new(column(&entries[..half])), left);
+        frame.render_widget(Paragraph::new(column(&entries[half..])), right);
     } else {
-        let lines: Vec<Line> = entries.iter().skip(skip).map(line).collect();
-        frame.render_widget(Paragraph::new(lines), inner);
+        frame.render_widget(Paragraph::new(column(&entries)), inner);
     }
 }

@@ -37,7 +37,18 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
         Span::styled(format!(" · Esc {}", t(s.lang, T::Close)), s.theme.muted),
     ]));
     let w = area.width.saturating_sub(8).min(76);
-    let h = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));
+    // As tall as the wrapped text and the border, no taller.
+    let inner_w = usize::from(w.saturating_sub(2).max(1));
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|sp| sp.content.as_ref()).collect();
+            textwrap::wrap(&text, inner_w).len().max(1)
+        })
+        .sum();
+    let h = u16::try_from(wrapped + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
     let r = centered(area, w, h);
     frame.render_widget(Clear, r);
     let block = Block::default()

@@ -75,22 +75,39 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The few keys that matter most, in the keys in force; as many whole
-/// hints as fit in `room` columns.
+/// The few keys that matter most on the screen shown, in the keys in
+/// force; as many whole hints as fit in `room` columns.
 fn hints(s: &State, room: usize) -> String {
     let k = |a: Action| s.keymap.first(a);
     let l = |a: Action| i18n::action(s.lang, a);
-    [
-        Action::Help,
-        Action::Finder,
-        Action::Find,
-        Action::NextLink,
-        Action::Annotate,
-        Action::Quit,
-    ]
-    .iter()
-    .map(|&a| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or("")))
-    .fold(String::new(), |acc, h| {
+    let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
+    let close = format!("{} {}", k(Action::Cancel), t(s.lang, T::Close));
+    let list: Vec<String> = match &s.overlay {
+        Overlay::Peek(_) => vec![
+            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            close,
+        ],
+        Overlay::Help => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
+        Overlay::LoadError(_) => vec![close],
+        // The finder's prompt keys are fixed: see `input.rs`.
+        Overlay::Finder(_) => vec![
+            format!("↑/↓ {}", t(s.lang, T::Choose)),
+            format!("Enter {}", t(s.lang, T::OpenIt)),
+            format!("Esc {}", t(s.lang, T::Close)),
+        ],
+        Overlay::None => [
+            Action::Help,
+            Action::Finder,
+            Action::Find,
+            Action::NextLink,
+            Action::Annotate,
+            Action::Quit,
+        ]
+        .iter()
+        .map(|&a| hint(a))
+        .collect(),
+    };
+    list.into_iter().fold(String::new(), |acc, h| {
         let next = if acc.is_empty() {
             h
         } else {
