@@ -274,3 +274,59 @@ fn scrolling_stays_inside_the_text_at_any_size() {
         assert!(s.scroll <= s.max_scroll());
     }
 }
+
+/// Long runs of every action, typed characters included, drawn at sizes
+/// from 1×1 up after each step: nothing the user presses panics.
+#[test]
+fn random_action_runs_never_panic_at_any_size() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+
+    let mut pool: Vec<Action> = Action::ALL
+        .iter()
+        .copied()
+        .filter(|&a| a != Action::Quit)
+        .collect();
+    pool.extend("aé#@ it/ ".chars().map(Action::Type));
+    pool.push(Action::Erase);
+    let sizes = [(1, 1), (20, 5), (30, 8), (80, 24), (47, 13), (120, 40)];
+    // A fixed linear congruential sequence: the same run every time.
+    let mut seed: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    let mut s = state();
+    let index = dossier_core::search::SearchIndex::build(&s.corpus);
+    for step in 0..1200 {
+        let a = pool[next(pool.len())];
+        update(&mut s, a);
+        // Answer the finder as the worker would, now and then.
+        if let Overlay::Finder(f) = &s.overlay
+            && step % 3 == 0
+        {
+            let query = f.query.clone();
+            let hits = index.fuzzy(&query, FINDER_LIMIT);
+            apply_finder_update(
+                &mut s,
+                FinderUpdate {
+                    generation: step as u64,
+                    query,
+                    hits,
+                    scanned: 1,
+                    total: 1,
+                    done: true,
+                },
+            );
+        }
+        let (w, h) = sizes[next(sizes.len())];
+        crate::tui::resize(&mut s, Rect::new(0, 0, w, h));
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| crate::tui::view::render(&s, f)).unwrap();
+        assert!(s.scroll <= s.max_scroll(), "step {step}: {a:?}");
+        assert!(s.tree_selected < s.rows.len().max(1), "step {step}: {a:?}");
+    }
+}
