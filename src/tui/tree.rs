@@ -47,6 +47,25 @@ impl Filter {
         f
     }
 
+    /// As [`Filter::parse`], but plain text that is the whole name of a
+    /// country or a tag in the corpus (`Italië`, `migratie`) filters by it,
+    /// as `@Italië` or `#migratie` would: that is what a reader means.
+    pub fn parse_in(s: &str, c: &Corpus) -> Filter {
+        let mut f = Filter::parse(s);
+        if f.text.is_empty() {
+            return f;
+        }
+        let text = fold(&f.text);
+        if c.all_countries().iter().any(|k| fold(k) == text) {
+            f.countries.push(text);
+            f.text.clear();
+        } else if c.all_tags().iter().any(|t| fold(t) == text) {
+            f.tags.push(text);
+            f.text.clear();
+        }
+        f
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty() && self.tags.is_empty() && self.countries.is_empty()
     }
@@ -95,7 +114,7 @@ impl Filter {
 pub fn rebuild(s: &mut State) {
     let keep = s.selected_row().map(|r| r.item);
     let c = s.corpus.clone();
-    let filter = Filter::parse(&s.filter);
+    let filter = Filter::parse_in(&s.filter, &c);
     let mut rows = Vec::new();
     if filter.is_empty() {
         for &root in &c.roots {
@@ -212,5 +231,19 @@ mod tests {
         assert_eq!(f.tags, vec!["migratie"]);
         assert_eq!(f.countries, vec!["italie"]);
         assert!(Filter::parse("  ").is_empty());
+    }
+
+    #[test]
+    fn a_country_or_tag_typed_as_text_filters_by_it() {
+        let c = crate::store::dossiers::load_built_in();
+        let f = Filter::parse_in("Italië", &c);
+        assert_eq!(
+            (f.text.as_str(), f.countries),
+            ("", vec!["italie".to_string()])
+        );
+        let f = Filter::parse_in("grensbeheer", &c);
+        assert_eq!(f.tags, vec!["grensbeheer"]);
+        // Anything else stays a fuzzy title search.
+        assert_eq!(Filter::parse_in("itali", &c).text, "itali");
     }
 }

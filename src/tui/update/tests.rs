@@ -189,27 +189,38 @@ fn escape_leaves_the_finder_where_you_were() {
     assert_eq!(id(&s), "marokko");
 }
 
+/// The ids of the dossiers the tree shows.
+fn root_ids(s: &State) -> Vec<String> {
+    s.rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .filter_map(|r| match r.item {
+            RowItem::Node(n) => Some(s.corpus.node(n).id.clone()),
+            RowItem::Error(_) => None,
+        })
+        .collect()
+}
+
 #[test]
 fn the_tree_filters_by_country_tag_and_text() {
     let mut s = state();
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("@italië"));
     run(&mut s, &[Action::Open]);
-    let roots: Vec<&str> = s
-        .rows
-        .iter()
-        .filter(|r| r.depth == 0)
-        .filter_map(|r| match r.item {
-            RowItem::Node(n) => Some(s.corpus.node(n).id.as_str()),
-            RowItem::Error(_) => None,
-        })
-        .collect();
+    let roots = root_ids(&s);
     assert_eq!(
         roots,
         vec!["c7", "raad-van-europa", "innovatieve-oplossingen"]
     );
     run(&mut s, &[Action::Cancel]);
     assert!(s.filter.is_empty());
+    // The country's name alone does the same.
+    run(&mut s, &[Action::Filter]);
+    run(&mut s, &typed("Italië"));
+    run(&mut s, &[Action::Open]);
+    let plain = root_ids(&s);
+    assert_eq!(plain, roots);
+    run(&mut s, &[Action::Cancel]);
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("#grensbeheer"));
     assert!(s.rows.iter().all(|r| {
