@@ -1,0 +1,392 @@
+//! What the screen shows, on `TestBackend` at 80×24 and 120×40: snapshots of
+//! the main screens, and direct checks of the cells whose style carries
+//! meaning (snapshots hold no styles).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use dossier_core::Corpus;
+use dossier_core::search::{FinderUpdate, SearchIndex};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::store::config::Language;
+use crate::tui::action::Action;
+use crate::tui::i18n;
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::theme::Theme;
+use crate::tui::update::{FINDER_LIMIT, apply_finder_update, open_node, update};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn built_in() -> Arc<Corpus> {
+    Arc::new(crate::store::dossiers::load_built_in())
+}
+
+/// A state on `corpus` that already knows the terminal's size, as the loop
+/// tells it before the first key.
+fn state_on(corpus: Arc<Corpus>, lang: Language, (w, h): (u16, u16)) -> State {
+    let mut s = State::new(corpus, lang, Keymap::default(), Theme::plain());
+    crate::tui::resize(&mut s, Rect::new(0, 0, w, h));
+    s
+}
+
+fn state(lang: Language, size: (u16, u16)) -> State {
+    state_on(built_in(), lang, size)
+}
+
+fn draw(s: &State, (w, h): (u16, u16)) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| super::render(s, f)).unwrap();
+    t
+}
+
+fn run(s: &mut State, actions: &[Action]) {
+    for &a in actions {
+        update(s, a);
+    }
+}
+
+fn open(s: &mut State, id: &str) {
+    let n = s.corpus.get(id).unwrap();
+    open_node(s, n, true);
+}
+
+fn row(b: &Buffer, y: u16) -> String {
+    (b.area.x..b.area.right())
+        .map(|x| b[(x, y)].symbol())
+        .collect()
+}
+
+fn screen(b: &Buffer) -> String {
+    (b.area.y..b.area.bottom())
+        .map(|y| row(b, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The column of the `nth` character of `row` where `needle` starts (one
+/// cell per character: the texts checked here are all narrow).
+fn column_of(b: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    let text = row(b, y);
+    let byte = text.find(needle)?;
+    u16::try_from(text[..byte].chars().count()).ok()
+}
+
+/// The finder with the hits for `query`, fed synchronously as the search
+/// thread would.
+fn finder_with(s: &mut State, query: &str) {
+    let hits = SearchIndex::build(&s.corpus).fuzzy(query, FINDER_LIMIT);
+    finder_showing(s, query, hits);
+}
+
+fn finder_showing(s: &mut State, query: &str, hits: Vec<dossier_core::search::Hit>) {
+    run(s, &[Action::Finder]);
+    for c in query.chars() {
+        update(s, Action::Type(c));
+    }
+    apply_finder_update(
+        s,
+        FinderUpdate {
+            generation: 1,
+            query: query.into(),
+            hits,
+            scanned: 1,
+            total: 1,
+            done: true,
+        },
+    );
+}
+
+#[test]
+fn the_start_screen() {
+    for size in SIZES {
+        let s = state(Language::Nl, size);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        // The letter is open, its tree expanded, and the keys are hinted.
+        assert!(text.contains("Dossiers"), "{text}");
+        assert!(text.contains("LEZEN"), "{text}");
+        assert!(text.contains("Ctrl-p"), "{text}");
+        insta::assert_snapshot!(format!("start_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn a_section_with_a_link_selected() {
+    for size in SIZES {
+        let mut s = state(Language::Nl, size);
+        open(&mut s, "ebsp");
+        s.focus = Pane::Reader;
+        run(&mut s, &[Action::NextLink]);
+        let link = s.link.unwrap();
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        // The selected link, and only it, has the selected-link style.
+        let selected = Theme::plain().link_selected.add_modifier;
+        let cells: Vec<(u16, u16)> = b
+            .area
+            .positions()
+            .filter(|&p| b[p].modifier == selected)
+            .map(|p| (p.x, p.y))
+            .collect();
+        assert!(!cells.is_empty());
+        let reader = super::reader_text_area(b.area);
+        let line = u16::try_from(s.layout.links[link].line - s.scroll).unwrap();
+        assert!(
+            cells
+                .iter()
+                .all(|&(x, y)| y == reader.y + line && x >= reader.x && x < reader.right()),
+            "{cells:?}"
+        );
+        insta::assert_snapshot!(format!("links_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn a_footnote_peeked_over_the_text() {
+    for size in SIZES {
+        let mut s = state(Language::Nl, size);
+        open(&mut s, "c7");
+        s.focus = Pane::Reader;
+        run(&mut s, &[Action::NextLink, Action::Peek]);
+        assert!(matches!(s.overlay, Overlay::Peek(_)));
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        assert!(text.contains("c7/fn-1"), "{text}");
+        insta::assert_snapshot!(format!("peek_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn the_finder_highlights_exactly_the_matched_characters() {
+    let highlight = Theme::plain().highlight.add_modifier;
+    for size in SIZES {
+        let mut s = state(Language::Nl, size);
+        finder_with(&mut s, "tweetrap");
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let marked = |x: u16, y: u16| b[(x, y)].modifier.contains(highlight);
+        let rows: Vec<u16> = (0..b.area.height)
+            .filter(|&y| (0..b.area.width).any(|x| marked(x, y)))
+            .collect();
+        assert!(rows.len() >= 2, "{}", screen(b));
+        // Each hit marks the letters of the query in order: all of them, or
+        // those inside the snippet where the match is spread out.
+        for &y in &rows {
+            let letters: String = (0..b.area.width)
+                .filter(|&x| marked(x, y))
+                .map(|x| b[(x, y)].symbol().to_lowercase())
+                .collect();
+            assert!(
+                "tweetrap".contains(&letters),
+                "row {y} marks {letters:?}: {}",
+                row(b, y)
+            );
+        }
+        // Where the word is whole, the marks are exactly its first letters.
+        let y = (0..b.area.height)
+            .find(|&y| row(b, y).contains("tweetrapssysteem"))
+            .unwrap();
+        let x0 = column_of(b, y, "tweetrapssysteem").unwrap();
+        for x in 0..b.area.width {
+            assert_eq!(
+                marked(x, y),
+                (x0..x0 + 8).contains(&x),
+                "column {x} of {}",
+                row(b, y)
+            );
+        }
+        insta::assert_snapshot!(format!("finder_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn the_help_lists_every_action_with_its_keys() {
+    let keymap = Keymap::default();
+    let wanted: Vec<String> = Action::ALL
+        .iter()
+        .map(|&a| format!("{}  {}", keymap.describe(a), i18n::action(Language::Nl, a)))
+        .collect();
+    assert!(wanted.iter().any(|w| w.starts_with("Ctrl-p  ")));
+    for size in SIZES {
+        let mut s = state(Language::Nl, size);
+        run(&mut s, &[Action::Help]);
+        let t = draw(&s, size);
+        insta::assert_snapshot!(format!("help_{}x{}", size.0, size.1), t.backend());
+        // Scrolled to the end, every line has been on screen once.
+        let mut seen = screen(t.backend().buffer());
+        for _ in 0..Action::ALL.len() {
+            run(&mut s, &[Action::Down]);
+            seen.push_str(&screen(draw(&s, size).backend().buffer()));
+        }
+        for w in &wanted {
+            assert!(seen.contains(w.as_str()), "{w:?} is not in the help");
+        }
+    }
+    // At 120×40 the whole list fits without scrolling.
+    let mut s = state(Language::Nl, (120, 40));
+    run(&mut s, &[Action::Help]);
+    let text = screen(draw(&s, (120, 40)).backend().buffer());
+    for w in &wanted {
+        assert!(text.contains(w.as_str()), "{w:?} needs scrolling:\n{text}");
+    }
+}
+
+/// A dossier folder with a good dossier (and the letter it comes from) and
+/// a file that does not parse, as `load_dir` reads it; file names shown as
+/// under `./dossiers`.
+fn broken_corpus(dir: &Path) -> Corpus {
+    for good in ["marokko.toml", "kamerbrief-7010422.toml"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("dossiers")
+            .join(good);
+        std::fs::copy(from, dir.join(good)).unwrap();
+    }
+    std::fs::write(
+        dir.join("kapot.toml"),
+        "[dossier]\nid = \"kapot\"\ntitle = \"Kapot\n",
+    )
+    .unwrap();
+    let mut corpus =
+        crate::store::dossiers::load_dir(dir, crate::store::dossiers::DEFAULT_MAX_FILE_SIZE);
+    let prefix = format!("{}/", dir.display());
+    for e in &mut corpus.errors {
+        e.file = e.file.replace(&prefix, "dossiers/");
+    }
+    corpus
+}
+
+#[test]
+fn a_file_that_failed_to_load_is_an_entry_with_its_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = Arc::new(broken_corpus(dir.path()));
+    assert_eq!(corpus.errors.len(), 1, "{:?}", corpus.errors);
+    let e = &corpus.errors[0];
+    let p = e.position.unwrap();
+    let place = format!("dossiers/kapot.toml:{}:{}", p.line, p.col);
+    for size in SIZES {
+        let mut s = state_on(Arc::clone(&corpus), Language::Nl, size);
+        let at = s
+            .rows
+            .iter()
+            .position(|r| matches!(r.item, RowItem::Error(_)))
+            .unwrap();
+        // The tree's rows start under the breadcrumb and the border.
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let tree_row = row(b, u16::try_from(at + 2).unwrap());
+        assert!(tree_row.contains("⚠ kapot.toml"), "{}", screen(b));
+        for _ in 0..at {
+            run(&mut s, &[Action::Down]);
+        }
+        run(&mut s, &[Action::Open]);
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let status = row(b, b.area.bottom() - 1);
+        assert!(status.contains(&place), "{status}");
+        assert!(screen(b).contains(&place));
+        insta::assert_snapshot!(format!("error_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn the_labels_speak_dutch_and_english() {
+    let words = |lang| {
+        [
+            i18n::T::Reader,
+            i18n::T::ModeRead,
+            i18n::T::Hits,
+            i18n::T::Line,
+        ]
+        .map(|w| i18n::t(lang, w))
+    };
+    for lang in [Language::Nl, Language::En] {
+        let other = match lang {
+            Language::Nl => Language::En,
+            Language::En => Language::Nl,
+        };
+        for size in SIZES {
+            let mut s = state(lang, size);
+            open(&mut s, "ebsp/uitkomst-onderhandelingen");
+            s.focus = Pane::Reader;
+            run(&mut s, &[Action::Find]);
+            for c in "tweetrap".chars() {
+                update(&mut s, Action::Type(c));
+            }
+            run(&mut s, &[Action::Open]);
+            assert!(!s.find.hits.is_empty());
+            let t = draw(&s, size);
+            let text = screen(t.backend().buffer());
+            for (w, o) in words(lang).iter().zip(words(other)) {
+                if w != &o {
+                    assert!(text.contains(w), "{w:?} missing:\n{text}");
+                }
+            }
+            let name = match lang {
+                Language::Nl => "nl",
+                Language::En => "en",
+            };
+            insta::assert_snapshot!(format!("labels_{name}_{}x{}", size.0, size.1), t.backend());
+        }
+    }
+}
+
+/// Every screen at every small size: nothing panics, and below the minimum
+/// the screen asks for more room.
+#[test]
+fn tiny_terminals_render_without_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = Arc::new(broken_corpus(dir.path()));
+    let corpus = built_in();
+    let hits = SearchIndex::build(&corpus).fuzzy("tweetrap", FINDER_LIMIT);
+    type Setup<'a> = Box<dyn Fn(&mut State) + 'a>;
+    let screens: Vec<(&str, Setup)> = vec![
+        ("start", Box::new(|_| {})),
+        ("help", Box::new(|s| run(s, &[Action::Help]))),
+        (
+            "finder",
+            Box::new(|s| finder_showing(s, "tweetrap", hits.clone())),
+        ),
+        (
+            "peek",
+            Box::new(|s| {
+                open(s, "c7");
+                s.focus = Pane::Reader;
+                run(s, &[Action::NextLink, Action::Peek]);
+            }),
+        ),
+        (
+            "find",
+            Box::new(|s| {
+                run(s, &[Action::Find]);
+                update(s, Action::Type('e'));
+            }),
+        ),
+    ];
+    let mut sizes = vec![(1, 1), (10, 3), (29, 7), (30, 8), (0, 0), (1, 40), (200, 1)];
+    for w in (0..=40).step_by(3) {
+        for h in 0..=12 {
+            sizes.push((w, h));
+        }
+    }
+    for &(w, h) in &sizes {
+        for (name, setup) in &screens {
+            let mut s = state_on(Arc::clone(&corpus), Language::Nl, (w, h));
+            setup(&mut s);
+            let t = draw(&s, (w, h));
+            if (w, h) == (29, 7) {
+                let text = screen(t.backend().buffer());
+                assert!(text.contains("29×7"), "{name}: {text}");
+            }
+        }
+        let mut s = state_on(Arc::clone(&broken), Language::En, (w, h));
+        let last = s.rows.len().saturating_sub(1);
+        s.tree_selected = last;
+        run(&mut s, &[Action::Open]);
+        draw(&s, (w, h));
+    }
+}
