@@ -2,14 +2,26 @@
 //! the search index built from it. Parsing thousands of TOML files costs
 //! seconds; reading the cache back costs a fraction of that.
 //!
-//! Each cache file starts with a key: every file under the dossier folder
-//! with its path, size, modification time and a hash of its content, the
-//! size limit in force, and the program that wrote it. The cache is served
-//! only when that key equals the key of the files as they are now, and the
-//! payload's length and hash check out; anything else (a changed, added or
-//! removed file, a truncated or damaged cache file, another version of the
-//! program) rebuilds it from the dossier files. Only loads without errors
-//! are cached, so warnings are never lost.
+//! Each cache file starts with a key: the program that wrote it, the size
+//! limit in force, the folder, and every file under the folder with its
+//! path, size, modification time, inode, change time and a hash of its
+//! content, plus the time at which those were taken. The cache is served
+//! only when the same files are there with the same content hashes, and the
+//! key's and the payload's lengths and hashes check out; anything else (a
+//! changed, added or removed file, a truncated or damaged cache file,
+//! another version of the program) rebuilds it from the dossier files. Only
+//! loads without errors are cached, so warnings are never lost.
+//!
+//! Proving that a file still has the hashed content, as git does for its
+//! index: a file whose size, modification time (ns), inode and change time
+//! equal the key's is taken to be unchanged without reading it — unless its
+//! modification time is less than [`RACY_WINDOW_NS`] (3 s) before the time the key
+//! was taken. Such a file may have been written again within the file
+//! system's timestamp granularity after it was hashed, keeping its size and
+//! time, so it is read and hashed again, as is every file whose metadata
+//! differ. A file's content, not its metadata, decides: a file touched but
+//! not changed is still served from the cache (and hashed on every load
+//! until the cache is next written).
 //!
 //! The cache lives in the user's cache directory (`~/.cache/dossier` on
 //! Linux), or in `$DOSSIER_CACHE_DIR`; `DOSSIER_NO_CACHE=1` turns it off.
@@ -23,7 +35,12 @@ use dossier_core::search::SearchIndex;
 
 use super::dossiers;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x01";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x02";
+
+/// How close to the key's time a file's modification time must be for its
+/// metadata not to be trusted: above the coarsest timestamp granularity in
+/// use (2 s on FAT), so a rewrite in the same tick as the hashing is seen.
+const RACY_WINDOW_NS: i128 = 3_000_000_000;
 
 /// Why a cache was or was not used; for tests and `--verbose` style output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,40 +79,37 @@ impl Cache {
     /// The corpus of a dossier folder: from the cache when it matches the
     /// files, else loaded with [`dossiers::load_dir`] (and cached if clean).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
-        let key = match Key::of(folder, max_file_size) {
-            Ok(k) => k,
-            Err(e) => {
+        let found = self.lookup("corpus", folder, max_file_size, |r| {
+            let mut payload = Vec::new();
+            r.read_to_end(&mut payload)?;
+            let mut corpus: Corpus = serde_json::from_slice(&payload)
+                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+            corpus.reindex();
+            Ok(corpus)
+        });
+        let (reason, key) = match found {
+            Lookup::Hit(corpus) => return (corpus, Outcome::Hit),
+            Lookup::NoKey(e) => {
                 return (
                     dossiers::load_dir(folder, max_file_size),
                     Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
                 );
             }
-        };
-        let path = self.file_for("corpus", &key);
-        let reason = match read_cached(&path, &key.bytes, |payload| {
-            let mut corpus: Corpus = serde_json::from_slice(payload)
-                .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-            corpus.reindex();
-            Ok(corpus)
-        }) {
-            Ok(corpus) => return (corpus, Outcome::Hit),
-            Err(reason) => reason,
+            Lookup::Miss(reason, key) => (reason, key),
         };
         let corpus = dossiers::load_dir(folder, max_file_size);
         if !corpus.errors.is_empty() {
             return (corpus, Outcome::Uncached("the dossiers have errors".into()));
         }
-        if !key.still_holds(folder, max_file_size) {
+        let Some(key) = key.after_load(folder, max_file_size) else {
             return (
                 corpus,
                 Outcome::Uncached("the dossier files changed while loading".into()),
             );
-        }
+        };
         let written = serde_json::to_vec(&corpus)
             .map_err(io::Error::other)
-            .and_then(|payload| {
-                write_cached(&self.dir, &path, &key.bytes, |w| w.write_all(&payload))
-            });
+            .and_then(|payload| self.write("corpus", &key, |w| w.write_all(&payload)));
         let outcome = match written {
             Ok(()) => Outcome::Rebuilt(reason),
             Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
@@ -111,9 +125,12 @@ impl Cache {
         folder: &Path,
         max_file_size: u64,
     ) -> (SearchIndex, Vec<dossier_core::LoadError>, Outcome) {
-        let key = match Key::of(folder, max_file_size) {
-            Ok(k) => k,
-            Err(e) => {
+        let found = self.lookup("index", folder, max_file_size, |mut r| {
+            SearchIndex::read_from(&mut r)
+        });
+        let (reason, key) = match found {
+            Lookup::Hit(index) => return (index, Vec::new(), Outcome::Hit),
+            Lookup::NoKey(e) => {
                 let corpus = dossiers::load_dir(folder, max_file_size);
                 return (
                     SearchIndex::build(&corpus),
@@ -121,13 +138,8 @@ impl Cache {
                     Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
                 );
             }
+            Lookup::Miss(reason, key) => (reason, key),
         };
-        let path = self.file_for("index", &key);
-        let reason =
-            match read_cached_stream(&path, &key.bytes, |mut r| SearchIndex::read_from(&mut r)) {
-                Ok(index) => return (index, Vec::new(), Outcome::Hit),
-                Err(reason) => reason,
-            };
         let (corpus, _) = self.corpus(folder, max_file_size);
         let index = SearchIndex::build(&corpus);
         if !corpus.errors.is_empty() {
@@ -137,27 +149,85 @@ impl Cache {
                 Outcome::Uncached("the dossiers have errors".into()),
             );
         }
-        if !key.still_holds(folder, max_file_size) {
+        let Some(key) = key.after_load(folder, max_file_size) else {
             return (
                 index,
                 corpus.errors,
                 Outcome::Uncached("the dossier files changed while loading".into()),
             );
-        }
-        let outcome =
-            match write_cached(&self.dir, &path, &key.bytes, |mut w| index.write_to(&mut w)) {
-                Ok(()) => Outcome::Rebuilt(reason),
-                Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
-            };
+        };
+        let outcome = match self.write("index", &key, |mut w| index.write_to(&mut w)) {
+            Ok(()) => Outcome::Rebuilt(reason),
+            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
+        };
         (index, corpus.errors, outcome)
+    }
+
+    /// Reads a cache file if its key matches the files now, else says why
+    /// not and hands back the files' key (its hashes reused from the stored
+    /// key where the metadata allow).
+    fn lookup<T>(
+        &self,
+        kind: &str,
+        folder: &Path,
+        max_file_size: u64,
+        decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+    ) -> Lookup<T> {
+        let path = match folder_hash(folder) {
+            Ok(h) => self.file_for(kind, h),
+            Err(e) => return Lookup::NoKey(e.to_string()),
+        };
+        let mut opened = open_cached(&path);
+        let stored = opened.as_mut().ok().and_then(|(_, k)| k.take());
+        let key = match Key::of(folder, max_file_size, stored.as_ref()) {
+            Ok(k) => k,
+            Err(e) => return Lookup::NoKey(e.to_string()),
+        };
+        let (r, file_len) = match opened {
+            Ok(((r, len), _)) => (r, len),
+            Err(reason) => return Lookup::Miss(reason, key),
+        };
+        match stored {
+            Some(s) if s.same_content(&key) => {}
+            _ => return Lookup::Miss("the dossier files changed".into(), key),
+        }
+        match read_payload(r, file_len, decode) {
+            Ok(v) => Lookup::Hit(v),
+            Err(reason) => Lookup::Miss(reason, key),
+        }
+    }
+
+    fn write(
+        &self,
+        kind: &str,
+        key: &Key,
+        payload: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = self.file_for(kind, key.folder_hash);
+        write_cached(&self.dir, &path, &key.to_bytes(), payload)
     }
 
     /// One cache file per folder and kind, named by a hash of the folder's
     /// path.
-    fn file_for(&self, kind: &str, key: &Key) -> PathBuf {
-        self.dir
-            .join(format!("{kind}-{:016x}.bin", key.folder_hash))
+    fn file_for(&self, kind: &str, folder_hash: u64) -> PathBuf {
+        self.dir.join(format!("{kind}-{folder_hash:016x}.bin"))
     }
+}
+
+enum Lookup<T> {
+    Hit(T),
+    /// Why the cache was not served, and the key of the files now.
+    Miss(String, Key),
+    /// The folder could not be fingerprinted.
+    NoKey(String),
+}
+
+/// A hash of the folder's real path, naming its cache files.
+fn folder_hash(folder: &Path) -> io::Result<u64> {
+    let root = folder.canonicalize()?;
+    let mut h = Hash64::new();
+    h.update(root.to_string_lossy().as_bytes());
+    Ok(h.finish())
 }
 
 /// The corpus of a folder through the user's cache (see the module
@@ -169,52 +239,167 @@ pub fn load_dir(folder: &Path, max_file_size: u64) -> Corpus {
     }
 }
 
-/// What a cache file must match.
+/// What a cache file must match: the fixed part (program, size limit,
+/// folder) and every file's stamp, as taken at `taken` (ns since 1970).
+#[derive(Debug, Clone)]
 struct Key {
-    bytes: Vec<u8>,
+    fixed: Vec<u8>,
+    taken: i128,
+    files: Vec<(String, Stamp)>,
     folder_hash: u64,
 }
 
 impl Key {
-    fn of(folder: &Path, max_file_size: u64) -> io::Result<Key> {
+    /// The key of the files as they are now. A file whose metadata equal
+    /// its stamp in `known` and which is older than `known`'s time by the
+    /// racy window keeps `known`'s hash unread; every other file is read
+    /// and hashed (see the module documentation).
+    fn of(folder: &Path, max_file_size: u64, known: Option<&Key>) -> io::Result<Key> {
+        let taken = now_nanos();
         let root = folder.canonicalize()?;
-        let mut files = Vec::new();
-        walk(&root, &root, &mut files, 0)?;
-        files.sort();
-        let stamps = hash_files(&root, &files, max_file_size)?;
-        let mut bytes = Vec::with_capacity(64 + files.len() * 64);
-        bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-        bytes.push(0);
+        let mut paths = Vec::new();
+        walk(&root, &root, &mut paths, 0)?;
+        paths.sort();
+        let known_stamp = |i: usize, rel: &str| -> Option<Stamp> {
+            let k = known?;
+            // Both lists are sorted; the same folder usually lists the same
+            // files, so look at the same position first.
+            let (p, s) = match k.files.get(i) {
+                Some((p, s)) if p == rel => (p, s),
+                _ => {
+                    let j = k
+                        .files
+                        .binary_search_by(|(p, _)| p.as_str().cmp(rel))
+                        .ok()?;
+                    (&k.files[j].0, &k.files[j].1)
+                }
+            };
+            (p == rel && s.mtime + RACY_WINDOW_NS < k.taken).then_some(*s)
+        };
+        let knowns: Vec<Option<Stamp>> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, rel)| known_stamp(i, rel))
+            .collect();
+        let stamps = stamp_files(&root, &paths, &knowns, max_file_size)?;
+        let mut fixed = Vec::with_capacity(128);
+        fixed.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+        fixed.push(0);
         // The program itself: a rebuilt binary may load differently.
         if let Ok(exe) = std::env::current_exe().and_then(fs::metadata) {
-            bytes.extend_from_slice(&exe.len().to_le_bytes());
-            bytes.extend_from_slice(&mtime_nanos(&exe).to_le_bytes());
+            fixed.extend_from_slice(&exe.len().to_le_bytes());
+            fixed.extend_from_slice(&mtime_nanos(&exe).to_le_bytes());
         }
-        bytes.extend_from_slice(&max_file_size.to_le_bytes());
+        fixed.extend_from_slice(&max_file_size.to_le_bytes());
         let root_text = root.to_string_lossy();
-        bytes.extend_from_slice(&(root_text.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(root_text.as_bytes());
-        bytes.extend_from_slice(&(files.len() as u64).to_le_bytes());
-        for (rel, stamp) in files.iter().zip(stamps) {
-            bytes.extend_from_slice(&(rel.len() as u64).to_le_bytes());
-            bytes.extend_from_slice(rel.as_bytes());
-            bytes.extend_from_slice(&stamp.size.to_le_bytes());
-            bytes.extend_from_slice(&stamp.mtime.to_le_bytes());
-            bytes.extend_from_slice(&stamp.hash.to_le_bytes());
-        }
+        fixed.extend_from_slice(&(root_text.len() as u64).to_le_bytes());
+        fixed.extend_from_slice(root_text.as_bytes());
         let mut h = Hash64::new();
         h.update(root_text.as_bytes());
         Ok(Key {
-            bytes,
+            fixed,
+            taken,
+            files: paths.into_iter().zip(stamps).collect(),
             folder_hash: h.finish(),
         })
     }
 
-    /// Whether the files still are as this key describes them: checked
-    /// after a load, so a file changed during it is not cached under the
-    /// key of its old content.
-    fn still_holds(&self, folder: &Path, max_file_size: u64) -> bool {
-        Key::of(folder, max_file_size).is_ok_and(|k| k.bytes == self.bytes)
+    /// Whether two keys describe the same program, limit, folder and file
+    /// contents (metadata aside: content decides).
+    fn same_content(&self, other: &Key) -> bool {
+        self.fixed == other.fixed
+            && self.files.len() == other.files.len()
+            && self
+                .files
+                .iter()
+                .zip(&other.files)
+                .all(|((p, s), (q, t))| p == q && s.size == t.size && s.hash == t.hash)
+    }
+
+    /// The files as they are after a load, for the cache to be written
+    /// under: `None` if any changed during the load, so a file changed
+    /// meanwhile is not cached under the key of its old content.
+    fn after_load(&self, folder: &Path, max_file_size: u64) -> Option<Key> {
+        Key::of(folder, max_file_size, Some(self))
+            .ok()
+            .filter(|k| k.same_content(self))
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut b = Vec::with_capacity(64 + self.fixed.len() + self.files.len() * 80);
+        put_bytes(&mut b, &self.fixed);
+        b.extend_from_slice(&self.taken.to_le_bytes());
+        b.extend_from_slice(&(self.files.len() as u64).to_le_bytes());
+        for (rel, s) in &self.files {
+            put_bytes(&mut b, rel.as_bytes());
+            b.extend_from_slice(&s.size.to_le_bytes());
+            b.extend_from_slice(&s.mtime.to_le_bytes());
+            b.extend_from_slice(&s.inode.to_le_bytes());
+            b.extend_from_slice(&s.ctime.to_le_bytes());
+            b.extend_from_slice(&s.hash.to_le_bytes());
+        }
+        b
+    }
+
+    /// Reads back [`Key::to_bytes`]; `None` if the bytes are not a key.
+    fn from_bytes(mut b: &[u8], folder_hash: u64) -> Option<Key> {
+        let fixed = take_bytes(&mut b)?.to_vec();
+        let taken = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
+        let count = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+        let mut files = Vec::with_capacity(count.min(1 << 20) as usize);
+        for _ in 0..count {
+            let rel = String::from_utf8(take_bytes(&mut b)?.to_vec()).ok()?;
+            let size = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+            let mtime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
+            let inode = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+            let ctime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
+            let hash = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+            files.push((
+                rel,
+                Stamp {
+                    size,
+                    mtime,
+                    inode,
+                    ctime,
+                    hash,
+                },
+            ));
+        }
+        if !b.is_empty() || !files.windows(2).all(|w| w[0].0 < w[1].0) {
+            return None;
+        }
+        Some(Key {
+            fixed,
+            taken,
+            files,
+            folder_hash,
+        })
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+    out.extend_from_slice(b);
+}
+
+fn take<'a>(b: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
+    if b.len() < n {
+        return None;
+    }
+    let (head, rest) = b.split_at(n);
+    *b = rest;
+    Some(head)
+}
+
+fn take_bytes<'a>(b: &mut &'a [u8]) -> Option<&'a [u8]> {
+    let len = u64::from_le_bytes(take(b, 8)?.try_into().ok()?);
+    take(b, usize::try_from(len).ok()?)
+}
+
+fn now_nanos() -> i128 {
+    match std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
     }
 }
 
@@ -241,17 +426,25 @@ fn walk(root: &Path, dir: &Path, out: &mut Vec<String>, depth: usize) -> io::Res
     Ok(())
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     size: u64,
     mtime: i128,
+    inode: u64,
+    ctime: i128,
     hash: u64,
 }
 
-/// Size, modification time and content hash of each file, on all cores.
-/// Files over the size limit (which the loader refuses anyway) are not
-/// read: their size and time stand for them.
-fn hash_files(root: &Path, files: &[String], max_file_size: u64) -> io::Result<Vec<Stamp>> {
+/// The stamp of each file, on all cores. Where `known[i]` is given and the
+/// file's metadata still equal it, its hash is kept without reading the
+/// file. Files over the size limit (which the loader refuses anyway) are
+/// not read: their size and time stand for them.
+fn stamp_files(
+    root: &Path,
+    files: &[String],
+    known: &[Option<Stamp>],
+    max_file_size: u64,
+) -> io::Result<Vec<Stamp>> {
     let threads = if files.len() < 64 {
         1
     } else {
@@ -263,10 +456,12 @@ fn hash_files(root: &Path, files: &[String], max_file_size: u64) -> io::Result<V
     std::thread::scope(|s| {
         let parts: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
+            .zip(known.chunks(chunk))
+            .map(|(part, known)| {
                 s.spawn(move || {
                     part.iter()
-                        .map(|f| stamp(&root.join(f), max_file_size))
+                        .zip(known)
+                        .map(|(f, k)| stamp(&root.join(f), *k, max_file_size))
                         .collect::<io::Result<Vec<Stamp>>>()
                 })
             })
@@ -279,21 +474,40 @@ fn hash_files(root: &Path, files: &[String], max_file_size: u64) -> io::Result<V
     })
 }
 
-fn stamp(path: &Path, max_file_size: u64) -> io::Result<Stamp> {
+fn stamp(path: &Path, known: Option<Stamp>, max_file_size: u64) -> io::Result<Stamp> {
     let meta = fs::metadata(path)?;
-    let size = meta.len();
-    let hash = if meta.is_file() && size <= max_file_size {
+    let (inode, ctime) = inode_and_ctime(&meta);
+    let mut s = Stamp {
+        size: meta.len(),
+        mtime: mtime_nanos(&meta),
+        inode,
+        ctime,
+        hash: 0,
+    };
+    if let Some(k) = known
+        && k == (Stamp { hash: k.hash, ..s })
+    {
+        s.hash = k.hash;
+    } else if meta.is_file() && s.size <= max_file_size {
         let mut h = Hash64::new();
         h.update(&fs::read(path)?);
-        h.finish()
-    } else {
-        0
-    };
-    Ok(Stamp {
-        size,
-        mtime: mtime_nanos(&meta),
-        hash,
-    })
+        s.hash = h.finish();
+    }
+    Ok(s)
+}
+
+#[cfg(unix)]
+fn inode_and_ctime(meta: &fs::Metadata) -> (u64, i128) {
+    use std::os::unix::fs::MetadataExt;
+    (
+        meta.ino(),
+        i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+    )
+}
+
+#[cfg(not(unix))]
+fn inode_and_ctime(_: &fs::Metadata) -> (u64, i128) {
+    (0, 0)
 }
 
 fn mtime_nanos(meta: &fs::Metadata) -> i128 {
@@ -307,27 +521,13 @@ fn mtime_nanos(meta: &fs::Metadata) -> i128 {
     }
 }
 
-/// Reads a whole cache payload into memory and decodes it.
-fn read_cached<T>(
-    path: &Path,
-    key: &[u8],
-    decode: impl FnOnce(&[u8]) -> io::Result<T>,
-) -> Result<T, String> {
-    read_cached_stream(path, key, |r| {
-        let mut payload = Vec::new();
-        r.read_to_end(&mut payload)?;
-        decode(&payload)
-    })
-}
+type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
-/// Opens a cache file, checks its key, and decodes the payload as it is
-/// read, hashing it on the way; the result is returned only if the length
-/// and hash match. The error is the reason, for [`Outcome::Rebuilt`].
-fn read_cached_stream<T>(
-    path: &Path,
-    key: &[u8],
-    decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
-) -> Result<T, String> {
+/// Opens a cache file and reads its key, checked against its own hash (the
+/// key is `None` when it is damaged). The error is the reason, for
+/// [`Outcome::Rebuilt`].
+fn open_cached(path: &Path) -> Result<Opened, String> {
+    let truncated = |_| "the cache file is truncated".to_string();
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
@@ -336,25 +536,43 @@ fn read_cached_stream<T>(
     let file_len = file.metadata().map_err(|e| e.to_string())?.len();
     let mut r = BufReader::with_capacity(1 << 20, file);
     let mut magic = [0; 16];
-    r.read_exact(&mut magic)
-        .map_err(|_| "the cache file is truncated".to_string())?;
+    r.read_exact(&mut magic).map_err(truncated)?;
     if &magic != MAGIC {
         return Err("the cache file is of another format".into());
     }
-    let key_len = read_u64(&mut r).map_err(|_| "the cache file is truncated".to_string())?;
-    if key_len != key.len() as u64 {
-        return Err("the dossier files changed".into());
+    let key_len = read_u64(&mut r).map_err(truncated)?;
+    let key_hash = read_u64(&mut r).map_err(truncated)?;
+    if key_len > file_len {
+        return Err("the cache file is truncated".into());
     }
-    let mut stored = vec![0; key.len()];
-    r.read_exact(&mut stored)
-        .map_err(|_| "the cache file is truncated".to_string())?;
-    if stored != key {
-        return Err("the dossier files changed".into());
+    let mut bytes = Vec::new();
+    (&mut r)
+        .take(key_len)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the cache: {e}"))?;
+    if bytes.len() as u64 != key_len {
+        return Err("the cache file is truncated".into());
     }
-    let payload_len = read_u64(&mut r).map_err(|_| "the cache file is truncated".to_string())?;
-    let payload_hash = read_u64(&mut r).map_err(|_| "the cache file is truncated".to_string())?;
-    let header = 16 + 8 + key.len() as u64 + 16;
-    if file_len != header.saturating_add(payload_len) {
+    let mut h = Hash64::new();
+    h.update(&bytes);
+    let key = (h.finish() == key_hash)
+        .then(|| Key::from_bytes(&bytes, 0))
+        .flatten();
+    let rest = file_len - (16 + 16 + key_len);
+    Ok(((r, rest), key))
+}
+
+/// Decodes the payload as it is read, hashing it on the way; the result is
+/// returned only if the length and hash match.
+fn read_payload<T>(
+    mut r: BufReader<fs::File>,
+    rest: u64,
+    decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+) -> Result<T, String> {
+    let truncated = |_| "the cache file is truncated".to_string();
+    let payload_len = read_u64(&mut r).map_err(truncated)?;
+    let payload_hash = read_u64(&mut r).map_err(truncated)?;
+    if rest != 16u64.saturating_add(payload_len) {
         return Err("the cache file is truncated or too long".into());
     }
     let mut hashing = HashingReader {
@@ -388,8 +606,11 @@ fn write_cached(
         };
         payload(&mut body)?;
         let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        let mut key_hash = Hash64::new();
+        key_hash.update(key);
         w.write_all(MAGIC)?;
         w.write_all(&(key.len() as u64).to_le_bytes())?;
+        w.write_all(&key_hash.finish().to_le_bytes())?;
         w.write_all(key)?;
         w.write_all(&(body.inner.len() as u64).to_le_bytes())?;
         w.write_all(&body.hash.finish().to_le_bytes())?;

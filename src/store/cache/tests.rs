@@ -194,3 +194,84 @@ fn the_hash_does_not_depend_on_how_the_bytes_are_split() {
     other.update(&data[..999]);
     assert_ne!(other.finish(), whole.finish());
 }
+
+/// The stored key of `s`'s folder with `t.toml`'s hash replaced by a wrong
+/// one, as if the file had been rewritten after hashing with the same size,
+/// time, inode and change time; and the stored time moved `after` ns past
+/// the file's modification time.
+fn key_with_stale_hash(s: &Setup, after: i128) -> Key {
+    let mut key = Key::of(&s.folder, 1 << 20, None).unwrap();
+    let (_, stamp) = key.files.iter_mut().find(|(p, _)| p == "t.toml").unwrap();
+    stamp.hash ^= 1;
+    key.taken = stamp.mtime + after;
+    key
+}
+
+fn hash_of_t(key: &Key) -> u64 {
+    key.files
+        .iter()
+        .find(|(p, _)| p == "t.toml")
+        .unwrap()
+        .1
+        .hash
+}
+
+#[test]
+fn a_file_modified_within_the_racy_window_of_the_key_is_hashed_again() {
+    let s = setup();
+    let truth = hash_of_t(&Key::of(&s.folder, 1 << 20, None).unwrap());
+    // Inside the window: the metadata match, yet the file is read again,
+    // so the edit shows and the cache is not served.
+    let racy = key_with_stale_hash(&s, RACY_WINDOW_NS / 2);
+    let now = Key::of(&s.folder, 1 << 20, Some(&racy)).unwrap();
+    assert_eq!(hash_of_t(&now), truth);
+    assert!(!now.same_content(&racy));
+    // Well before the key's time, matching metadata are trusted: the
+    // stored hash is kept without reading the file.
+    let old = key_with_stale_hash(&s, RACY_WINDOW_NS * 10);
+    let now = Key::of(&s.folder, 1 << 20, Some(&old)).unwrap();
+    assert_eq!(hash_of_t(&now), truth ^ 1);
+    assert!(now.same_content(&old));
+}
+
+#[test]
+fn a_same_size_same_time_edit_inside_the_racy_window_is_never_served() {
+    let s = setup();
+    let path = s.folder.join("t.toml");
+    let (_, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    let before = fs::metadata(&path).unwrap().modified().unwrap();
+    // Rewritten in place: same inode, same size, modification time put back.
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .write_all(topic("Zwedén").as_bytes())
+        .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    let (ix, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    assert_eq!(ix.exact("zweden", 5).len(), 1);
+    assert!(ix.exact("italie", 5).is_empty());
+}
+
+#[test]
+fn a_touched_but_unchanged_file_is_still_served() {
+    let s = setup();
+    let path = s.folder.join("t.toml");
+    let _ = s.cache.corpus(&s.folder, 1 << 20);
+    let later =
+        fs::metadata(&path).unwrap().modified().unwrap() + std::time::Duration::from_secs(5);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    assert_eq!(s.cache.corpus(&s.folder, 1 << 20).1, Outcome::Hit);
+}
