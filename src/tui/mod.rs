@@ -49,13 +49,23 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let signals = terminal::Signals::install()?;
     let mut term = terminal::enter(mouse);
     let result = (|| -> anyhow::Result<Option<i32>> {
+        // Drawn only after something changed: an idle screen costs nothing.
+        let mut dirty = true;
+        let mut last_size = None;
         loop {
             let size = term.size()?;
-            resize(&mut state, Rect::new(0, 0, size.width, size.height));
-            term.draw(|f| {
-                view::render(&state, f);
-                notes.render(&state, f);
-            })?;
+            if last_size != Some(size) {
+                last_size = Some(size);
+                resize(&mut state, Rect::new(0, 0, size.width, size.height));
+                dirty = true;
+            }
+            if dirty {
+                term.draw(|f| {
+                    view::render(&state, f);
+                    notes.render(&state, f);
+                })?;
+                dirty = false;
+            }
             if let Some(sig) = signals.pending() {
                 notes.keep_draft();
                 return Ok(Some(sig));
@@ -65,10 +75,12 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
             }
             while let Some(u) = worker.try_latest() {
                 update::apply_finder_update(&mut state, u);
+                dirty = true;
             }
             if !event::poll(TICK)? {
                 continue;
             }
+            dirty = true;
             let effects = match event::read()? {
                 Event::Key(k) if k.kind != event::KeyEventKind::Release => {
                     if notes.wants_keys(&state) {

@@ -167,7 +167,17 @@ impl State {
             || self.layout.lang != Some(self.lang)
             || self.layout.lines.is_empty()
         {
+            // At a new width the same node keeps the text at the top in view.
+            let anchor = (self.layout.node == node)
+                .then(|| self.layout.lines.get(self.scroll))
+                .flatten()
+                .and_then(|l| l.segs.iter().find_map(|g| g.para.map(|p| (p, g.start))));
             self.layout = super::layout::layout(&self.corpus, node, width, self.lang);
+            if let Some((p, c)) = anchor
+                && let Some(line) = self.layout.line_of(p, c)
+            {
+                self.scroll = line;
+            }
             self.refresh_note_ranges();
         }
         self.clamp_scroll();

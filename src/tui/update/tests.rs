@@ -341,3 +341,29 @@ fn random_action_runs_never_panic_at_any_size() {
         assert!(s.tree_selected < s.rows.len().max(1), "step {step}: {a:?}");
     }
 }
+
+#[test]
+fn a_resize_keeps_the_text_at_the_top_in_view() {
+    let mut s = state();
+    open(&mut s, "innovatieve-oplossingen");
+    s.focus = Pane::Reader;
+    run(&mut s, &[Action::PageDown, Action::PageDown]);
+    let top = |s: &State| {
+        s.layout.lines[s.scroll]
+            .segs
+            .iter()
+            .find_map(|g| g.para.map(|p| (p, g.start)))
+            .unwrap()
+    };
+    let (para, ch) = top(&s);
+    for size in [(30, 20), (100, 20), (60, 20)] {
+        s.resize(size, 20);
+        let line = s.layout.line_of(para, ch).unwrap();
+        // Wrapping moves line starts, so it may sit a line or two lower.
+        assert!(
+            (s.scroll..s.scroll + 3).contains(&line),
+            "{size:?}: at {} but the text is on {line}",
+            s.scroll
+        );
+    }
+}
