@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use crate::tui::action::Action;
@@ -23,9 +24,16 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(8)
         .min(22);
-    let two = area.width >= 100;
+    // Two columns only where both fit whole, so no description is cut.
+    let widest = entries
+        .iter()
+        .map(|(_, d)| key_w + 2 + d.width())
+        .max()
+        .unwrap_or(0);
+    let two_w = u16::try_from(2 * widest + 4).unwrap_or(u16::MAX);
+    let two = area.width >= 100 && area.width >= two_w;
     let box_w = if two {
-        110.min(area.width)
+        two_w.max(110).min(area.width)
     } else {
         70.min(area.width)
     };
