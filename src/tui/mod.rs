@@ -41,8 +41,10 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let theme = Theme::from_config(&ctx.config, no_color)?;
     let mouse = ctx.config.mouse;
     let corpus = Arc::new(ctx.corpus);
-    let index = Arc::new(SearchIndex::build(&corpus));
-    let mut worker = FinderWorker::spawn(index);
+    // The index is built on the finder's thread, not before the first
+    // frame; the finder says it is searching until it is ready.
+    let for_index = Arc::clone(&corpus);
+    let mut worker = FinderWorker::spawn_with(move || Arc::new(SearchIndex::build(&for_index)));
     let mut state = State::new(corpus, ctx.config.language, keymap, theme);
     let mut notes = notes::session::Session::open(global.notes.as_deref(), &ctx.config, &mut state);
 
@@ -65,6 +67,10 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
                     notes.render(&state, f);
                 })?;
                 dirty = false;
+                // For measuring the time to the first frame (BENCHMARKS.md).
+                if std::env::var_os("DOSSIER_EXIT_AFTER_FIRST_FRAME").is_some() {
+                    return Ok(None);
+                }
             }
             if let Some(sig) = signals.pending() {
                 notes.keep_draft();

@@ -247,6 +247,31 @@ fn the_finder_worker_answers_the_newest_query() {
     assert_eq!(again.hits, last.hits);
 }
 
+#[test]
+fn a_worker_that_builds_its_index_answers_queries_asked_before_it_is_ready() {
+    let texts = sentences(20_000, 5);
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel::<()>();
+    let built = texts.clone();
+    let mut w = FinderWorker::spawn_with(move || {
+        // Not ready until the query below has been asked.
+        let _ = ready_rx.recv();
+        std::sync::Arc::new(index_of(&built))
+    });
+    let g = w.search("raad", 10);
+    assert!(w.try_latest().is_none());
+    ready_tx.send(()).unwrap();
+    let last = loop {
+        let u = w
+            .wait_latest(std::time::Duration::from_secs(30))
+            .expect("an update");
+        if u.done {
+            break u;
+        }
+    };
+    assert_eq!(last.generation, g);
+    assert_eq!(last.hits, index_of(&texts).fuzzy("raad", 10));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 

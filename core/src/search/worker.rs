@@ -69,11 +69,21 @@ pub struct FinderWorker {
 
 impl FinderWorker {
     pub fn spawn(index: Arc<SearchIndex>) -> FinderWorker {
+        FinderWorker::spawn_with(move || index)
+    }
+
+    /// A worker whose thread first makes its index with `make` (building
+    /// it from a corpus takes a while at scale), so the caller need not
+    /// wait: queries asked meanwhile are answered once the index is ready.
+    pub fn spawn_with<F>(make: F) -> FinderWorker
+    where
+        F: FnOnce() -> Arc<SearchIndex> + Send + 'static,
+    {
         let (req_tx, req_rx) = mpsc::channel::<Request>();
         let (upd_tx, upd_rx) = mpsc::channel::<FinderUpdate>();
         let thread = std::thread::Builder::new()
             .name("dossier-finder".into())
-            .spawn(move || run(&index, &req_rx, &upd_tx))
+            .spawn(move || run(&make(), &req_rx, &upd_tx))
             .ok();
         FinderWorker {
             requests: Some(req_tx),
