@@ -100,17 +100,41 @@ pub enum ExportFormat {
 pub fn run(global: &Global, cmd: NotesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
         NotesCommand::List { filter, json } => list::run(global, &filter, json),
-        NotesCommand::Add { target, quote, body, kind, tags, owner, due } => {
-            add::run(global, add::AddArgs { target, quote, body, kind, tags, owner, due })
-        }
-        NotesCommand::Export { format, output, filter } => export::run(global, format, output.as_deref(), &filter),
+        NotesCommand::Add {
+            target,
+            quote,
+            body,
+            kind,
+            tags,
+            owner,
+            due,
+        } => add::run(
+            global,
+            add::AddArgs {
+                target,
+                quote,
+                body,
+                kind,
+                tags,
+                owner,
+                due,
+            },
+        ),
+        NotesCommand::Export {
+            format,
+            output,
+            filter,
+        } => export::run(global, format, output.as_deref(), &filter),
         NotesCommand::Import { file } => import::run(global, &file),
     }
 }
 
 /// The store named by `--notes`, the configuration or the default.
 pub fn open_store(global: &Global, config: &Config) -> anyhow::Result<NotesStore> {
-    Ok(NotesStore::open(notes::location(global.notes.as_deref(), config)?)?)
+    Ok(NotesStore::open(notes::location(
+        global.notes.as_deref(),
+        config,
+    )?)?)
 }
 
 /// Reports bad usage: a message and exit status 2.
