@@ -208,7 +208,9 @@ pub struct Corpus {
     /// Letters first, then dossiers, in their `order`.
     pub roots: Vec<NodeIdx>,
     pub references: Vec<NodeIdx>,
-    /// `backlinks[i]`: who links to node `i`.
+    /// `backlinks[i]`: who links to node `i`. Not serialised: [`Corpus::reindex`]
+    /// computes them from the nodes.
+    #[serde(skip)]
     pub backlinks: Vec<Vec<Backlink>>,
     /// Problems found while loading; the nodes that could be loaded are here.
     #[serde(skip)]

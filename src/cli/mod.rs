@@ -92,8 +92,18 @@ pub enum Command {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => crate::tui::run(&cli.global),
-        Some(Command::List { json }) => list::run(&Context::new(&cli.global)?, json),
-        Some(Command::Show { id, json }) => show::run(&Context::new(&cli.global)?, &id, json),
+        Some(Command::List { json }) => {
+            let ctx = Context::new(&cli.global)?;
+            let done = list::run(&ctx, json);
+            leave_to_exit(ctx);
+            done
+        }
+        Some(Command::Show { id, json }) => {
+            let ctx = Context::new(&cli.global)?;
+            let done = show::run(&ctx, &id, json);
+            leave_to_exit(ctx);
+            done
+        }
         Some(Command::Search {
             query,
             exact,
@@ -103,6 +113,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
         Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
     }
+}
+
+/// Hands a large value to the process's exit instead of dropping it: the
+/// program ends right after, and freeing a corpus of thousands of dossiers
+/// piece by piece costs more than loading it from the cache (0.4 s of 2.4 s
+/// for 20,000 dossiers). The operating system reclaims it at once.
+pub fn leave_to_exit<T>(value: T) {
+    std::mem::forget(value);
 }
 
 /// What most commands need: the configuration and the loaded dossiers.

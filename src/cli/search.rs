@@ -59,7 +59,9 @@ pub fn run(
     for e in &errors {
         eprintln!("warning: {e}");
     }
-    print_hits(&index, query, exact, limit, json)
+    let done = print_hits(&index, query, exact, limit, json);
+    super::leave_to_exit(index);
+    done
 }
 
 /// Searches an index and prints the hits, best first.

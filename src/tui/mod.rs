@@ -125,6 +125,8 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
         }
     })();
     terminal::leave(mouse);
+    // The process ends now: the corpus and the notes need no freeing.
+    crate::cli::leave_to_exit(state);
     match result? {
         Some(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(255))),
         None => Ok(ExitCode::SUCCESS),

@@ -1,0 +1,136 @@
+//! The finder at a million titles and passages, as the interface runs it:
+//! one keystroke on the interface thread (the update function, the query
+//! handed to the finder's worker, the newest results taken in, and the
+//! frame drawn at 120x40), and the time from a keystroke to the complete
+//! ranked result on the worker.
+//!
+//! `cargo bench --bench finder` (see BENCHMARKS.md for figures). Setting up
+//! loads 20,000 generated dossiers, which takes a while.
+
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use dossier::store::config::Language;
+use dossier::tui::action::Action;
+use dossier::tui::keymap::Keymap;
+use dossier::tui::state::State;
+use dossier::tui::theme::Theme;
+use dossier::tui::update::{self, Effect, FINDER_LIMIT};
+use dossier::tui::{resize, view};
+use dossier_core::Corpus;
+use dossier_core::load::{NoFiles, SourceFile, load};
+use dossier_core::search::{FinderWorker, SearchIndex};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus.rs"]
+mod gen_corpus;
+
+fn main() {
+    divan::main();
+}
+
+/// 20,000 generated dossiers and their index: a little over a million
+/// titles and passages.
+fn corpus() -> &'static (Arc<Corpus>, Arc<SearchIndex>) {
+    static CORPUS: OnceLock<(Arc<Corpus>, Arc<SearchIndex>)> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let files: Vec<SourceFile> = gen_corpus::generate(20_000, 1)
+            .files
+            .into_iter()
+            .map(|(path, text)| SourceFile { path, text })
+            .collect();
+        let corpus = load(&files, &NoFiles);
+        assert!(corpus.errors.is_empty(), "the generated corpus loads");
+        let index = SearchIndex::build(&corpus);
+        (Arc::new(corpus), Arc::new(index))
+    })
+}
+
+const W: u16 = 120;
+const H: u16 = 40;
+
+/// The interface with the finder open on `query`, its complete results
+/// shown, and a worker that has answered it.
+fn finder_on(query: &str) -> (State, FinderWorker, Terminal<TestBackend>) {
+    let (corpus, index) = corpus();
+    let mut s = State::new(
+        Arc::clone(corpus),
+        Language::Nl,
+        Keymap::default(),
+        Theme::plain(),
+    );
+    resize(&mut s, Rect::new(0, 0, W, H));
+    let mut worker = FinderWorker::spawn(Arc::clone(index));
+    update::update(&mut s, Action::Finder);
+    for c in query.chars() {
+        keystroke(&mut s, &mut worker, Action::Type(c));
+    }
+    loop {
+        match worker.wait_latest(Duration::from_secs(60)) {
+            Some(u) if u.done && u.query == query => {
+                update::apply_finder_update(&mut s, u);
+                break;
+            }
+            Some(u) => update::apply_finder_update(&mut s, u),
+            None => panic!("the finder's worker did not answer"),
+        }
+    }
+    let term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    (s, worker, term)
+}
+
+/// What the loop does for one key: update, hand queries to the worker,
+/// take in what it has sent back.
+fn keystroke(s: &mut State, worker: &mut FinderWorker, a: Action) {
+    for e in update::update(s, a) {
+        match e {
+            Effect::Search(q) => {
+                worker.search(&q, FINDER_LIMIT);
+            }
+        }
+    }
+    while let Some(u) = worker.try_latest() {
+        update::apply_finder_update(s, u);
+    }
+}
+
+/// One key typed into the finder over 1M passages, and the frame drawn:
+/// the interface thread's whole share of a keystroke. The list still shows
+/// the previous query's hits (the worker answers later), as on screen.
+#[divan::bench(sample_count = 30, sample_size = 1)]
+fn finder_keystroke_1m(bencher: divan::Bencher) {
+    let (mut s, mut worker, mut term) = finder_on("itali");
+    let mut typed = false;
+    bencher.bench_local(|| {
+        // Alternate typing and erasing, so every sample is a real change.
+        let a = if typed {
+            Action::Erase
+        } else {
+            Action::Type('e')
+        };
+        typed = !typed;
+        keystroke(&mut s, &mut worker, a);
+        term.draw(|f| view::render(&s, f)).expect("a frame");
+    });
+}
+
+/// From a keystroke to the complete ranked result, on the finder's worker
+/// over 1M passages: the time `fzf --filter` is compared with.
+#[divan::bench(args = ["tweetrap", "italie", "mrkk", "ko", "raad eur"], sample_count = 5, sample_size = 1)]
+fn finder_complete_1m(bencher: divan::Bencher, query: &str) {
+    let (_, index) = corpus();
+    let mut worker = FinderWorker::spawn(Arc::clone(index));
+    bencher.bench_local(|| {
+        worker.search(query, FINDER_LIMIT);
+        loop {
+            match worker.wait_latest(Duration::from_secs(60)) {
+                Some(u) if u.done && u.query == query => break u.hits.len(),
+                Some(_) => continue,
+                None => panic!("the finder's worker did not answer"),
+            }
+        }
+    });
+}
