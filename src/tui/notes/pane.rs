@@ -9,7 +9,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::labels::{self, Text, text};
 use crate::store::config::Language;
@@ -42,15 +43,17 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
         .border_style(border)
         .title(format!(" {} ({}) ", text(v.lang, Text::Notes), shown.len()));
     if shown.is_empty() {
-        let empty = List::new([ListItem::new(Span::styled(
+        let empty = Paragraph::new(Span::styled(
             text(v.lang, Text::NoNotes).to_string(),
             Style::default().add_modifier(Modifier::DIM),
-        ))])
+        ))
+        .wrap(Wrap { trim: true })
         .block(block);
         frame.render_widget(empty, area);
         return;
     }
-    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i)).collect();
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i, width)).collect();
     let list = List::new(items)
         .block(block)
         .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -59,7 +62,9 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-fn item(v: &PaneView, i: usize) -> ListItem<'static> {
+/// One note: its kind and status, the quote and the start of the text,
+/// wrapped to the pane's `width`.
+fn item(v: &PaneView, i: usize, width: usize) -> ListItem<'static> {
     let a = &v.notes[i];
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
@@ -87,10 +92,9 @@ fn item(v: &PaneView, i: usize) -> ListItem<'static> {
         } else {
             Style::default().add_modifier(Modifier::CROSSED_OUT)
         };
-        lines.push(Line::from(Span::styled(
-            format!("“{}”", sanitize_line(&q.exact)),
-            style,
-        )));
+        for l in wrapped(&format!("“{}”", sanitize_line(&q.exact)), width, 2) {
+            lines.push(Line::from(Span::styled(l, style)));
+        }
     }
     if !attached {
         lines.push(Line::from(Span::styled(
@@ -98,8 +102,9 @@ fn item(v: &PaneView, i: usize) -> ListItem<'static> {
             Style::default().add_modifier(Modifier::DIM),
         )));
     }
-    for l in a.body.lines().take(3) {
-        lines.push(Line::from(sanitize_line(l)));
+    let body: Vec<String> = a.body.lines().map(sanitize_line).collect();
+    for l in wrapped(&body.join(" "), width, 4) {
+        lines.push(Line::from(l));
     }
     if a.owner.is_some() || a.due.is_some() {
         let who = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
@@ -111,6 +116,23 @@ fn item(v: &PaneView, i: usize) -> ListItem<'static> {
     }
     lines.push(Line::from(""));
     ListItem::new(lines)
+}
+
+/// `t` wrapped to `width` columns, at most `max` lines, the last ending in
+/// `…` when some was left out.
+fn wrapped(t: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = textwrap::wrap(t, width)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            while last.width() + 1 > width && last.pop().is_some() {}
+            last.push('…');
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

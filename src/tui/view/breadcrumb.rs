@@ -61,7 +61,7 @@ fn fit(titles: &[&str], room: usize) -> Vec<String> {
 }
 
 /// `t` cut to `w` columns, ending in `…` when it was cut.
-fn truncate(t: &str, w: usize) -> String {
+pub fn truncate(t: &str, w: usize) -> String {
     if t.width() <= w {
         return t.to_string();
     }

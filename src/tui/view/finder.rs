@@ -6,6 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use super::tree::merge;
@@ -59,11 +60,9 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
                         .get(p)
                         .map(|x| x.plain())
                         .unwrap_or_default();
-                    let title: String = node.title.chars().take(28).collect();
+                    let title = super::breadcrumb::truncate(&node.title, 28);
                     spans.push(Span::styled(format!("{title} · "), s.theme.title));
-                    let room = text_w
-                        .saturating_sub(10 + title.chars().count() + 3)
-                        .max(10);
+                    let room = text_w.saturating_sub(10 + title.width() + 3).max(10);
                     let (snip, pos) = snippet(&para, &hit.positions, room);
                     spans.extend(marked(&snip, &pos, s));
                 }

@@ -40,7 +40,10 @@ pub fn areas(area: Rect) -> Areas {
     .areas(area);
     let tree_w = (body.width * 3 / 10).clamp(20, 40).min(body.width);
     if body.width >= 110 {
-        let notes_w = (body.width / 4).clamp(24, 40);
+        // Narrower side columns than on one row of two, so the reader is
+        // never narrower on a wide screen than on an 80-column one.
+        let tree_w = (body.width * 22 / 100).clamp(24, 36);
+        let notes_w = (body.width * 22 / 100).clamp(26, 40);
         let [tree, reader, notes] = Layout::horizontal([
             Constraint::Length(tree_w),
             Constraint::Min(10),

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::pane_block;
 use crate::tui::i18n::{T, t};
@@ -24,7 +25,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let items: Vec<ListItem> = s
         .rows
         .iter()
-        .map(|r| ListItem::new(row_line(s, r)))
+        .map(|r| ListItem::new(row_line(s, r, usize::from(area.width.saturating_sub(2)))))
         .collect();
     let list = List::new(items)
         .block(block)
@@ -38,7 +39,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, area, &mut ls);
 }
 
-fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
+/// One row of the tree; a title longer than `width` columns ends in `…`.
+fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
     let indent = "  ".repeat(r.depth);
     match r.item {
         RowItem::Error(i) => {
@@ -86,7 +88,17 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow) -> Line<'a> {
             if let Some(b) = badge {
                 spans.push(Span::styled(format!("[{b}] "), s.theme.accent));
             }
+            let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
+            let room = width.saturating_sub(used);
+            let cut = node.title.width() > room;
+            let mut taken = 0;
             for (i, ch) in node.title.chars().enumerate() {
+                let cw = ch.width().unwrap_or(0);
+                if cut && taken + cw + 1 > room {
+                    spans.push(Span::styled("…", base));
+                    break;
+                }
+                taken += cw;
                 let style = if r.matched.contains(&i) {
                     base.patch(s.theme.highlight)
                 } else {

@@ -74,3 +74,49 @@ fn an_empty_pane_says_how_to_annotate() {
     t.draw(|f| render(&view, f, f.area())).unwrap();
     assert!(t.backend().to_string().contains("No notes. a = annotate"));
 }
+
+#[test]
+fn long_quotes_and_texts_wrap_to_the_pane_and_say_when_they_stop() {
+    let c = corpus();
+    let body = "Navragen bij de KMar hoe het tweetrapssysteem in de praktijk \
+                werkt voor reizigers uit derde landen, en wat dit betekent \
+                voor de capaciteit op Schiphol in de zomer van 2026, en \
+                daarna nog veel meer woorden die niet passen.";
+    let notes = vec![note(&c, "n1", "ebsp", Some("tweetrapssysteem"), body)];
+    let index = NoteIndex::build(&c, &notes);
+    let mut t = Terminal::new(TestBackend::new(28, 16)).unwrap();
+    let view = PaneView {
+        notes: &notes,
+        index: &index,
+        node: c.get("ebsp"),
+        selected: 0,
+        focused: false,
+        lang: Language::Nl,
+    };
+    t.draw(|f| render(&view, f, f.area())).unwrap();
+    let s = t.backend().to_string();
+    // The first four lines of the text, wrapped at word boundaries...
+    assert!(s.contains("Navragen bij de KMar"), "{s}");
+    assert!(s.contains("in de praktijk werkt"), "{s}");
+    // ...and the part left out is marked, not silently cut.
+    assert!(s.contains("reizigers uit…"), "{s}");
+    assert!(!s.contains("derde"), "{s}");
+}
+
+#[test]
+fn the_empty_pane_wraps_its_hint() {
+    let c = corpus();
+    let index = NoteIndex::build(&c, &[]);
+    let mut t = Terminal::new(TestBackend::new(20, 6)).unwrap();
+    let view = PaneView {
+        notes: &[],
+        index: &index,
+        node: c.get("ebsp"),
+        selected: 0,
+        focused: false,
+        lang: Language::Nl,
+    };
+    t.draw(|f| render(&view, f, f.area())).unwrap();
+    let s = t.backend().to_string();
+    assert!(s.contains("annoteren"), "{s}");
+}
