@@ -5,7 +5,7 @@ use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{FuzzySearch, Hit, SearchIndex};
 
@@ -14,11 +14,15 @@ use super::{FuzzySearch, Hit, SearchIndex};
 /// enough to keep both cores busy.
 const CHUNK: usize = 8_192;
 
+/// How often a query in progress shows its best hits so far.
+const PARTIAL_EVERY: Duration = Duration::from_millis(60);
+
 /// Complete result sets kept, so that going back to an earlier query
 /// (Backspace) answers at once.
 const REMEMBERED: usize = 64;
 
-/// Results for one query, sent after every chunk and once more when done.
+/// Results for one query: the best so far after the first chunk and then
+/// every [`PARTIAL_EVERY`], and the complete result when done.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FinderUpdate {
     /// The number [`FinderWorker::search`] returned for the query.
@@ -191,9 +195,25 @@ fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<Finde
             continue;
         }
         let mut search = FuzzySearch::new(index, &request.query, request.limit);
+        let mut last_sent: Option<Instant> = None;
         loop {
             let done = search.step(CHUNK);
             let (scanned, total) = search.progress();
+            // The best hits so far go out after the first chunk and then a
+            // few times a second: their match positions cost more than a
+            // chunk's scoring when taken after every chunk.
+            let due = last_sent.is_none_or(|t| t.elapsed() >= PARTIAL_EVERY);
+            if !done && !due {
+                match requests.try_recv() {
+                    Ok(newer) => {
+                        pending = Some(newer);
+                        break;
+                    }
+                    Err(TryRecvError::Empty) => continue,
+                    Err(TryRecvError::Disconnected) => return,
+                }
+            }
+            last_sent = Some(Instant::now());
             let hits = search.hits();
             if done {
                 remembered.insert(key.clone(), hits.clone());

@@ -44,8 +44,9 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
         input,
     );
     let text_w = usize::from(list_area.width.saturating_sub(2));
-    let items: Vec<ListItem> = f
-        .hits
+    // Snippets and marks only for the hits on screen.
+    let (first, end) = super::window(f.selected, f.hits.len(), usize::from(list_area.height));
+    let items: Vec<ListItem> = f.hits[first..end]
         .iter()
         .map(|hit| {
             let node = s.corpus.node(hit.node);
@@ -77,7 +78,7 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
     ls.select(if f.hits.is_empty() {
         None
     } else {
-        Some(f.selected)
+        Some(f.selected.saturating_sub(first))
     });
     frame.render_stateful_widget(list, list_area, &mut ls);
 }

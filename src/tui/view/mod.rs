@@ -73,6 +73,17 @@ pub fn areas(area: Rect) -> Areas {
     }
 }
 
+/// The rows `first..end` of a list of `len` that a pane of `height` rows
+/// shows with row `selected` in view: the selection on the last row once
+/// it is past the first screen, as ratatui's list scrolls from the top.
+pub fn window(selected: usize, len: usize, height: usize) -> (usize, usize) {
+    let height = height.max(1);
+    let first = selected
+        .min(len.saturating_sub(1))
+        .saturating_sub(height - 1);
+    (first, (first + height).min(len))
+}
+
 /// The text area inside the reader's border.
 pub fn reader_text_area(area: Rect) -> Rect {
     Block::default()

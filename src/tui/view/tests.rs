@@ -390,3 +390,16 @@ fn tiny_terminals_render_without_panic() {
         draw(&s, (w, h));
     }
 }
+
+#[test]
+fn a_window_keeps_the_selection_in_view_like_a_list_scrolled_from_the_top() {
+    assert_eq!(super::window(0, 100, 10), (0, 10));
+    assert_eq!(super::window(9, 100, 10), (0, 10));
+    assert_eq!(super::window(10, 100, 10), (1, 11));
+    assert_eq!(super::window(99, 100, 10), (90, 100));
+    assert_eq!(super::window(3, 5, 10), (0, 5));
+    assert_eq!(super::window(0, 0, 10), (0, 0));
+    // A selection past the end (a list that shrank) shows the last rows.
+    assert_eq!(super::window(500, 100, 10), (90, 100));
+    assert_eq!(super::window(5, 100, 0), (5, 6));
+}

@@ -22,10 +22,17 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         );
     }
     let block = pane_block(s, Pane::Tree, title);
-    let items: Vec<ListItem> = s
-        .rows
+    // Only the rows on screen are drawn: a tree of thousands of dossiers
+    // costs no more per frame than a tree of ten.
+    let (first, end) = super::window(
+        s.tree_selected,
+        s.rows.len(),
+        usize::from(area.height.saturating_sub(2)),
+    );
+    let width = usize::from(area.width.saturating_sub(2));
+    let items: Vec<ListItem> = s.rows[first..end]
         .iter()
-        .map(|r| ListItem::new(row_line(s, r, usize::from(area.width.saturating_sub(2)))))
+        .map(|r| ListItem::new(row_line(s, r, width)))
         .collect();
     let list = List::new(items)
         .block(block)
@@ -35,7 +42,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             s.theme.selection.patch(s.theme.muted)
         });
     let mut ls = ListState::default();
-    ls.select(Some(s.tree_selected));
+    ls.select(Some(s.tree_selected.saturating_sub(first)));
     frame.render_stateful_widget(list, area, &mut ls);
 }
 
