@@ -2,6 +2,7 @@
 //! interface. Exit codes: 0 success, 1 bad data or a failed operation,
 //! 2 bad usage.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -12,7 +13,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if dossier::cli::output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dossier: {e:#}");
+            // Not eprintln!, which panics when stderr is gone (a closed
+            // terminal): the exit status still tells.
+            let _ = writeln!(std::io::stderr(), "dossier: {e:#}");
             ExitCode::from(1)
         }
     }

@@ -7,7 +7,7 @@
 
 use std::fs::File;
 use std::io::{ErrorKind, Read, Write};
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -57,6 +57,9 @@ struct Pty {
     terminal: Option<OwnedFd>,
     output: Shared,
     reader: Option<JoinHandle<()>>,
+    /// The reader thread's descriptor of the terminal's far side (the one
+    /// a terminal emulator holds), to hang up on the program.
+    reader_fd: RawFd,
     /// The terminal's settings before the program started, and after it
     /// ended.
     before: Termios,
@@ -128,6 +131,7 @@ impl Pty {
         drop(cmd);
 
         let master = File::from(master);
+        let reader_fd = master.as_raw_fd();
         let keys = master.try_clone().unwrap();
         let output: Shared = Arc::default();
         let shared = Arc::clone(&output);
@@ -138,6 +142,7 @@ impl Pty {
             terminal: Some(terminal),
             output,
             reader: Some(reader),
+            reader_fd,
             before,
             after: None,
         }
@@ -224,6 +229,39 @@ impl Pty {
             now.local_modes
                 .contains(rustix::termios::LocalModes::ECHO | rustix::termios::LocalModes::ICANON)
         );
+    }
+
+    /// Closes the terminal as a window that is closed would: every
+    /// descriptor of its far side now points at /dev/null instead, and the
+    /// kernel hangs up the program's side.
+    fn hang_up(&mut self) {
+        let null =
+            rustix::fs::open("/dev/null", OFlags::RDWR | OFlags::CLOEXEC, Mode::empty()).unwrap();
+        for fd in [self.keys.as_raw_fd(), self.reader_fd] {
+            // SAFETY: both numbers are open descriptors that this test owns
+            // (the key writer, and the reader thread's file, which stays
+            // open until that thread ends); dup2 replaces what they refer
+            // to, and `forget` leaves them open for their owners to close.
+            let mut target = unsafe { OwnedFd::from_raw_fd(fd) };
+            rustix::io::dup2(&null, &mut target).unwrap();
+            std::mem::forget(target);
+        }
+    }
+
+    /// Waits for the program to end, without reading the terminal's
+    /// settings (after a hang-up there are none to read).
+    fn wait_gone(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program did not end after its terminal hung up"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 
     fn pid(&self) -> Pid {
@@ -350,6 +388,20 @@ fn sigterm_ends_with_143_and_restores_the_terminal() {
     assert_eq!(status.code(), Some(128 + 15), "{status:?}");
     t.assert_settings_restored();
     assert_left_alternate_screen(&t.bytes());
+}
+
+#[test]
+fn a_terminal_that_hangs_up_ends_the_program_with_129() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    // Typing in the finder when the window is closed.
+    t.send(CTRL_P);
+    t.send(b"brus");
+    t.wait_text("Zoek: brus▏");
+    t.hang_up();
+    let status = t.wait_gone();
+    assert_eq!(status.code(), Some(128 + 1), "{status:?}");
 }
 
 #[test]

@@ -49,6 +49,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let mut notes = notes::session::Session::open(global.notes.as_deref(), &ctx.config, &mut state);
 
     let signals = terminal::Signals::install()?;
+    signals.watch_for_hangup();
     let mut term = terminal::enter(mouse);
     let result = (|| -> anyhow::Result<Option<i32>> {
         // Drawn only after something changed: an idle screen costs nothing.
@@ -124,12 +125,18 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
             }
         }
     })();
-    terminal::leave(mouse);
+    terminal::leave(term, mouse);
     // The process ends now: the corpus and the notes need no freeing.
     crate::cli::leave_to_exit(state);
-    match result? {
-        Some(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(255))),
-        None => Ok(ExitCode::SUCCESS),
+    // A signal or a terminal that went away explains any error the loop
+    // met writing to it: that is how the program ended, not a failure.
+    let sig = signals.pending().or_else(|| signals.hung_up().then_some(1));
+    match (sig, result) {
+        (Some(sig), _) | (None, Ok(Some(sig))) => {
+            Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(255)))
+        }
+        (None, Ok(None)) => Ok(ExitCode::SUCCESS),
+        (None, Err(e)) => Err(e),
     }
 }
 

@@ -1,17 +1,29 @@
 //! Entering and leaving the terminal's full-screen mode, so that it is
 //! restored on quit, on a panic (ratatui's hook) and on SIGTERM/SIGHUP.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
+/// How often the watch looks for a signal or a terminal that has gone.
+const WATCH_EVERY: Duration = Duration::from_millis(200);
+
+/// How long the loop has to end by itself after a signal, restoring the
+/// terminal, before the watch ends the process.
+const GRACE: Duration = Duration::from_secs(1);
+
+const SIGHUP: i32 = 1;
+
 /// The signal that asked us to stop, or 0.
 pub struct Signals {
     pub caught: Arc<AtomicUsize>,
+    /// Whether standard input was a terminal at the start.
+    was_terminal: bool,
 }
 
 impl Signals {
@@ -26,7 +38,48 @@ impl Signals {
         ] {
             signal_hook::flag::register_usize(sig, Arc::clone(&caught), sig as usize)?;
         }
-        Ok(Signals { caught })
+        Ok(Signals {
+            caught,
+            was_terminal: io::stdin().is_terminal(),
+        })
+    }
+
+    /// Whether the terminal the program started on has gone.
+    pub fn hung_up(&self) -> bool {
+        self.was_terminal && !io::stdin().is_terminal()
+    }
+
+    /// Ends the process if the loop cannot: when a signal has come or the
+    /// terminal has gone (its window closed, the connection dropped) and
+    /// the loop has not ended within [`GRACE`]. A terminal that hangs up
+    /// makes crossterm's reader spin on end-of-file without returning to
+    /// the loop, so the loop never sees the signal. Nothing is lost by
+    /// ending here: the note editor's text is already in the drafts
+    /// journal, and a hung-up terminal has nothing to restore.
+    pub fn watch_for_hangup(&self) {
+        let caught = Arc::clone(&self.caught);
+        let was_terminal = self.was_terminal;
+        let watch = move || {
+            loop {
+                std::thread::sleep(WATCH_EVERY);
+                let sig = caught.load(Ordering::Relaxed);
+                let hung_up = was_terminal && !io::stdin().is_terminal();
+                if sig != 0 || hung_up {
+                    break;
+                }
+            }
+            std::thread::sleep(GRACE);
+            let sig = match caught.load(Ordering::Relaxed) {
+                0 => SIGHUP,
+                n => i32::try_from(n).unwrap_or(SIGHUP),
+            };
+            std::process::exit(128 + sig);
+        };
+        // Without the thread the program still works; it only cannot end
+        // itself on a hang-up.
+        let _ = std::thread::Builder::new()
+            .name("hangup-watch".into())
+            .spawn(watch);
     }
 
     pub fn pending(&self) -> Option<i32> {
@@ -45,10 +98,18 @@ pub fn enter(mouse: bool) -> DefaultTerminal {
     terminal
 }
 
-pub fn leave(mouse: bool) {
+/// Gives the terminal back as it was. Every step is tried even if one
+/// fails, and nothing is printed: the terminal may be gone, and printing
+/// to it would fail in turn.
+pub fn leave(mut term: DefaultTerminal, mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
-    ratatui::restore();
+    let _ = term.show_cursor();
+    // Not dropped: a terminal that could not show its cursor says so on
+    // stderr when dropped, and that stderr may be the terminal that is gone.
+    std::mem::forget(term);
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), crossterm::terminal::LeaveAlternateScreen);
     let _ = io::stdout().flush();
 }
