@@ -149,17 +149,21 @@ fn push_expanded(
     expanded: &HashSet<NodeIdx>,
     rows: &mut Vec<TreeRow>,
 ) {
-    let kids = children(c, node);
     let open = expanded.contains(&node);
+    // A closed node's children are not listed, only whether it has any:
+    // with thousands of dossiers, finding the references each one cites
+    // for every row would cost more than the whole frame.
+    let has_children = !c.node(node).children.is_empty()
+        || (c.node(node).kind.is_root() && !c.references_cited_by(node).is_empty());
     rows.push(TreeRow {
         item: RowItem::Node(node),
         depth,
-        has_children: !kids.is_empty(),
+        has_children,
         expanded: open,
         matched: Vec::new(),
     });
     if open {
-        for k in kids {
+        for k in children(c, node) {
             push_expanded(c, k, depth + 1, expanded, rows);
         }
     }
