@@ -32,7 +32,8 @@ impl SearchIndex {
             return Vec::new();
         }
         let finder = memmem::Finder::new(phrase.as_bytes());
-        let threads = threads_for(self.len());
+        // Scanning is memchr-fast: threads pay off only on large indexes.
+        let threads = threads_for(self.len(), 131_072);
         let top = if threads <= 1 {
             let mut top = TopK::new(limit);
             self.count_range(&finder, 0..self.len(), &mut top);

@@ -113,7 +113,9 @@ impl SearchIndex {
 
     /// Scores `items` on as many threads as pay off.
     pub(crate) fn fuzzy_ranks(&self, pattern: &Pattern, items: Range<usize>, limit: usize) -> TopK {
-        let threads = threads_for(items.len());
+        // Scoring is slow enough that the finder's chunks of 8,192 items
+        // (several milliseconds) are worth two threads.
+        let threads = threads_for(items.len(), 8_192);
         if threads <= 1 || limit == 0 {
             let mut top = TopK::new(limit);
             if limit > 0 {

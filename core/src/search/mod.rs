@@ -364,12 +364,11 @@ impl TopK {
     }
 }
 
-/// How many threads to search with: the cores there are, and only where
-/// there is enough work to pay for starting them. The finder's chunks
-/// (8,192 items, several milliseconds of scoring) are worth two threads;
-/// starting one costs some tens of microseconds.
-pub(crate) fn threads_for(items: usize) -> usize {
-    if items < 8_192 {
+/// How many threads to search `items` with: the cores there are, and only
+/// from `worth_it` items on, where the work pays for starting them (some
+/// tens of microseconds each).
+pub(crate) fn threads_for(items: usize, worth_it: usize) -> usize {
+    if items < worth_it {
         return 1;
     }
     std::thread::available_parallelism()
