@@ -30,7 +30,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         match &s.overlay {
             Overlay::Help => (T::ModeHelp, None),
             Overlay::Finder(_) => (T::ModeFinder, None),
-            Overlay::Peek(_) | Overlay::LoadError(_) => (T::ModePeek, None),
+            Overlay::Peek(_) => (T::ModePeek, None),
+            Overlay::LoadError(_) => (T::ModeError, None),
             Overlay::None => (
                 crate::tui::notes_bridge::mode(s).unwrap_or(T::ModeRead),
                 None,
