@@ -53,7 +53,10 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
         return;
     }
     let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i, width)).collect();
+    // A list shows nothing of an item taller than itself: in a low pane
+    // each note keeps only its first lines.
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
+    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i, width, rows)).collect();
     let list = List::new(items)
         .block(block)
         .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -63,8 +66,8 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
 }
 
 /// One note: its kind and status, the quote and the start of the text,
-/// wrapped to the pane's `width`.
-fn item(v: &PaneView, i: usize, width: usize) -> ListItem<'static> {
+/// wrapped to the pane's `width`, at most `rows` lines.
+fn item(v: &PaneView, i: usize, width: usize, rows: usize) -> ListItem<'static> {
     let a = &v.notes[i];
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
@@ -115,6 +118,7 @@ fn item(v: &PaneView, i: usize, width: usize) -> ListItem<'static> {
         )));
     }
     lines.push(Line::from(""));
+    lines.truncate(rows);
     ListItem::new(lines)
 }
 

@@ -120,3 +120,31 @@ fn the_empty_pane_wraps_its_hint() {
     let s = t.backend().to_string();
     assert!(s.contains("annoteren"), "{s}");
 }
+
+#[test]
+fn a_pane_lower_than_a_note_still_shows_its_first_lines() {
+    let c = corpus();
+    let notes = vec![note(
+        &c,
+        "n1",
+        "ebsp",
+        Some("tweetrapssysteem"),
+        "Navragen bij de KMar hoe dit werkt voor reizigers uit derde landen.",
+    )];
+    let index = NoteIndex::build(&c, &notes);
+    // Four rows inside the border, as under the reader on a small screen.
+    let mut t = Terminal::new(TestBackend::new(40, 6)).unwrap();
+    let view = PaneView {
+        notes: &notes,
+        index: &index,
+        node: c.get("ebsp"),
+        selected: 0,
+        focused: false,
+        lang: Language::Nl,
+    };
+    t.draw(|f| render(&view, f, f.area())).unwrap();
+    let s = t.backend().to_string();
+    assert!(s.contains("vraag · open"), "{s}");
+    assert!(s.contains("“tweetrapssysteem”"), "{s}");
+    assert!(s.contains("Navragen bij de KMar"), "{s}");
+}
