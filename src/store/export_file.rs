@@ -16,10 +16,18 @@ pub fn write(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-export")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".dossier-export");
+    // An export is made to be handed on: it gets the permissions of the
+    // file it replaces, or else those of any new file (0666 less the
+    // umask), not the temporary file's owner-only 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
     {
         let mut out = io::BufWriter::new(tmp.as_file_mut());
         fill(&mut out).and_then(|()| out.flush()).map_err(fail)?;
@@ -51,5 +59,26 @@ mod tests {
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         write(&path, |out| out.write_all(b"nieuw")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "nieuw");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_export_is_readable_by_others_unless_the_file_it_replaces_was_not() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        // A new file: 0666 less the umask, which never takes away the
+        // owner's reading and in common set-ups leaves others' reading.
+        let new = dir.path().join("new.md");
+        write(&new, |out| out.write_all(b"x")).unwrap();
+        let probe = dir.path().join("probe");
+        std::fs::write(&probe, "").unwrap();
+        assert_eq!(mode(&new), mode(&probe), "as any new file");
+        // A file that was kept private stays private.
+        let private = dir.path().join("private.md");
+        std::fs::write(&private, "oud").unwrap();
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write(&private, |out| out.write_all(b"nieuw")).unwrap();
+        assert_eq!(mode(&private), 0o600);
     }
 }

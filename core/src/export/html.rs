@@ -60,7 +60,7 @@ pub fn write(
         out,
         "<p class=\"meta\">{} · {}</p>",
         l.generated_by,
-        notes.len()
+        options.lang.count(notes.len())
     )?;
     if notes.is_empty() {
         writeln!(out, "<p>{}</p>", l.empty)?;

@@ -117,6 +117,16 @@ impl Lang {
         self.labels().long_date(iso)
     }
 
+    /// `1 notitie`, `3 notities` (or `1 note`, `3 notes`).
+    pub fn count(self, n: usize) -> String {
+        match (self, n) {
+            (Lang::Nl, 1) => "1 notitie".into(),
+            (Lang::Nl, n) => format!("{n} notities"),
+            (Lang::En, 1) => "1 note".into(),
+            (Lang::En, n) => format!("{n} notes"),
+        }
+    }
+
     /// The language code for `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {

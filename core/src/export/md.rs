@@ -21,7 +21,12 @@ pub fn write(
     let l = options.lang.labels();
     writeln!(out, "# {}", l.title)?;
     writeln!(out)?;
-    writeln!(out, "*{} · {}*", l.generated_by, notes.len())?;
+    writeln!(
+        out,
+        "*{} · {}*",
+        l.generated_by,
+        options.lang.count(notes.len())
+    )?;
     if notes.is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", l.empty)?;

@@ -59,8 +59,8 @@ pub fn run(
             })
             .map_err(anyhow::Error::msg)?;
             eprintln!(
-                "{} notes exported to {} ({})",
-                selected.len(),
+                "{} exported to {} ({})",
+                Lang::En.count(selected.len()),
                 path.display(),
                 format.as_str()
             );

@@ -228,8 +228,12 @@ pub fn perform(
     });
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
     match (written, lang) {
-        (Ok(()), Language::Nl) => format!("{} notities geëxporteerd naar {shown}", notes.len()),
-        (Ok(()), Language::En) => format!("{} notes exported to {shown}", notes.len()),
+        (Ok(()), Language::Nl) => {
+            format!("{} geëxporteerd naar {shown}", Lang::Nl.count(notes.len()))
+        }
+        (Ok(()), Language::En) => {
+            format!("{} exported to {shown}", Lang::En.count(notes.len()))
+        }
         (Err(e), Language::Nl) => {
             format!("Export mislukt: {}", dossier_core::text::sanitize_line(&e))
         }

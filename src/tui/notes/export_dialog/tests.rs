@@ -112,7 +112,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     let msg = perform(Format::Csv, &path, &picked, &c, Language::Nl);
     assert_eq!(
         msg,
-        format!("1 notities geëxporteerd naar {}", path.display())
+        format!("1 notitie geëxporteerd naar {}", path.display())
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("Besluit volgen") && !text.contains("Wat houdt"));
