@@ -142,6 +142,18 @@ fn unknown_subcommands_flags_and_missing_arguments_exit_two() {
         .stderr(predicate::str::contains("--limit"));
 }
 
+#[test]
+fn the_interface_without_a_terminal_says_so_and_exits_two() {
+    let s = Sandbox::new();
+    // Standard input and output are pipes here, as in a script.
+    s.cmd()
+        .write_stdin("q")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("the interface needs a terminal"));
+}
+
 // --- list ------------------------------------------------------------------
 
 #[test]

@@ -4,6 +4,7 @@
 mod check;
 mod list;
 mod notes;
+pub use notes::usage;
 pub mod output;
 mod search;
 mod show;

@@ -15,6 +15,7 @@ pub mod tree;
 pub mod update;
 pub mod view;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,6 +36,14 @@ use crate::cli::{Context, Global};
 const TICK: Duration = Duration::from_millis(30);
 
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
+    // The interface draws on a terminal; a pipe or a file would receive
+    // escape sequences and no keys would come.
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Ok(crate::cli::usage(
+            "the interface needs a terminal; for use in scripts see `dossier --help` \
+             (list, show, search, check, notes)",
+        ));
+    }
     let ctx = Context::new(global)?;
     let keymap = Keymap::from_config(&ctx.config)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -50,7 +59,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
 
     let signals = terminal::Signals::install()?;
     signals.watch_for_hangup();
-    let mut term = terminal::enter(mouse);
+    let mut term = terminal::enter(mouse)?;
     let result = (|| -> anyhow::Result<Option<i32>> {
         // Drawn only after something changed: an idle screen costs nothing.
         let mut dirty = true;

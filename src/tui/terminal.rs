@@ -90,12 +90,16 @@ impl Signals {
     }
 }
 
-pub fn enter(mouse: bool) -> DefaultTerminal {
-    let terminal = ratatui::init();
+/// Full-screen mode, raw keys and (if asked) the mouse; an error, not a
+/// panic, when the terminal refuses.
+pub fn enter(mouse: bool) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init().inspect_err(|_| {
+        let _ = crossterm::terminal::disable_raw_mode();
+    })?;
     if mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    terminal
+    Ok(terminal)
 }
 
 /// Gives the terminal back as it was. Every step is tried even if one
