@@ -55,22 +55,20 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
             let Some(e) = s.corpus.errors.get(i) else {
                 return Line::raw("");
             };
+            let file = format!(
+                "⚠ {}",
+                dossier_core::text::sanitize_line(short_file(&e.file))
+            );
+            let rest = format!(
+                " — {}: {}",
+                t(s.lang, T::LoadError),
+                dossier_core::text::sanitize_line(&e.message)
+            );
+            let file = super::breadcrumb::truncate(&file, width);
+            let rest = super::breadcrumb::truncate(&rest, width.saturating_sub(file.width()));
             Line::from(vec![
-                Span::styled(
-                    format!(
-                        "⚠ {}",
-                        dossier_core::text::sanitize_line(short_file(&e.file))
-                    ),
-                    s.theme.error,
-                ),
-                Span::styled(
-                    format!(
-                        " — {}: {}",
-                        t(s.lang, T::LoadError),
-                        dossier_core::text::sanitize_line(&e.message)
-                    ),
-                    s.theme.muted,
-                ),
+                Span::styled(file, s.theme.error),
+                Span::styled(rest, s.theme.muted),
             ])
         }
         RowItem::Node(n) => {
