@@ -65,6 +65,9 @@ pub struct Finder {
     /// The query the shown hits answer, and whether they are final.
     pub shown_query: String,
     pub done: bool,
+    /// Enter came before the final results of the query typed: the best
+    /// of them opens when they arrive.
+    pub open_when_ready: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

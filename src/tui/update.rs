@@ -450,10 +450,12 @@ fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
     match a {
         Action::Type(c) => {
             f.query.push(c);
+            f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }
         Action::Erase => {
             f.query.pop();
+            f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }
         Action::Up => f.selected = f.selected.saturating_sub(1),
@@ -461,6 +463,14 @@ fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
         Action::Cancel | Action::Finder => {
             s.overlay = Overlay::None;
             return effects;
+        }
+        // Typed and Enter at once: the hits shown may answer an earlier
+        // prefix, or be the best so far. Unless one was chosen with the
+        // arrows, the best hit of the whole query opens when it is known.
+        Action::Open
+            if f.selected == 0 && !f.query.is_empty() && (f.shown_query != f.query || !f.done) =>
+        {
+            f.open_when_ready = true;
         }
         Action::Open => {
             s.overlay = Overlay::None;
@@ -496,6 +506,13 @@ pub fn apply_finder_update(s: &mut State, u: FinderUpdate) {
         f.shown_query = u.query;
         f.done = u.done;
         f.selected = f.selected.min(f.hits.len().saturating_sub(1));
+        if f.done && f.open_when_ready {
+            f.open_when_ready = false;
+            if !f.hits.is_empty() {
+                let f = f.clone();
+                finder(s, f, Action::Open);
+            }
+        }
     }
 }
 

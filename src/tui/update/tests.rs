@@ -157,6 +157,40 @@ fn the_finder_asks_the_search_thread_and_opens_the_chosen_passage() {
 }
 
 #[test]
+fn enter_before_the_results_are_in_opens_the_best_hit_of_the_whole_query() {
+    let mut s = state();
+    let index = dossier_core::search::SearchIndex::build(&s.corpus);
+    let answer = |s: &mut State, q: &str, done: bool| {
+        apply_finder_update(
+            s,
+            FinderUpdate {
+                generation: 1,
+                query: q.into(),
+                hits: index.fuzzy(q, FINDER_LIMIT),
+                scanned: 1,
+                total: 1,
+                done,
+            },
+        )
+    };
+    run(&mut s, &[Action::Finder]);
+    run(&mut s, &typed("tw"));
+    answer(&mut s, "tw", true);
+    // The rest typed and Enter pressed while the list still shows "tw".
+    run(&mut s, &typed("eetrapssysteem"));
+    run(&mut s, &[Action::Open]);
+    assert!(matches!(s.overlay, Overlay::Finder(_)), "not opened yet");
+    answer(&mut s, "tweetrapssysteem", false);
+    assert!(
+        matches!(s.overlay, Overlay::Finder(_)),
+        "not on partial hits"
+    );
+    answer(&mut s, "tweetrapssysteem", true);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(id(&s), "ebsp/uitkomst-onderhandelingen");
+}
+
+#[test]
 fn stale_finder_results_are_ignored() {
     let mut s = state();
     run(&mut s, &[Action::Finder]);
