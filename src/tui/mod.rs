@@ -35,6 +35,9 @@ use crate::cli::{Context, Global};
 /// results and at signals.
 const TICK: Duration = Duration::from_millis(30);
 
+/// Keys taken in one go before a frame is drawn anyway.
+const MAX_KEYS_PER_FRAME: usize = 256;
+
 pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     // The interface draws on a terminal; a pipe or a file would receive
     // escape sequences and no keys would come.
@@ -97,41 +100,51 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
                 continue;
             }
             dirty = true;
-            let effects = match event::read()? {
-                Event::Key(k) if k.kind != event::KeyEventKind::Release => {
-                    if notes.wants_keys(&state) {
-                        notes.key(&mut state, k);
-                        Vec::new()
-                    } else {
-                        match input::action_for(&state, k) {
-                            Some(a) if notes.handles(a, &state) => {
-                                notes.act(&mut state, a);
-                                Vec::new()
+            // Every key already waiting is taken before the next frame, so
+            // a burst of typing is drawn (and filtered) once.
+            for _ in 0..MAX_KEYS_PER_FRAME {
+                let effects = match event::read()? {
+                    Event::Key(k) if k.kind != event::KeyEventKind::Release => {
+                        if notes.wants_keys(&state) {
+                            update::settle(&mut state);
+                            notes.key(&mut state, k);
+                            Vec::new()
+                        } else {
+                            match input::action_for(&state, k) {
+                                Some(a) if notes.handles(a, &state) => {
+                                    update::settle(&mut state);
+                                    notes.act(&mut state, a);
+                                    Vec::new()
+                                }
+                                Some(a) => update::update(&mut state, a),
+                                None => Vec::new(),
                             }
-                            Some(a) => update::update(&mut state, a),
-                            None => Vec::new(),
+                        }
+                    }
+                    Event::Mouse(m) if mouse => match m.kind {
+                        MouseEventKind::ScrollDown => scroll(&mut state, Action::Down),
+                        MouseEventKind::ScrollUp => scroll(&mut state, Action::Up),
+                        _ => Vec::new(),
+                    },
+                    Event::Paste(text) => text
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .flat_map(|c| update::update(&mut state, Action::Type(c)))
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                for e in effects {
+                    match e {
+                        Effect::Search(q) => {
+                            worker.search(&q, FINDER_LIMIT);
                         }
                     }
                 }
-                Event::Mouse(m) if mouse => match m.kind {
-                    MouseEventKind::ScrollDown => scroll(&mut state, Action::Down),
-                    MouseEventKind::ScrollUp => scroll(&mut state, Action::Up),
-                    _ => Vec::new(),
-                },
-                Event::Paste(text) => text
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .flat_map(|c| update::update(&mut state, Action::Type(c)))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            for e in effects {
-                match e {
-                    Effect::Search(q) => {
-                        worker.search(&q, FINDER_LIMIT);
-                    }
+                if state.quit || !event::poll(Duration::ZERO)? {
+                    break;
                 }
             }
+            update::settle(&mut state);
         }
     })();
     terminal::leave(term, mouse);

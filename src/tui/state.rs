@@ -118,6 +118,9 @@ pub struct State {
     pub note_ranges: Vec<Vec<(usize, usize)>>,
     /// A passage being selected: (paragraph, char) of both ends.
     pub selection: Option<((usize, usize), (usize, usize))>,
+    /// The tree filter changed and `rows` do not show it yet: see
+    /// [`super::update::settle`].
+    pub rows_stale: bool,
 }
 
 impl State {
@@ -151,6 +154,7 @@ impl State {
             notes_selected: 0,
             note_ranges: Vec::new(),
             selection: None,
+            rows_stale: false,
         };
         if let Some(&first) = s.corpus.roots.first() {
             s.expanded.insert(first);

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use dossier_core::text::fold;
+use dossier_core::text::{fold, fold_char};
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -56,10 +56,18 @@ impl Filter {
             return f;
         }
         let text = fold(&f.text);
-        if c.all_countries().iter().any(|k| fold(k) == text) {
+        // The list of country names, not the corpus's: it is short, and
+        // with thousands of dossiers collecting the corpus's names on every
+        // keystroke was slower than the filtering itself.
+        if dossier_core::countries::known_countries().any(|k| fold(k) == text) {
             f.countries.push(text);
             f.text.clear();
-        } else if c.all_tags().iter().any(|t| fold(t) == text) {
+        } else if c
+            .nodes
+            .iter()
+            .flat_map(|n| &n.tags)
+            .any(|t| fold(t) == text)
+        {
             f.tags.push(text);
             f.text.clear();
         }
@@ -75,27 +83,46 @@ impl Filter {
         let n = c.node(node);
         // Multi-word tags ("georganiseerde criminaliteit") match on a prefix
         // of any word run, so `#georg` finds them.
-        let tags: Vec<String> = c.tags_of(node).iter().map(|t| fold(t)).collect();
-        if !self.tags.iter().all(|want| {
-            tags.iter().any(|t| {
-                t.starts_with(want.as_str()) || t.replace(' ', "-").starts_with(want.as_str())
-            })
-        }) {
-            return None;
+        if !self.tags.is_empty() {
+            let tags: Vec<String> = c.tags_of(node).iter().map(|t| fold(t)).collect();
+            if !self.tags.iter().all(|want| {
+                tags.iter().any(|t| {
+                    t.starts_with(want.as_str()) || t.replace(' ', "-").starts_with(want.as_str())
+                })
+            }) {
+                return None;
+            }
         }
-        let countries: Vec<String> = n.countries.iter().map(|t| fold(t)).collect();
-        if !self
-            .countries
-            .iter()
-            .all(|want| countries.iter().any(|t| t.starts_with(want.as_str())))
-        {
-            return None;
+        if !self.countries.is_empty() {
+            let countries: Vec<String> = n.countries.iter().map(|t| fold(t)).collect();
+            if !self
+                .countries
+                .iter()
+                .all(|want| countries.iter().any(|t| t.starts_with(want.as_str())))
+            {
+                return None;
+            }
         }
         if self.text.is_empty() {
             return Some(Vec::new());
         }
-        let title = fold(&n.title);
         let query = fold(&self.text);
+        // Most titles lack the query's letters in order: they are passed
+        // over without folding them or starting a matcher. Spaces in the
+        // query are not needed in the title, as for the matcher.
+        let may_match = |text: &str| {
+            let mut want = query.chars().filter(|q| *q != ' ').peekable();
+            for ch in text.chars().map(fold_char) {
+                if want.peek() == Some(&ch) {
+                    want.next();
+                }
+            }
+            want.peek().is_none()
+        };
+        if !may_match(&n.title) && !may_match(&n.id) {
+            return None;
+        }
+        let title = fold(&n.title);
         // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
         let matcher = SkimMatcherV2::default();
         matcher

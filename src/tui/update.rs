@@ -22,6 +22,11 @@ pub enum Effect {
 pub const FINDER_LIMIT: usize = 200;
 
 pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
+    // Keys typed into the tree filter only change the filter; anything
+    // else first brings the tree up to date with it.
+    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase)) {
+        settle(s);
+    }
     s.message = None;
     if a == Action::Quit && !in_prompt(s) {
         s.quit = true;
@@ -436,6 +441,21 @@ fn filter_prompt(s: &mut State, a: Action) {
         }
         _ => return,
     }
+    s.rows_stale = true;
+    if !s.filter_editing {
+        settle(s);
+    }
+}
+
+/// Brings the tree's rows up to date with the filter. The loop calls it
+/// before drawing, after taking every key that was already waiting: over
+/// thousands of dossiers filtering costs more than a keystroke's time,
+/// and a burst of typed letters then costs one filtering, not one each.
+pub fn settle(s: &mut State) {
+    if !s.rows_stale {
+        return;
+    }
+    s.rows_stale = false;
     tree::rebuild(s);
     // Put the selection on the first row that matched by itself.
     if !s.filter.is_empty()

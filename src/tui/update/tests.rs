@@ -15,8 +15,11 @@ fn state() -> State {
     s
 }
 
+/// The actions, then what the loop does before it draws.
 fn run(s: &mut State, actions: &[Action]) -> Vec<Effect> {
-    actions.iter().flat_map(|&a| update(s, a)).collect()
+    let effects = actions.iter().flat_map(|&a| update(s, a)).collect();
+    settle(s);
+    effects
 }
 
 fn id(s: &State) -> &str {
@@ -223,6 +226,31 @@ fn escape_leaves_the_finder_where_you_were() {
     assert_eq!(id(&s), "marokko");
 }
 
+#[test]
+fn typed_filter_letters_filter_the_tree_once_before_the_next_frame() {
+    let mut s = state();
+    let all = root_ids(&s);
+    update(&mut s, Action::Filter);
+    for c in "@italië".chars() {
+        update(&mut s, Action::Type(c));
+    }
+    // Not filtered letter by letter...
+    assert!(s.rows_stale);
+    assert_eq!(root_ids(&s), all);
+    // ...but once, before the frame is drawn.
+    settle(&mut s);
+    assert_eq!(
+        root_ids(&s),
+        vec!["c7", "raad-van-europa", "innovatieve-oplossingen"]
+    );
+    // Any other key sees the tree as filtered, without the loop's help.
+    update(&mut s, Action::Erase);
+    update(&mut s, Action::Type('e'));
+    update(&mut s, Action::Open);
+    assert!(!s.rows_stale);
+    assert_eq!(root_ids(&s).len(), 3);
+}
+
 /// The ids of the dossiers the tree shows.
 fn root_ids(s: &State) -> Vec<String> {
     s.rows
@@ -349,6 +377,10 @@ fn random_action_runs_never_panic_at_any_size() {
     for step in 0..1200 {
         let a = pool[next(pool.len())];
         update(&mut s, a);
+        // Now and then, as the loop before it draws.
+        if step % 2 == 0 {
+            settle(&mut s);
+        }
         // Answer the finder as the worker would, now and then.
         if let Overlay::Finder(f) = &s.overlay
             && step % 3 == 0
