@@ -227,7 +227,7 @@ impl Builder {
                 .map(|t| sanitize_line(t.trim()))
                 .filter(|t| !t.is_empty())
                 .collect();
-            node.letter = letter;
+            node.letter = letter.map(Box::new);
             let idx = self.push(node, &f, d.id.span().start, body.1);
             if let Some(i) = idx {
                 self.nodes[i].root = None;
@@ -377,7 +377,7 @@ impl Builder {
         );
         node.url = raw.url.as_deref().map(sanitize_line);
         node.description = raw.description.as_deref().map(sanitize_line);
-        node.reference = Some(ReferenceMeta {
+        node.reference = Some(Box::new(ReferenceMeta {
             kind: match raw.kind {
                 ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
                 ReferenceKindRaw::Motie => "motie".into(),
@@ -385,7 +385,7 @@ impl Builder {
             dossier_number: sanitize_line(&raw.dossier_number),
             number: sanitize_line(&raw.number),
             year: raw.year.as_deref().map(sanitize_line),
-        });
+        }));
         self.push(node, f, raw.id.span().start, Vec::new());
     }
 

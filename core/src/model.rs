@@ -186,8 +186,8 @@ pub struct Node {
     pub label: Option<String>,
     /// For topics: the letter they come from.
     pub source: Option<NodeIdx>,
-    pub letter: Option<LetterMeta>,
-    pub reference: Option<ReferenceMeta>,
+    pub letter: Option<Box<LetterMeta>>,
+    pub reference: Option<Box<ReferenceMeta>>,
     /// A reference's description, in the letter's words.
     pub description: Option<String>,
     /// The file the node was defined in, relative to the dossier folder.
