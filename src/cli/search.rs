@@ -103,8 +103,8 @@ fn hit_json<'a>(index: &'a SearchIndex, hit: &Hit) -> HitJson<'a> {
         dossier: node
             .and_then(|n| n.root)
             .and_then(|r| index.node(r))
-            .map(|r| r.id.as_str()),
-        node: node.map_or("", |n| n.id.as_str()),
+            .map(|r| r.id),
+        node: node.map_or("", |n| n.id),
         title: index.title(hit.node),
         score: hit.score,
         snippet,

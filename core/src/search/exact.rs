@@ -90,18 +90,22 @@ impl SearchIndex {
     /// bytes. Items end in `\n`, which a phrase never holds, so no
     /// occurrence runs from one item into the next.
     fn count_range(&self, finder: &memmem::Finder, items: Range<usize>, top: &mut TopK) {
-        let base = self.folded_starts[items.start] as usize;
-        let end = self.folded_starts[items.end] as usize;
+        let starts = self.folded_starts.view();
+        let base = starts.offset(items.start);
+        let end = starts.offset(items.end);
+        let Some(hay) = self.folded.as_slice().get(base..end) else {
+            return;
+        };
         let mut item = items.start;
         let mut count = 0i64;
-        for at in finder.find_iter(&self.folded.as_bytes()[base..end]) {
+        for at in finder.find_iter(hay) {
             let at = base + at;
-            if self.folded_starts[item + 1] as usize <= at {
+            if starts.offset(item + 1) <= at {
                 if count > 0 {
                     top.push(Rank::new(self, item, count));
                 }
                 count = 0;
-                while self.folded_starts[item + 1] as usize <= at {
+                while item + 1 < items.end && starts.offset(item + 1) <= at {
                     item += 1;
                 }
             }

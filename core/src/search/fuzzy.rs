@@ -22,6 +22,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
+use super::buffers::is_char_boundary;
 use super::{Hit, Rank, SearchIndex, TopK, fold_query, threads_for};
 
 /// Items handed to a thread at a time.
@@ -86,7 +87,7 @@ impl Pattern {
     #[inline]
     fn accepts_from(&self, hay: &[u8], mut from: usize, needles: &[Needle]) -> bool {
         for n in needles {
-            match n.find(&hay[from..]) {
+            match hay.get(from..).and_then(|h| n.find(h)) {
                 Some(i) => from += i + n.len as usize,
                 None => return false,
             }
@@ -152,33 +153,37 @@ impl SearchIndex {
     /// Prefilters and scores a range of items on this thread.
     fn score_range(&self, pattern: &Pattern, items: Range<usize>, top: &mut TopK) {
         let m = Scorer::new();
-        let folded = self.folded.as_bytes();
+        let folded = self.folded.as_slice();
+        let starts = self.folded_starts.view();
         let Some((first, rest)) = pattern.needles.split_first() else {
             for i in items {
                 top.push(Rank::new(self, i, 0));
             }
             return;
         };
-        let end_byte = self.folded_starts[items.end] as usize;
+        let end_byte = starts.offset(items.end).min(folded.len());
         let mut i = items.start;
         while i < items.end {
             // Skip to the next item that holds the first character.
-            let from = self.folded_starts[i] as usize;
-            let Some(at) = first.find(&folded[from..end_byte]) else {
+            let from = starts.offset(i);
+            let Some(at) = folded.get(from..end_byte).and_then(|h| first.find(h)) else {
                 break;
             };
             let at = from + at;
-            while self.folded_starts[i + 1] as usize <= at {
+            while i + 1 < items.end && starts.offset(i + 1) <= at {
                 i += 1;
             }
-            let range = self.folded_range(i);
+            // The item without its `\n`.
+            let range = starts.offset(i)..starts.offset(i + 1).saturating_sub(1);
             if at < range.end
-                && pattern.accepts_from(&folded[..range.end], at + first.len as usize, rest)
+                && let Some(hay) = folded.get(..range.end)
+                && pattern.accepts_from(hay, at + first.len as usize, rest)
+                && let Some(choice) = folded
+                    .get(trim(folded, range, at, pattern))
+                    .and_then(|c| std::str::from_utf8(c).ok())
+                && let Some(score) = m.score(choice, &pattern.text)
             {
-                let choice = &self.folded[trim(&self.folded, range, at, pattern)];
-                if let Some(score) = m.score(choice, &pattern.text) {
-                    top.push(Rank::new(self, i, score));
-                }
+                top.push(Rank::new(self, i, score));
             }
             i += 1;
         }
@@ -231,20 +236,24 @@ impl Scorer {
 /// read, as nothing can match there). After the last occurrence of the
 /// last character the last row has no match, so the best cell is earlier.
 /// The tests hold this against the untrimmed reference.
-fn trim(folded: &str, item: Range<usize>, at: usize, pattern: &Pattern) -> Range<usize> {
-    let bytes = folded.as_bytes();
+fn trim(bytes: &[u8], item: Range<usize>, at: usize, pattern: &Pattern) -> Range<usize> {
     let mut start = at;
     if start > item.start {
         start -= 1;
-        while !folded.is_char_boundary(start) {
+        while start > item.start && !is_char_boundary(bytes, start) {
             start -= 1;
         }
     }
     let end = match pattern.needles.last() {
-        Some(n) if n.len == 1 => memchr::memrchr(n.bytes[0], &bytes[item.clone()])
-            .map_or(item.end, |i| item.start + i + 1),
-        Some(n) => memmem::rfind(&bytes[item.clone()], &n.bytes[..n.len as usize])
-            .map_or(item.end, |i| item.start + i + n.len as usize),
+        Some(n) if n.len == 1 => {
+            memchr::memrchr(n.bytes[0], bytes.get(item.clone()).unwrap_or(&[]))
+                .map_or(item.end, |i| item.start + i + 1)
+        }
+        Some(n) => memmem::rfind(
+            bytes.get(item.clone()).unwrap_or(&[]),
+            &n.bytes[..n.len as usize],
+        )
+        .map_or(item.end, |i| item.start + i + n.len as usize),
         None => item.end,
     };
     start..end.max(start)

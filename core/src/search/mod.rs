@@ -18,6 +18,7 @@
 //! Ranking is deterministic: higher score first; on equal scores, titles
 //! before passages, then document order.
 
+mod buffers;
 mod exact;
 mod fuzzy;
 mod persist;
@@ -27,9 +28,11 @@ mod worker;
 #[cfg(test)]
 mod tests;
 
-use std::ops::Range;
-
 use crate::model::{Corpus, NodeIdx, NodeKind};
+use buffers::{Bytes, U32View, U32s};
+
+pub use buffers::Backing;
+pub use persist::Check;
 
 pub use fuzzy::{FuzzySearch, reference_fuzzy};
 pub use snippet::snippet;
@@ -51,9 +54,9 @@ pub struct Hit {
 
 /// What the index knows of a node, so that hits can be shown without the
 /// corpus at hand.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IndexedNode {
-    pub id: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndexedNode<'a> {
+    pub id: &'a str,
     pub kind: NodeKind,
     /// The root (letter or dossier) the node is read under; see
     /// [`Corpus::root_of`].
@@ -61,29 +64,43 @@ pub struct IndexedNode {
 }
 
 /// Titles and passages of a corpus, ready to be searched. Built once per
-/// load; immutable afterwards, so it can be shared between threads.
+/// load, or opened on a cache file's bytes ([`SearchIndex::open`]);
+/// immutable afterwards, so it can be shared between threads.
+///
+/// Every text is reached through its item's offsets, and converted to
+/// `str` item by item: an opened index need not prove its whole text is
+/// UTF-8 before it answers (an item that is not reads as empty).
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Every item's original text, one after the other, each followed by
     /// `\n`.
-    text: String,
+    text: Bytes,
     /// The folded copy: item `i` has as many characters here as in `text`.
     /// Whitespace is folded to a space, so `\n` only separates items.
-    folded: String,
+    folded: Bytes,
     /// Item `i` is `text[text_starts[i]..text_starts[i + 1] - 1]`; one
     /// extra entry at the end.
-    text_starts: Vec<u32>,
+    text_starts: U32s,
     /// Same for `folded`.
-    folded_starts: Vec<u32>,
+    folded_starts: U32s,
     /// The node of each item.
-    item_node: Vec<u32>,
+    item_node: U32s,
     /// The paragraph of each item, [`TITLE`] for a title.
-    item_passage: Vec<u32>,
-    nodes: Vec<IndexedNode>,
+    item_passage: U32s,
+    /// Each node's kind, as [`persist`]'s one-byte code.
+    node_kind: Bytes,
+    /// Each node's root, [`NO_ROOT`] for none.
+    node_root: U32s,
+    /// Node `n`'s id is `ids[id_starts[n]..id_starts[n + 1]]`.
+    id_starts: U32s,
+    ids: Bytes,
 }
 
 /// `item_passage` of a title.
 const TITLE: u32 = u32::MAX;
+
+/// `node_root` of a node without a root.
+const NO_ROOT: u32 = u32::MAX;
 
 /// The buffers address items with `u32` offsets; text beyond this is not
 /// indexed (4 GiB of text is far beyond any corpus this program reads).
@@ -114,11 +131,7 @@ impl SearchIndex {
         let mut b = Builder::with_capacity(total.min(MAX_BUFFER), items);
         let mut plain = String::new();
         for (i, node) in corpus.nodes.iter().enumerate() {
-            b.nodes.push(IndexedNode {
-                id: node.id.clone(),
-                kind: node.kind,
-                root: corpus.root_of(i),
-            });
+            b.node(&node.id, node.kind, corpus.root_of(i));
             b.push(i, TITLE, &node.title);
             for (p, paragraph) in node.body.paragraphs.iter().enumerate() {
                 plain.clear();
@@ -136,11 +149,7 @@ impl SearchIndex {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
         let mut b = Builder::with_capacity(0, 0);
         for (i, t) in texts.into_iter().enumerate() {
-            b.nodes.push(IndexedNode {
-                id: format!("t{i}"),
-                kind: NodeKind::Section,
-                root: None,
-            });
+            b.node(&format!("t{i}"), NodeKind::Section, None);
             b.push(i, TITLE, t);
         }
         b.finish()
@@ -152,12 +161,12 @@ impl SearchIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.item_node.is_empty()
+        self.len() == 0
     }
 
     /// Bytes of text held (original and folded copies).
     pub fn text_bytes(&self) -> usize {
-        self.text.len() + self.folded.len()
+        self.text.as_slice().len() + self.folded.as_slice().len()
     }
 
     /// The text a hit is in: the passage, or the node's title.
@@ -167,8 +176,20 @@ impl SearchIndex {
     }
 
     /// What the index knows of node `idx`.
-    pub fn node(&self, idx: NodeIdx) -> Option<&IndexedNode> {
-        self.nodes.get(idx)
+    pub fn node(&self, idx: NodeIdx) -> Option<IndexedNode<'_>> {
+        let kind = persist::kind_of(*self.node_kind.as_slice().get(idx)?)?;
+        let ids = self.id_starts.view();
+        let id = self
+            .ids
+            .as_slice()
+            .get(ids.get(idx)? as usize..ids.get(idx + 1)? as usize)
+            .and_then(|b| std::str::from_utf8(b).ok())?;
+        let root = self.node_root.get(idx)?;
+        Some(IndexedNode {
+            id,
+            kind,
+            root: (root != NO_ROOT).then_some(root as usize),
+        })
     }
 
     /// A node's title, as indexed.
@@ -177,29 +198,21 @@ impl SearchIndex {
     }
 
     pub(crate) fn item_text(&self, item: usize) -> &str {
-        &self.text[self.text_range(item)]
+        item_str(self.text.as_slice(), self.text_starts.view(), item)
     }
 
     pub(crate) fn item_folded(&self, item: usize) -> &str {
-        &self.folded[self.folded_range(item)]
-    }
-
-    fn text_range(&self, item: usize) -> Range<usize> {
-        self.text_starts[item] as usize..self.text_starts[item + 1] as usize - 1
-    }
-
-    pub(crate) fn folded_range(&self, item: usize) -> Range<usize> {
-        self.folded_starts[item] as usize..self.folded_starts[item + 1] as usize - 1
+        item_str(self.folded.as_slice(), self.folded_starts.view(), item)
     }
 
     pub(crate) fn is_title(&self, item: usize) -> bool {
-        self.item_passage[item] == TITLE
+        self.item_passage.get(item) == Some(TITLE)
     }
 
     pub(crate) fn hit(&self, item: usize, score: i64, positions: Vec<usize>) -> Hit {
-        let p = self.item_passage[item];
+        let p = self.item_passage.get(item).unwrap_or(TITLE);
         Hit {
-            node: self.item_node[item] as usize,
+            node: self.item_node.get(item).unwrap_or(0) as usize,
             passage: (p != TITLE).then_some(p as usize),
             score,
             positions,
@@ -209,65 +222,107 @@ impl SearchIndex {
     /// The item of a node's title or paragraph: items are in node order, so
     /// a binary search finds the node's title.
     fn find_item(&self, node: NodeIdx, passage: Option<usize>) -> Option<usize> {
-        let first = self.item_node.partition_point(|&n| (n as usize) < node);
-        if self.item_node.get(first).copied() != Some(node as u32) {
+        let nodes = self.item_node.view();
+        let first = nodes.partition_point(|n| (n as usize) < node);
+        if nodes.get(first) != Some(node as u32) {
             return None;
         }
         let item = match passage {
             None => first,
-            Some(p) => first + 1 + p,
+            Some(p) => first.checked_add(1)?.checked_add(p)?,
         };
-        (self.item_node.get(item).copied() == Some(node as u32)
-            && self.item_passage[item] == passage.map_or(TITLE, |p| p as u32))
+        (nodes.get(item) == Some(node as u32)
+            && self.item_passage.get(item) == Some(passage.map_or(TITLE, |p| p as u32)))
         .then_some(item)
     }
 }
 
+/// Item `item` of a buffer, without its `\n`; empty if it is not UTF-8.
+#[inline]
+fn item_str<'a>(buf: &'a [u8], starts: U32View<'_>, item: usize) -> &'a str {
+    let (a, b) = (starts.offset(item), starts.offset(item + 1));
+    buf.get(a..b.saturating_sub(1).max(a))
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
 struct Builder {
-    index: SearchIndex,
-    nodes: Vec<IndexedNode>,
+    text: Vec<u8>,
+    folded: String,
+    text_starts: Vec<u32>,
+    folded_starts: Vec<u32>,
+    item_node: Vec<u32>,
+    item_passage: Vec<u32>,
+    node_kind: Vec<u8>,
+    node_root: Vec<u32>,
+    id_starts: Vec<u32>,
+    ids: Vec<u8>,
     full: bool,
 }
 
 impl Builder {
     fn with_capacity(bytes: usize, items: usize) -> Builder {
-        let mut index = SearchIndex {
-            text: String::with_capacity(bytes),
+        Builder {
+            text: Vec::with_capacity(bytes),
             folded: String::with_capacity(bytes),
-            text_starts: Vec::with_capacity(items + 1),
-            folded_starts: Vec::with_capacity(items + 1),
+            text_starts: {
+                let mut v = Vec::with_capacity(items + 1);
+                v.push(0);
+                v
+            },
+            folded_starts: {
+                let mut v = Vec::with_capacity(items + 1);
+                v.push(0);
+                v
+            },
             item_node: Vec::with_capacity(items),
             item_passage: Vec::with_capacity(items),
-            nodes: Vec::new(),
-        };
-        index.text_starts.push(0);
-        index.folded_starts.push(0);
-        Builder {
-            index,
-            nodes: Vec::new(),
+            node_kind: Vec::new(),
+            node_root: Vec::new(),
+            id_starts: vec![0],
+            ids: Vec::new(),
             full: false,
         }
     }
 
+    fn node(&mut self, id: &str, kind: NodeKind, root: Option<NodeIdx>) {
+        self.node_kind.push(persist::kind_code(kind));
+        self.node_root
+            .push(root.and_then(|r| u32::try_from(r).ok()).unwrap_or(NO_ROOT));
+        if self.ids.len() + id.len() <= MAX_BUFFER {
+            self.ids.extend_from_slice(id.as_bytes());
+        }
+        self.id_starts.push(self.ids.len() as u32);
+    }
+
     fn push(&mut self, node: usize, passage: u32, text: &str) {
-        let ix = &mut self.index;
-        if self.full || ix.text.len() + text.len() + 1 > MAX_BUFFER || node > u32::MAX as usize {
+        if self.full || self.text.len() + text.len() + 1 > MAX_BUFFER || node > u32::MAX as usize {
             self.full = true;
             return;
         }
-        ix.text.push_str(text);
-        ix.text.push('\n');
-        fold_into(text, &mut ix.folded);
-        ix.folded.push('\n');
-        ix.text_starts.push(ix.text.len() as u32);
-        ix.folded_starts.push(ix.folded.len() as u32);
-        ix.item_node.push(node as u32);
-        ix.item_passage.push(passage);
+        self.text.extend_from_slice(text.as_bytes());
+        self.text.push(b'\n');
+        fold_into(text, &mut self.folded);
+        self.folded.push('\n');
+        self.text_starts.push(self.text.len() as u32);
+        self.folded_starts.push(self.folded.len() as u32);
+        self.item_node.push(node as u32);
+        self.item_passage.push(passage);
     }
 
-    fn finish(mut self) -> SearchIndex {
-        self.index.nodes = self.nodes;
-        self.index
+    fn finish(self) -> SearchIndex {
+        SearchIndex {
+            text: Bytes::Owned(self.text),
+            folded: Bytes::Owned(self.folded.into_bytes()),
+            text_starts: U32s::from_values(&self.text_starts),
+            folded_starts: U32s::from_values(&self.folded_starts),
+            item_node: U32s::from_values(&self.item_node),
+            item_passage: U32s::from_values(&self.item_passage),
+            node_kind: Bytes::Owned(self.node_kind),
+            node_root: U32s::from_values(&self.node_root),
+            id_starts: U32s::from_values(&self.id_starts),
+            ids: Bytes::Owned(self.ids),
+        }
     }
 }
 

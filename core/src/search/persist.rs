@@ -1,113 +1,199 @@
-//! The index as bytes, so a cache can keep it between runs: the buffers are
-//! written as they are, and read back with every offset checked, so a
-//! damaged file gives an error, never a wrong text or a panic.
+//! The index as bytes, so a cache can keep it between runs and search it
+//! in place: a short header, then every buffer and table as it is held in
+//! memory (tables as little-endian `u32`), one after the other. Opening it
+//! reads nothing but the header and what [`Check`] asks for; a search then
+//! reads only the parts it needs.
 
 use std::io::{self, Read, Write};
+use std::ops::Range;
+use std::sync::Arc;
 
-use super::{IndexedNode, SearchIndex, TITLE};
+use super::buffers::{Backing, Bytes, U32View, U32s};
+use super::{NO_ROOT, SearchIndex, TITLE};
 use crate::model::NodeKind;
 
-const MAGIC: &[u8; 8] = b"DSIDX\0\0\x01";
+const MAGIC: &[u8; 8] = b"DSIDX\0\0\x02";
+
+/// Bytes before the buffers: the magic and five counts.
+const HEADER: usize = 8 + 5 * 8;
+
+/// How much of an index's bytes to check when opening it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Everything the index promises: UTF-8 text, items that end in `\n`
+    /// on character boundaries, a folded copy that lines up character for
+    /// character, items in node order, valid node kinds and roots. Reads
+    /// every byte.
+    Whole,
+    /// Only what keeps every read in bounds: the lengths, and offsets that
+    /// rise to the end of their buffer. For bytes whose whole check has
+    /// passed before (a cache file proven unchanged since): a damaged file
+    /// can then give wrong hits, never a panic. Reads the offset tables.
+    Bounds,
+}
 
 impl SearchIndex {
-    /// Writes the index; [`SearchIndex::read_from`] reads it back.
+    /// Writes the index; [`SearchIndex::open`] and
+    /// [`SearchIndex::read_from`] read it back.
     pub fn write_to(&self, w: &mut impl Write) -> io::Result<()> {
         w.write_all(MAGIC)?;
-        write_bytes(w, self.text.as_bytes())?;
-        write_bytes(w, self.folded.as_bytes())?;
-        for v in [
-            &self.text_starts,
-            &self.folded_starts,
-            &self.item_node,
-            &self.item_passage,
+        for n in [
+            self.len(),
+            self.node_kind.as_slice().len(),
+            self.text.as_slice().len(),
+            self.folded.as_slice().len(),
+            self.ids.as_slice().len(),
         ] {
-            write_u32s(w, v)?;
+            w.write_all(&(n as u64).to_le_bytes())?;
         }
-        write_u64(w, self.nodes.len() as u64)?;
-        for n in &self.nodes {
-            write_bytes(w, n.id.as_bytes())?;
-            w.write_all(&[kind_code(n.kind)])?;
-            write_u64(w, n.root.map_or(u64::MAX, |r| r as u64))?;
+        for part in self.parts() {
+            w.write_all(part)?;
         }
         Ok(())
     }
 
-    /// Reads an index written by [`SearchIndex::write_to`], checking that
-    /// it is whole and consistent.
+    /// Every buffer and table, in the order they are written.
+    fn parts(&self) -> [&[u8]; 10] {
+        [
+            self.text.as_slice(),
+            self.folded.as_slice(),
+            self.text_starts.0.as_slice(),
+            self.folded_starts.0.as_slice(),
+            self.item_node.0.as_slice(),
+            self.item_passage.0.as_slice(),
+            self.node_kind.as_slice(),
+            self.node_root.0.as_slice(),
+            self.id_starts.0.as_slice(),
+            self.ids.as_slice(),
+        ]
+    }
+
+    /// Reads an index written by [`SearchIndex::write_to`] from a stream,
+    /// checking it whole.
     pub fn read_from(r: &mut impl Read) -> io::Result<SearchIndex> {
-        let mut magic = [0; 8];
-        r.read_exact(&mut magic)?;
-        if &magic != MAGIC {
-            return Err(bad("not a search index of this version"));
+        let mut bytes = Vec::new();
+        r.read_to_end(&mut bytes)?;
+        let len = bytes.len();
+        SearchIndex::open(Arc::new(bytes), 0..len, Check::Whole).map_err(bad)
+    }
+
+    /// Opens the index written by [`SearchIndex::write_to`] at `range` of
+    /// `backing`, without copying it: the index reads its text and tables
+    /// from the backing, which it keeps alive.
+    pub fn open(
+        backing: Backing,
+        range: Range<usize>,
+        check: Check,
+    ) -> Result<SearchIndex, &'static str> {
+        let all: &[u8] = (*backing).as_ref();
+        let bytes = all.get(range.clone()).ok_or("index outside its file")?;
+        if bytes.len() < HEADER || &bytes[..8] != MAGIC {
+            return Err("not a search index of this version");
         }
-        let text = String::from_utf8(read_bytes(r)?).map_err(|_| bad("text is not UTF-8"))?;
-        let folded =
-            String::from_utf8(read_bytes(r)?).map_err(|_| bad("folded text is not UTF-8"))?;
-        let text_starts = read_u32s(r)?;
-        let folded_starts = read_u32s(r)?;
-        let item_node = read_u32s(r)?;
-        let item_passage = read_u32s(r)?;
-        let count = read_u64(r)?;
-        let mut nodes = Vec::with_capacity(count.min(1 << 24) as usize);
-        for _ in 0..count {
-            let id = String::from_utf8(read_bytes(r)?).map_err(|_| bad("node id is not UTF-8"))?;
-            let mut k = [0];
-            r.read_exact(&mut k)?;
-            let kind = kind_of(k[0]).ok_or_else(|| bad("unknown node kind"))?;
-            let root = read_u64(r)?;
-            let root = if root == u64::MAX {
-                None
-            } else {
-                Some(usize::try_from(root).map_err(|_| bad("root out of range"))?)
-            };
-            nodes.push(IndexedNode { id, kind, root });
-        }
-        let index = SearchIndex {
-            text,
-            folded,
-            text_starts,
-            folded_starts,
-            item_node,
-            item_passage,
-            nodes,
+        let count = |i: usize| -> Result<usize, &'static str> {
+            let b = &bytes[8 + 8 * i..16 + 8 * i];
+            let v = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            usize::try_from(v).map_err(|_| "count out of range")
         };
-        index.check().map_err(bad)?;
+        let (items, nodes) = (count(0)?, count(1)?);
+        let (text_len, folded_len, ids_len) = (count(2)?, count(3)?, count(4)?);
+        let table = |n: usize| n.checked_add(1).and_then(|n| n.checked_mul(4));
+        let lens = [
+            Some(text_len),
+            Some(folded_len),
+            table(items),
+            table(items),
+            items.checked_mul(4),
+            items.checked_mul(4),
+            Some(nodes),
+            nodes.checked_mul(4),
+            table(nodes),
+            Some(ids_len),
+        ];
+        let mut at = range.start + HEADER;
+        let mut parts = Vec::with_capacity(lens.len());
+        for len in lens {
+            let end = len
+                .and_then(|l| at.checked_add(l))
+                .filter(|&e| e <= range.end)
+                .ok_or("index truncated")?;
+            parts.push(Bytes::Shared(backing.clone(), at..end));
+            at = end;
+        }
+        if at != range.end {
+            return Err("index longer than its tables");
+        }
+        let mut parts = parts.into_iter();
+        let mut next = || parts.next().unwrap_or_default();
+        let index = SearchIndex {
+            text: next(),
+            folded: next(),
+            text_starts: U32s(next()),
+            folded_starts: U32s(next()),
+            item_node: U32s(next()),
+            item_passage: U32s(next()),
+            node_kind: next(),
+            node_root: U32s(next()),
+            id_starts: U32s(next()),
+            ids: next(),
+        };
+        index.check_bounds()?;
+        if check == Check::Whole {
+            index.check_whole()?;
+        }
         Ok(index)
     }
 
-    /// Every invariant the search code relies on to slice without panics.
-    fn check(&self) -> Result<(), &'static str> {
-        let items = self.item_node.len();
-        if self.item_passage.len() != items
-            || self.text_starts.len() != items + 1
-            || self.folded_starts.len() != items + 1
-        {
-            return Err("table lengths disagree");
-        }
-        for (starts, buf) in [
-            (&self.text_starts, &self.text),
-            (&self.folded_starts, &self.folded),
-        ] {
-            if starts[0] != 0 || starts[items] as usize != buf.len() {
-                return Err("offsets do not cover the text");
+    /// That every offset table starts at 0 and rises to its buffer's end,
+    /// strictly for items (each holds at least its `\n`).
+    fn check_bounds(&self) -> Result<(), &'static str> {
+        let rises = |starts: U32View<'_>, end: usize, strictly: bool| {
+            let mut prev = None;
+            for s in starts.iter() {
+                match prev {
+                    None if s != 0 => return false,
+                    Some(p) if s < p || (strictly && s == p) => return false,
+                    _ => {}
+                }
+                prev = Some(s);
             }
+            prev.map(|p| p as usize) == Some(end)
+        };
+        if !rises(self.text_starts.view(), self.text.as_slice().len(), true)
+            || !rises(
+                self.folded_starts.view(),
+                self.folded.as_slice().len(),
+                true,
+            )
+            || !rises(self.id_starts.view(), self.ids.as_slice().len(), false)
+        {
+            return Err("bad offsets");
+        }
+        Ok(())
+    }
+
+    /// Every invariant the index promises (see [`Check::Whole`]).
+    fn check_whole(&self) -> Result<(), &'static str> {
+        let text = std::str::from_utf8(self.text.as_slice()).map_err(|_| "text is not UTF-8")?;
+        let folded =
+            std::str::from_utf8(self.folded.as_slice()).map_err(|_| "folded text is not UTF-8")?;
+        for (starts, buf) in [(&self.text_starts, text), (&self.folded_starts, folded)] {
             let bytes = buf.as_bytes();
-            for w in starts.windows(2) {
-                let (a, b) = (w[0] as usize, w[1] as usize);
+            for s in starts.view().iter().skip(1) {
                 // Each item is followed by `\n`, which is one byte, so the
                 // end is a character boundary too.
-                if b <= a || b > bytes.len() || bytes[b - 1] != b'\n' || !buf.is_char_boundary(a) {
+                if bytes.get(s as usize - 1) != Some(&b'\n') {
                     return Err("bad item offsets");
                 }
             }
         }
         // The folded copy must line up character for character: checked
         // on two threads, as it reads both texts whole.
-        let lines_up = |range: std::ops::Range<usize>| {
+        let items = self.len();
+        let lines_up = |range: Range<usize>| {
             range.into_iter().all(|i| {
-                let t = &self.text[self.text_starts[i] as usize..self.text_starts[i + 1] as usize];
-                let f = &self.folded
-                    [self.folded_starts[i] as usize..self.folded_starts[i + 1] as usize];
+                let t = self.item_text(i);
+                let f = self.item_folded(i);
                 (t.len() == f.len() && t.is_ascii() && f.is_ascii())
                     || t.chars().count() == f.chars().count()
             })
@@ -121,9 +207,15 @@ impl SearchIndex {
         if !both {
             return Err("folded text does not line up");
         }
+        let nodes = self.node_kind.as_slice().len();
         let mut prev: Option<u32> = None;
-        for (&n, &p) in self.item_node.iter().zip(&self.item_passage) {
-            if n as usize >= self.nodes.len() {
+        for (n, p) in self
+            .item_node
+            .view()
+            .iter()
+            .zip(self.item_passage.view().iter())
+        {
+            if n as usize >= nodes {
                 return Err("item of an unknown node");
             }
             // Items are in node order, title first, then paragraphs 0, 1, ...
@@ -136,11 +228,23 @@ impl SearchIndex {
             prev = Some(n);
         }
         if self
-            .nodes
+            .node_kind
+            .as_slice()
             .iter()
-            .any(|n| n.root.is_some_and(|r| r >= self.nodes.len()))
+            .any(|&k| kind_of(k).is_none())
+        {
+            return Err("unknown node kind");
+        }
+        if self
+            .node_root
+            .view()
+            .iter()
+            .any(|r| r != NO_ROOT && r as usize >= nodes)
         {
             return Err("root out of range");
+        }
+        if (0..nodes).any(|n| self.node(n).is_none()) {
+            return Err("node id is not UTF-8");
         }
         Ok(())
     }
@@ -150,7 +254,7 @@ fn bad(msg: &'static str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, msg)
 }
 
-fn kind_code(k: NodeKind) -> u8 {
+pub(crate) fn kind_code(k: NodeKind) -> u8 {
     match k {
         NodeKind::Letter => 0,
         NodeKind::Dossier => 1,
@@ -161,7 +265,7 @@ fn kind_code(k: NodeKind) -> u8 {
     }
 }
 
-fn kind_of(c: u8) -> Option<NodeKind> {
+pub(crate) fn kind_of(c: u8) -> Option<NodeKind> {
     Some(match c {
         0 => NodeKind::Letter,
         1 => NodeKind::Dossier,
@@ -171,52 +275,6 @@ fn kind_of(c: u8) -> Option<NodeKind> {
         5 => NodeKind::Reference,
         _ => return None,
     })
-}
-
-fn write_u64(w: &mut impl Write, v: u64) -> io::Result<()> {
-    w.write_all(&v.to_le_bytes())
-}
-
-fn read_u64(r: &mut impl Read) -> io::Result<u64> {
-    let mut b = [0; 8];
-    r.read_exact(&mut b)?;
-    Ok(u64::from_le_bytes(b))
-}
-
-fn write_bytes(w: &mut impl Write, b: &[u8]) -> io::Result<()> {
-    write_u64(w, b.len() as u64)?;
-    w.write_all(b)
-}
-
-/// Reads a length and that many bytes, without trusting the length for an
-/// allocation up front.
-fn read_bytes(r: &mut impl Read) -> io::Result<Vec<u8>> {
-    let len = read_u64(r)?;
-    let mut out = Vec::new();
-    let got = r.take(len).read_to_end(&mut out)?;
-    if got as u64 != len {
-        return Err(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "index truncated",
-        ));
-    }
-    Ok(out)
-}
-
-fn write_u32s(w: &mut impl Write, v: &[u32]) -> io::Result<()> {
-    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
-    write_bytes(w, &bytes)
-}
-
-fn read_u32s(r: &mut impl Read) -> io::Result<Vec<u32>> {
-    let bytes = read_bytes(r)?;
-    if bytes.len() % 4 != 0 {
-        return Err(bad("table length is not a multiple of 4"));
-    }
-    Ok(bytes
-        .chunks_exact(4)
-        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        .collect())
 }
 
 #[cfg(test)]
@@ -259,5 +317,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn damaged_bytes_opened_with_the_bounds_check_never_panic() {
+        let mut bytes = Vec::new();
+        sample().write_to(&mut bytes).unwrap();
+        let len = bytes.len();
+        let whole = SearchIndex::open(Arc::new(bytes.clone()), 0..len, Check::Bounds).unwrap();
+        assert_eq!(whole.exact("een", 5), sample().exact("een", 5));
+        for i in 0..len {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut b = bytes.clone();
+                b[i] ^= flip;
+                // What the bounds check lets through may answer wrongly,
+                // but every read stays in bounds.
+                if let Ok(ix) = SearchIndex::open(Arc::new(b), 0..len, Check::Bounds) {
+                    for q in ["a", "een", "ita"] {
+                        for h in ix.fuzzy(q, 10).iter().chain(&ix.exact(q, 10)) {
+                            let _ = (ix.text(h), ix.title(h.node), ix.node(h.node));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_opens_in_place_at_an_offset_of_its_backing() {
+        let mut bytes = b"key and other things".to_vec();
+        let start = bytes.len();
+        sample().write_to(&mut bytes).unwrap();
+        let end = bytes.len();
+        bytes.extend_from_slice(b"trailing");
+        let ix = SearchIndex::open(Arc::new(bytes), start..end, Check::Whole).unwrap();
+        assert_eq!(ix.fuzzy("curacao", 5), sample().fuzzy("curacao", 5));
+        assert_eq!(ix.node(1).map(|n| n.id), Some("t1"));
     }
 }

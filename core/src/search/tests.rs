@@ -201,7 +201,7 @@ fn ties_put_titles_first_then_document_order() {
         ]
     );
     assert_eq!(index.title(1), "Zweden");
-    assert_eq!(index.node(1).map(|n| n.id.as_str()), Some("a/b"));
+    assert_eq!(index.node(1).map(|n| n.id), Some("a/b"));
 }
 
 #[test]

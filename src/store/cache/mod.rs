@@ -29,15 +29,21 @@
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use dossier_core::Corpus;
-use dossier_core::search::SearchIndex;
+use dossier_core::search::{Check, SearchIndex};
 
 use super::dossiers;
 
 mod corpus_codec;
+mod hash;
+mod seal;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x03";
+use hash::{Hash64, HashingReader, HashingWriter};
+use seal::Seal;
+
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x04";
 
 /// How close to the key's time a file's modification time must be for its
 /// metadata not to be trusted: above the coarsest timestamp granularity in
@@ -118,9 +124,7 @@ impl Cache {
         folder: &Path,
         max_file_size: u64,
     ) -> (SearchIndex, Vec<dossier_core::LoadError>, Outcome) {
-        let found = self.lookup("index", folder, max_file_size, |mut r| {
-            SearchIndex::read_from(&mut r)
-        });
+        let found = self.lookup_index(folder, max_file_size);
         let (reason, key) = match found {
             Lookup::Hit(index) => return (index, Vec::new(), Outcome::Hit),
             Lookup::NoKey(e) => {
@@ -190,6 +194,52 @@ impl Cache {
         }
     }
 
+    /// The index's cache file, searched in place: mapped, not read. Its
+    /// key is checked as for the corpus; its payload is checked whole (hash
+    /// and invariants) only when no [`Seal`] vouches for the file, and is
+    /// sealed once it passes, so that later runs check only the bounds of
+    /// its tables and read no more of it than their search does.
+    fn lookup_index(&self, folder: &Path, max_file_size: u64) -> Lookup<SearchIndex> {
+        let path = match folder_hash(folder) {
+            Ok(h) => self.file_for("index", h),
+            Err(e) => return Lookup::NoKey(e.to_string()),
+        };
+        let mut mapped = map_cached(&path);
+        let stored = mapped.as_mut().ok().and_then(|m| m.key.take());
+        let key = match Key::of(folder, max_file_size, stored.as_ref()) {
+            Ok(k) => k,
+            Err(e) => return Lookup::NoKey(e.to_string()),
+        };
+        let m = match mapped {
+            Ok(m) => m,
+            Err(reason) => return Lookup::Miss(reason, key),
+        };
+        match stored {
+            Some(s) if s.same_content(&key) => {}
+            _ => return Lookup::Miss("the dossier files changed".into(), key),
+        }
+        let seal_path = Seal::path_for(&path);
+        let sealed = Seal::read(&seal_path).is_some_and(|s| s.covers(&m.meta, m.payload_hash));
+        if !sealed {
+            let mut h = Hash64::new();
+            h.update(m.map.get(m.payload.clone()).unwrap_or(&[]));
+            if h.finish() != m.payload_hash {
+                return Lookup::Miss("the cache file is damaged".into(), key);
+            }
+        }
+        let check = if sealed { Check::Bounds } else { Check::Whole };
+        match SearchIndex::open(m.map, m.payload, check) {
+            Ok(index) => {
+                if !sealed {
+                    // Without a seal the next run checks it whole again.
+                    let _ = Seal::of(&m.meta, m.payload_hash).write(&seal_path);
+                }
+                Lookup::Hit(index)
+            }
+            Err(e) => Lookup::Miss(format!("the cache file is damaged: {e}"), key),
+        }
+    }
+
     fn write(
         &self,
         kind: &str,
@@ -239,6 +289,11 @@ struct Key {
     fixed: Vec<u8>,
     taken: i128,
     files: Vec<(String, Stamp)>,
+    /// Every directory (the folder itself as ""), with a stamp of its own
+    /// metadata (no hash): while a directory's stamp is unchanged, and old
+    /// enough, no entry has been added to it, removed or renamed, so its
+    /// listing is taken from the key instead of read again.
+    dirs: Vec<(String, Stamp)>,
     folder_hash: u64,
 }
 
@@ -251,8 +306,10 @@ impl Key {
         let taken = now_nanos();
         let root = folder.canonicalize()?;
         let mut paths = Vec::new();
-        walk(&root, &root, &mut paths, 0)?;
+        let mut dirs = Vec::new();
+        walk(&root, "", known, &mut paths, &mut dirs, 0)?;
         paths.sort();
+        dirs.sort_by(|a, b| a.0.cmp(&b.0));
         let known_stamp = |i: usize, rel: &str| -> Option<Stamp> {
             let k = known?;
             // Both lists are sorted; the same folder usually lists the same
@@ -289,10 +346,12 @@ impl Key {
         fixed.extend_from_slice(root_text.as_bytes());
         let mut h = Hash64::new();
         h.update(root_text.as_bytes());
+        let files = paths.into_iter().zip(stamps).collect();
         Ok(Key {
             fixed,
             taken,
-            files: paths.into_iter().zip(stamps).collect(),
+            files,
+            dirs,
             folder_hash: h.finish(),
         })
     }
@@ -322,14 +381,16 @@ impl Key {
         let mut b = Vec::with_capacity(64 + self.fixed.len() + self.files.len() * 80);
         put_bytes(&mut b, &self.fixed);
         b.extend_from_slice(&self.taken.to_le_bytes());
-        b.extend_from_slice(&(self.files.len() as u64).to_le_bytes());
-        for (rel, s) in &self.files {
-            put_bytes(&mut b, rel.as_bytes());
-            b.extend_from_slice(&s.size.to_le_bytes());
-            b.extend_from_slice(&s.mtime.to_le_bytes());
-            b.extend_from_slice(&s.inode.to_le_bytes());
-            b.extend_from_slice(&s.ctime.to_le_bytes());
-            b.extend_from_slice(&s.hash.to_le_bytes());
+        for list in [&self.files, &self.dirs] {
+            b.extend_from_slice(&(list.len() as u64).to_le_bytes());
+            for (rel, s) in list {
+                put_bytes(&mut b, rel.as_bytes());
+                b.extend_from_slice(&s.size.to_le_bytes());
+                b.extend_from_slice(&s.mtime.to_le_bytes());
+                b.extend_from_slice(&s.inode.to_le_bytes());
+                b.extend_from_slice(&s.ctime.to_le_bytes());
+                b.extend_from_slice(&s.hash.to_le_bytes());
+            }
         }
         b
     }
@@ -338,33 +399,41 @@ impl Key {
     fn from_bytes(mut b: &[u8], folder_hash: u64) -> Option<Key> {
         let fixed = take_bytes(&mut b)?.to_vec();
         let taken = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
-        let count = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-        let mut files = Vec::with_capacity(count.min(1 << 20) as usize);
-        for _ in 0..count {
-            let rel = String::from_utf8(take_bytes(&mut b)?.to_vec()).ok()?;
-            let size = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-            let mtime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
-            let inode = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-            let ctime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
-            let hash = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-            files.push((
-                rel,
-                Stamp {
-                    size,
-                    mtime,
-                    inode,
-                    ctime,
-                    hash,
-                },
-            ));
+        let mut lists = [Vec::new(), Vec::new()];
+        for list in &mut lists {
+            let count = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+            list.reserve(count.min(1 << 20) as usize);
+            for _ in 0..count {
+                let rel = String::from_utf8(take_bytes(&mut b)?.to_vec()).ok()?;
+                let size = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+                let mtime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
+                let inode = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+                let ctime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
+                let hash = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
+                list.push((
+                    rel,
+                    Stamp {
+                        size,
+                        mtime,
+                        inode,
+                        ctime,
+                        hash,
+                    },
+                ));
+            }
+            if !list.windows(2).all(|w| w[0].0 < w[1].0) {
+                return None;
+            }
         }
-        if !b.is_empty() || !files.windows(2).all(|w| w[0].0 < w[1].0) {
+        let [files, dirs] = lists;
+        if !b.is_empty() {
             return None;
         }
         Some(Key {
             fixed,
             taken,
             files,
+            dirs,
             folder_hash,
         })
     }
@@ -396,27 +465,104 @@ fn now_nanos() -> i128 {
     }
 }
 
-/// Every regular file under `dir`, as paths relative to `root` (`/`
-/// separated). Symbolic links to directories are not followed.
-fn walk(root: &Path, dir: &Path, out: &mut Vec<String>, depth: usize) -> io::Result<()> {
+/// Every regular file under `dir` into `files`, as paths relative to the
+/// folder (`/` separated; `prefix` is `dir`'s), and every directory with
+/// its stamp into `dirs`. A directory whose stamp equals its stamp in
+/// `known`, older than `known`'s time by the racy window, has the entries
+/// `known` lists for it (see [`Key::dirs`]); others are read. Symbolic
+/// links to directories are not followed.
+fn walk(
+    dir: &Path,
+    prefix: &str,
+    known: Option<&Key>,
+    files: &mut Vec<String>,
+    dirs: &mut Vec<(String, Stamp)>,
+    depth: usize,
+) -> io::Result<()> {
     if depth > 16 {
+        return Ok(());
+    }
+    let meta = fs::symlink_metadata(dir)?;
+    let (inode, ctime) = inode_and_ctime(&meta);
+    let stamp = Stamp {
+        size: meta.len(),
+        mtime: mtime_nanos(&meta),
+        inode,
+        ctime,
+        hash: 0,
+    };
+    dirs.push((prefix.to_string(), stamp));
+    let unchanged = known.filter(|k| {
+        k.dirs
+            .binary_search_by(|(p, _)| p.as_str().cmp(prefix))
+            .is_ok_and(|i| {
+                k.dirs[i].1 == stamp
+                    && stamp.mtime + RACY_WINDOW_NS < k.taken
+                    && stamp.ctime + RACY_WINDOW_NS < k.taken
+            })
+    });
+    if let Some(k) = unchanged {
+        files.extend(children(&k.files, prefix).map(str::to_string));
+        for sub in children(&k.dirs, prefix) {
+            walk(
+                &dir.join(child_name(sub)),
+                sub,
+                known,
+                files,
+                dirs,
+                depth + 1,
+            )?;
+        }
         return Ok(());
     }
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let kind = entry.file_type()?;
-        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let rel = if prefix.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{prefix}/{name}")
+        };
         if kind.is_dir() {
-            walk(root, &path, out, depth + 1)?;
-        } else if let Ok(rel) = path.strip_prefix(root) {
-            let rel: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(rel.join("/"));
+            walk(&entry.path(), &rel, known, files, dirs, depth + 1)?;
+        } else {
+            files.push(rel);
         }
     }
     Ok(())
+}
+
+/// The entries of a sorted list of paths that are directly in directory
+/// `prefix` ("" for the folder): everything under it is one run of the
+/// list, and the direct ones have no further `/`.
+fn children<'a>(list: &'a [(String, Stamp)], prefix: &'a str) -> impl Iterator<Item = &'a str> {
+    let under = move |p: &'a str| -> Option<&'a str> {
+        if prefix.is_empty() {
+            Some(p).filter(|p| !p.is_empty())
+        } else {
+            p.strip_prefix(prefix)?.strip_prefix('/')
+        }
+    };
+    // Paths that start with `prefix/` follow each other in sorted order.
+    let start = if prefix.is_empty() {
+        // The folder itself, listed as "" among directories, sorts first.
+        list.partition_point(|(p, _)| p.is_empty())
+    } else {
+        let dir = format!("{prefix}/");
+        list.partition_point(|(p, _)| p.as_str() < dir.as_str())
+    };
+    list[start..]
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .take_while(move |p| under(p).is_some())
+        .filter(move |p| under(p).is_some_and(|rest| !rest.contains('/')))
+}
+
+/// The last component of a relative path.
+fn child_name(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or(rel, |(_, name)| name)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -452,9 +598,10 @@ fn stamp_files(
             .zip(known.chunks(chunk))
             .map(|(part, known)| {
                 s.spawn(move || {
+                    let mut meta = Stat::new(root);
                     part.iter()
                         .zip(known)
-                        .map(|(f, k)| stamp(&root.join(f), *k, max_file_size))
+                        .map(|(f, k)| stamp(root, f, &mut meta, *k, max_file_size))
                         .collect::<io::Result<Vec<Stamp>>>()
                 })
             })
@@ -467,26 +614,88 @@ fn stamp_files(
     })
 }
 
-fn stamp(path: &Path, known: Option<Stamp>, max_file_size: u64) -> io::Result<Stamp> {
-    let meta = fs::metadata(path)?;
-    let (inode, ctime) = inode_and_ctime(&meta);
-    let mut s = Stamp {
-        size: meta.len(),
-        mtime: mtime_nanos(&meta),
-        inode,
-        ctime,
-        hash: 0,
-    };
+fn stamp(
+    root: &Path,
+    rel: &str,
+    stat: &mut Stat,
+    known: Option<Stamp>,
+    max_file_size: u64,
+) -> io::Result<Stamp> {
+    let (mut s, is_file) = stat.of(rel)?;
     if let Some(k) = known
         && k == (Stamp { hash: k.hash, ..s })
     {
         s.hash = k.hash;
-    } else if meta.is_file() && s.size <= max_file_size {
+    } else if is_file && s.size <= max_file_size {
         let mut h = Hash64::new();
-        h.update(&fs::read(path)?);
+        h.update(&fs::read(root.join(rel))?);
         s.hash = h.finish();
     }
     Ok(s)
+}
+
+/// The metadata of files under a root, as a stamp without a hash, and
+/// whether each is a regular file (symbolic links followed).
+///
+/// On Unix each file is looked up in its directory, held open while the
+/// files of one directory follow each other (they do, sorted): a lookup of
+/// one name instead of the whole path, which at tens of thousands of files
+/// is most of what proving the cache fresh costs.
+struct Stat<'a> {
+    root: &'a Path,
+    #[cfg(unix)]
+    dir: Option<(String, std::os::fd::OwnedFd)>,
+}
+
+impl<'a> Stat<'a> {
+    fn new(root: &'a Path) -> Stat<'a> {
+        Stat {
+            root,
+            #[cfg(unix)]
+            dir: None,
+        }
+    }
+
+    #[cfg(unix)]
+    fn of(&mut self, rel: &str) -> io::Result<(Stamp, bool)> {
+        use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel));
+        if self.dir.as_ref().is_none_or(|(d, _)| d != dir) {
+            let fd = rustix::fs::open(
+                self.root.join(dir),
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )?;
+            self.dir = Some((dir.to_string(), fd));
+        }
+        let Some((_, fd)) = &self.dir else {
+            return Err(io::Error::other("no directory"));
+        };
+        let st = rustix::fs::statat(fd, name, AtFlags::empty())?;
+        let nanos = |sec: i64, nsec: u64| i128::from(sec) * 1_000_000_000 + nsec as i128;
+        let stamp = Stamp {
+            size: st.st_size as u64,
+            mtime: nanos(st.st_mtime as i64, st.st_mtime_nsec as u64),
+            inode: st.st_ino as u64,
+            ctime: nanos(st.st_ctime as i64, st.st_ctime_nsec as u64),
+            hash: 0,
+        };
+        Ok((stamp, FileType::from_raw_mode(st.st_mode as _).is_file()))
+    }
+
+    #[cfg(not(unix))]
+    fn of(&mut self, rel: &str) -> io::Result<(Stamp, bool)> {
+        let meta = fs::metadata(self.root.join(rel))?;
+        let (inode, ctime) = inode_and_ctime(&meta);
+        let stamp = Stamp {
+            size: meta.len(),
+            mtime: mtime_nanos(&meta),
+            inode,
+            ctime,
+            hash: 0,
+        };
+        Ok((stamp, meta.is_file()))
+    }
 }
 
 #[cfg(unix)]
@@ -516,11 +725,9 @@ fn mtime_nanos(meta: &fs::Metadata) -> i128 {
 
 type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
-/// Opens a cache file and reads its key, checked against its own hash (the
-/// key is `None` when it is damaged). The error is the reason, for
-/// [`Outcome::Rebuilt`].
+/// Opens a cache file and reads its key (see [`read_key`]). The error is
+/// the reason, for [`Outcome::Rebuilt`].
 fn open_cached(path: &Path) -> Result<Opened, String> {
-    let truncated = |_| "the cache file is truncated".to_string();
     let file = match fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
@@ -528,19 +735,68 @@ fn open_cached(path: &Path) -> Result<Opened, String> {
     };
     let file_len = file.metadata().map_err(|e| e.to_string())?.len();
     let mut r = BufReader::with_capacity(1 << 20, file);
+    let (key, header_len) = read_key(&mut r, file_len)?;
+    Ok(((r, file_len - header_len), key))
+}
+
+/// A cache file mapped into memory, its key read.
+struct Mapped {
+    map: Arc<memmap2::Mmap>,
+    meta: fs::Metadata,
+    key: Option<Key>,
+    /// Where the payload is, and the hash the header gives it.
+    payload: std::ops::Range<usize>,
+    payload_hash: u64,
+}
+
+/// Maps a cache file and reads its key and payload header.
+fn map_cached(path: &Path) -> Result<Mapped, String> {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
+        Err(e) => return Err(format!("cannot open the cache: {e}")),
+    };
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    // SAFETY: the mapping is read-only, and this program never writes a
+    // cache file in place: it writes a new file and renames it over the
+    // old, which leaves a mapped file as it was. Everything read from the
+    // mapping is checked as a file's bytes would be.
+    let map =
+        unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map the cache: {e}"))?;
+    let mut rest: &[u8] = &map;
+    let (key, header_len) = read_key(&mut rest, meta.len())?;
+    let truncated = |_| "the cache file is truncated".to_string();
+    let payload_len = read_u64(&mut rest).map_err(truncated)?;
+    let payload_hash = read_u64(&mut rest).map_err(truncated)?;
+    let start = header_len.saturating_add(16);
+    if meta.len() != start.saturating_add(payload_len) || map.len() as u64 != meta.len() {
+        return Err("the cache file is truncated or too long".into());
+    }
+    Ok(Mapped {
+        map: Arc::new(map),
+        key,
+        payload: start as usize..meta.len() as usize,
+        payload_hash,
+        meta,
+    })
+}
+
+/// Reads a cache file's magic and key, the key checked against its own
+/// hash (it is `None` when damaged). Returns it and the bytes read.
+fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>, u64), String> {
+    let truncated = |_| "the cache file is truncated".to_string();
     let mut magic = [0; 16];
     r.read_exact(&mut magic).map_err(truncated)?;
     if &magic != MAGIC {
         return Err("the cache file is of another format".into());
     }
-    let key_len = read_u64(&mut r).map_err(truncated)?;
-    let key_hash = read_u64(&mut r).map_err(truncated)?;
-    if key_len > file_len {
+    let key_len = read_u64(r).map_err(truncated)?;
+    let key_hash = read_u64(r).map_err(truncated)?;
+    if key_len > file_len.saturating_sub(32) {
         return Err("the cache file is truncated".into());
     }
     let mut bytes = Vec::new();
-    (&mut r)
-        .take(key_len)
+    r.take(key_len)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the cache: {e}"))?;
     if bytes.len() as u64 != key_len {
@@ -551,8 +807,7 @@ fn open_cached(path: &Path) -> Result<Opened, String> {
     let key = (h.finish() == key_hash)
         .then(|| Key::from_bytes(&bytes, 0))
         .flatten();
-    let rest = file_len - (16 + 16 + key_len);
-    Ok(((r, rest), key))
+    Ok((key, 32 + key_len))
 }
 
 /// Decodes the payload as it is read, hashing it on the way; the result is
@@ -618,128 +873,6 @@ fn read_u64(r: &mut impl Read) -> io::Result<u64> {
     let mut b = [0; 8];
     r.read_exact(&mut b)?;
     Ok(u64::from_le_bytes(b))
-}
-
-struct HashingReader<R> {
-    inner: R,
-    hash: Hash64,
-    read: u64,
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.hash.update(&buf[..n]);
-        self.read += n as u64;
-        Ok(n)
-    }
-}
-
-struct HashingWriter {
-    inner: Vec<u8>,
-    hash: Hash64,
-}
-
-impl Write for HashingWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner.extend_from_slice(buf);
-        self.hash.update(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// A fast 64-bit hash for detecting changed or damaged bytes (not an
-/// adversary): each 8-byte word is mixed in with a rotate, xor and an odd
-/// multiply, which are all bijective, so changing any one word always
-/// changes the result; the length and a final avalanche close it. The same
-/// bytes give the same hash however they are split across `update` calls.
-#[derive(Debug, Clone)]
-struct Hash64 {
-    /// Four lanes, word `i` going to lane `i % 4`: four independent chains
-    /// of multiplies run side by side in the processor, about three times
-    /// as fast as one over the hundreds of megabytes of a large cache.
-    lanes: [u64; 4],
-    words: u64,
-    pending: [u8; 8],
-    pending_len: usize,
-    len: u64,
-}
-
-impl Hash64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-    fn new() -> Hash64 {
-        Hash64 {
-            lanes: [
-                0x243F_6A88_85A3_08D3,
-                0x1319_8A2E_0370_7344,
-                0xA409_3822_299F_31D0,
-                0x082E_FA98_EC4E_6C89,
-            ],
-            words: 0,
-            pending: [0; 8],
-            pending_len: 0,
-            len: 0,
-        }
-    }
-
-    #[inline]
-    fn mix(state: u64, w: u64) -> u64 {
-        (state.rotate_left(23) ^ w).wrapping_mul(Self::K)
-    }
-
-    #[inline]
-    fn word(&mut self, w: u64) {
-        let lane = (self.words & 3) as usize;
-        self.lanes[lane] = Self::mix(self.lanes[lane], w);
-        self.words += 1;
-    }
-
-    fn update(&mut self, mut data: &[u8]) {
-        self.len += data.len() as u64;
-        if self.pending_len > 0 {
-            let take = (8 - self.pending_len).min(data.len());
-            self.pending[self.pending_len..self.pending_len + take].copy_from_slice(&data[..take]);
-            self.pending_len += take;
-            data = &data[take..];
-            if self.pending_len < 8 {
-                return;
-            }
-            self.word(u64::from_le_bytes(self.pending));
-            self.pending_len = 0;
-        }
-        let mut chunks = data.chunks_exact(8);
-        for c in &mut chunks {
-            self.word(u64::from_le_bytes([
-                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-            ]));
-        }
-        let rest = chunks.remainder();
-        self.pending[..rest.len()].copy_from_slice(rest);
-        self.pending_len = rest.len();
-    }
-
-    fn finish(&self) -> u64 {
-        let mut s = self.clone();
-        if s.pending_len > 0 {
-            let mut last = [0; 8];
-            last[..s.pending_len].copy_from_slice(&s.pending[..s.pending_len]);
-            s.word(u64::from_le_bytes(last) ^ 0xFF);
-        }
-        // Each lane goes in through a bijective step, so a change to any
-        // one word still changes the result.
-        let mut z = s.lanes[0];
-        for &lane in &s.lanes[1..] {
-            z = Self::mix(z, lane);
-        }
-        z = Self::mix(z, s.len);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
 }
 
 #[cfg(test)]

@@ -275,3 +275,102 @@ fn a_touched_but_unchanged_file_is_still_served() {
         .unwrap();
     assert_eq!(s.cache.corpus(&s.folder, 1 << 20).1, Outcome::Hit);
 }
+
+/// `key` as if it had been taken ten racy windows later, so that nothing
+/// in it is too recent to trust.
+fn aged(mut key: Key) -> Key {
+    key.taken += RACY_WINDOW_NS * 10;
+    key
+}
+
+#[test]
+fn a_directory_unchanged_since_an_old_key_is_not_listed_again() {
+    let s = setup();
+    let key = Key::of(&s.folder, 1 << 20, None).unwrap();
+    let names = |k: &Key| k.files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&key), ["brief.toml", "t.toml"]);
+    // A key whose listing lacks a file: while the directory's own stamp is
+    // unchanged and old, its listing is taken as it stands ...
+    let mut partial = aged(key.clone());
+    partial.files.retain(|(p, _)| p != "brief.toml");
+    assert_eq!(
+        names(&Key::of(&s.folder, 1 << 20, Some(&partial)).unwrap()),
+        ["t.toml"]
+    );
+    // ... but a recent one is read again.
+    let mut recent = key.clone();
+    recent.files.retain(|(p, _)| p != "brief.toml");
+    assert_eq!(
+        names(&Key::of(&s.folder, 1 << 20, Some(&recent)).unwrap()),
+        ["brief.toml", "t.toml"]
+    );
+    // Adding, removing or renaming an entry changes the directory's stamp,
+    // in a subdirectory too.
+    let old = aged(key);
+    fs::create_dir(s.folder.join("sub")).unwrap();
+    fs::write(s.folder.join("sub/a.toml"), topic("Marokko")).unwrap();
+    let with_sub = Key::of(&s.folder, 1 << 20, Some(&old)).unwrap();
+    assert_eq!(names(&with_sub), ["brief.toml", "sub/a.toml", "t.toml"]);
+    let old = aged(with_sub);
+    assert_eq!(
+        names(&Key::of(&s.folder, 1 << 20, Some(&old)).unwrap()),
+        ["brief.toml", "sub/a.toml", "t.toml"]
+    );
+    fs::rename(s.folder.join("sub/a.toml"), s.folder.join("sub/b.toml")).unwrap();
+    fs::remove_file(s.folder.join("brief.toml")).unwrap();
+    assert_eq!(
+        names(&Key::of(&s.folder, 1 << 20, Some(&old)).unwrap()),
+        ["sub/b.toml", "t.toml"]
+    );
+}
+
+#[test]
+fn children_of_a_directory_in_a_sorted_list() {
+    let list: Vec<(String, Stamp)> = ["", "a", "a-b/x", "a/x", "a/y/z", "a/z", "b"]
+        .iter()
+        .map(|p| {
+            (
+                p.to_string(),
+                Stamp {
+                    size: 0,
+                    mtime: 0,
+                    inode: 0,
+                    ctime: 0,
+                    hash: 0,
+                },
+            )
+        })
+        .collect();
+    assert_eq!(children(&list, "a").collect::<Vec<_>>(), ["a/x", "a/z"]);
+    assert_eq!(children(&list, "").collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(children(&list, "a/y").collect::<Vec<_>>(), ["a/y/z"]);
+    assert_eq!(children(&list, "c").count(), 0);
+}
+
+#[test]
+fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
+    let s = setup();
+    let (first, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    // The first run to read it checks it whole and seals it.
+    assert_eq!(s.cache.index(&s.folder, 1 << 20).2, Outcome::Hit);
+    let file = cache_files(&s, "index")
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .unwrap();
+    let seal_path = Seal::path_for(&file);
+    let seal = Seal::read(&seal_path).expect("a seal after a whole check");
+    // Once the seal is old enough, the index is served on its word.
+    seal.aged(RACY_WINDOW_NS * 10).write(&seal_path).unwrap();
+    let (sealed, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Hit);
+    assert_eq!(sealed.exact("italië", 5), first.exact("italië", 5));
+    // Any write to the file, even one that keeps its length, voids it.
+    let mut b = fs::read(&file).unwrap();
+    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    b[at] = b'J';
+    fs::write(&file, &b).unwrap();
+    let (again, _, o) = s.cache.index(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
+    assert_eq!(again.fuzzy("italie", 5), first.fuzzy("italie", 5));
+}
