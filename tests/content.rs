@@ -697,7 +697,7 @@ fn link_context(node: &Node, paragraph: usize, target: &str) -> Option<String> {
     let spans = &node.body.paragraphs.get(paragraph)?.spans;
     let at = spans
         .iter()
-        .position(|s| matches!(s, Span::Link { target: t, .. } if t == target))?;
+        .position(|s| matches!(s, Span::Link { target: t, .. } if &**t == target))?;
     let before: String = spans[..at].iter().map(Span::text).collect();
     let after: String = spans[at + 1..].iter().map(Span::text).collect();
     let tail: String = before
@@ -727,8 +727,8 @@ fn footnotes_one_to_ten_are_linked_from_their_markers_in_their_dossiers() {
         assert_eq!(markers.len(), 1, "{id} is linked from {markers:?}");
         let m = markers[0];
         assert_eq!(
-            m.label,
-            n.to_string(),
+            &*m.label,
+            n.to_string().as_str(),
             "{id}: the marker's label is its number"
         );
         let from = c.node(m.from);
@@ -914,20 +914,16 @@ fn italy_is_named_in_the_c7_council_of_europe_and_joint_letter_dossiers() {
         let countries: BTreeSet<&str> = c
             .descendants(idx(c, dossier))
             .into_iter()
-            .flat_map(|i| c.node(i).countries.iter().map(String::as_str))
+            .flat_map(|i| c.node(i).countries.iter().copied())
             .collect();
         assert!(countries.contains("Italië"), "{dossier}: {countries:?}");
     }
     assert!(
         c.node(idx(c, "ebsp"))
             .countries
-            .contains(&"Verenigde Staten".to_string())
+            .contains(&"Verenigde Staten")
     );
-    assert!(
-        c.node(idx(c, "marokko"))
-            .countries
-            .contains(&"Marokko".to_string())
-    );
+    assert!(c.node(idx(c, "marokko")).countries.contains(&"Marokko"));
 }
 
 // ---------------------------------------------------------------- (7) nothing invented

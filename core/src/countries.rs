@@ -95,7 +95,7 @@ const COUNTRIES: &[&[&str]] = &[
 
 /// The countries named in `text`, in the order of the list, each once.
 /// Names match whole words, ignoring case and accents (`italie` is Italië).
-pub fn countries_in(text: &str) -> Vec<String> {
+pub fn countries_in(text: &str) -> Vec<&'static str> {
     let folded = fold(text);
     // One pass over the words: a name can only match where its first word
     // occurs, so most names are ruled out by a set lookup.
@@ -110,7 +110,7 @@ pub fn countries_in(text: &str) -> Vec<String> {
                 && (name.len() == first.len() || contains_word(&folded, name))
         });
         if hit {
-            found.push(names[0].to_string());
+            found.push(names[0]);
         }
     }
     found
@@ -138,6 +138,23 @@ fn folded_names() -> &'static [Vec<(String, String)>] {
             })
             .collect()
     })
+}
+
+/// The list's own copy of a country name as shown, if it knows it.
+pub fn known(name: &str) -> Option<&'static str> {
+    known_countries().find(|k| *k == name)
+}
+
+/// Reads a list of country names as [`crate::model::Node::countries`] holds
+/// them: the list's own copies, so a corpus holds no string per mention.
+/// A name the list does not know (not one [`countries_in`] gives) is left
+/// out.
+pub fn deserialize_names<'de, D>(d: D) -> Result<Vec<&'static str>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let names: Vec<std::borrow::Cow<'de, str>> = serde::Deserialize::deserialize(d)?;
+    Ok(names.iter().filter_map(|n| known(n)).collect())
 }
 
 /// Every country name the list knows, as shown.

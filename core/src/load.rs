@@ -334,8 +334,8 @@ impl Builder {
             &f.source(),
             body,
         );
-        node.url = raw.url.as_deref().map(sanitize_line);
-        node.label = raw.label.as_deref().map(sanitize_line);
+        node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
+        node.label = raw.label.as_deref().map(|t| sanitize_line(t).into());
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
             self.attach(i, root, root);
         }
@@ -375,8 +375,8 @@ impl Builder {
             &f.source(),
             Document::default(),
         );
-        node.url = raw.url.as_deref().map(sanitize_line);
-        node.description = raw.description.as_deref().map(sanitize_line);
+        node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
+        node.description = raw.description.as_deref().map(|t| sanitize_line(t).into());
         node.reference = Some(Box::new(ReferenceMeta {
             kind: match raw.kind {
                 ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
@@ -649,7 +649,7 @@ fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Docu
         letter: None,
         reference: None,
         description: None,
-        file: file.path.clone(),
+        file: file.path.as_str().into(),
     }
 }
 
@@ -691,10 +691,10 @@ fn clean_document(doc: Document) -> Document {
                 .spans
                 .into_iter()
                 .map(|s| match s {
-                    Span::Text(t) => Span::Text(sanitize(&t)),
+                    Span::Text(t) => Span::Text(sanitize(&t).into()),
                     Span::Link { label, target } => Span::Link {
-                        label: sanitize_line(&label),
-                        target: sanitize_line(&target),
+                        label: sanitize_line(&label).into(),
+                        target: sanitize_line(&target).into(),
                     },
                 })
                 .collect(),
@@ -708,7 +708,7 @@ fn unlink(doc: &mut Document, targets: &HashSet<&str>) {
     for p in &mut doc.paragraphs {
         for s in &mut p.spans {
             if let Span::Link { label, target: t } = s
-                && targets.contains(t.as_str())
+                && targets.contains(&**t)
             {
                 *s = Span::Text(std::mem::take(label));
             }

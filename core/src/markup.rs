@@ -77,13 +77,16 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
                         message,
                     })?;
                 if !text.is_empty() {
-                    spans.push(Span::Text(std::mem::take(&mut text)));
+                    spans.push(Span::Text(std::mem::take(&mut text).into()));
                 }
                 sites.push(LinkSite {
                     target: target.clone(),
                     offset: base + i,
                 });
-                spans.push(Span::Link { label, target });
+                spans.push(Span::Link {
+                    label: label.into(),
+                    target: target.into(),
+                });
                 while chars.peek().is_some_and(|&(j, _)| j < end) {
                     chars.next();
                 }
@@ -99,7 +102,7 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
         }
     }
     if !text.is_empty() {
-        spans.push(Span::Text(text));
+        spans.push(Span::Text(text.into()));
     }
     Ok((normalise_spaces(spans), sites))
 }
@@ -173,7 +176,7 @@ fn normalise_spaces(spans: Vec<Span>) -> Paragraph {
                 if core.is_empty() {
                     continue;
                 }
-                out.push(Span::Text(piece));
+                out.push(Span::Text(piece.into()));
             }
             link @ Span::Link { .. } => {
                 if pending_space && !out.is_empty() {
@@ -191,11 +194,11 @@ fn merge_texts(spans: Vec<Span>) -> Paragraph {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans {
         match (out.last_mut(), span) {
-            (Some(Span::Text(prev)), Span::Text(t)) => prev.push_str(&t),
+            (Some(Span::Text(prev)), Span::Text(t)) => *prev = format!("{prev}{t}").into(),
             (_, s) => out.push(s),
         }
     }
-    Paragraph { spans: out }
+    Paragraph { spans: out.into() }
 }
 
 #[cfg(test)]
@@ -235,7 +238,7 @@ mod tests {
             ]
         );
         assert!(
-            matches!(&doc.paragraphs[0].spans[1], Span::Link { label, target } if label == "2" && target == "ebsp/fn-2")
+            matches!(&doc.paragraphs[0].spans[1], Span::Link { label, target } if &**label == "2" && &**target == "ebsp/fn-2")
         );
     }
 

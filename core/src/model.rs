@@ -2,8 +2,6 @@
 //! as a node in one arena, addressed by stable slug ids, with the links
 //! between them and the backlinks computed across dossiers.
 
-use std::collections::HashMap;
-
 use crate::error::LoadError;
 
 /// Index of a node in [`Corpus::nodes`].
@@ -49,17 +47,20 @@ pub struct Document {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
-    pub spans: Vec<Span>,
+    /// A boxed slice: a paragraph's spans are fixed once loaded.
+    pub spans: Box<[Span]>,
 }
 
+/// Boxed strings rather than `String`s: a span is never edited, and at a
+/// million spans the capacity words add up (a span is 32 bytes, not 48).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Span {
-    Text(String),
+    Text(Box<str>),
     /// A link shows its label in the text; a footnote marker's label is its
     /// number.
     Link {
-        label: String,
-        target: String,
+        label: Box<str>,
+        target: Box<str>,
     },
 }
 
@@ -97,7 +98,7 @@ impl Document {
     pub fn links(&self) -> impl Iterator<Item = (usize, &str, &str)> {
         self.paragraphs.iter().enumerate().flat_map(|(i, p)| {
             p.spans.iter().filter_map(move |s| match s {
-                Span::Link { label, target } => Some((i, label.as_str(), target.as_str())),
+                Span::Link { label, target } => Some((i, &**label, &**target)),
                 Span::Text(_) => None,
             })
         })
@@ -177,21 +178,35 @@ pub struct Node {
     pub body: Document,
     /// Theme tags; set on dossiers, inherited by their nodes for filtering.
     pub tags: Vec<String>,
-    /// Countries named in the title or text, found with [`crate::countries`].
-    pub countries: Vec<String>,
-    pub url: Option<String>,
+    /// Countries named in the title or text, found with [`crate::countries`]
+    /// (its names as shown).
+    #[serde(deserialize_with = "crate::countries::deserialize_names")]
+    pub countries: Vec<&'static str>,
+    pub url: Option<Box<str>>,
     /// A footnote's number.
     pub number: Option<u32>,
     /// A short label, such as `Bijlage 1`.
-    pub label: Option<String>,
+    pub label: Option<Box<str>>,
     /// For topics: the letter they come from.
     pub source: Option<NodeIdx>,
     pub letter: Option<Box<LetterMeta>>,
     pub reference: Option<Box<ReferenceMeta>>,
     /// A reference's description, in the letter's words.
-    pub description: Option<String>,
-    /// The file the node was defined in, relative to the dossier folder.
-    pub file: String,
+    pub description: Option<Box<str>>,
+    /// The file the node was defined in, relative to the dossier folder:
+    /// shared by the nodes of one file.
+    pub file: std::sync::Arc<str>,
+}
+
+/// Lets the nodes of one file share its name: they follow each other, and
+/// loading or decoding gives each its own copy.
+pub fn share_file_names(nodes: &mut [Node]) {
+    for i in 1..nodes.len() {
+        let (before, rest) = nodes.split_at_mut(i);
+        if before[i - 1].file == rest[0].file {
+            rest[0].file = before[i - 1].file.clone();
+        }
+    }
 }
 
 /// A place that links to a node.
@@ -199,7 +214,7 @@ pub struct Node {
 pub struct Backlink {
     pub from: NodeIdx,
     pub paragraph: usize,
-    pub label: String,
+    pub label: Box<str>,
 }
 
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -216,7 +231,77 @@ pub struct Corpus {
     #[serde(skip)]
     pub errors: Vec<LoadError>,
     #[serde(skip)]
-    by_id: HashMap<String, NodeIdx>,
+    by_id: IdTable,
+}
+
+/// Node ids to indices without a second copy of every id: an open
+/// addressing table of node indices, probed by a hash of the id and checked
+/// against the node's own id. At a few hundred thousand nodes a map keyed
+/// by copied ids held tens of megabytes.
+#[derive(Debug, Clone, Default)]
+struct IdTable {
+    /// Node index + 1 per slot, 0 for empty; the length is a power of two
+    /// at least twice the number of nodes.
+    slots: Vec<u32>,
+}
+
+impl IdTable {
+    fn build(nodes: &[Node]) -> IdTable {
+        let len = (nodes.len() * 2).next_power_of_two().max(8);
+        let mut t = IdTable {
+            slots: vec![0; len],
+        };
+        for (i, n) in nodes.iter().enumerate() {
+            // Ids are unique once loaded; should two agree, the later one
+            // wins, as in a map built in order.
+            let Ok(entry) = u32::try_from(i + 1) else {
+                break;
+            };
+            let mut at = t.start(&n.id);
+            loop {
+                match t.slots[at] {
+                    0 => {
+                        t.slots[at] = entry;
+                        break;
+                    }
+                    e if nodes[e as usize - 1].id == n.id => {
+                        t.slots[at] = entry;
+                        break;
+                    }
+                    _ => at = (at + 1) & (len - 1),
+                }
+            }
+        }
+        t
+    }
+
+    fn get(&self, nodes: &[Node], id: &str) -> Option<NodeIdx> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut at = self.start(id);
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                e => {
+                    let i = e as usize - 1;
+                    if nodes.get(i).is_some_and(|n| n.id == id) {
+                        return Some(i);
+                    }
+                }
+            }
+            at = (at + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// The first slot to probe for an id: FNV-1a, folded to the table.
+    fn start(&self, id: &str) -> usize {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in id.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        (h ^ (h >> 29)) as usize & (self.slots.len() - 1)
+    }
 }
 
 impl Corpus {
@@ -232,8 +317,9 @@ impl Corpus {
             references,
             backlinks: Vec::new(),
             errors,
-            by_id: HashMap::new(),
+            by_id: IdTable::default(),
         };
+        share_file_names(&mut corpus.nodes);
         corpus.reindex();
         corpus
     }
@@ -241,20 +327,15 @@ impl Corpus {
     /// Rebuilds the id lookup and the backlinks from the nodes, as after
     /// deserialising a cached corpus.
     pub fn reindex(&mut self) {
-        self.by_id = self
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| (n.id.clone(), i))
-            .collect();
+        self.by_id = IdTable::build(&self.nodes);
         let mut backlinks = vec![Vec::new(); self.nodes.len()];
         for (from, node) in self.nodes.iter().enumerate() {
             for (paragraph, label, target) in node.body.links() {
-                if let Some(&to) = self.by_id.get(target) {
+                if let Some(to) = self.by_id.get(&self.nodes, target) {
                     backlinks[to].push(Backlink {
                         from,
                         paragraph,
-                        label: label.to_string(),
+                        label: label.into(),
                     });
                 }
             }
@@ -263,7 +344,7 @@ impl Corpus {
     }
 
     pub fn get(&self, id: &str) -> Option<NodeIdx> {
-        self.by_id.get(id).copied()
+        self.by_id.get(&self.nodes, id)
     }
 
     pub fn node(&self, idx: NodeIdx) -> &Node {
@@ -360,7 +441,7 @@ impl Corpus {
         let mut c: Vec<String> = self
             .nodes
             .iter()
-            .flat_map(|n| n.countries.iter().cloned())
+            .flat_map(|n| n.countries.iter().map(|c| c.to_string()))
             .collect();
         c.sort();
         c.dedup();
@@ -383,5 +464,47 @@ mod tests {
         assert_eq!(r.citation(), "Kamerstukken II 2025/26, 32317, nr. 978");
         let r = ReferenceMeta { year: None, ..r };
         assert_eq!(r.citation(), "Kamerstukken II, 32317, nr. 978");
+    }
+
+    #[test]
+    fn every_id_is_found_and_no_other() {
+        let node = |id: &str| Node {
+            id: id.to_string(),
+            kind: NodeKind::Section,
+            title: String::new(),
+            root: None,
+            parent: None,
+            children: Vec::new(),
+            body: Document::default(),
+            tags: Vec::new(),
+            countries: Vec::new(),
+            url: None,
+            number: None,
+            label: None,
+            source: None,
+            letter: None,
+            reference: None,
+            description: None,
+            file: "".into(),
+        };
+        let ids: Vec<String> = (0..5000).map(|i| format!("d{i}/s{}", i % 7)).collect();
+        let mut c = Corpus {
+            nodes: ids
+                .iter()
+                .map(|id| node(id))
+                .chain([node("d1/s1")])
+                .collect(),
+            ..Corpus::default()
+        };
+        c.reindex();
+        for (i, id) in ids.iter().enumerate().skip(2) {
+            assert_eq!(c.get(id), Some(i), "{id}");
+        }
+        // A repeated id is found at its later place, as a map would.
+        assert_eq!(c.get("d1/s1"), Some(5000));
+        for missing in ["", "d5000/s2", "d1/s2", "D1/s1"] {
+            assert_eq!(c.get(missing), None, "{missing}");
+        }
+        assert_eq!(Corpus::default().get("x"), None);
     }
 }

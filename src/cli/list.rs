@@ -1,5 +1,6 @@
 //! `dossier list [--json]`: the tree with ids.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use dossier_core::{Corpus, NodeIdx, NodeKind};
@@ -42,7 +43,9 @@ pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         let out: Vec<DossierJson> = c.roots.iter().map(|&r| dossier_json(c, r)).collect();
         print_json(&out)?;
     } else {
-        super::output::print_text(&tree_text(c))?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write_tree(c, &mut out)?;
+        out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -52,7 +55,7 @@ fn dossier_json(c: &Corpus, root: NodeIdx) -> DossierJson<'_> {
     let mut countries: Vec<String> = c
         .descendants(root)
         .iter()
-        .flat_map(|&i| c.node(i).countries.clone())
+        .flat_map(|&i| c.node(i).countries.iter().map(|c| c.to_string()))
         .collect();
     countries.sort();
     countries.dedup();
@@ -101,9 +104,10 @@ fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
     out
 }
 
-/// The indented tree, one node per line: id, then title.
-pub fn tree_text(c: &Corpus) -> String {
-    let mut out = String::new();
+/// Writes the indented tree, one node per line: id, then title. Written
+/// as it goes rather than built first: at tens of thousands of dossiers
+/// the text is tens of megabytes.
+pub fn write_tree(c: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
     let width = c
         .nodes
         .iter()
@@ -118,45 +122,43 @@ pub fn tree_text(c: &Corpus) -> String {
         } else {
             ""
         };
-        out.push_str(&format!(
-            "{:width$}  {}{kind}\n",
-            n.id,
-            n.title,
-            width = width + 2
-        ));
-        push_sections(c, root, 1, width, &mut out);
+        writeln!(out, "{:width$}  {}{kind}", n.id, n.title, width = width + 2)?;
+        write_sections(c, root, 1, width, out)?;
         for i in attachments(c, root) {
             let m = c.node(i);
-            out.push_str(&format!(
-                "  {:width$}  {}  [{}]\n",
-                m.id,
-                m.title,
-                m.kind.as_str()
-            ));
+            writeln!(out, "  {:width$}  {}  [{}]", m.id, m.title, m.kind.as_str())?;
         }
     }
     if !c.references.is_empty() {
-        out.push_str("\nreferences\n");
+        writeln!(out, "\nreferences")?;
         for &i in &c.references {
             let m = c.node(i);
-            out.push_str(&format!("  {:width$}  {}\n", m.id, m.title));
+            writeln!(out, "  {:width$}  {}", m.id, m.title)?;
         }
     }
-    out
+    Ok(())
 }
 
-fn push_sections(c: &Corpus, parent: NodeIdx, depth: usize, width: usize, out: &mut String) {
+fn write_sections(
+    c: &Corpus,
+    parent: NodeIdx,
+    depth: usize,
+    width: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     for &i in &c.node(parent).children {
         let n = c.node(i);
         if n.kind == NodeKind::Section {
             let pad = "  ".repeat(depth);
-            out.push_str(&format!(
-                "{pad}{:w$}  {}\n",
+            writeln!(
+                out,
+                "{pad}{:w$}  {}",
                 n.id,
                 n.title,
                 w = (width + 2).saturating_sub(pad.len())
-            ));
-            push_sections(c, i, depth + 1, width, out);
+            )?;
+            write_sections(c, i, depth + 1, width, out)?;
         }
     }
+    Ok(())
 }

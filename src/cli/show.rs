@@ -19,7 +19,7 @@ struct ShowJson<'a> {
     letter: Option<LetterJson<'a>>,
     path: Vec<&'a str>,
     tags: Vec<String>,
-    countries: &'a [String],
+    countries: &'a [&'static str],
     url: Option<&'a str>,
     citation: Option<String>,
     text: String,

@@ -50,28 +50,49 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers);
     let receive = Arc::new(Mutex::new(receive));
-    let mut decoded: Vec<(usize, Vec<Node>)> = Vec::new();
-    std::thread::scope(|scope| -> io::Result<()> {
+    let (send_decoded, receive_decoded) = mpsc::channel::<(usize, Vec<Node>)>();
+    let nodes = std::thread::scope(|scope| -> io::Result<Vec<Node>> {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let receive = Arc::clone(&receive);
-                scope.spawn(move || -> io::Result<Vec<(usize, Vec<Node>)>> {
-                    let mut out = Vec::new();
+                let decoded = send_decoded.clone();
+                scope.spawn(move || -> io::Result<()> {
                     loop {
                         // The lock is held only to take the next block.
                         let next = match receive.lock() {
                             Ok(r) => r.recv(),
                             Err(_) => return Err(invalid("a decoding thread failed")),
                         };
-                        let Ok((i, bytes)) = next else { return Ok(out) };
+                        let Ok((i, bytes)) = next else { return Ok(()) };
                         let mut nodes: Vec<Node> =
                             serde_json::from_slice(&bytes).map_err(invalid)?;
                         nodes.iter_mut().for_each(shrink);
-                        out.push((i, nodes));
+                        dossier_core::model::share_file_names(&mut nodes);
+                        if decoded.send((i, nodes)).is_err() {
+                            return Ok(());
+                        }
                     }
                 })
             })
             .collect();
+        drop(send_decoded);
+        // Blocks join the corpus in order as they are decoded, each freed
+        // at once: holding them all and joining them at the end held every
+        // node twice at the peak.
+        let expected = head.nodes;
+        let merger = scope.spawn(move || {
+            let mut nodes = Vec::with_capacity(expected.min(1 << 22));
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut next = 0;
+            for (i, part) in receive_decoded {
+                waiting.insert(i, part);
+                while let Some(part) = waiting.remove(&next) {
+                    nodes.extend(part);
+                    next += 1;
+                }
+            }
+            (nodes, waiting.is_empty())
+        });
         let mut read_result = Ok(());
         for i in 0..blocks as usize {
             match take(r) {
@@ -91,18 +112,17 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
         drop(send);
         for h in handles {
             match h.join() {
-                Ok(Ok(part)) => decoded.extend(part),
+                Ok(Ok(())) => {}
                 Ok(Err(e)) => return Err(e),
                 Err(_) => return Err(invalid("a decoding thread failed")),
             }
         }
-        read_result
+        read_result?;
+        match merger.join() {
+            Ok((nodes, true)) => Ok(nodes),
+            _ => Err(invalid("a block is missing")),
+        }
     })?;
-    decoded.sort_by_key(|(i, _)| *i);
-    let mut nodes = Vec::with_capacity(head.nodes);
-    for (_, part) in decoded {
-        nodes.extend(part);
-    }
     if nodes.len() != head.nodes {
         return Err(invalid("the blocks do not hold every node"));
     }
@@ -120,16 +140,13 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
 
 /// Gives back what decoding reserved and did not use. JSON does not say
 /// how long a list is, so each list grows by doubling, from room for four:
-/// a paragraph of one span kept room for four (150 bytes more, on a
-/// million paragraphs).
+/// a node of one paragraph kept room for four. (A paragraph's spans are a
+/// boxed slice, exact already.)
 fn shrink(node: &mut Node) {
     node.children.shrink_to_fit();
     node.tags.shrink_to_fit();
     node.countries.shrink_to_fit();
     node.body.paragraphs.shrink_to_fit();
-    for p in &mut node.body.paragraphs {
-        p.spans.shrink_to_fit();
-    }
 }
 
 fn put(w: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {

@@ -18,10 +18,10 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(r.citation(), s.theme.muted));
     }
     if let Some(d) = &n.description {
-        lines.push(Line::raw(d.clone()));
+        lines.push(Line::raw(d.to_string()));
     }
     if let Some(u) = &n.url {
-        lines.push(Line::styled(u.clone(), s.theme.link));
+        lines.push(Line::styled(u.to_string(), s.theme.link));
     }
     for p in &n.body.paragraphs {
         lines.push(Line::raw(p.plain()));
