@@ -129,6 +129,8 @@ pub struct Context {
     pub config: config::Config,
     pub origin: dossiers::Origin,
     pub corpus: dossier_core::Corpus,
+    /// The files the corpus was loaded from, for caching its search index.
+    pub fingerprint: Option<crate::store::cache::Fingerprint>,
 }
 
 impl Context {
@@ -140,7 +142,7 @@ impl Context {
             eprintln!("warning: {w}");
         }
         let origin = dossiers::choose(global.dossiers.as_deref());
-        let corpus = dossiers::load(&origin, loaded.config.max_file_size);
+        let (corpus, fingerprint) = dossiers::load_keyed(&origin, loaded.config.max_file_size);
         for e in &corpus.errors {
             eprintln!("warning: {e}");
         }
@@ -148,6 +150,7 @@ impl Context {
             config: loaded.config,
             origin,
             corpus,
+            fingerprint,
         })
     }
 }

@@ -40,9 +40,18 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
 }
 
 pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
+    load_keyed(origin, max_file_size).0
+}
+
+/// [`load`], with the fingerprint of a folder's files when the cache knows
+/// it, so that its search index can be cached too.
+pub fn load_keyed(
+    origin: &Origin,
+    max_file_size: u64,
+) -> (Corpus, Option<super::cache::Fingerprint>) {
     match origin {
-        Origin::Folder(dir) => super::cache::load_dir(dir, max_file_size),
-        Origin::BuiltIn => load_built_in(),
+        Origin::Folder(dir) => super::cache::load_dir_keyed(dir, max_file_size),
+        Origin::BuiltIn => (load_built_in(), None),
     }
 }
 

@@ -53,10 +53,23 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let theme = Theme::from_config(&ctx.config, no_color)?;
     let mouse = ctx.config.mouse;
     let corpus = Arc::new(ctx.corpus);
-    // The index is built on the finder's thread, not before the first
-    // frame; the finder says it is searching until it is ready.
+    // The index comes on the finder's thread, not before the first frame;
+    // the finder says it is searching until it is ready. A folder's index
+    // is the cached one, searched in place, when it matches the files.
     let for_index = Arc::clone(&corpus);
-    let mut worker = FinderWorker::spawn_with(move || Arc::new(SearchIndex::build(&for_index)));
+    let (origin, fingerprint) = (ctx.origin, ctx.fingerprint);
+    let max_file_size = ctx.config.max_file_size;
+    let mut worker = FinderWorker::spawn_with(move || {
+        let index = match (&origin, crate::store::cache::Cache::user()) {
+            (crate::store::dossiers::Origin::Folder(dir), Some(cache)) => {
+                cache
+                    .index_for(dir, max_file_size, &for_index, fingerprint.as_ref())
+                    .0
+            }
+            _ => SearchIndex::build(&for_index),
+        };
+        Arc::new(index)
+    });
     let mut state = State::new(corpus, ctx.config.language, keymap, theme);
     let mut notes = notes::session::Session::open(global.notes.as_deref(), &ctx.config, &mut state);
 

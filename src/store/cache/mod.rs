@@ -87,33 +87,82 @@ impl Cache {
     /// The corpus of a dossier folder: from the cache when it matches the
     /// files, else loaded with [`dossiers::load_dir`] (and cached if clean).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
+        let (corpus, outcome, _) = self.corpus_keyed(folder, max_file_size);
+        (corpus, outcome)
+    }
+
+    /// [`Cache::corpus`], with the fingerprint of the files the corpus was
+    /// loaded from when it is known (not when the files changed while
+    /// loading, or could not be fingerprinted), for [`Cache::index_for`].
+    pub fn corpus_keyed(
+        &self,
+        folder: &Path,
+        max_file_size: u64,
+    ) -> (Corpus, Outcome, Option<Fingerprint>) {
         let found = self.lookup("corpus", folder, max_file_size, corpus_codec::read);
         let (reason, key) = match found {
-            Lookup::Hit(corpus) => return (corpus, Outcome::Hit),
+            Lookup::Hit(corpus, key) => return (corpus, Outcome::Hit, Some(Fingerprint(key))),
             Lookup::NoKey(e) => {
                 return (
                     dossiers::load_dir(folder, max_file_size),
                     Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
+                    None,
                 );
             }
             Lookup::Miss(reason, key) => (reason, key),
         };
         let corpus = dossiers::load_dir(folder, max_file_size);
-        if !corpus.errors.is_empty() {
-            return (corpus, Outcome::Uncached("the dossiers have errors".into()));
-        }
         let Some(key) = key.after_load(folder, max_file_size) else {
             return (
                 corpus,
                 Outcome::Uncached("the dossier files changed while loading".into()),
+                None,
             );
         };
+        if !corpus.errors.is_empty() {
+            let outcome = Outcome::Uncached("the dossiers have errors".into());
+            return (corpus, outcome, Some(Fingerprint(key)));
+        }
         let written = self.write("corpus", &key, |w| corpus_codec::write(&corpus, w));
         let outcome = match written {
             Ok(()) => Outcome::Rebuilt(reason),
             Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
         };
-        (corpus, outcome)
+        (corpus, outcome, Some(Fingerprint(key)))
+    }
+
+    /// The search index of a corpus already loaded from `folder`: from the
+    /// cache, mapped, when it matches the files; else built from `corpus`,
+    /// and cached if the files are still those `fingerprint` says the
+    /// corpus was loaded from (and it loaded without errors).
+    pub fn index_for(
+        &self,
+        folder: &Path,
+        max_file_size: u64,
+        corpus: &Corpus,
+        fingerprint: Option<&Fingerprint>,
+    ) -> (SearchIndex, Outcome) {
+        let (reason, key) = match self.lookup_index(folder, max_file_size) {
+            Lookup::Hit(index, _) => return (index, Outcome::Hit),
+            Lookup::NoKey(e) => {
+                let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
+                return (SearchIndex::build(corpus), outcome);
+            }
+            Lookup::Miss(reason, key) => (reason, key),
+        };
+        let index = SearchIndex::build(corpus);
+        if !corpus.errors.is_empty() {
+            return (index, Outcome::Uncached("the dossiers have errors".into()));
+        }
+        if !fingerprint.is_some_and(|f| f.0.same_content(&key)) {
+            let outcome = Outcome::Uncached("the dossier files changed since loading".into());
+            return (index, outcome);
+        }
+        let outcome = match self.write("index", &key, |mut w| index.write_to(&mut w)) {
+            Ok(()) => Outcome::Rebuilt(reason),
+            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
+        };
+        (index, outcome)
     }
 
     /// The search index of a dossier folder, from the cache when it
@@ -126,7 +175,7 @@ impl Cache {
     ) -> (SearchIndex, Vec<dossier_core::LoadError>, Outcome) {
         let found = self.lookup_index(folder, max_file_size);
         let (reason, key) = match found {
-            Lookup::Hit(index) => return (index, Vec::new(), Outcome::Hit),
+            Lookup::Hit(index, _) => return (index, Vec::new(), Outcome::Hit),
             Lookup::NoKey(e) => {
                 let corpus = dossiers::load_dir(folder, max_file_size);
                 return (
@@ -189,7 +238,7 @@ impl Cache {
             _ => return Lookup::Miss("the dossier files changed".into(), key),
         }
         match read_payload(r, file_len, decode) {
-            Ok(v) => Lookup::Hit(v),
+            Ok(v) => Lookup::Hit(v, key),
             Err(reason) => Lookup::Miss(reason, key),
         }
     }
@@ -234,7 +283,7 @@ impl Cache {
                     // Without a seal the next run checks it whole again.
                     let _ = Seal::of(&m.meta, m.payload_hash).write(&seal_path);
                 }
-                Lookup::Hit(index)
+                Lookup::Hit(index, key)
             }
             Err(e) => Lookup::Miss(format!("the cache file is damaged: {e}"), key),
         }
@@ -257,8 +306,13 @@ impl Cache {
     }
 }
 
+/// The files a corpus was loaded from, as the cache fingerprints them.
+#[derive(Debug, Clone)]
+pub struct Fingerprint(Key);
+
 enum Lookup<T> {
-    Hit(T),
+    /// Served, with the key of the files now.
+    Hit(T, Key),
     /// Why the cache was not served, and the key of the files now.
     Miss(String, Key),
     /// The folder could not be fingerprinted.
@@ -276,9 +330,18 @@ fn folder_hash(folder: &Path) -> io::Result<u64> {
 /// The corpus of a folder through the user's cache (see the module
 /// documentation); without a cache, straight from the files.
 pub fn load_dir(folder: &Path, max_file_size: u64) -> Corpus {
+    load_dir_keyed(folder, max_file_size).0
+}
+
+/// [`load_dir`], with the fingerprint of the files loaded when the cache
+/// knows it (see [`Cache::corpus_keyed`]).
+pub fn load_dir_keyed(folder: &Path, max_file_size: u64) -> (Corpus, Option<Fingerprint>) {
     match Cache::user() {
-        Some(c) => c.corpus(folder, max_file_size).0,
-        None => dossiers::load_dir(folder, max_file_size),
+        Some(c) => {
+            let (corpus, _, fingerprint) = c.corpus_keyed(folder, max_file_size);
+            (corpus, fingerprint)
+        }
+        None => (dossiers::load_dir(folder, max_file_size), None),
     }
 }
 

@@ -374,3 +374,26 @@ fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
     assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
     assert_eq!(again.fuzzy("italie", 5), first.fuzzy("italie", 5));
 }
+
+#[test]
+fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
+    let s = setup();
+    let (corpus, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20);
+    let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    assert!(rebuilt(&o), "{o:?}");
+    assert_eq!(index.exact("italië", 5).len(), 1);
+    let (_, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    assert_eq!(o, Outcome::Hit);
+
+    // The files change after the corpus was loaded: its index is built for
+    // the session but not cached under the new files' name.
+    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
+    let (stale, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
+    assert_eq!(stale.exact("italië", 5).len(), 1);
+    let (fresh, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20);
+    let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &fresh, fp.as_ref());
+    assert!(rebuilt(&o), "{o:?}");
+    assert!(index.exact("italië", 5).is_empty());
+    assert_eq!(index.exact("marokko", 5).len(), 1);
+}
