@@ -46,37 +46,40 @@ pub fn run(
     }
     let max = loaded.config.max_file_size;
     let origin = dossiers::choose(global.dossiers.as_deref());
-    let (index, errors) = match (&origin, Cache::user()) {
+    let find = |index: &SearchIndex| {
+        if exact {
+            index.exact(query, limit)
+        } else {
+            index.fuzzy(query, limit)
+        }
+    };
+    let (index, hits, errors) = match (&origin, Cache::user()) {
         (dossiers::Origin::Folder(dir), Some(cache)) => {
-            let (index, errors, _) = cache.index(dir, max);
-            (index, errors)
+            let (index, hits, errors, _) = cache.index_and(dir, max, &find);
+            (index, hits, errors)
         }
         _ => {
             let corpus = dossiers::load(&origin, max);
-            (SearchIndex::build(&corpus), corpus.errors)
+            let index = SearchIndex::build(&corpus);
+            let hits = find(&index);
+            (index, hits, corpus.errors)
         }
     };
     for e in &errors {
         eprintln!("warning: {e}");
     }
-    let done = print_hits(&index, query, exact, limit, json);
+    let done = print_hits(&index, &hits, query, json);
     super::leave_to_exit(index);
     done
 }
 
-/// Searches an index and prints the hits, best first.
-pub fn print_hits(
+/// Prints the hits of a search, best first.
+fn print_hits(
     index: &SearchIndex,
+    hits: &[Hit],
     query: &str,
-    exact: bool,
-    limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let hits = if exact {
-        index.exact(query, limit)
-    } else {
-        index.fuzzy(query, limit)
-    };
     let rows: Vec<HitJson> = hits.iter().map(|h| hit_json(index, h)).collect();
     if json {
         print_json(&rows)?;

@@ -21,7 +21,17 @@
 //! time, so it is read and hashed again, as is every file whose metadata
 //! differ. A file's content, not its metadata, decides: a file touched but
 //! not changed is still served from the cache (and hashed on every load
-//! until the cache is next written).
+//! until the cache is next written). Directories are stamped the same way,
+//! without a hash: a directory whose stamp is unchanged, and old enough, has
+//! had no entry added, removed or renamed, so the key's listing of it is
+//! used instead of reading it again.
+//!
+//! The corpus is read and decoded whole. The search index is mapped and
+//! searched in place: a search reads only what it needs of it. Its payload
+//! is checked whole — hash and every invariant — until a [`seal::Seal`]
+//! next to it records that it passed and that the file has not been
+//! written since; then only the bounds of its tables are checked, which is
+//! enough that damage could give wrong hits but never a panic.
 //!
 //! The cache lives in the user's cache directory (`~/.cache/dossier` on
 //! Linux), or in `$DOSSIER_CACHE_DIR`; `DOSSIER_NO_CACHE=1` turns it off.
@@ -142,8 +152,8 @@ impl Cache {
         corpus: &Corpus,
         fingerprint: Option<&Fingerprint>,
     ) -> (SearchIndex, Outcome) {
-        let (reason, key) = match self.lookup_index(folder, max_file_size) {
-            Lookup::Hit(index, _) => return (index, Outcome::Hit),
+        let (reason, key) = match self.lookup_index::<()>(folder, max_file_size, None) {
+            Lookup::Hit((index, _), _) => return (index, Outcome::Hit),
             Lookup::NoKey(e) => {
                 let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
                 return (SearchIndex::build(corpus), outcome);
@@ -173,40 +183,50 @@ impl Cache {
         folder: &Path,
         max_file_size: u64,
     ) -> (SearchIndex, Vec<dossier_core::LoadError>, Outcome) {
-        let found = self.lookup_index(folder, max_file_size);
+        let (index, (), errors, outcome) = self.index_and(folder, max_file_size, &|_| ());
+        (index, errors, outcome)
+    }
+
+    /// [`Cache::index`] and a search of it: run while the files are proven
+    /// unchanged when the index comes from the cache, after it otherwise.
+    pub fn index_and<R: Send>(
+        &self,
+        folder: &Path,
+        max_file_size: u64,
+        search: &(dyn Fn(&SearchIndex) -> R + Sync),
+    ) -> (SearchIndex, R, Vec<dossier_core::LoadError>, Outcome) {
+        let found = self.lookup_index(folder, max_file_size, Some(search));
         let (reason, key) = match found {
-            Lookup::Hit(index, _) => return (index, Vec::new(), Outcome::Hit),
+            Lookup::Hit((index, Some(r)), _) => return (index, r, Vec::new(), Outcome::Hit),
+            Lookup::Hit((index, None), _) => {
+                let r = search(&index);
+                return (index, r, Vec::new(), Outcome::Hit);
+            }
             Lookup::NoKey(e) => {
                 let corpus = dossiers::load_dir(folder, max_file_size);
-                return (
-                    SearchIndex::build(&corpus),
-                    corpus.errors,
-                    Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
-                );
+                let index = SearchIndex::build(&corpus);
+                let r = search(&index);
+                let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
+                return (index, r, corpus.errors, outcome);
             }
             Lookup::Miss(reason, key) => (reason, key),
         };
         let (corpus, _) = self.corpus(folder, max_file_size);
         let index = SearchIndex::build(&corpus);
+        let r = search(&index);
         if !corpus.errors.is_empty() {
-            return (
-                index,
-                corpus.errors,
-                Outcome::Uncached("the dossiers have errors".into()),
-            );
+            let outcome = Outcome::Uncached("the dossiers have errors".into());
+            return (index, r, corpus.errors, outcome);
         }
         let Some(key) = key.after_load(folder, max_file_size) else {
-            return (
-                index,
-                corpus.errors,
-                Outcome::Uncached("the dossier files changed while loading".into()),
-            );
+            let outcome = Outcome::Uncached("the dossier files changed while loading".into());
+            return (index, r, corpus.errors, outcome);
         };
         let outcome = match self.write("index", &key, |mut w| index.write_to(&mut w)) {
             Ok(()) => Outcome::Rebuilt(reason),
             Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
         };
-        (index, corpus.errors, outcome)
+        (index, r, corpus.errors, outcome)
     }
 
     /// Reads a cache file if its key matches the files now, else says why
@@ -248,44 +268,63 @@ impl Cache {
     /// and invariants) only when no [`Seal`] vouches for the file, and is
     /// sealed once it passes, so that later runs check only the bounds of
     /// its tables and read no more of it than their search does.
-    fn lookup_index(&self, folder: &Path, max_file_size: u64) -> Lookup<SearchIndex> {
+    ///
+    /// Proving the files unchanged (a stat of each) and opening the index
+    /// run side by side, and `early`, given, searches the index meanwhile:
+    /// its result comes back with the index if the files prove unchanged.
+    fn lookup_index<R: Send>(
+        &self,
+        folder: &Path,
+        max_file_size: u64,
+        early: Option<&(dyn Fn(&SearchIndex) -> R + Sync)>,
+    ) -> Lookup<(SearchIndex, Option<R>)> {
         let path = match folder_hash(folder) {
             Ok(h) => self.file_for("index", h),
             Err(e) => return Lookup::NoKey(e.to_string()),
         };
-        let mut mapped = map_cached(&path);
-        let stored = mapped.as_mut().ok().and_then(|m| m.key.take());
-        let key = match Key::of(folder, max_file_size, stored.as_ref()) {
-            Ok(k) => k,
-            Err(e) => return Lookup::NoKey(e.to_string()),
-        };
-        let m = match mapped {
+        let m = match map_cached(&path) {
             Ok(m) => m,
-            Err(reason) => return Lookup::Miss(reason, key),
+            Err(reason) => {
+                return match Key::of(folder, max_file_size, None) {
+                    Ok(key) => Lookup::Miss(reason, key),
+                    Err(e) => Lookup::NoKey(e.to_string()),
+                };
+            }
         };
-        match stored {
-            Some(s) if s.same_content(&key) => {}
-            _ => return Lookup::Miss("the dossier files changed".into(), key),
-        }
         let seal_path = Seal::path_for(&path);
         let sealed = Seal::read(&seal_path).is_some_and(|s| s.covers(&m.meta, m.payload_hash));
-        if !sealed {
-            let mut h = Hash64::new();
-            h.update(m.map.get(m.payload.clone()).unwrap_or(&[]));
-            if h.finish() != m.payload_hash {
-                return Lookup::Miss("the cache file is damaged".into(), key);
-            }
-        }
-        let check = if sealed { Check::Bounds } else { Check::Whole };
-        match SearchIndex::open(m.map, m.payload, check) {
-            Ok(index) => {
+        let (checked, opened) = std::thread::scope(|scope| {
+            let checker = scope.spawn(|| -> io::Result<(Key, bool)> {
+                let stored = read_key(&mut &m.map[..], m.meta.len())
+                    .ok()
+                    .and_then(|(k, _)| k);
+                let key = Key::of(folder, max_file_size, stored.as_ref())?;
+                let same = stored.is_some_and(|s| s.same_content(&key));
+                Ok((key, same))
+            });
+            let opened = open_index(&m, sealed).map(|index| {
+                let result = early.map(|f| f(&index));
+                (index, result)
+            });
+            let checked = checker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (checked, opened)
+        });
+        let key = match checked {
+            Ok((key, true)) => key,
+            Ok((key, false)) => return Lookup::Miss("the dossier files changed".into(), key),
+            Err(e) => return Lookup::NoKey(e.to_string()),
+        };
+        match opened {
+            Ok(found) => {
                 if !sealed {
                     // Without a seal the next run checks it whole again.
                     let _ = Seal::of(&m.meta, m.payload_hash).write(&seal_path);
                 }
-                Lookup::Hit(index, key)
+                Lookup::Hit(found, key)
             }
-            Err(e) => Lookup::Miss(format!("the cache file is damaged: {e}"), key),
+            Err(reason) => Lookup::Miss(reason, key),
         }
     }
 
@@ -802,17 +841,17 @@ fn open_cached(path: &Path) -> Result<Opened, String> {
     Ok(((r, file_len - header_len), key))
 }
 
-/// A cache file mapped into memory, its key read.
+/// A cache file mapped into memory, its payload located (its key is read
+/// with [`read_key`] on the mapped bytes).
 struct Mapped {
     map: Arc<memmap2::Mmap>,
     meta: fs::Metadata,
-    key: Option<Key>,
     /// Where the payload is, and the hash the header gives it.
     payload: std::ops::Range<usize>,
     payload_hash: u64,
 }
 
-/// Maps a cache file and reads its key and payload header.
+/// Maps a cache file and reads where its payload is.
 fn map_cached(path: &Path) -> Result<Mapped, String> {
     let file = match fs::File::open(path) {
         Ok(f) => f,
@@ -826,22 +865,49 @@ fn map_cached(path: &Path) -> Result<Mapped, String> {
     // mapping is checked as a file's bytes would be.
     let map =
         unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map the cache: {e}"))?;
-    let mut rest: &[u8] = &map;
-    let (key, header_len) = read_key(&mut rest, meta.len())?;
     let truncated = |_| "the cache file is truncated".to_string();
+    let mut rest: &[u8] = &map;
+    let mut magic = [0; 16];
+    rest.read_exact(&mut magic).map_err(truncated)?;
+    if &magic != MAGIC {
+        return Err("the cache file is of another format".into());
+    }
+    let key_len = read_u64(&mut rest).map_err(truncated)?;
+    let payload_header = usize::try_from(key_len)
+        .ok()
+        .and_then(|k| k.checked_add(32))
+        .filter(|&at| at <= map.len())
+        .ok_or("the cache file is truncated")?;
+    let mut rest = &map[payload_header..];
     let payload_len = read_u64(&mut rest).map_err(truncated)?;
     let payload_hash = read_u64(&mut rest).map_err(truncated)?;
-    let start = header_len.saturating_add(16);
+    let start = payload_header as u64 + 16;
     if meta.len() != start.saturating_add(payload_len) || map.len() as u64 != meta.len() {
         return Err("the cache file is truncated or too long".into());
     }
     Ok(Mapped {
         map: Arc::new(map),
-        key,
         payload: start as usize..meta.len() as usize,
         payload_hash,
         meta,
     })
+}
+
+/// Opens a mapped index: checked whole unless sealed (see
+/// [`Cache::lookup_index`]). The error is the reason, for
+/// [`Outcome::Rebuilt`].
+fn open_index(m: &Mapped, sealed: bool) -> Result<SearchIndex, String> {
+    if !sealed {
+        let mut h = Hash64::new();
+        h.update(m.map.get(m.payload.clone()).unwrap_or(&[]));
+        if h.finish() != m.payload_hash {
+            return Err("the cache file is damaged".into());
+        }
+    }
+    let check = if sealed { Check::Bounds } else { Check::Whole };
+    let backing: dossier_core::search::Backing = m.map.clone();
+    SearchIndex::open(backing, m.payload.clone(), check)
+        .map_err(|e| format!("the cache file is damaged: {e}"))
 }
 
 /// Reads a cache file's magic and key, the key checked against its own

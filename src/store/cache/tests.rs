@@ -397,3 +397,19 @@ fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
     assert!(index.exact("italië", 5).is_empty());
     assert_eq!(index.exact("marokko", 5).len(), 1);
 }
+
+#[test]
+fn a_search_run_beside_the_freshness_check_is_kept_only_if_the_files_are_unchanged() {
+    let s = setup();
+    let find = |ix: &SearchIndex| ix.exact("italië", 5).len();
+    let (_, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
+    assert!(rebuilt(&o) && found == 1, "{o:?}");
+    let (_, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
+    assert_eq!((found, o), (1, Outcome::Hit));
+    // The cached index still says Italië; the files no longer do.
+    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
+    let (index, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
+    assert!(rebuilt(&o), "{o:?}");
+    assert_eq!(found, 0);
+    assert_eq!(index.exact("marokko", 5).len(), 1);
+}
