@@ -5,7 +5,7 @@
 //! A seal holds the file's size, modification time, inode and change time
 //! as they were when it was checked, and the time of the check. It covers
 //! the file only while all of those are unchanged and the file's times are
-//! older than the check by [`RACY_WINDOW_NS`]: any write to the file moves
+//! older than the check by the racy window (3 s): any write to the file moves
 //! its change time (which no program can set back), and a write within the
 //! timestamp granularity of the check is what the window rules out — the
 //! same reasoning as for the dossier files (see the module above). The
@@ -16,7 +16,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::{RACY_WINDOW_NS, inode_and_ctime, mtime_nanos, now_nanos};
+use super::RACY_WINDOW_NS;
+use super::key::{inode_and_ctime, mtime_nanos, now_nanos};
 
 const MAGIC: &[u8; 16] = b"dossier-seal\0\0\0\x01";
 

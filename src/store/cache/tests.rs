@@ -1,3 +1,5 @@
+use std::fs;
+
 use super::*;
 
 const LETTER: &str = "[dossier]\nid = \"brief\"\nkind = \"letter\"\ntitle = \"Brief\"\ntext = \"Hierbij de brief.\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n";

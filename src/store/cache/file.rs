@@ -1,0 +1,195 @@
+//! A cache file: a magic number, the key with its length and hash, then the
+//! payload with its length and hash. Written beside its place and renamed
+//! there, so a reader never sees half a file; read as a stream (the corpus)
+//! or mapped (the index).
+
+use std::fs;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use dossier_core::search::{Check, SearchIndex};
+
+use super::hash::{Hash64, HashingReader, HashingWriter};
+use super::key::Key;
+
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x04";
+
+pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
+
+/// Opens a cache file and reads its key (see [`read_key`]). The error is
+/// the reason, for [`super::Outcome::Rebuilt`].
+pub(super) fn open_cached(path: &Path) -> Result<Opened, String> {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
+        Err(e) => return Err(format!("cannot open the cache: {e}")),
+    };
+    let file_len = file.metadata().map_err(|e| e.to_string())?.len();
+    let mut r = BufReader::with_capacity(1 << 20, file);
+    let (key, header_len) = read_key(&mut r, file_len)?;
+    Ok(((r, file_len - header_len), key))
+}
+
+/// A cache file mapped into memory, its payload located (its key is read
+/// with [`read_key`] on the mapped bytes).
+pub(super) struct Mapped {
+    pub(super) map: Arc<memmap2::Mmap>,
+    pub(super) meta: fs::Metadata,
+    /// Where the payload is, and the hash the header gives it.
+    pub(super) payload: std::ops::Range<usize>,
+    pub(super) payload_hash: u64,
+}
+
+/// Maps a cache file and reads where its payload is.
+pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
+    let file = match fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
+        Err(e) => return Err(format!("cannot open the cache: {e}")),
+    };
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    // SAFETY: the mapping is read-only, and this program never writes a
+    // cache file in place: it writes a new file and renames it over the
+    // old, which leaves a mapped file as it was. Everything read from the
+    // mapping is checked as a file's bytes would be.
+    let map =
+        unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map the cache: {e}"))?;
+    let truncated = |_| "the cache file is truncated".to_string();
+    let mut rest: &[u8] = &map;
+    let mut magic = [0; 16];
+    rest.read_exact(&mut magic).map_err(truncated)?;
+    if &magic != MAGIC {
+        return Err("the cache file is of another format".into());
+    }
+    let key_len = read_u64(&mut rest).map_err(truncated)?;
+    let payload_header = usize::try_from(key_len)
+        .ok()
+        .and_then(|k| k.checked_add(32))
+        .filter(|&at| at <= map.len())
+        .ok_or("the cache file is truncated")?;
+    let mut rest = &map[payload_header..];
+    let payload_len = read_u64(&mut rest).map_err(truncated)?;
+    let payload_hash = read_u64(&mut rest).map_err(truncated)?;
+    let start = payload_header as u64 + 16;
+    if meta.len() != start.saturating_add(payload_len) || map.len() as u64 != meta.len() {
+        return Err("the cache file is truncated or too long".into());
+    }
+    Ok(Mapped {
+        map: Arc::new(map),
+        payload: start as usize..meta.len() as usize,
+        payload_hash,
+        meta,
+    })
+}
+
+/// Opens a mapped index: checked whole unless sealed (see
+/// [`super::Cache::lookup_index`]). The error is the reason, for
+/// [`super::Outcome::Rebuilt`].
+pub(super) fn open_index(m: &Mapped, sealed: bool) -> Result<SearchIndex, String> {
+    if !sealed {
+        let mut h = Hash64::new();
+        h.update(m.map.get(m.payload.clone()).unwrap_or(&[]));
+        if h.finish() != m.payload_hash {
+            return Err("the cache file is damaged".into());
+        }
+    }
+    let check = if sealed { Check::Bounds } else { Check::Whole };
+    let backing: dossier_core::search::Backing = m.map.clone();
+    SearchIndex::open(backing, m.payload.clone(), check)
+        .map_err(|e| format!("the cache file is damaged: {e}"))
+}
+
+/// Reads a cache file's magic and key, the key checked against its own
+/// hash (it is `None` when damaged). Returns it and the bytes read.
+pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>, u64), String> {
+    let truncated = |_| "the cache file is truncated".to_string();
+    let mut magic = [0; 16];
+    r.read_exact(&mut magic).map_err(truncated)?;
+    if &magic != MAGIC {
+        return Err("the cache file is of another format".into());
+    }
+    let key_len = read_u64(r).map_err(truncated)?;
+    let key_hash = read_u64(r).map_err(truncated)?;
+    if key_len > file_len.saturating_sub(32) {
+        return Err("the cache file is truncated".into());
+    }
+    let mut bytes = Vec::new();
+    r.take(key_len)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the cache: {e}"))?;
+    if bytes.len() as u64 != key_len {
+        return Err("the cache file is truncated".into());
+    }
+    let mut h = Hash64::new();
+    h.update(&bytes);
+    let key = (h.finish() == key_hash)
+        .then(|| Key::from_bytes(&bytes, 0))
+        .flatten();
+    Ok((key, 32 + key_len))
+}
+
+/// Decodes the payload as it is read, hashing it on the way; the result is
+/// returned only if the length and hash match.
+pub(super) fn read_payload<T>(
+    mut r: BufReader<fs::File>,
+    rest: u64,
+    decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+) -> Result<T, String> {
+    let truncated = |_| "the cache file is truncated".to_string();
+    let payload_len = read_u64(&mut r).map_err(truncated)?;
+    let payload_hash = read_u64(&mut r).map_err(truncated)?;
+    if rest != 16u64.saturating_add(payload_len) {
+        return Err("the cache file is truncated or too long".into());
+    }
+    let mut hashing = HashingReader {
+        inner: r.take(payload_len),
+        hash: Hash64::new(),
+        read: 0,
+    };
+    let decoded = decode(&mut hashing);
+    // Hash whatever the decoder left unread, so the check covers it all.
+    io::copy(&mut hashing, &mut io::sink()).map_err(|e| format!("cannot read the cache: {e}"))?;
+    if hashing.read != payload_len || hashing.hash.finish() != payload_hash {
+        return Err("the cache file is damaged".into());
+    }
+    decoded.map_err(|e| format!("the cache file is damaged: {e}"))
+}
+
+/// Writes a cache file next to its final place and renames it there, so a
+/// reader never sees half a file.
+pub(super) fn write_cached(
+    dir: &Path,
+    path: &Path,
+    key: &[u8],
+    payload: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        let mut body = HashingWriter {
+            inner: Vec::new(),
+            hash: Hash64::new(),
+        };
+        payload(&mut body)?;
+        let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        let mut key_hash = Hash64::new();
+        key_hash.update(key);
+        w.write_all(MAGIC)?;
+        w.write_all(&(key.len() as u64).to_le_bytes())?;
+        w.write_all(&key_hash.finish().to_le_bytes())?;
+        w.write_all(key)?;
+        w.write_all(&(body.inner.len() as u64).to_le_bytes())?;
+        w.write_all(&body.hash.finish().to_le_bytes())?;
+        w.write_all(&body.inner)?;
+        w.flush()?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+pub(super) fn read_u64(r: &mut impl Read) -> io::Result<u64> {
+    let mut b = [0; 8];
+    r.read_exact(&mut b)?;
+    Ok(u64::from_le_bytes(b))
+}
