@@ -8,7 +8,7 @@ use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use dossier_core::search::{Check, SearchIndex};
+use dossier_core::search::{Backing, Check, SearchIndex};
 
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
@@ -34,11 +34,18 @@ pub(super) fn open_cached(path: &Path) -> Result<Opened, String> {
 /// A cache file mapped into memory, its payload located (its key is read
 /// with [`read_key`] on the mapped bytes).
 pub(super) struct Mapped {
-    pub(super) map: Arc<memmap2::Mmap>,
+    map: Backing,
     pub(super) meta: fs::Metadata,
     /// Where the payload is, and the hash the header gives it.
     pub(super) payload: std::ops::Range<usize>,
     pub(super) payload_hash: u64,
+}
+
+impl Mapped {
+    /// The whole file.
+    pub(super) fn bytes(&self) -> &[u8] {
+        (*self.map).as_ref()
+    }
 }
 
 /// Maps a cache file and reads where its payload is.
@@ -53,10 +60,20 @@ pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
     // cache file in place: it writes a new file and renames it over the
     // old, which leaves a mapped file as it was. Everything read from the
     // mapping is checked as a file's bytes would be.
-    let map =
-        unsafe { memmap2::Mmap::map(&file) }.map_err(|e| format!("cannot map the cache: {e}"))?;
+    let map: Backing = match unsafe { memmap2::Mmap::map(&file) } {
+        Ok(map) => Arc::new(map),
+        // A file system that cannot map files: read it whole instead.
+        Err(_) => {
+            let mut bytes = Vec::new();
+            (&file)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read the cache: {e}"))?;
+            Arc::new(bytes)
+        }
+    };
+    let map_bytes: &[u8] = (*map).as_ref();
     let truncated = |_| "the cache file is truncated".to_string();
-    let mut rest: &[u8] = &map;
+    let mut rest: &[u8] = map_bytes;
     let mut magic = [0; 16];
     rest.read_exact(&mut magic).map_err(truncated)?;
     if &magic != MAGIC {
@@ -66,17 +83,17 @@ pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
     let payload_header = usize::try_from(key_len)
         .ok()
         .and_then(|k| k.checked_add(32))
-        .filter(|&at| at <= map.len())
+        .filter(|&at| at <= map_bytes.len())
         .ok_or("the cache file is truncated")?;
-    let mut rest = &map[payload_header..];
+    let mut rest = &map_bytes[payload_header..];
     let payload_len = read_u64(&mut rest).map_err(truncated)?;
     let payload_hash = read_u64(&mut rest).map_err(truncated)?;
     let start = payload_header as u64 + 16;
-    if meta.len() != start.saturating_add(payload_len) || map.len() as u64 != meta.len() {
+    if meta.len() != start.saturating_add(payload_len) || map_bytes.len() as u64 != meta.len() {
         return Err("the cache file is truncated or too long".into());
     }
     Ok(Mapped {
-        map: Arc::new(map),
+        map,
         payload: start as usize..meta.len() as usize,
         payload_hash,
         meta,
@@ -89,14 +106,13 @@ pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
 pub(super) fn open_index(m: &Mapped, sealed: bool) -> Result<SearchIndex, String> {
     if !sealed {
         let mut h = Hash64::new();
-        h.update(m.map.get(m.payload.clone()).unwrap_or(&[]));
+        h.update(m.bytes().get(m.payload.clone()).unwrap_or(&[]));
         if h.finish() != m.payload_hash {
             return Err("the cache file is damaged".into());
         }
     }
     let check = if sealed { Check::Bounds } else { Check::Whole };
-    let backing: dossier_core::search::Backing = m.map.clone();
-    SearchIndex::open(backing, m.payload.clone(), check)
+    SearchIndex::open(m.map.clone(), m.payload.clone(), check)
         .map_err(|e| format!("the cache file is damaged: {e}"))
 }
 

@@ -297,7 +297,7 @@ impl Cache {
         let sealed = Seal::read(&seal_path).is_some_and(|s| s.covers(&m.meta, m.payload_hash));
         let (checked, opened) = std::thread::scope(|scope| {
             let checker = scope.spawn(|| -> io::Result<(Key, bool)> {
-                let stored = read_key(&mut &m.map[..], m.meta.len())
+                let stored = read_key(&mut m.bytes(), m.meta.len())
                     .ok()
                     .and_then(|(k, _)| k);
                 let key = Key::of(folder, max_file_size, stored.as_ref())?;
