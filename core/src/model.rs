@@ -232,6 +232,11 @@ pub struct Corpus {
     pub errors: Vec<LoadError>,
     #[serde(skip)]
     by_id: IdTable,
+    /// For each root, the references it cites ([`Corpus::references_cited_by`]),
+    /// found on first use: the tree asks for them for every dossier on
+    /// every keystroke of its filter.
+    #[serde(skip)]
+    cited: std::sync::OnceLock<Vec<Box<[NodeIdx]>>>,
 }
 
 /// Node ids to indices without a second copy of every id: an open
@@ -318,6 +323,7 @@ impl Corpus {
             backlinks: Vec::new(),
             errors,
             by_id: IdTable::default(),
+            cited: std::sync::OnceLock::new(),
         };
         share_file_names(&mut corpus.nodes);
         corpus.reindex();
@@ -328,6 +334,7 @@ impl Corpus {
     /// deserialising a cached corpus.
     pub fn reindex(&mut self) {
         self.by_id = IdTable::build(&self.nodes);
+        self.cited = std::sync::OnceLock::new();
         let mut backlinks = vec![Vec::new(); self.nodes.len()];
         for (from, node) in self.nodes.iter().enumerate() {
             for (paragraph, label, target) in node.body.links() {
@@ -367,8 +374,21 @@ impl Corpus {
     }
 
     /// The references cited from anywhere in a root's subtree, in order of
-    /// first citation.
-    pub fn references_cited_by(&self, root: NodeIdx) -> Vec<NodeIdx> {
+    /// first citation; none for a node that is not a root.
+    pub fn references_cited_by(&self, root: NodeIdx) -> &[NodeIdx] {
+        let cited = self.cited.get_or_init(|| {
+            let mut all: Vec<Box<[NodeIdx]>> = vec![Box::default(); self.nodes.len()];
+            for &r in &self.roots {
+                if let Some(slot) = all.get_mut(r) {
+                    *slot = self.find_references_cited_by(r).into();
+                }
+            }
+            all
+        });
+        cited.get(root).map_or(&[], |c| c)
+    }
+
+    fn find_references_cited_by(&self, root: NodeIdx) -> Vec<NodeIdx> {
         let mut out = Vec::new();
         for i in self.descendants(root) {
             for (_, _, target) in self.nodes[i].body.links() {

@@ -17,7 +17,7 @@ pub fn children(c: &Corpus, node: NodeIdx) -> Vec<NodeIdx> {
     let n = c.node(node);
     let mut out = n.children.clone();
     if n.kind.is_root() {
-        out.extend(c.references_cited_by(node));
+        out.extend_from_slice(c.references_cited_by(node));
     }
     out
 }
@@ -28,6 +28,8 @@ pub struct Filter {
     pub text: String,
     pub tags: Vec<String>,
     pub countries: Vec<String>,
+    /// `text` folded, once rather than for every node matched.
+    folded: String,
 }
 
 impl Filter {
@@ -44,6 +46,7 @@ impl Filter {
             }
         }
         f.text = words.join(" ");
+        f.folded = fold(&f.text);
         f
     }
 
@@ -62,6 +65,7 @@ impl Filter {
         if dossier_core::countries::known_countries().any(|k| fold(k) == text) {
             f.countries.push(text);
             f.text.clear();
+            f.folded.clear();
         } else if c
             .nodes
             .iter()
@@ -70,6 +74,7 @@ impl Filter {
         {
             f.tags.push(text);
             f.text.clear();
+            f.folded.clear();
         }
         f
     }
@@ -106,7 +111,7 @@ impl Filter {
         if self.text.is_empty() {
             return Some(Vec::new());
         }
-        let query = fold(&self.text);
+        let query = &self.folded;
         // Most titles lack the query's letters in order: they are passed
         // over without folding them or starting a matcher. Spaces in the
         // query are not needed in the title, as for the matcher.
@@ -126,10 +131,10 @@ impl Filter {
         // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
         let matcher = SkimMatcherV2::default();
         matcher
-            .fuzzy_indices(&title, &query)
+            .fuzzy_indices(&title, query)
             .or_else(|| {
                 matcher
-                    .fuzzy_indices(&fold(&n.id), &query)
+                    .fuzzy_indices(&fold(&n.id), query)
                     .map(|_| (0, Vec::new()))
             })
             .map(|(_, idx)| idx)

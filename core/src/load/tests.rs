@@ -87,6 +87,17 @@ fn a_good_folder_loads_with_links_and_backlinks() {
         .collect();
     assert_eq!(from, vec!["ebsp/uitkomst", "ebsp/fn-2"]);
     assert_eq!(c.references_cited_by(ebsp), vec![ks]);
+    assert!(c.references_cited_by(c.get("brief").unwrap()).is_empty());
+    assert!(
+        c.references_cited_by(c.get("ebsp/uitkomst").unwrap())
+            .is_empty()
+    );
+    // Found once and kept: the same answer again, and afresh after the
+    // nodes are indexed again.
+    assert_eq!(c.references_cited_by(ebsp), vec![ks]);
+    let mut again = c.clone();
+    again.reindex();
+    assert_eq!(again.references_cited_by(ebsp), vec![ks]);
 }
 
 #[test]
