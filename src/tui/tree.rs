@@ -116,6 +116,16 @@ impl Filter {
         // over without folding them or starting a matcher. Spaces in the
         // query are not needed in the title, as for the matcher.
         let may_match = |text: &str| {
+            // ASCII titles, most of them, are compared byte by byte.
+            if text.is_ascii() && query.is_ascii() {
+                let mut want = query.bytes().filter(|&q| q != b' ').peekable();
+                for b in text.bytes() {
+                    if want.peek() == Some(&b.to_ascii_lowercase()) {
+                        want.next();
+                    }
+                }
+                return want.peek().is_none();
+            }
             let mut want = query.chars().filter(|q| *q != ' ').peekable();
             for ch in text.chars().map(fold_char) {
                 if want.peek() == Some(&ch) {
@@ -211,23 +221,26 @@ fn push_filtered(
 ) -> bool {
     let at = rows.len();
     let own = f.matches(c, node);
-    let kids = if c.node(node).kind == NodeKind::Reference {
-        Vec::new()
-    } else {
-        children(c, node)
+    let own_matches = own.is_some();
+    let n = c.node(node);
+    // The children as `children` lists them, without a list per node.
+    let (kids, cited): (&[NodeIdx], &[NodeIdx]) = match n.kind {
+        NodeKind::Reference => (&[], &[]),
+        k if k.is_root() => (&n.children, c.references_cited_by(node)),
+        _ => (&n.children, &[]),
     };
     rows.push(TreeRow {
         item: RowItem::Node(node),
         depth,
-        has_children: !kids.is_empty(),
+        has_children: !kids.is_empty() || !cited.is_empty(),
         expanded: true,
-        matched: own.clone().unwrap_or_default(),
+        matched: own.unwrap_or_default(),
     });
     let mut any = false;
-    for k in kids {
+    for &k in kids.iter().chain(cited) {
         any |= push_filtered(c, k, depth + 1, f, rows);
     }
-    if own.is_none() && !any {
+    if !own_matches && !any {
         rows.truncate(at);
         return false;
     }
