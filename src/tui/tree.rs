@@ -295,4 +295,36 @@ mod tests {
         // Anything else stays a fuzzy title search.
         assert_eq!(Filter::parse_in("itali", &c).text, "itali");
     }
+
+    #[test]
+    fn titles_match_ignoring_case_and_accents_with_or_without_non_ascii() {
+        let c = crate::store::dossiers::load_built_in();
+        let find = |query: &str| -> Vec<String> {
+            let f = Filter::parse(query);
+            (0..c.nodes.len())
+                .filter(|&i| f.matches(&c, i).is_some())
+                .map(|i| c.node(i).id.clone())
+                .collect()
+        };
+        // An ASCII title, upper case in the title, lower in the query.
+        assert!(find("ebsp").contains(&"ebsp".to_string()));
+        assert!(find("ENHANCED border").contains(&"ebsp".to_string()));
+        // A title with `ë`, matched by a plain `e`.
+        assert!(find("ministeriele").contains(&"c7".to_string()));
+        // A letter the title lacks, in either kind of title.
+        assert!(!find("ebspq").contains(&"ebsp".to_string()));
+        assert!(!find("ministerielez").contains(&"c7".to_string()));
+        assert!(find("qxqxq").is_empty());
+        // Matched positions are those of the title's characters.
+        let f = Filter::parse("ebsp");
+        let ebsp = c.get("ebsp").unwrap();
+        let title: Vec<char> = c.node(ebsp).title.chars().collect();
+        let picked: String = f
+            .matches(&c, ebsp)
+            .unwrap()
+            .iter()
+            .map(|&i| title[i].to_ascii_lowercase())
+            .collect();
+        assert_eq!(picked, "ebsp");
+    }
 }
