@@ -52,10 +52,9 @@ fn corpus() -> &'static (Arc<Corpus>, Arc<SearchIndex>) {
 const W: u16 = 120;
 const H: u16 = 40;
 
-/// The interface with the finder open on `query`, its complete results
-/// shown, and a worker that has answered it.
-fn finder_on(query: &str) -> (State, FinderWorker, Terminal<TestBackend>) {
-    let (corpus, index) = corpus();
+/// The interface on the generated corpus, at 120x40.
+fn interface() -> State {
+    let (corpus, _) = corpus();
     let mut s = State::new(
         Arc::clone(corpus),
         Language::Nl,
@@ -63,6 +62,14 @@ fn finder_on(query: &str) -> (State, FinderWorker, Terminal<TestBackend>) {
         Theme::plain(),
     );
     resize(&mut s, Rect::new(0, 0, W, H));
+    s
+}
+
+/// The interface with the finder open on `query`, its complete results
+/// shown, and a worker that has answered it.
+fn finder_on(query: &str) -> (State, FinderWorker, Terminal<TestBackend>) {
+    let (_, index) = corpus();
+    let mut s = interface();
     let mut worker = FinderWorker::spawn(Arc::clone(index));
     update::update(&mut s, Action::Finder);
     for c in query.chars() {
@@ -97,6 +104,16 @@ fn keystroke(s: &mut State, worker: &mut FinderWorker, a: Action) {
     }
 }
 
+/// `e` typed and erased in turn, so that every sample is a real change.
+fn type_or_erase_e(typed: &mut bool) -> Action {
+    *typed = !*typed;
+    if *typed {
+        Action::Type('e')
+    } else {
+        Action::Erase
+    }
+}
+
 /// One key typed into the finder over 1M passages, and the frame drawn:
 /// the interface thread's whole share of a keystroke. The list still shows
 /// the previous query's hits (the worker answers later), as on screen.
@@ -105,14 +122,7 @@ fn finder_keystroke_1m(bencher: divan::Bencher) {
     let (mut s, mut worker, mut term) = finder_on("itali");
     let mut typed = false;
     bencher.bench_local(|| {
-        // Alternate typing and erasing, so every sample is a real change.
-        let a = if typed {
-            Action::Erase
-        } else {
-            Action::Type('e')
-        };
-        typed = !typed;
-        keystroke(&mut s, &mut worker, a);
+        keystroke(&mut s, &mut worker, type_or_erase_e(&mut typed));
         term.draw(|f| view::render(&s, f)).expect("a frame");
     });
 }
@@ -143,14 +153,7 @@ fn finder_complete_1m(bencher: divan::Bencher, query: &str) {
 /// nodes), and the frame drawn: every node's title is matched again.
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn tree_filter_keystroke_20k(bencher: divan::Bencher) {
-    let (corpus, _) = corpus();
-    let mut s = State::new(
-        Arc::clone(corpus),
-        Language::Nl,
-        Keymap::default(),
-        Theme::plain(),
-    );
-    resize(&mut s, Rect::new(0, 0, W, H));
+    let mut s = interface();
     let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
     update::update(&mut s, Action::Filter);
     for c in "itali".chars() {
@@ -159,13 +162,7 @@ fn tree_filter_keystroke_20k(bencher: divan::Bencher) {
     }
     let mut typed = false;
     bencher.bench_local(|| {
-        let a = if typed {
-            Action::Erase
-        } else {
-            Action::Type('e')
-        };
-        typed = !typed;
-        update::update(&mut s, a);
+        update::update(&mut s, type_or_erase_e(&mut typed));
         update::settle(&mut s);
         term.draw(|f| view::render(&s, f)).expect("a frame");
     });

@@ -210,15 +210,7 @@ fn walk(
     if depth > 16 {
         return Ok(());
     }
-    let meta = fs::symlink_metadata(dir)?;
-    let (inode, ctime) = inode_and_ctime(&meta);
-    let stamp = Stamp {
-        size: meta.len(),
-        mtime: mtime_nanos(&meta),
-        inode,
-        ctime,
-        hash: 0,
-    };
+    let stamp = Stamp::of_meta(&fs::symlink_metadata(dir)?);
     dirs.push((prefix.to_string(), stamp));
     let unchanged = known.filter(|k| {
         k.dirs
@@ -303,6 +295,20 @@ pub(super) struct Stamp {
     pub(super) inode: u64,
     pub(super) ctime: i128,
     pub(super) hash: u64,
+}
+
+impl Stamp {
+    /// The stamp of a file's or directory's metadata, without a hash.
+    fn of_meta(meta: &fs::Metadata) -> Stamp {
+        let (inode, ctime) = inode_and_ctime(meta);
+        Stamp {
+            size: meta.len(),
+            mtime: mtime_nanos(meta),
+            inode,
+            ctime,
+            hash: 0,
+        }
+    }
 }
 
 /// The stamp of each file, on all cores. Where `known[i]` is given and the
@@ -417,15 +423,7 @@ impl<'a> Stat<'a> {
     #[cfg(not(unix))]
     pub(super) fn of(&mut self, rel: &str) -> io::Result<(Stamp, bool)> {
         let meta = fs::metadata(self.root.join(rel))?;
-        let (inode, ctime) = inode_and_ctime(&meta);
-        let stamp = Stamp {
-            size: meta.len(),
-            mtime: mtime_nanos(&meta),
-            inode,
-            ctime,
-            hash: 0,
-        };
-        Ok((stamp, meta.is_file()))
+        Ok((Stamp::of_meta(&meta), meta.is_file()))
     }
 }
 
