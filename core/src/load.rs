@@ -639,7 +639,7 @@ fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Docu
         root: None,
         parent: None,
         children: Vec::new(),
-        body,
+        body: body.into(),
         tags: Vec::new(),
         countries: Vec::new(),
         url: None,

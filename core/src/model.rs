@@ -105,6 +105,177 @@ impl Document {
     }
 }
 
+impl<B> Node<B> {
+    /// The same node with another body.
+    pub fn with_body<C>(self, body: C) -> Node<C> {
+        Node {
+            id: self.id,
+            kind: self.kind,
+            title: self.title,
+            root: self.root,
+            parent: self.parent,
+            children: self.children,
+            body,
+            tags: self.tags,
+            countries: self.countries,
+            url: self.url,
+            number: self.number,
+            label: self.label,
+            source: self.source,
+            letter: self.letter,
+            reference: self.reference,
+            description: self.description,
+            file: self.file,
+        }
+    }
+}
+
+/// A document's links as [`Document::links`] gives them: paragraph, label,
+/// target.
+pub type Links = Vec<(usize, Box<str>, Box<str>)>;
+
+/// A document's links alone, read from a serialised [`Document`] without
+/// keeping its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinksOnly(pub Links);
+
+impl<'de> serde::Deserialize<'de> for LinksOnly {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<LinksOnly, D::Error> {
+        use serde::de::IgnoredAny;
+        #[derive(serde::Deserialize)]
+        struct Doc {
+            paragraphs: Vec<Para>,
+        }
+        #[derive(serde::Deserialize)]
+        struct Para {
+            spans: Vec<SpanLink>,
+        }
+        #[derive(serde::Deserialize)]
+        enum SpanLink {
+            Text(IgnoredAny),
+            Link { label: Box<str>, target: Box<str> },
+        }
+        let doc = Doc::deserialize(d)?;
+        let mut links = Vec::new();
+        for (i, p) in doc.paragraphs.into_iter().enumerate() {
+            for s in p.spans {
+                if let SpanLink::Link { label, target } = s {
+                    links.push((i, label, target));
+                }
+            }
+        }
+        Ok(LinksOnly(links))
+    }
+}
+
+/// A node's body: its document, held, or read from where the corpus was
+/// loaded when first asked for (see [`BodySource`]). It reads as a
+/// [`Document`].
+#[derive(Clone, Default)]
+pub struct Body {
+    doc: std::sync::OnceLock<Document>,
+    lazy: Option<(std::sync::Arc<dyn BodySource>, u64)>,
+}
+
+/// Where the bodies of a corpus loaded without them are read from: a cache
+/// file, say. `at` is what the loader gave [`Body::lazy`].
+pub trait BodySource: Send + Sync {
+    fn body(&self, at: u64) -> Result<Document, String>;
+}
+
+impl Body {
+    /// A body read from `source` when first asked for.
+    pub fn lazy(source: std::sync::Arc<dyn BodySource>, at: u64) -> Body {
+        Body {
+            doc: std::sync::OnceLock::new(),
+            lazy: Some((source, at)),
+        }
+    }
+
+    /// The document, read now if it was not yet.
+    pub fn into_document(mut self) -> Document {
+        match self.doc.take() {
+            Some(d) => d,
+            None => self.load(),
+        }
+    }
+
+    fn load(&self) -> Document {
+        match &self.lazy {
+            Some((source, at)) => source.body(*at).unwrap_or_else(|e| Document {
+                paragraphs: vec![Paragraph {
+                    spans: vec![Span::Text(
+                        format!(
+                            "[Deze tekst kon niet worden teruggelezen / this text could not be read back: {e}. \
+                             Start dossier opnieuw / start dossier again.]"
+                        )
+                        .into(),
+                    )]
+                    .into(),
+                }],
+            }),
+            None => Document::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = Document;
+    fn deref(&self) -> &Document {
+        self.doc.get_or_init(|| self.load())
+    }
+}
+
+impl std::ops::DerefMut for Body {
+    fn deref_mut(&mut self) -> &mut Document {
+        let doc = match self.doc.take() {
+            Some(d) => d,
+            None => self.load(),
+        };
+        self.lazy = None;
+        self.doc = std::sync::OnceLock::from(doc);
+        self.doc.get_mut().expect("the document was set just above")
+    }
+}
+
+impl From<Document> for Body {
+    fn from(d: Document) -> Body {
+        Body {
+            doc: std::sync::OnceLock::from(d),
+            lazy: None,
+        }
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Body {}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.doc.get() {
+            Some(d) => d.fmt(f),
+            None => f.write_str("Body(not read yet)"),
+        }
+    }
+}
+
+impl serde::Serialize for Body {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Body {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Body, D::Error> {
+        Document::deserialize(d).map(Body::from)
+    }
+}
+
 /// What the letter itself says about where it comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LetterMeta {
@@ -162,8 +333,10 @@ fn short_year(year: &str) -> Option<String> {
     }
 }
 
+/// `B` is the body: a [`Body`] everywhere but in a loader that reads
+/// something else in its place (the links alone, say).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Node {
+pub struct Node<B = Body> {
     /// Stable slug: `ebsp`, `ebsp/uitkomst-onderhandelingen`, `ebsp/fn-2`,
     /// `kamerstuk-32317-973`.
     pub id: String,
@@ -175,7 +348,7 @@ pub struct Node {
     pub parent: Option<NodeIdx>,
     /// Sections, then annexes, then footnotes, in the file's order.
     pub children: Vec<NodeIdx>,
-    pub body: Document,
+    pub body: B,
     /// Theme tags; set on dossiers, inherited by their nodes for filtering.
     pub tags: Vec<String>,
     /// Countries named in the title or text, found with [`crate::countries`]
@@ -350,6 +523,47 @@ impl Corpus {
         self.backlinks = backlinks;
     }
 
+    /// [`Corpus::reindex`] for nodes whose bodies are read when first
+    /// asked for: from `links[i]`, node `i`'s links as
+    /// [`Document::links`] gives them, taken while the bodies were at hand,
+    /// so that no body is read. What the references each root cites is
+    /// found here too, as it would read every body.
+    pub fn reindex_with_links(&mut self, links: &[Links]) {
+        self.by_id = IdTable::build(&self.nodes);
+        let links_of = |i: NodeIdx| links.get(i).map_or(&[][..], |l| &l[..]);
+        let mut backlinks = vec![Vec::new(); self.nodes.len()];
+        for from in 0..self.nodes.len() {
+            for (paragraph, label, target) in links_of(from) {
+                if let Some(to) = self.by_id.get(&self.nodes, target) {
+                    backlinks[to].push(Backlink {
+                        from,
+                        paragraph: *paragraph,
+                        label: label.clone(),
+                    });
+                }
+            }
+        }
+        self.backlinks = backlinks;
+        let mut cited: Vec<Box<[NodeIdx]>> = vec![Box::default(); self.nodes.len()];
+        for &r in &self.roots {
+            let mut out = Vec::new();
+            for i in self.descendants(r) {
+                for (_, _, target) in links_of(i) {
+                    if let Some(t) = self.get(target)
+                        && self.nodes[t].kind == NodeKind::Reference
+                        && !out.contains(&t)
+                    {
+                        out.push(t);
+                    }
+                }
+            }
+            if let Some(slot) = cited.get_mut(r) {
+                *slot = out.into();
+            }
+        }
+        self.cited = std::sync::OnceLock::from(cited);
+    }
+
     pub fn get(&self, id: &str) -> Option<NodeIdx> {
         self.by_id.get(&self.nodes, id)
     }
@@ -495,7 +709,7 @@ mod tests {
             root: None,
             parent: None,
             children: Vec::new(),
-            body: Document::default(),
+            body: Document::default().into(),
             tags: Vec::new(),
             countries: Vec::new(),
             url: None,

@@ -137,12 +137,24 @@ impl Context {
     /// Loads configuration and dossiers. Problems in dossier files are
     /// printed as warnings: the good files still serve.
     pub fn new(global: &Global) -> anyhow::Result<Context> {
+        Context::load(global, false)
+    }
+
+    /// As [`Context::new`], the nodes' bodies read when first asked for
+    /// when the corpus comes from the cache: the interface reads a few
+    /// dossiers of what may be thousands.
+    pub fn for_interface(global: &Global) -> anyhow::Result<Context> {
+        Context::load(global, true)
+    }
+
+    fn load(global: &Global, lazy: bool) -> anyhow::Result<Context> {
         let loaded = config::load(global.config.as_deref())?;
         for w in &loaded.warnings {
             eprintln!("warning: {w}");
         }
         let origin = dossiers::choose(global.dossiers.as_deref());
-        let (corpus, fingerprint) = dossiers::load_keyed(&origin, loaded.config.max_file_size);
+        let (corpus, fingerprint) =
+            dossiers::load_keyed(&origin, loaded.config.max_file_size, lazy);
         for e in &corpus.errors {
             eprintln!("warning: {e}");
         }

@@ -47,7 +47,7 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
              (list, show, search, check, notes)",
         ));
     }
-    let ctx = Context::new(global)?;
+    let ctx = Context::for_interface(global)?;
     let keymap = Keymap::from_config(&ctx.config)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(&ctx.config, no_color)?;

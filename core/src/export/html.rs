@@ -123,7 +123,9 @@ fn write_note(
             writeln!(out, "<p class=\"detached\">{}</p>", l.detached)?;
         }
     }
-    if !n.body.trim().is_empty() {
+    // Empty as shown: a body of control characters alone (a vertical tab)
+    // is shown as their symbols, so it is not left out.
+    if !sanitize(&n.body).trim().is_empty() {
         writeln!(out, "<div class=\"body\">{}</div>", paragraphs(&n.body))?;
     }
     writeln!(out, "<ul class=\"meta\">")?;

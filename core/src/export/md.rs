@@ -103,7 +103,9 @@ fn write_note(
             writeln!(out, "*{}*", l.detached)?;
         }
     }
-    if !n.body.trim().is_empty() {
+    // Empty as shown: a body of control characters alone (a vertical tab)
+    // is shown as their symbols, so it is not left out.
+    if !sanitize(&n.body).trim().is_empty() {
         writeln!(out)?;
         writeln!(out, "{}", block(&n.body, ""))?;
     }

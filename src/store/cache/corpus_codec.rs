@@ -4,11 +4,15 @@
 //! a fraction of decoding one JSON document, and only a few blocks of JSON
 //! are in memory at once beside the corpus itself.
 
-use std::io::{self, Read, Write};
+use std::fs;
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
+use dossier_core::model::{Body, BodySource, Document, Links, LinksOnly};
 use dossier_core::{Corpus, Node, NodeIdx};
+
+use super::hash::Hash64;
 
 /// Nodes per block: enough that a block is worth a thread's time, few
 /// enough that a large corpus makes many blocks to share out.
@@ -40,22 +44,50 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
+/// Where a cache file's payload is, for reading bodies back from it later:
+/// the file (the same open file, so a cache file replaced meanwhile does
+/// not matter) and the offset of the payload in it.
+pub struct Lazy {
+    pub file: fs::File,
+    pub payload_start: u64,
+}
+
+/// What a decoding thread hands on: a block's nodes, and for a corpus
+/// whose bodies are read later, their links and the block's hash.
+type Decoded = (usize, Vec<Node>, Vec<Links>, u64);
+
 /// Reads what [`write`] wrote. Any damage is an error, never a panic.
-pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
+///
+/// With `lazy`, the nodes' bodies are not kept: each is read back from the
+/// file when first asked for (see [`CacheBodies`]), and the links that the
+/// backlinks and the cited references come from are taken before they go.
+pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
+    let mut r = Counting { inner: r, read: 0 };
+    let r = &mut r;
     let head: Head = serde_json::from_slice(&take(r)?).map_err(invalid)?;
     let blocks = read_u64(r)?;
     if blocks != head.nodes.div_ceil(BLOCK) as u64 {
         return Err(invalid("the block count does not match the node count"));
     }
+    let source = lazy.map(|l| {
+        Arc::new(CacheBodies {
+            file: Mutex::new(l.file),
+            payload_start: l.payload_start,
+            blocks: OnceLock::new(),
+            last: Mutex::new(None),
+        })
+    });
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers);
     let receive = Arc::new(Mutex::new(receive));
-    let (send_decoded, receive_decoded) = mpsc::channel::<(usize, Vec<Node>)>();
-    let nodes = std::thread::scope(|scope| -> io::Result<Vec<Node>> {
+    let (send_decoded, receive_decoded) = mpsc::channel::<Decoded>();
+    let mut places: Vec<(u64, usize)> = Vec::new();
+    let (nodes, links, hashes) = std::thread::scope(|scope| -> io::Result<_> {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let receive = Arc::clone(&receive);
                 let decoded = send_decoded.clone();
+                let source = source.clone();
                 scope.spawn(move || -> io::Result<()> {
                     loop {
                         // The lock is held only to take the next block.
@@ -64,11 +96,36 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
                             Err(_) => return Err(invalid("a decoding thread failed")),
                         };
                         let Ok((i, bytes)) = next else { return Ok(()) };
-                        let mut nodes: Vec<Node> =
-                            serde_json::from_slice(&bytes).map_err(invalid)?;
+                        let (mut nodes, links, hash) = match &source {
+                            None => {
+                                let mut nodes: Vec<Node> =
+                                    serde_json::from_slice(&bytes).map_err(invalid)?;
+                                for n in &mut nodes {
+                                    n.body.paragraphs.shrink_to_fit();
+                                }
+                                (nodes, Vec::new(), 0)
+                            }
+                            // The bodies are read for their links alone and
+                            // left in the file.
+                            Some(source) => {
+                                let skeletons: Vec<Node<LinksOnly>> =
+                                    serde_json::from_slice(&bytes).map_err(invalid)?;
+                                let mut links = Vec::with_capacity(skeletons.len());
+                                let mut nodes = Vec::with_capacity(skeletons.len());
+                                for (j, mut n) in skeletons.into_iter().enumerate() {
+                                    links.push(std::mem::take(&mut n.body.0));
+                                    let source: Arc<dyn BodySource> = source.clone();
+                                    let at = ((i as u64) << 16) | j as u64;
+                                    nodes.push(n.with_body(Body::lazy(source, at)));
+                                }
+                                let mut h = Hash64::new();
+                                h.update(&bytes);
+                                (nodes, links, h.finish())
+                            }
+                        };
                         nodes.iter_mut().for_each(shrink);
                         dossier_core::model::share_file_names(&mut nodes);
-                        if decoded.send((i, nodes)).is_err() {
+                        if decoded.send((i, nodes, links, hash)).is_err() {
                             return Ok(());
                         }
                     }
@@ -82,23 +139,29 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
         let expected = head.nodes;
         let merger = scope.spawn(move || {
             let mut nodes = Vec::with_capacity(expected.min(1 << 22));
+            let mut links = Vec::new();
+            let mut hashes = Vec::new();
             let mut waiting = std::collections::BTreeMap::new();
             let mut next = 0;
-            for (i, part) in receive_decoded {
-                waiting.insert(i, part);
-                while let Some(part) = waiting.remove(&next) {
+            for (i, part, part_links, hash) in receive_decoded {
+                waiting.insert(i, (part, part_links, hash));
+                while let Some((part, part_links, hash)) = waiting.remove(&next) {
                     nodes.extend(part);
+                    links.extend(part_links);
+                    hashes.push(hash);
                     next += 1;
                 }
             }
-            (nodes, waiting.is_empty())
+            (nodes, links, hashes, waiting.is_empty())
         });
         let mut read_result = Ok(());
         for i in 0..blocks as usize {
+            let at = r.read + 8;
             match take(r) {
                 // A closed channel means a decoder failed: its error is
                 // reported below.
                 Ok(bytes) => {
+                    places.push((at, bytes.len()));
                     if send.send((i, bytes)).is_err() {
                         break;
                     }
@@ -119,7 +182,7 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
         }
         read_result?;
         match merger.join() {
-            Ok((nodes, true)) => Ok(nodes),
+            Ok((nodes, links, hashes, true)) => Ok((nodes, links, hashes)),
             _ => Err(invalid("a block is missing")),
         }
     })?;
@@ -134,8 +197,104 @@ pub fn read(r: &mut dyn Read) -> io::Result<Corpus> {
     corpus.nodes = nodes;
     corpus.roots = head.roots;
     corpus.references = head.references;
-    corpus.reindex();
+    match source {
+        Some(source) => {
+            let table = places
+                .into_iter()
+                .zip(hashes)
+                .map(|((at, len), hash)| (source.payload_start + at, len, hash))
+                .collect();
+            let _ = source.blocks.set(table);
+            corpus.reindex_with_links(&links);
+        }
+        None => corpus.reindex(),
+    }
     Ok(corpus)
+}
+
+/// Counts the bytes read through it, to know where each block is.
+struct Counting<'a> {
+    inner: &'a mut dyn Read,
+    read: u64,
+}
+
+impl Read for Counting<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// Bodies read back from the corpus's cache file: the block a node is in
+/// is read again, checked against the hash it had when the corpus was
+/// loaded (the whole payload's hash was checked then), and its bodies
+/// decoded; they are kept until another block is asked for, so that
+/// reading the nodes in order (to build a search index) reads each block
+/// once.
+pub struct CacheBodies {
+    file: Mutex<fs::File>,
+    payload_start: u64,
+    /// Each block's place in the file, length and hash.
+    blocks: OnceLock<Vec<(u64, usize, u64)>>,
+    /// The block read last, with the bodies not handed out yet.
+    last: Mutex<Option<(usize, Vec<Option<Document>>)>>,
+}
+
+impl CacheBodies {
+    fn read_block(&self, block: usize) -> Result<Vec<Option<Document>>, String> {
+        let &(offset, len, hash) = self
+            .blocks
+            .get()
+            .and_then(|b| b.get(block))
+            .ok_or("no such block in the cache")?;
+        let mut bytes = vec![0; len];
+        {
+            let mut file = self
+                .file
+                .lock()
+                .map_err(|_| "the cache file is unavailable")?;
+            file.seek(SeekFrom::Start(offset))
+                .map_err(|e| e.to_string())?;
+            file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+        }
+        let mut h = Hash64::new();
+        h.update(&bytes);
+        if h.finish() != hash {
+            return Err("the cache file has changed since it was read".into());
+        }
+        // Only the bodies: the rest of each node is already in the corpus.
+        #[derive(serde::Deserialize)]
+        struct BodyOnly {
+            body: Body,
+        }
+        let nodes: Vec<BodyOnly> = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        Ok(nodes
+            .into_iter()
+            .map(|n| Some(n.body.into_document()))
+            .collect())
+    }
+}
+
+impl BodySource for CacheBodies {
+    fn body(&self, at: u64) -> Result<Document, String> {
+        let (block, j) = ((at >> 16) as usize, (at & 0xFFFF) as usize);
+        let mut last = self
+            .last
+            .lock()
+            .map_err(|_| "the cache file is unavailable")?;
+        let held = |last: &mut Option<(usize, Vec<Option<Document>>)>| {
+            last.as_mut()
+                .filter(|(b, _)| *b == block)
+                .and_then(|(_, docs)| docs.get_mut(j))
+                .and_then(Option::take)
+        };
+        if let Some(doc) = held(&mut last) {
+            return Ok(doc);
+        }
+        *last = Some((block, self.read_block(block)?));
+        held(&mut last).ok_or_else(|| "no such node in the cache".to_string())
+    }
 }
 
 /// Gives back what decoding reserved and did not use. JSON does not say
@@ -146,7 +305,6 @@ fn shrink(node: &mut Node) {
     node.children.shrink_to_fit();
     node.tags.shrink_to_fit();
     node.countries.shrink_to_fit();
-    node.body.paragraphs.shrink_to_fit();
 }
 
 fn put(w: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
@@ -214,7 +372,7 @@ mod tests {
     #[test]
     fn a_corpus_of_many_blocks_reads_back_the_same() {
         let c = corpus(BLOCK * 2 + 7);
-        let back = read(&mut bytes_of(&c).as_slice()).unwrap();
+        let back = read(&mut bytes_of(&c).as_slice(), None).unwrap();
         assert_eq!(back.nodes.len(), c.nodes.len());
         assert_eq!(
             serde_json::to_string(&back).unwrap(),
@@ -230,17 +388,17 @@ mod tests {
     fn damaged_or_cut_bytes_are_errors() {
         let good = bytes_of(&corpus(BLOCK + 3));
         for cut in [0, 5, 8, 40, good.len() / 2, good.len() - 1] {
-            assert!(read(&mut &good[..cut]).is_err(), "cut at {cut}");
+            assert!(read(&mut &good[..cut], None).is_err(), "cut at {cut}");
         }
         for at in [9, 30, good.len() / 3, good.len() - 10] {
             let mut bad = good.clone();
             bad[at] ^= 0x5a;
             // Either refused or, where the change happens to leave valid
             // JSON, read without a panic.
-            let _ = read(&mut bad.as_slice());
+            let _ = read(&mut bad.as_slice(), None);
         }
         let mut huge = good.clone();
         huge[..8].copy_from_slice(&u64::MAX.to_le_bytes());
-        assert!(read(&mut huge.as_slice()).is_err());
+        assert!(read(&mut huge.as_slice(), None).is_err());
     }
 }

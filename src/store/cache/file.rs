@@ -4,7 +4,7 @@
 //! or mapped (the index).
 
 use std::fs;
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -150,7 +150,7 @@ pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>,
 pub(super) fn read_payload<T>(
     mut r: BufReader<fs::File>,
     rest: u64,
-    decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+    decode: impl FnOnce(&mut dyn Read, Payload) -> io::Result<T>,
 ) -> Result<T, String> {
     let truncated = |_| "the cache file is truncated".to_string();
     let payload_len = read_u64(&mut r).map_err(truncated)?;
@@ -158,18 +158,30 @@ pub(super) fn read_payload<T>(
     if rest != 16u64.saturating_add(payload_len) {
         return Err("the cache file is truncated or too long".into());
     }
+    let payload = Payload {
+        start: r.stream_position().map_err(|e| e.to_string())?,
+        file: r.get_ref().try_clone().map_err(|e| e.to_string())?,
+    };
     let mut hashing = HashingReader {
         inner: r.take(payload_len),
         hash: Hash64::new(),
         read: 0,
     };
-    let decoded = decode(&mut hashing);
+    let decoded = decode(&mut hashing, payload);
     // Hash whatever the decoder left unread, so the check covers it all.
     io::copy(&mut hashing, &mut io::sink()).map_err(|e| format!("cannot read the cache: {e}"))?;
     if hashing.read != payload_len || hashing.hash.finish() != payload_hash {
         return Err("the cache file is damaged".into());
     }
     decoded.map_err(|e| format!("the cache file is damaged: {e}"))
+}
+
+/// Where a payload being read is: the open file (a handle of its own) and
+/// the offset the payload starts at, for a decoder that reads parts of it
+/// again later.
+pub(super) struct Payload {
+    pub(super) file: fs::File,
+    pub(super) start: u64,
 }
 
 /// Writes a cache file next to its final place and renames it there, so a

@@ -50,7 +50,7 @@ mod hash;
 mod key;
 mod seal;
 
-use file::{map_cached, open_cached, open_index, read_key, read_payload, write_cached};
+use file::{Payload, map_cached, open_cached, open_index, read_key, read_payload, write_cached};
 use hash::Hash64;
 use key::Key;
 #[cfg(test)]
@@ -99,19 +99,31 @@ impl Cache {
     /// The corpus of a dossier folder: from the cache when it matches the
     /// files, else loaded with [`dossiers::load_dir`] (and cached if clean).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
-        let (corpus, outcome, _) = self.corpus_keyed(folder, max_file_size);
+        let (corpus, outcome, _) = self.corpus_keyed(folder, max_file_size, false);
         (corpus, outcome)
     }
 
     /// [`Cache::corpus`], with the fingerprint of the files the corpus was
     /// loaded from when it is known (not when the files changed while
     /// loading, or could not be fingerprinted), for [`Cache::index_for`].
+    ///
+    /// `lazy`: when the corpus comes from the cache, the nodes' bodies are
+    /// read back from it when first asked for rather than held (see
+    /// [`corpus_codec::CacheBodies`]) — for the interface, which reads a
+    /// few dossiers of thousands.
     pub fn corpus_keyed(
         &self,
         folder: &Path,
         max_file_size: u64,
+        lazy: bool,
     ) -> (Corpus, Outcome, Option<Fingerprint>) {
-        let found = self.lookup("corpus", folder, max_file_size, corpus_codec::read);
+        let found = self.lookup("corpus", folder, max_file_size, |r, payload| {
+            let lazy = lazy.then_some(corpus_codec::Lazy {
+                file: payload.file,
+                payload_start: payload.start,
+            });
+            corpus_codec::read(r, lazy)
+        });
         let (reason, key) = match found {
             Lookup::Hit(corpus, key) => return (corpus, Outcome::Hit, Some(Fingerprint(key))),
             Lookup::NoKey(e) => {
@@ -239,7 +251,7 @@ impl Cache {
         kind: &str,
         folder: &Path,
         max_file_size: u64,
-        decode: impl FnOnce(&mut dyn Read) -> io::Result<T>,
+        decode: impl FnOnce(&mut dyn Read, Payload) -> io::Result<T>,
     ) -> Lookup<T> {
         let path = match folder_hash(folder) {
             Ok(h) => self.file_for(kind, h),
@@ -371,15 +383,19 @@ fn folder_hash(folder: &Path) -> io::Result<u64> {
 /// The corpus of a folder through the user's cache (see the module
 /// documentation); without a cache, straight from the files.
 pub fn load_dir(folder: &Path, max_file_size: u64) -> Corpus {
-    load_dir_keyed(folder, max_file_size).0
+    load_dir_keyed(folder, max_file_size, false).0
 }
 
 /// [`load_dir`], with the fingerprint of the files loaded when the cache
 /// knows it (see [`Cache::corpus_keyed`]).
-pub fn load_dir_keyed(folder: &Path, max_file_size: u64) -> (Corpus, Option<Fingerprint>) {
+pub fn load_dir_keyed(
+    folder: &Path,
+    max_file_size: u64,
+    lazy: bool,
+) -> (Corpus, Option<Fingerprint>) {
     match Cache::user() {
         Some(c) => {
-            let (corpus, _, fingerprint) = c.corpus_keyed(folder, max_file_size);
+            let (corpus, _, fingerprint) = c.corpus_keyed(folder, max_file_size, lazy);
             (corpus, fingerprint)
         }
         None => (dossiers::load_dir(folder, max_file_size), None),

@@ -380,7 +380,7 @@ fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
 #[test]
 fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
     let s = setup();
-    let (corpus, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20);
+    let (corpus, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
     let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
     assert!(rebuilt(&o), "{o:?}");
     assert_eq!(index.exact("italië", 5).len(), 1);
@@ -393,7 +393,7 @@ fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
     let (stale, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
     assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
     assert_eq!(stale.exact("italië", 5).len(), 1);
-    let (fresh, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20);
+    let (fresh, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
     let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &fresh, fp.as_ref());
     assert!(rebuilt(&o), "{o:?}");
     assert!(index.exact("italië", 5).is_empty());
@@ -414,4 +414,46 @@ fn a_search_run_beside_the_freshness_check_is_kept_only_if_the_files_are_unchang
     assert!(rebuilt(&o), "{o:?}");
     assert_eq!(found, 0);
     assert_eq!(index.exact("marokko", 5).len(), 1);
+}
+
+#[test]
+fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
+    // The letter's own dossiers: footnotes, annexes, references, links.
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("dossiers");
+    let tmp = tempfile::tempdir().unwrap();
+    let cache = Cache::new(tmp.path());
+    let (eager, o, _) = cache.corpus_keyed(&folder, 1 << 20, false);
+    assert!(rebuilt(&o), "{o:?}");
+    let (lazy, o, fingerprint) = cache.corpus_keyed(&folder, 1 << 20, true);
+    assert_eq!(o, Outcome::Hit);
+    assert!(fingerprint.is_some());
+    // What comes from the links is there before any body is read.
+    assert!(format!("{:?}", lazy.nodes[1].body).contains("not read yet"));
+    assert_eq!(lazy.backlinks, eager.backlinks);
+    for &r in &eager.roots {
+        assert_eq!(lazy.references_cited_by(r), eager.references_cited_by(r));
+    }
+    assert!(format!("{:?}", lazy.nodes[1].body).contains("not read yet"));
+    // Every body, read now, is the one loaded from the files.
+    assert_eq!(lazy.nodes, eager.nodes);
+    assert!(!lazy.nodes.iter().all(|n| n.body.is_empty()));
+}
+
+#[test]
+fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
+    let s = setup();
+    let (eager, _) = s.cache.corpus(&s.folder, 1 << 20);
+    let (lazy, o, _) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    assert_eq!(o, Outcome::Hit);
+    // Another program writes into the cache file in place (this one only
+    // ever replaces it): the body read afterwards is not the changed text.
+    let file = &cache_files(&s, "corpus")[0];
+    let mut b = fs::read(file).unwrap();
+    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    b[at] = b'J';
+    fs::write(file, &b).unwrap();
+    let text = text_of(&lazy);
+    assert!(!text.contains("Jtali"), "{text}");
+    assert!(text.contains("could not be read back"), "{text}");
+    assert!(text_of(&eager).contains("Italië"));
 }
