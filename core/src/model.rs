@@ -170,11 +170,20 @@ impl<'de> serde::Deserialize<'de> for LinksOnly {
 
 /// A node's body: its document, held, or read from where the corpus was
 /// loaded when first asked for (see [`BodySource`]). It reads as a
-/// [`Document`].
-#[derive(Clone, Default)]
-pub struct Body {
+/// [`Document`]. A held body is no larger than its document: a corpus
+/// loaded whole pays nothing for the other kind.
+#[derive(Clone)]
+pub enum Body {
+    Held(Document),
+    Lazy(Box<LazyBody>),
+}
+
+/// A body read when first asked for.
+#[derive(Clone)]
+pub struct LazyBody {
     doc: std::sync::OnceLock<Document>,
-    lazy: Option<(std::sync::Arc<dyn BodySource>, u64)>,
+    source: std::sync::Arc<dyn BodySource>,
+    at: u64,
 }
 
 /// Where the bodies of a corpus loaded without them are read from: a cache
@@ -183,67 +192,81 @@ pub trait BodySource: Send + Sync {
     fn body(&self, at: u64) -> Result<Document, String>;
 }
 
+impl Default for Body {
+    fn default() -> Body {
+        Body::Held(Document::default())
+    }
+}
+
 impl Body {
     /// A body read from `source` when first asked for.
     pub fn lazy(source: std::sync::Arc<dyn BodySource>, at: u64) -> Body {
-        Body {
+        Body::Lazy(Box::new(LazyBody {
             doc: std::sync::OnceLock::new(),
-            lazy: Some((source, at)),
-        }
+            source,
+            at,
+        }))
     }
 
     /// The document, read now if it was not yet.
-    pub fn into_document(mut self) -> Document {
-        match self.doc.take() {
-            Some(d) => d,
-            None => self.load(),
+    pub fn into_document(self) -> Document {
+        match self {
+            Body::Held(d) => d,
+            Body::Lazy(l) => {
+                let LazyBody { doc, source, at } = *l;
+                doc.into_inner().unwrap_or_else(|| read_body(&*source, at))
+            }
         }
     }
+}
 
-    fn load(&self) -> Document {
-        match &self.lazy {
-            Some((source, at)) => source.body(*at).unwrap_or_else(|e| Document {
-                paragraphs: vec![Paragraph {
-                    spans: vec![Span::Text(
-                        format!(
-                            "[Deze tekst kon niet worden teruggelezen / this text could not be read back: {e}. \
-                             Start dossier opnieuw / start dossier again.]"
-                        )
-                        .into(),
-                    )]
-                    .into(),
-                }],
-            }),
-            None => Document::default(),
-        }
-    }
+/// A body from its source; what went wrong, marked as such, if it cannot
+/// be read.
+fn read_body(source: &dyn BodySource, at: u64) -> Document {
+    source.body(at).unwrap_or_else(|e| Document {
+        paragraphs: vec![Paragraph {
+            spans: vec![Span::Text(
+                format!(
+                    "[Deze tekst kon niet worden teruggelezen / this text could not be read back: {e}. \
+                     Start dossier opnieuw / start dossier again.]"
+                )
+                .into(),
+            )]
+            .into(),
+        }],
+    })
 }
 
 impl std::ops::Deref for Body {
     type Target = Document;
     fn deref(&self) -> &Document {
-        self.doc.get_or_init(|| self.load())
+        match self {
+            Body::Held(d) => d,
+            Body::Lazy(l) => l.doc.get_or_init(|| read_body(&*l.source, l.at)),
+        }
     }
 }
 
 impl std::ops::DerefMut for Body {
     fn deref_mut(&mut self) -> &mut Document {
-        let doc = match self.doc.take() {
-            Some(d) => d,
-            None => self.load(),
-        };
-        self.lazy = None;
-        self.doc = std::sync::OnceLock::from(doc);
-        self.doc.get_mut().expect("the document was set just above")
+        if let Body::Lazy(_) = self {
+            let held = std::mem::take(self).into_document();
+            *self = Body::Held(held);
+        }
+        match self {
+            Body::Held(d) => d,
+            // Not reached: made held just above.
+            Body::Lazy(l) => {
+                l.doc.get_or_init(Document::default);
+                l.doc.get_mut().expect("a document was set just above")
+            }
+        }
     }
 }
 
 impl From<Document> for Body {
     fn from(d: Document) -> Body {
-        Body {
-            doc: std::sync::OnceLock::from(d),
-            lazy: None,
-        }
+        Body::Held(d)
     }
 }
 
@@ -257,9 +280,12 @@ impl Eq for Body {}
 
 impl std::fmt::Debug for Body {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.doc.get() {
-            Some(d) => d.fmt(f),
-            None => f.write_str("Body(not read yet)"),
+        match self {
+            Body::Held(d) => d.fmt(f),
+            Body::Lazy(l) => match l.doc.get() {
+                Some(d) => d.fmt(f),
+                None => f.write_str("Body(not read yet)"),
+            },
         }
     }
 }
@@ -740,5 +766,42 @@ mod tests {
             assert_eq!(c.get(missing), None, "{missing}");
         }
         assert_eq!(Corpus::default().get("x"), None);
+    }
+
+    #[test]
+    fn a_held_body_is_no_larger_than_its_document() {
+        assert_eq!(std::mem::size_of::<Body>(), std::mem::size_of::<Document>());
+    }
+
+    #[test]
+    fn a_lazy_body_is_read_once_and_as_a_document() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        struct Source(AtomicUsize);
+        impl BodySource for Source {
+            fn body(&self, at: u64) -> Result<Document, String> {
+                self.0.fetch_add(1, Ordering::SeqCst);
+                if at == 7 {
+                    return Err("gone".into());
+                }
+                Ok(Document {
+                    paragraphs: vec![Paragraph {
+                        spans: vec![Span::Text(format!("tekst {at}").into())].into(),
+                    }],
+                })
+            }
+        }
+        let source = std::sync::Arc::new(Source(AtomicUsize::new(0)));
+        let body = Body::lazy(source.clone(), 3);
+        assert_eq!(source.0.load(Ordering::SeqCst), 0);
+        assert_eq!(body.plain(), "tekst 3");
+        assert_eq!(body.plain(), "tekst 3");
+        assert_eq!(source.0.load(Ordering::SeqCst), 1);
+        let mut edited = Body::lazy(source.clone(), 4);
+        edited.paragraphs.clear();
+        assert!(edited.is_empty());
+        assert!(matches!(edited, Body::Held(_)));
+        // What cannot be read is said, not shown as empty text.
+        let broken = Body::lazy(source, 7);
+        assert!(broken.plain().contains("could not be read back: gone"));
     }
 }
