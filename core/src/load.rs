@@ -632,25 +632,8 @@ impl FileCtx<'_> {
 }
 
 fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Document) -> Node {
-    Node {
-        id: id.to_string(),
-        kind,
-        title: sanitize_line(&crate::text::collapse_whitespace(title)),
-        root: None,
-        parent: None,
-        children: Vec::new(),
-        body: body.into(),
-        tags: Vec::new(),
-        countries: Vec::new(),
-        url: None,
-        number: None,
-        label: None,
-        source: None,
-        letter: None,
-        reference: None,
-        description: None,
-        file: file.path.as_str().into(),
-    }
+    let title = sanitize_line(&crate::text::collapse_whitespace(title));
+    Node::new(id, kind, title, &file.path, body)
 }
 
 fn letter_meta(

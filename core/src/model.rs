@@ -105,6 +105,32 @@ impl Document {
     }
 }
 
+impl Node {
+    /// A node with its id, kind, title, file and body, and nothing else
+    /// yet: no place in the tree, tags, links or details.
+    pub fn new(id: &str, kind: NodeKind, title: String, file: &str, body: Document) -> Node {
+        Node {
+            id: id.to_string(),
+            kind,
+            title,
+            root: None,
+            parent: None,
+            children: Vec::new(),
+            body: body.into(),
+            tags: Vec::new(),
+            countries: Vec::new(),
+            url: None,
+            number: None,
+            label: None,
+            source: None,
+            letter: None,
+            reference: None,
+            description: None,
+            file: file.into(),
+        }
+    }
+}
+
 impl<B> Node<B> {
     /// The same node with another body.
     pub fn with_body<C>(self, body: C) -> Node<C> {
@@ -534,19 +560,7 @@ impl Corpus {
     pub fn reindex(&mut self) {
         self.by_id = IdTable::build(&self.nodes);
         self.cited = std::sync::OnceLock::new();
-        let mut backlinks = vec![Vec::new(); self.nodes.len()];
-        for (from, node) in self.nodes.iter().enumerate() {
-            for (paragraph, label, target) in node.body.links() {
-                if let Some(to) = self.by_id.get(&self.nodes, target) {
-                    backlinks[to].push(Backlink {
-                        from,
-                        paragraph,
-                        label: label.into(),
-                    });
-                }
-            }
-        }
-        self.backlinks = backlinks;
+        self.backlinks = self.backlinks_from(|i| self.nodes[i].body.links());
     }
 
     /// [`Corpus::reindex`] for nodes whose bodies are read when first
@@ -556,24 +570,47 @@ impl Corpus {
     /// found here too, as it would read every body.
     pub fn reindex_with_links(&mut self, links: &[Links]) {
         self.by_id = IdTable::build(&self.nodes);
-        let links_of = |i: NodeIdx| links.get(i).map_or(&[][..], |l| &l[..]);
+        let links_of = |i: NodeIdx| {
+            links
+                .get(i)
+                .into_iter()
+                .flatten()
+                .map(|(p, label, target)| (*p, &**label, &**target))
+        };
+        self.backlinks = self.backlinks_from(links_of);
+        self.cited = std::sync::OnceLock::from(self.cited_from(links_of));
+    }
+
+    /// Who links to each node, from each node's links.
+    fn backlinks_from<'l, I>(&self, links_of: impl Fn(NodeIdx) -> I) -> Vec<Vec<Backlink>>
+    where
+        I: Iterator<Item = (usize, &'l str, &'l str)>,
+    {
         let mut backlinks = vec![Vec::new(); self.nodes.len()];
         for from in 0..self.nodes.len() {
             for (paragraph, label, target) in links_of(from) {
-                if let Some(to) = self.by_id.get(&self.nodes, target) {
+                if let Some(to) = self.get(target) {
                     backlinks[to].push(Backlink {
                         from,
-                        paragraph: *paragraph,
-                        label: label.clone(),
+                        paragraph,
+                        label: label.into(),
                     });
                 }
             }
         }
-        self.backlinks = backlinks;
+        backlinks
+    }
+
+    /// For each root, the references cited from anywhere under it, in
+    /// order of first citation (empty for other nodes).
+    fn cited_from<'l, I>(&self, links_of: impl Fn(NodeIdx) -> I) -> Vec<Box<[NodeIdx]>>
+    where
+        I: Iterator<Item = (usize, &'l str, &'l str)>,
+    {
         let mut cited: Vec<Box<[NodeIdx]>> = vec![Box::default(); self.nodes.len()];
-        for &r in &self.roots {
+        for &root in &self.roots {
             let mut out = Vec::new();
-            for i in self.descendants(r) {
+            for i in self.descendants(root) {
                 for (_, _, target) in links_of(i) {
                     if let Some(t) = self.get(target)
                         && self.nodes[t].kind == NodeKind::Reference
@@ -583,11 +620,11 @@ impl Corpus {
                     }
                 }
             }
-            if let Some(slot) = cited.get_mut(r) {
+            if let Some(slot) = cited.get_mut(root) {
                 *slot = out.into();
             }
         }
-        self.cited = std::sync::OnceLock::from(cited);
+        cited
     }
 
     pub fn get(&self, id: &str) -> Option<NodeIdx> {
@@ -616,31 +653,10 @@ impl Corpus {
     /// The references cited from anywhere in a root's subtree, in order of
     /// first citation; none for a node that is not a root.
     pub fn references_cited_by(&self, root: NodeIdx) -> &[NodeIdx] {
-        let cited = self.cited.get_or_init(|| {
-            let mut all: Vec<Box<[NodeIdx]>> = vec![Box::default(); self.nodes.len()];
-            for &r in &self.roots {
-                if let Some(slot) = all.get_mut(r) {
-                    *slot = self.find_references_cited_by(r).into();
-                }
-            }
-            all
-        });
+        let cited = self
+            .cited
+            .get_or_init(|| self.cited_from(|i| self.nodes[i].body.links()));
         cited.get(root).map_or(&[], |c| c)
-    }
-
-    fn find_references_cited_by(&self, root: NodeIdx) -> Vec<NodeIdx> {
-        let mut out = Vec::new();
-        for i in self.descendants(root) {
-            for (_, _, target) in self.nodes[i].body.links() {
-                if let Some(t) = self.get(target)
-                    && self.nodes[t].kind == NodeKind::Reference
-                    && !out.contains(&t)
-                {
-                    out.push(t);
-                }
-            }
-        }
-        out
     }
 
     /// The root a node is read under: itself for roots, its root otherwise;
@@ -728,24 +744,14 @@ mod tests {
 
     #[test]
     fn every_id_is_found_and_no_other() {
-        let node = |id: &str| Node {
-            id: id.to_string(),
-            kind: NodeKind::Section,
-            title: String::new(),
-            root: None,
-            parent: None,
-            children: Vec::new(),
-            body: Document::default().into(),
-            tags: Vec::new(),
-            countries: Vec::new(),
-            url: None,
-            number: None,
-            label: None,
-            source: None,
-            letter: None,
-            reference: None,
-            description: None,
-            file: "".into(),
+        let node = |id: &str| {
+            Node::new(
+                id,
+                NodeKind::Section,
+                String::new(),
+                "",
+                Document::default(),
+            )
         };
         let ids: Vec<String> = (0..5000).map(|i| format!("d{i}/s{}", i % 7)).collect();
         let mut c = Corpus {

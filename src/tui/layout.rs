@@ -142,13 +142,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
         }
         b.blank();
     }
-    let contents: Vec<NodeIdx> = if n.kind.is_root() {
-        let mut v = n.children.clone();
-        v.extend(c.references_cited_by(node));
-        v
-    } else {
-        n.children.clone()
-    };
+    let contents: Vec<NodeIdx> = crate::tui::tree::children(c, node).collect();
     if !contents.is_empty() {
         b.text_line(t(lang, T::Contents), SegStyle::Title);
         for i in contents {

@@ -13,13 +13,14 @@ use super::state::{RowItem, State, TreeRow};
 
 /// The children a node shows in the tree: for a dossier also the
 /// references it cites.
-pub fn children(c: &Corpus, node: NodeIdx) -> Vec<NodeIdx> {
+pub fn children(c: &Corpus, node: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
     let n = c.node(node);
-    let mut out = n.children.clone();
-    if n.kind.is_root() {
-        out.extend_from_slice(c.references_cited_by(node));
-    }
-    out
+    let cited = if n.kind.is_root() {
+        c.references_cited_by(node)
+    } else {
+        &[]
+    };
+    n.children.iter().chain(cited).copied()
 }
 
 /// A parsed filter: words to match fuzzily in titles, tags, countries.
@@ -192,11 +193,7 @@ fn push_expanded(
     rows: &mut Vec<TreeRow>,
 ) {
     let open = expanded.contains(&node);
-    // A closed node's children are not listed, only whether it has any:
-    // with thousands of dossiers, finding the references each one cites
-    // for every row would cost more than the whole frame.
-    let has_children = !c.node(node).children.is_empty()
-        || (c.node(node).kind.is_root() && !c.references_cited_by(node).is_empty());
+    let has_children = children(c, node).next().is_some();
     rows.push(TreeRow {
         item: RowItem::Node(node),
         depth,
@@ -222,23 +219,20 @@ fn push_filtered(
     let at = rows.len();
     let own = f.matches(c, node);
     let own_matches = own.is_some();
-    let n = c.node(node);
-    // The children as `children` lists them, without a list per node.
-    let (kids, cited): (&[NodeIdx], &[NodeIdx]) = match n.kind {
-        NodeKind::Reference => (&[], &[]),
-        k if k.is_root() => (&n.children, c.references_cited_by(node)),
-        _ => (&n.children, &[]),
-    };
     rows.push(TreeRow {
         item: RowItem::Node(node),
         depth,
-        has_children: !kids.is_empty() || !cited.is_empty(),
-        expanded: true,
+        // Set below, once it is known what under it the filter kept.
+        has_children: false,
+        expanded: false,
         matched: own.unwrap_or_default(),
     });
     let mut any = false;
-    for &k in kids.iter().chain(cited) {
-        any |= push_filtered(c, k, depth + 1, f, rows);
+    // A reference hangs under each dossier that cites it: nothing under it.
+    if c.node(node).kind != NodeKind::Reference {
+        for k in children(c, node) {
+            any |= push_filtered(c, k, depth + 1, f, rows);
+        }
     }
     if !own_matches && !any {
         rows.truncate(at);

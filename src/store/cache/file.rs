@@ -73,13 +73,7 @@ pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
     };
     let map_bytes: &[u8] = (*map).as_ref();
     let truncated = |_| "the cache file is truncated".to_string();
-    let mut rest: &[u8] = map_bytes;
-    let mut magic = [0; 16];
-    rest.read_exact(&mut magic).map_err(truncated)?;
-    if &magic != MAGIC {
-        return Err("the cache file is of another format".into());
-    }
-    let key_len = read_u64(&mut rest).map_err(truncated)?;
+    let key_len = read_magic_and_key_len(&mut &map_bytes[..])?;
     let payload_header = usize::try_from(key_len)
         .ok()
         .and_then(|k| k.checked_add(32))
@@ -120,12 +114,7 @@ pub(super) fn open_index(m: &Mapped, sealed: bool) -> Result<SearchIndex, String
 /// hash (it is `None` when damaged). Returns it and the bytes read.
 pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>, u64), String> {
     let truncated = |_| "the cache file is truncated".to_string();
-    let mut magic = [0; 16];
-    r.read_exact(&mut magic).map_err(truncated)?;
-    if &magic != MAGIC {
-        return Err("the cache file is of another format".into());
-    }
-    let key_len = read_u64(r).map_err(truncated)?;
+    let key_len = read_magic_and_key_len(r)?;
     let key_hash = read_u64(r).map_err(truncated)?;
     if key_len > file_len.saturating_sub(32) {
         return Err("the cache file is truncated".into());
@@ -214,6 +203,17 @@ pub(super) fn write_cached(
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Reads the magic number and the key's length that start a cache file.
+fn read_magic_and_key_len(r: &mut impl Read) -> Result<u64, String> {
+    let truncated = |_| "the cache file is truncated".to_string();
+    let mut magic = [0; 16];
+    r.read_exact(&mut magic).map_err(truncated)?;
+    if &magic != MAGIC {
+        return Err("the cache file is of another format".into());
+    }
+    read_u64(r).map_err(truncated)
 }
 
 pub(super) fn read_u64(r: &mut impl Read) -> io::Result<u64> {

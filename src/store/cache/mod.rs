@@ -147,11 +147,7 @@ impl Cache {
             let outcome = Outcome::Uncached("the dossiers have errors".into());
             return (corpus, outcome, Some(Fingerprint(key)));
         }
-        let written = self.write("corpus", &key, |w| corpus_codec::write(&corpus, w));
-        let outcome = match written {
-            Ok(()) => Outcome::Rebuilt(reason),
-            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
-        };
+        let outcome = self.write("corpus", &key, reason, |w| corpus_codec::write(&corpus, w));
         (corpus, outcome, Some(Fingerprint(key)))
     }
 
@@ -182,10 +178,7 @@ impl Cache {
             let outcome = Outcome::Uncached("the dossier files changed since loading".into());
             return (index, outcome);
         }
-        let outcome = match self.write("index", &key, |mut w| index.write_to(&mut w)) {
-            Ok(()) => Outcome::Rebuilt(reason),
-            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
-        };
+        let outcome = self.write("index", &key, reason, |mut w| index.write_to(&mut w));
         (index, outcome)
     }
 
@@ -236,10 +229,7 @@ impl Cache {
             let outcome = Outcome::Uncached("the dossier files changed while loading".into());
             return (index, r, corpus.errors, outcome);
         };
-        let outcome = match self.write("index", &key, |mut w| index.write_to(&mut w)) {
-            Ok(()) => Outcome::Rebuilt(reason),
-            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
-        };
+        let outcome = self.write("index", &key, reason, |mut w| index.write_to(&mut w));
         (index, r, corpus.errors, outcome)
     }
 
@@ -342,14 +332,20 @@ impl Cache {
         }
     }
 
+    /// Writes a cache file rebuilt for `reason`, and says so, or why it
+    /// could not be written.
     fn write(
         &self,
         kind: &str,
         key: &Key,
+        reason: String,
         payload: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> io::Result<()> {
+    ) -> Outcome {
         let path = self.file_for(kind, key.folder_hash);
-        write_cached(&self.dir, &path, &key.to_bytes(), payload)
+        match write_cached(&self.dir, &path, &key.to_bytes(), payload) {
+            Ok(()) => Outcome::Rebuilt(reason),
+            Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
+        }
     }
 
     /// One cache file per folder and kind, named by a hash of the folder's
