@@ -104,6 +104,16 @@ impl U32View<'_> {
         self.at(i) as usize
     }
 
+    /// Values `range` as a table of their own (empty where out of bounds).
+    pub(crate) fn slice(&self, range: std::ops::Range<usize>) -> U32View<'_> {
+        let bytes = range
+            .start
+            .checked_mul(4)
+            .zip(range.end.checked_mul(4))
+            .and_then(|(a, b)| self.0.get(a..b));
+        U32View(bytes.unwrap_or(&[]))
+    }
+
     /// The first `i` for which `pred(value i)` is false, the values being
     /// partitioned (all trues first).
     pub(crate) fn partition_point(&self, pred: impl Fn(u32) -> bool) -> usize {
@@ -148,6 +158,8 @@ mod tests {
         assert_eq!(v.get(4), None);
         assert_eq!(v.at(usize::MAX), 0);
         assert_eq!(v.partition_point(|x| x < 8), 2);
+        assert_eq!(v.slice(1..3).iter().collect::<Vec<_>>(), [v.at(1), v.at(2)]);
+        assert_eq!(v.slice(2..99).len(), 0);
     }
 
     #[test]

@@ -105,8 +105,14 @@ impl SearchIndex {
                     top.push(Rank::new(self, item, count));
                 }
                 count = 0;
-                while item + 1 < items.end && starts.offset(item + 1) <= at {
+                // On to the item that holds `at`: the next one when hits
+                // are dense, else found by halving, which a rare phrase
+                // needs to skip thousands of items at a time.
+                if item + 2 >= items.end || starts.offset(item + 2) > at {
                     item += 1;
+                } else {
+                    let after = starts.slice(item + 2..items.end);
+                    item += 1 + after.partition_point(|s| s as usize <= at);
                 }
             }
             count += 1;

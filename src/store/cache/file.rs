@@ -119,7 +119,8 @@ pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>,
     if key_len > file_len.saturating_sub(32) {
         return Err("the cache file is truncated".into());
     }
-    let mut bytes = Vec::new();
+    // No larger than the file, as checked above.
+    let mut bytes = Vec::with_capacity(usize::try_from(key_len).unwrap_or(0));
     r.take(key_len)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read the cache: {e}"))?;

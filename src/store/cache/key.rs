@@ -8,6 +8,7 @@ use std::io;
 use std::path::Path;
 
 use super::RACY_WINDOW_NS;
+use super::entries::Entries;
 use super::hash::Hash64;
 
 /// What a cache file must match: the fixed part (program, size limit,
@@ -16,12 +17,12 @@ use super::hash::Hash64;
 pub(super) struct Key {
     fixed: Vec<u8>,
     pub(super) taken: i128,
-    pub(super) files: Vec<(String, Stamp)>,
+    pub(super) files: Entries,
     /// Every directory (the folder itself as ""), with a stamp of its own
     /// metadata (no hash): while a directory's stamp is unchanged, and old
     /// enough, no entry has been added to it, removed or renamed, so its
     /// listing is taken from the key instead of read again.
-    pub(super) dirs: Vec<(String, Stamp)>,
+    pub(super) dirs: Entries,
     pub(super) folder_hash: u64,
 }
 
@@ -33,33 +34,28 @@ impl Key {
     pub(super) fn of(folder: &Path, max_file_size: u64, known: Option<&Key>) -> io::Result<Key> {
         let taken = now_nanos();
         let root = folder.canonicalize()?;
-        let mut paths = Vec::new();
-        let mut dirs = Vec::new();
-        walk(&root, "", known, &mut paths, &mut dirs, 0)?;
-        paths.sort();
-        dirs.sort_by(|a, b| a.0.cmp(&b.0));
+        let listed = known.and_then(|k| k.listing_if_unchanged(&root));
+        let (mut files, dirs) = match (known, listed) {
+            (Some(k), Some(dirs)) => (k.files.paths_only(), dirs),
+            _ => {
+                let (mut files, mut dirs) = Default::default();
+                walk(&root, "", known, &mut files, &mut dirs, 0)?;
+                (files.sorted(), dirs.sorted())
+            }
+        };
         let known_stamp = |i: usize, rel: &str| -> Option<Stamp> {
             let k = known?;
             // Both lists are sorted; the same folder usually lists the same
             // files, so look at the same position first.
-            let (p, s) = match k.files.get(i) {
-                Some((p, s)) if p == rel => (p, s),
-                _ => {
-                    let j = k
-                        .files
-                        .binary_search_by(|(p, _)| p.as_str().cmp(rel))
-                        .ok()?;
-                    (&k.files[j].0, &k.files[j].1)
-                }
+            let j = if k.files.path(i) == rel {
+                i
+            } else {
+                k.files.find(rel)?
             };
-            (p == rel && s.mtime + RACY_WINDOW_NS < k.taken).then_some(*s)
+            let s = k.files.stamp(j)?;
+            (s.mtime + RACY_WINDOW_NS < k.taken).then_some(*s)
         };
-        let knowns: Vec<Option<Stamp>> = paths
-            .iter()
-            .enumerate()
-            .map(|(i, rel)| known_stamp(i, rel))
-            .collect();
-        let stamps = stamp_files(&root, &paths, &knowns, max_file_size)?;
+        files.set_stamps(stamp_files(&root, &files, &known_stamp, max_file_size)?);
         let mut fixed = Vec::with_capacity(128);
         fixed.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
         fixed.push(0);
@@ -74,7 +70,6 @@ impl Key {
         fixed.extend_from_slice(root_text.as_bytes());
         let mut h = Hash64::new();
         h.update(root_text.as_bytes());
-        let files = paths.into_iter().zip(stamps).collect();
         Ok(Key {
             fixed,
             taken,
@@ -82,6 +77,33 @@ impl Key {
             dirs,
             folder_hash: h.finish(),
         })
+    }
+
+    /// The key's directories stamped anew, if every one is as the key has
+    /// it and old enough (see [`Key::dirs`]): then no entry has been added,
+    /// removed or renamed anywhere, and the key's list of files stands
+    /// without reading a directory or walking the list.
+    fn listing_if_unchanged(&self, root: &Path) -> Option<Entries> {
+        let mut dirs = Entries::with_capacity(self.dirs.len(), self.dirs.path_bytes());
+        for (rel, old) in self.dirs.iter() {
+            let meta = fs::symlink_metadata(root.join(rel)).ok()?;
+            let stamp = Stamp::of_meta(&meta);
+            if !(meta.is_dir() && self.dir_unchanged(&stamp, old)) {
+                return None;
+            }
+            dirs.push(rel, stamp);
+        }
+        // The folder itself is always listed; without it the key is not
+        // one this program wrote.
+        (dirs.path(0).is_empty() && dirs.len() > 0).then_some(dirs)
+    }
+
+    /// Whether a directory's stamp now equals the key's and is older than
+    /// the key by the racy window.
+    fn dir_unchanged(&self, now: &Stamp, stored: &Stamp) -> bool {
+        now == stored
+            && now.mtime + RACY_WINDOW_NS < self.taken
+            && now.ctime + RACY_WINDOW_NS < self.taken
     }
 
     /// Whether two keys describe the same program, limit, folder and file
@@ -92,7 +114,7 @@ impl Key {
             && self
                 .files
                 .iter()
-                .zip(&other.files)
+                .zip(other.files.iter())
                 .all(|((p, s), (q, t))| p == q && s.size == t.size && s.hash == t.hash)
     }
 
@@ -111,7 +133,7 @@ impl Key {
         b.extend_from_slice(&self.taken.to_le_bytes());
         for list in [&self.files, &self.dirs] {
             b.extend_from_slice(&(list.len() as u64).to_le_bytes());
-            for (rel, s) in list {
+            for (rel, s) in list.iter() {
                 put_bytes(&mut b, rel.as_bytes());
                 b.extend_from_slice(&s.size.to_le_bytes());
                 b.extend_from_slice(&s.mtime.to_le_bytes());
@@ -127,29 +149,30 @@ impl Key {
     pub(super) fn from_bytes(mut b: &[u8], folder_hash: u64) -> Option<Key> {
         let fixed = take_bytes(&mut b)?.to_vec();
         let taken = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
-        let mut lists = [Vec::new(), Vec::new()];
+        let mut lists = [Entries::default(), Entries::default()];
         for list in &mut lists {
             let count = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-            list.reserve(count.min(1 << 20) as usize);
+            // Each entry takes 72 bytes besides its path: reserve for as
+            // many as the bytes can hold, and for the rest as paths.
+            let count_bound = usize::try_from(count).ok()?.min(b.len() / 72);
+            *list = Entries::with_capacity(count_bound, b.len() - count_bound * 72);
             for _ in 0..count {
-                let rel = String::from_utf8(take_bytes(&mut b)?.to_vec()).ok()?;
+                let rel = std::str::from_utf8(take_bytes(&mut b)?).ok()?;
                 let size = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
                 let mtime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
                 let inode = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
                 let ctime = i128::from_le_bytes(take(&mut b, 16)?.try_into().ok()?);
                 let hash = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-                list.push((
-                    rel,
-                    Stamp {
-                        size,
-                        mtime,
-                        inode,
-                        ctime,
-                        hash,
-                    },
-                ));
+                let stamp = Stamp {
+                    size,
+                    mtime,
+                    inode,
+                    ctime,
+                    hash,
+                };
+                list.push(rel, stamp);
             }
-            if !list.windows(2).all(|w| w[0].0 < w[1].0) {
+            if !list.is_strictly_sorted() {
                 return None;
             }
         }
@@ -203,27 +226,26 @@ fn walk(
     dir: &Path,
     prefix: &str,
     known: Option<&Key>,
-    files: &mut Vec<String>,
-    dirs: &mut Vec<(String, Stamp)>,
+    files: &mut Entries,
+    dirs: &mut Entries,
     depth: usize,
 ) -> io::Result<()> {
     if depth > 16 {
         return Ok(());
     }
     let stamp = Stamp::of_meta(&fs::symlink_metadata(dir)?);
-    dirs.push((prefix.to_string(), stamp));
+    dirs.push(prefix, stamp);
     let unchanged = known.filter(|k| {
         k.dirs
-            .binary_search_by(|(p, _)| p.as_str().cmp(prefix))
-            .is_ok_and(|i| {
-                k.dirs[i].1 == stamp
-                    && stamp.mtime + RACY_WINDOW_NS < k.taken
-                    && stamp.ctime + RACY_WINDOW_NS < k.taken
-            })
+            .find(prefix)
+            .and_then(|i| k.dirs.stamp(i))
+            .is_some_and(|old| k.dir_unchanged(&stamp, old))
     });
     if let Some(k) = unchanged {
-        files.extend(children(&k.files, prefix).map(str::to_string));
-        for sub in children(&k.dirs, prefix) {
+        for file in k.files.children(prefix) {
+            files.push(file, Stamp::default());
+        }
+        for sub in k.dirs.children(prefix) {
             walk(
                 &dir.join(child_name(sub)),
                 sub,
@@ -248,39 +270,10 @@ fn walk(
         if kind.is_dir() {
             walk(&entry.path(), &rel, known, files, dirs, depth + 1)?;
         } else {
-            files.push(rel);
+            files.push(&rel, Stamp::default());
         }
     }
     Ok(())
-}
-
-/// The entries of a sorted list of paths that are directly in directory
-/// `prefix` ("" for the folder): everything under it is one run of the
-/// list, and the direct ones have no further `/`.
-pub(super) fn children<'a>(
-    list: &'a [(String, Stamp)],
-    prefix: &'a str,
-) -> impl Iterator<Item = &'a str> {
-    let under = move |p: &'a str| -> Option<&'a str> {
-        if prefix.is_empty() {
-            Some(p).filter(|p| !p.is_empty())
-        } else {
-            p.strip_prefix(prefix)?.strip_prefix('/')
-        }
-    };
-    // Paths that start with `prefix/` follow each other in sorted order.
-    let start = if prefix.is_empty() {
-        // The folder itself, listed as "" among directories, sorts first.
-        list.partition_point(|(p, _)| p.is_empty())
-    } else {
-        let dir = format!("{prefix}/");
-        list.partition_point(|(p, _)| p.as_str() < dir.as_str())
-    };
-    list[start..]
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .take_while(move |p| under(p).is_some())
-        .filter(move |p| under(p).is_some_and(|rest| !rest.contains('/')))
 }
 
 /// The last component of a relative path.
@@ -288,7 +281,7 @@ fn child_name(rel: &str) -> &str {
     rel.rsplit_once('/').map_or(rel, |(_, name)| name)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Stamp {
     pub(super) size: u64,
     pub(super) mtime: i128,
@@ -311,14 +304,14 @@ impl Stamp {
     }
 }
 
-/// The stamp of each file, on all cores. Where `known[i]` is given and the
-/// file's metadata still equal it, its hash is kept without reading the
+/// The stamp of each file, on all cores. Where `known(i, path)` gives a
+/// stamp and the file's metadata still equal it, its hash is kept without reading the
 /// file. Files over the size limit (which the loader refuses anyway) are
 /// not read: their size and time stand for them.
 fn stamp_files(
     root: &Path,
-    files: &[String],
-    known: &[Option<Stamp>],
+    files: &Entries,
+    known: &(dyn Fn(usize, &str) -> Option<Stamp> + Sync),
     max_file_size: u64,
 ) -> io::Result<Vec<Stamp>> {
     let threads = if files.len() < 64 {
@@ -330,16 +323,17 @@ fn stamp_files(
     };
     let chunk = files.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
-        let parts: Vec<_> = files
-            .chunks(chunk)
-            .zip(known.chunks(chunk))
-            .map(|(part, known)| {
+        let parts: Vec<_> = (0..files.len())
+            .step_by(chunk)
+            .map(|start| {
+                let part = start..(start + chunk).min(files.len());
                 s.spawn(move || {
                     let mut meta = Stat::new(root);
-                    part.iter()
-                        .zip(known)
-                        .map(|(f, k)| stamp(root, f, &mut meta, *k, max_file_size))
-                        .collect::<io::Result<Vec<Stamp>>>()
+                    part.map(|i| {
+                        let rel = files.path(i);
+                        stamp(root, rel, &mut meta, known(i, rel), max_file_size)
+                    })
+                    .collect::<io::Result<Vec<Stamp>>>()
                 })
             })
             .collect();

@@ -45,6 +45,7 @@ use dossier_core::search::SearchIndex;
 use super::dossiers;
 
 mod corpus_codec;
+mod entries;
 mod file;
 mod hash;
 mod key;
@@ -53,8 +54,6 @@ mod seal;
 use file::{Payload, map_cached, open_cached, open_index, read_key, read_payload, write_cached};
 use hash::Hash64;
 use key::Key;
-#[cfg(test)]
-use key::{Stamp, children};
 use seal::Seal;
 
 /// How close to the key's time a file's modification time must be for its
