@@ -58,6 +58,12 @@ impl Entries {
         self.stamps.get_mut(i)
     }
 
+    /// Whether both list the same paths in the same order (compared as two
+    /// buffers, not path by path).
+    pub(super) fn same_paths(&self, other: &Entries) -> bool {
+        self.ends == other.ends && self.text == other.text
+    }
+
     /// The same paths, without their stamps (to be set anew).
     pub(super) fn paths_only(&self) -> Entries {
         Entries {

@@ -6,6 +6,7 @@
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::sync::Mutex;
 
 use super::RACY_WINDOW_NS;
 use super::entries::Entries;
@@ -35,6 +36,7 @@ impl Key {
         let taken = now_nanos();
         let root = folder.canonicalize()?;
         let listed = known.and_then(|k| k.listing_if_unchanged(&root));
+        let same_list = listed.is_some();
         let (mut files, dirs) = match (known, listed) {
             (Some(k), Some(dirs)) => (k.files.paths_only(), dirs),
             _ => {
@@ -47,7 +49,7 @@ impl Key {
             let k = known?;
             // Both lists are sorted; the same folder usually lists the same
             // files, so look at the same position first.
-            let j = if k.files.path(i) == rel {
+            let j = if same_list || k.files.path(i) == rel {
                 i
             } else {
                 k.files.find(rel)?
@@ -110,12 +112,12 @@ impl Key {
     /// contents (metadata aside: content decides).
     pub(super) fn same_content(&self, other: &Key) -> bool {
         self.fixed == other.fixed
-            && self.files.len() == other.files.len()
+            && self.files.same_paths(&other.files)
             && self
                 .files
                 .iter()
                 .zip(other.files.iter())
-                .all(|((p, s), (q, t))| p == q && s.size == t.size && s.hash == t.hash)
+                .all(|((_, s), (_, t))| s.size == t.size && s.hash == t.hash)
     }
 
     /// The files as they are after a load, for the cache to be written
@@ -321,28 +323,34 @@ fn stamp_files(
             .map_or(1, |n| n.get())
             .min(8)
     };
-    let chunk = files.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = (0..files.len())
-            .step_by(chunk)
-            .map(|start| {
-                let part = start..(start + chunk).min(files.len());
-                s.spawn(move || {
-                    let mut meta = Stat::new(root);
-                    part.map(|i| {
-                        let rel = files.path(i);
-                        stamp(root, rel, &mut meta, known(i, rel), max_file_size)
-                    })
-                    .collect::<io::Result<Vec<Stamp>>>()
-                })
-            })
-            .collect();
-        let mut out = Vec::with_capacity(files.len());
-        for p in parts {
-            out.extend(p.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+    // Files are taken a run at a time by whichever thread is free, so a
+    // thread the scheduler holds back does not leave the others idle at
+    // the end; runs keep a directory's files together (see [`Stat`]).
+    const RUN: usize = 512;
+    let mut out = vec![Stamp::default(); files.len()];
+    let runs = Mutex::new(out.chunks_mut(RUN).enumerate());
+    let work = || -> io::Result<()> {
+        let mut meta = Stat::new(root);
+        loop {
+            let next = runs.lock().unwrap_or_else(|e| e.into_inner()).next();
+            let Some((n, run)) = next else {
+                return Ok(());
+            };
+            for (i, slot) in (n * RUN..).zip(run) {
+                let rel = files.path(i);
+                *slot = stamp(root, rel, &mut meta, known(i, rel), max_file_size)?;
+            }
         }
-        Ok(out)
-    })
+    };
+    std::thread::scope(|s| {
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        work()?;
+        for h in helpers {
+            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+        }
+        io::Result::Ok(())
+    })?;
+    Ok(out)
 }
 
 fn stamp(
