@@ -442,3 +442,48 @@ fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
     assert!(text.contains("could not be read back"), "{text}");
     assert!(text_of(&eager).contains("Italië"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A key reads back as written, whatever its paths and stamps; a key
+    /// with a byte changed or cut short never panics, and if it still
+    /// reads, its paths are still in order (lookups rely on it).
+    #[test]
+    fn a_key_reads_back_as_written_and_damaged_bytes_never_panic(
+        files in proptest::collection::btree_map(
+            "[a-zé_./]{1,16}",
+            (proptest::prelude::any::<u64>(), proptest::prelude::any::<i64>(), proptest::prelude::any::<u64>()),
+            0..24,
+        ),
+        at in proptest::prelude::any::<proptest::sample::Index>(),
+        cut in proptest::prelude::any::<proptest::sample::Index>(),
+        byte in 1..=255u8,
+    ) {
+        let s = setup();
+        let mut key = Key::of(&s.folder, 1 << 20, None).unwrap();
+        let mut list = entries::Entries::default();
+        for (path, &(size, time, hash)) in &files {
+            let stamp = key::Stamp {
+                size,
+                mtime: time.into(),
+                inode: size.rotate_left(7),
+                ctime: -i128::from(time),
+                hash,
+            };
+            list.push(path, stamp);
+        }
+        key.files = list;
+        let bytes = key.to_bytes();
+        let back = Key::from_bytes(&bytes, key.folder_hash).unwrap();
+        proptest::prop_assert!(back.same_content(&key));
+        proptest::prop_assert_eq!((&back.files, &back.dirs, back.taken), (&key.files, &key.dirs, key.taken));
+        let mut damaged = bytes.clone();
+        damaged[at.index(bytes.len())] ^= byte;
+        for b in [&damaged[..], &bytes[..cut.index(bytes.len())]] {
+            if let Some(k) = Key::from_bytes(b, 0) {
+                proptest::prop_assert!(k.files.is_strictly_sorted() && k.dirs.is_strictly_sorted());
+            }
+        }
+    }
+}
