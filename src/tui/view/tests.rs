@@ -403,3 +403,27 @@ fn a_window_keeps_the_selection_in_view_like_a_list_scrolled_from_the_top() {
     assert_eq!(super::window(500, 100, 10), (90, 100));
     assert_eq!(super::window(5, 100, 0), (5, 6));
 }
+
+#[test]
+fn a_filter_longer_than_the_tree_pane_shows_its_start_and_a_mark() {
+    for (size, lang) in [((80, 24), Language::Nl), ((120, 40), Language::En)] {
+        let mut s = state(lang, size);
+        run(&mut s, &[Action::Filter]);
+        for c in "#gegevensuitwisseling".chars() {
+            update(&mut s, Action::Type(c));
+        }
+        crate::tui::update::settle(&mut s);
+        let t = draw(&s, size);
+        let top = row(t.backend().buffer(), 1);
+        // The pane's name gives way to the filter, which ends in `…`.
+        assert!(top.starts_with("┌ filter: #gegevens"), "{top}");
+        assert!(top.contains("… ┐"), "{top}");
+    }
+    // A short filter keeps the pane's name.
+    let mut s = state(Language::Nl, (120, 40));
+    run(&mut s, &[Action::Filter]);
+    update(&mut s, Action::Type('@'));
+    let t = draw(&s, (120, 40));
+    let top = row(t.backend().buffer(), 1);
+    assert!(top.starts_with("┌ Dossiers · filter: @ ─"), "{top}");
+}

@@ -12,15 +12,7 @@ use crate::tui::i18n::{T, t};
 use crate::tui::state::{Pane, RowItem, State, TreeRow};
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
-    let mut title = format!(" {} ", t(s.lang, T::Tree));
-    if !s.filter.is_empty() {
-        title = format!(
-            " {} · {}: {} ",
-            t(s.lang, T::Tree),
-            t(s.lang, T::Filter),
-            s.filter
-        );
-    }
+    let title = title(s, usize::from(area.width.saturating_sub(2)));
     let block = pane_block(s, Pane::Tree, title);
     // Only the rows on screen are drawn: a tree of thousands of dossiers
     // costs no more per frame than a tree of ten.
@@ -44,6 +36,26 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let mut ls = ListState::default();
     ls.select(Some(s.tree_selected.saturating_sub(first)));
     frame.render_stateful_widget(list, area, &mut ls);
+}
+
+/// The pane's title in `width` columns. A filter in force is what the
+/// title must show: the pane's name gives way to it first, and a filter
+/// longer than the pane ends in `…`, so it is never cut without a sign.
+fn title(s: &State, width: usize) -> String {
+    let tree = t(s.lang, T::Tree);
+    if s.filter.is_empty() {
+        return format!(" {tree} ");
+    }
+    let filter = t(s.lang, T::Filter);
+    let full = format!(" {tree} · {filter}: {} ", s.filter);
+    if full.width() <= width {
+        return full;
+    }
+    let text = format!("{filter}: {}", s.filter);
+    format!(
+        " {} ",
+        super::breadcrumb::truncate(&text, width.saturating_sub(2))
+    )
 }
 
 /// One row of the tree; a title longer than `width` columns ends in `…`.
