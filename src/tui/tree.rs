@@ -60,19 +60,18 @@ impl Filter {
             return f;
         }
         let text = fold(&f.text);
+        // Folding is a character for a character: a name is compared as it
+        // folds, without a string made of it, and most differ at once —
+        // this runs over every tag of every node on each keystroke.
+        let is_text = |name: &str| name.chars().map(fold_char).eq(text.chars());
         // The list of country names, not the corpus's: it is short, and
         // with thousands of dossiers collecting the corpus's names on every
         // keystroke was slower than the filtering itself.
-        if dossier_core::countries::known_countries().any(|k| fold(k) == text) {
+        if dossier_core::countries::known_countries().any(is_text) {
             f.countries.push(text);
             f.text.clear();
             f.folded.clear();
-        } else if c
-            .nodes
-            .iter()
-            .flat_map(|n| &n.tags)
-            .any(|t| fold(t) == text)
-        {
+        } else if c.nodes.iter().flat_map(|n| &n.tags).any(|t| is_text(t)) {
             f.tags.push(text);
             f.text.clear();
             f.folded.clear();
