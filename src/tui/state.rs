@@ -10,6 +10,7 @@ use dossier_core::{Corpus, NodeIdx};
 use super::keymap::Keymap;
 use super::layout::ReaderLayout;
 use super::theme::Theme;
+use super::tree::Filter;
 use crate::store::config::Language;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +27,9 @@ pub struct TreeRow {
     pub depth: usize,
     pub has_children: bool,
     pub expanded: bool,
-    /// Characters of the title the filter matched, for highlighting.
-    pub matched: Vec<usize>,
+    /// Whether the node matched the filter itself, not only something
+    /// under it (its title's matched characters are found when drawn).
+    pub hit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +96,8 @@ pub struct State {
     pub rows: Vec<TreeRow>,
     pub tree_selected: usize,
     pub filter: String,
+    /// `filter` as parsed for the rows shown.
+    pub tree_filter: Filter,
     pub filter_editing: bool,
     pub open: Option<NodeIdx>,
     pub layout: ReaderLayout,
@@ -135,6 +139,7 @@ impl State {
             rows: Vec::new(),
             tree_selected: 0,
             filter: String::new(),
+            tree_filter: Filter::default(),
             filter_editing: false,
             open: None,
             layout: ReaderLayout::default(),

@@ -83,72 +83,86 @@ impl Filter {
         self.text.is_empty() && self.tags.is_empty() && self.countries.is_empty()
     }
 
-    /// Whether `node` matches; the title's matched characters when it does.
-    pub fn matches(&self, c: &Corpus, node: NodeIdx) -> Option<Vec<usize>> {
+    /// Whether `node` itself matches: its tags and countries, and its
+    /// title or id holding the text's letters in order, which is when the
+    /// matcher matches. Which characters matched is found only for the rows
+    /// drawn ([`Filter::positions`]): a filtering pass over thousands of
+    /// dossiers runs no matcher.
+    pub fn matches(&self, c: &Corpus, node: NodeIdx) -> bool {
         let n = c.node(node);
         // Multi-word tags ("georganiseerde criminaliteit") match on a prefix
-        // of any word run, so `#georg` finds them.
+        // of any word run, so `#georg` finds them. Names are compared as
+        // they fold, without a folded copy: this runs for every node.
         if !self.tags.is_empty() {
-            let tags: Vec<String> = c.tags_of(node).iter().map(|t| fold(t)).collect();
+            let root = c.root_of(node).map_or(&[][..], |r| &c.node(r).tags[..]);
+            let tags = || n.tags.iter().chain(root);
             if !self.tags.iter().all(|want| {
-                tags.iter().any(|t| {
-                    t.starts_with(want.as_str()) || t.replace(' ', "-").starts_with(want.as_str())
-                })
+                tags().any(|t| folds_to_prefix(t, want, ' ') || folds_to_prefix(t, want, '-'))
             }) {
-                return None;
+                return false;
             }
         }
-        if !self.countries.is_empty() {
-            let countries: Vec<String> = n.countries.iter().map(|t| fold(t)).collect();
-            if !self
+        if !self.countries.is_empty()
+            && !self
                 .countries
                 .iter()
-                .all(|want| countries.iter().any(|t| t.starts_with(want.as_str())))
-            {
-                return None;
-            }
+                .all(|want| n.countries.iter().any(|t| folds_to_prefix(t, want, ' ')))
+        {
+            return false;
         }
         if self.text.is_empty() {
-            return Some(Vec::new());
+            return true;
         }
-        let query = &self.folded;
-        // Most titles lack the query's letters in order: they are passed
-        // over without folding them or starting a matcher. Spaces in the
-        // query are not needed in the title, as for the matcher.
-        let may_match = |text: &str| {
-            // ASCII titles, most of them, are compared byte by byte.
-            if text.is_ascii() && query.is_ascii() {
-                let mut want = query.bytes().filter(|&q| q != b' ').peekable();
-                for b in text.bytes() {
-                    if want.peek() == Some(&b.to_ascii_lowercase()) {
-                        want.next();
-                    }
-                }
-                return want.peek().is_none();
-            }
-            let mut want = query.chars().filter(|q| *q != ' ').peekable();
-            for ch in text.chars().map(fold_char) {
-                if want.peek() == Some(&ch) {
-                    want.next();
-                }
-            }
-            want.peek().is_none()
-        };
-        if !may_match(&n.title) && !may_match(&n.id) {
-            return None;
-        }
-        let title = fold(&n.title);
-        // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
-        let matcher = SkimMatcherV2::default();
-        matcher
-            .fuzzy_indices(&title, query)
-            .or_else(|| {
-                matcher
-                    .fuzzy_indices(&fold(&n.id), query)
-                    .map(|_| (0, Vec::new()))
-            })
-            .map(|(_, idx)| idx)
+        self.may_match(&n.title) || self.may_match(&n.id)
     }
+
+    /// Whether `text` holds the folded query's letters in order; spaces in
+    /// the query are not needed in the text, as for the matcher.
+    fn may_match(&self, text: &str) -> bool {
+        let query = &self.folded;
+        // ASCII titles, most of them, are searched a letter at a time in
+        // either case with memchr (the folded query is lower case).
+        if text.is_ascii() && query.is_ascii() {
+            let mut rest = text.as_bytes();
+            for q in query.bytes().filter(|&q| q != b' ') {
+                match memchr::memchr2(q, q.to_ascii_uppercase(), rest) {
+                    Some(at) => rest = &rest[at + 1..],
+                    None => return false,
+                }
+            }
+            return true;
+        }
+        let mut want = query.chars().filter(|q| *q != ' ').peekable();
+        for ch in text.chars().map(fold_char) {
+            if want.peek() == Some(&ch) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
+    }
+
+    /// The characters of `title` the filter's text matched, for
+    /// highlighting; none when it has no text or the title does not match.
+    pub fn positions(&self, title: &str) -> Vec<usize> {
+        if self.folded.is_empty() || !self.may_match(title) {
+            return Vec::new();
+        }
+        // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
+        SkimMatcherV2::default()
+            .fuzzy_indices(&fold(title), &self.folded)
+            .map(|(_, idx)| idx)
+            .unwrap_or_default()
+    }
+}
+
+/// Whether `name`, folded and with its spaces as `space`, starts with
+/// `prefix` (already folded).
+fn folds_to_prefix(name: &str, prefix: &str, space: char) -> bool {
+    let mut name = name
+        .chars()
+        .map(fold_char)
+        .map(|c| if c == ' ' { space } else { c });
+    prefix.chars().all(|p| name.next() == Some(p))
 }
 
 /// Recomputes the visible rows from the expanded set and the filter, and
@@ -174,10 +188,11 @@ pub fn rebuild(s: &mut State) {
             depth: 0,
             has_children: false,
             expanded: false,
-            matched: Vec::new(),
+            hit: false,
         });
     }
     s.rows = rows;
+    s.tree_filter = filter;
     s.tree_selected = keep
         .and_then(|k| s.rows.iter().position(|r| r.item == k))
         .unwrap_or(s.tree_selected)
@@ -198,7 +213,7 @@ fn push_expanded(
         depth,
         has_children,
         expanded: open,
-        matched: Vec::new(),
+        hit: false,
     });
     if open {
         for k in children(c, node) {
@@ -216,15 +231,14 @@ fn push_filtered(
     rows: &mut Vec<TreeRow>,
 ) -> bool {
     let at = rows.len();
-    let own = f.matches(c, node);
-    let own_matches = own.is_some();
+    let own_matches = f.matches(c, node);
     rows.push(TreeRow {
         item: RowItem::Node(node),
         depth,
         // Set below, once it is known what under it the filter kept.
         has_children: false,
         expanded: false,
-        matched: own.unwrap_or_default(),
+        hit: own_matches,
     });
     let mut any = false;
     // A reference hangs under each dossier that cites it: nothing under it.
@@ -295,7 +309,7 @@ mod tests {
         let find = |query: &str| -> Vec<String> {
             let f = Filter::parse(query);
             (0..c.nodes.len())
-                .filter(|&i| f.matches(&c, i).is_some())
+                .filter(|&i| f.matches(&c, i))
                 .map(|i| c.node(i).id.clone())
                 .collect()
         };
@@ -312,12 +326,52 @@ mod tests {
         let f = Filter::parse("ebsp");
         let ebsp = c.get("ebsp").unwrap();
         let title: Vec<char> = c.node(ebsp).title.chars().collect();
+        assert!(f.matches(&c, ebsp));
         let picked: String = f
-            .matches(&c, ebsp)
-            .unwrap()
+            .positions(&c.node(ebsp).title)
             .iter()
             .map(|&i| title[i].to_ascii_lowercase())
             .collect();
         assert_eq!(picked, "ebsp");
+    }
+
+    #[test]
+    fn tags_and_countries_match_on_a_folded_prefix_sections_by_their_dossier() {
+        let c = crate::store::dossiers::load_built_in();
+        let find = |query: &str| -> Vec<String> {
+            let f = Filter::parse(query);
+            (0..c.nodes.len())
+                .filter(|&i| f.matches(&c, i))
+                .map(|i| c.node(i).id.clone())
+                .collect()
+        };
+        // A multi-word tag, by its first word's start or written with a dash.
+        for q in ["#georg", "#Georganiseerde-crim", "#GEORGANISEERDE CRIM"] {
+            let ids = find(q);
+            assert!(ids.contains(&"c7".to_string()), "{q}: {ids:?}");
+            assert!(!ids.contains(&"ebsp".to_string()), "{q}: {ids:?}");
+        }
+        // A section has its dossier's tags.
+        let c7_sections: Vec<String> = c
+            .nodes
+            .iter()
+            .filter(|n| n.id.starts_with("c7/"))
+            .map(|n| n.id.clone())
+            .collect();
+        assert!(!c7_sections.is_empty());
+        let tagged = find("#ondermijning");
+        assert!(
+            c7_sections.iter().all(|id| tagged.contains(id)),
+            "{tagged:?}"
+        );
+        // A country by the start of its name, accents and case aside.
+        let italy = find("@italie");
+        assert!(!italy.is_empty());
+        assert_eq!(find("@ITALI"), italy);
+        assert_eq!(find("@Italië"), italy);
+        assert!(find("@italiq").is_empty());
+        // A prefix longer than the name does not match.
+        assert!(!folds_to_prefix("Italië", "italiee", ' '));
+        assert!(folds_to_prefix("raad van europa", "raad-van", '-'));
     }
 }

@@ -459,7 +459,7 @@ pub fn settle(s: &mut State) {
     tree::rebuild(s);
     // Put the selection on the first row that matched by itself.
     if !s.filter.is_empty()
-        && let Some(i) = s.rows.iter().position(|r| !r.matched.is_empty())
+        && let Some(i) = s.rows.iter().position(|r| r.hit)
     {
         s.tree_selected = i;
     }

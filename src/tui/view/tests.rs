@@ -427,3 +427,30 @@ fn a_filter_longer_than_the_tree_pane_shows_its_start_and_a_mark() {
     let top = row(t.backend().buffer(), 1);
     assert!(top.starts_with("┌ Dossiers · filter: @ ─"), "{top}");
 }
+
+#[test]
+fn the_tree_filter_highlights_the_matched_letters_of_the_rows_it_kept() {
+    let highlight = Theme::plain().highlight.add_modifier;
+    for size in SIZES {
+        let mut s = state(Language::Nl, size);
+        run(&mut s, &[Action::Filter]);
+        for c in "border".chars() {
+            update(&mut s, Action::Type(c));
+        }
+        crate::tui::update::settle(&mut s);
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let y = (0..b.area.height)
+            .find(|&y| row(b, y).contains("Enhanced Border"))
+            .unwrap_or_else(|| panic!("{}", screen(b)));
+        // In the tree pane only: the word in the title.
+        let x_end = column_of(b, 1, "┐").unwrap();
+        let letters: String = (0..x_end)
+            .filter(|&x| b[(x, y)].modifier.contains(highlight))
+            .map(|x| b[(x, y)].symbol())
+            .collect();
+        assert_eq!(letters, "Border", "{}", row(b, y));
+        // The row is selected: the first that matched by itself.
+        assert_eq!(s.selected_row().map(|r| r.hit), Some(true));
+    }
+}

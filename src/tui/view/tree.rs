@@ -108,6 +108,12 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
             let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
             let room = width.saturating_sub(used);
             let cut = node.title.width() > room;
+            // Only rows on screen are drawn, so only theirs are matched.
+            let matched = if r.hit {
+                s.tree_filter.positions(&node.title)
+            } else {
+                Vec::new()
+            };
             let mut taken = 0;
             for (i, ch) in node.title.chars().enumerate() {
                 let cw = ch.width().unwrap_or(0);
@@ -116,7 +122,7 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
                     break;
                 }
                 taken += cw;
-                let style = if r.matched.contains(&i) {
+                let style = if matched.contains(&i) {
                     base.patch(s.theme.highlight)
                 } else {
                     base
