@@ -116,15 +116,15 @@ impl Filter {
         self.may_match(&n.title) || self.may_match(&n.id)
     }
 
-    /// Whether `text` holds the folded query's letters in order; spaces in
-    /// the query are not needed in the text, as for the matcher.
+    /// Whether `text` holds the folded query's characters in order, spaces
+    /// too, which is exactly when the matcher matches it.
     fn may_match(&self, text: &str) -> bool {
         let query = &self.folded;
         // ASCII titles, most of them, are searched a letter at a time in
         // either case with memchr (the folded query is lower case).
         if text.is_ascii() && query.is_ascii() {
             let mut rest = text.as_bytes();
-            for q in query.bytes().filter(|&q| q != b' ') {
+            for q in query.bytes() {
                 match memchr::memchr2(q, q.to_ascii_uppercase(), rest) {
                     Some(at) => rest = &rest[at + 1..],
                     None => return false,
@@ -132,7 +132,7 @@ impl Filter {
             }
             return true;
         }
-        let mut want = query.chars().filter(|q| *q != ' ').peekable();
+        let mut want = query.chars().peekable();
         for ch in text.chars().map(fold_char) {
             if want.peek() == Some(&ch) {
                 want.next();
@@ -373,5 +373,22 @@ mod tests {
         // A prefix longer than the name does not match.
         assert!(!folds_to_prefix("Italië", "italiee", ' '));
         assert!(folds_to_prefix("raad van europa", "raad-van", '-'));
+    }
+
+    proptest::proptest! {
+        /// The filtering pass keeps a title exactly when the matcher, which
+        /// finds the characters to highlight, matches it.
+        #[test]
+        fn the_pass_keeps_exactly_what_the_matcher_matches(
+            title in "[a-eA-EëéÉç \\-]{0,30}|\\PC{0,30}",
+            query in "[a-eëÉç]{1,3}( [a-eç]{1,2})?",
+        ) {
+            let f = Filter::parse(&query);
+            let matched = SkimMatcherV2::default()
+                .fuzzy_indices(&fold(&title), &f.folded)
+                .is_some();
+            proptest::prop_assert_eq!(f.may_match(&title), matched);
+            proptest::prop_assert_eq!(!f.positions(&title).is_empty(), matched);
+        }
     }
 }
