@@ -303,16 +303,19 @@ mod tests {
         assert_eq!(Filter::parse_in("itali", &c).text, "itali");
     }
 
+    /// The ids of the nodes that match `query` by themselves.
+    fn matching_ids(c: &Corpus, query: &str) -> Vec<String> {
+        let f = Filter::parse(query);
+        (0..c.nodes.len())
+            .filter(|&i| f.matches(c, i))
+            .map(|i| c.node(i).id.clone())
+            .collect()
+    }
+
     #[test]
     fn titles_match_ignoring_case_and_accents_with_or_without_non_ascii() {
         let c = crate::store::dossiers::load_built_in();
-        let find = |query: &str| -> Vec<String> {
-            let f = Filter::parse(query);
-            (0..c.nodes.len())
-                .filter(|&i| f.matches(&c, i))
-                .map(|i| c.node(i).id.clone())
-                .collect()
-        };
+        let find = |query: &str| matching_ids(&c, query);
         // An ASCII title, upper case in the title, lower in the query.
         assert!(find("ebsp").contains(&"ebsp".to_string()));
         assert!(find("ENHANCED border").contains(&"ebsp".to_string()));
@@ -338,13 +341,7 @@ mod tests {
     #[test]
     fn tags_and_countries_match_on_a_folded_prefix_sections_by_their_dossier() {
         let c = crate::store::dossiers::load_built_in();
-        let find = |query: &str| -> Vec<String> {
-            let f = Filter::parse(query);
-            (0..c.nodes.len())
-                .filter(|&i| f.matches(&c, i))
-                .map(|i| c.node(i).id.clone())
-                .collect()
-        };
+        let find = |query: &str| matching_ids(&c, query);
         // A multi-word tag, by its first word's start or written with a dash.
         for q in ["#georg", "#Georganiseerde-crim", "#GEORGANISEERDE CRIM"] {
             let ids = find(q);
