@@ -79,8 +79,12 @@ impl Entries {
         self.stamps = stamps;
     }
 
-    pub(super) fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Stamp)> + '_ {
-        (0..self.len()).map(|i| (self.path(i), &self.stamps[i]))
+    /// Each path with its stamp (none for paths whose stamps are not set).
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, &Stamp)> + '_ {
+        self.stamps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (self.path(i), s))
     }
 
     /// The position of `path` in a sorted list.
