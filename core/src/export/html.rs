@@ -144,19 +144,7 @@ fn write_note(
             text(&l.long_date(&due.to_string()))
         )?;
     }
-    let mut by = format!(
-        "{} {}, {}",
-        l.by,
-        text(&n.author),
-        l.moment(n.created, &options.tz)
-    );
-    if n.updated != n.created {
-        by.push_str(&format!(
-            " ({} {})",
-            l.updated,
-            l.moment(n.updated, &options.tz)
-        ));
-    }
+    let by = l.written_by(&text(&n.author), n, &options.tz);
     writeln!(out, "<li>{by}</li>")?;
     writeln!(out, "<li>{}: {}</li>", l.id, text(&n.id))?;
     writeln!(out, "</ul>")?;

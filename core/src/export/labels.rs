@@ -1,7 +1,7 @@
 //! The words the human-readable formats (Markdown, HTML) use, in Dutch and
 //! English, and how they show dates and times.
 
-use crate::annotation::{Kind, Status};
+use crate::annotation::{Annotation, Kind, Status};
 
 /// The language of an export's headings and labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -173,6 +173,21 @@ impl Labels {
         at.to_zoned_datetime(tz.clone())
             .strftime("%Y-%m-%d %H:%M")
             .to_string()
+    }
+
+    /// Who wrote a note and when, and when it last changed if it did:
+    /// "by AUTHOR, MOMENT (updated MOMENT)". `author` comes as the format
+    /// writing it escapes it.
+    pub fn written_by(&self, author: &str, n: &Annotation, tz: &jiff::tz::TimeZone) -> String {
+        let mut by = format!("{} {author}, {}", self.by, self.moment(n.created, tz));
+        if n.updated != n.created {
+            by.push_str(&format!(
+                " ({} {})",
+                self.updated,
+                self.moment(n.updated, tz)
+            ));
+        }
+        by
     }
 }
 

@@ -120,20 +120,8 @@ fn write_note(
     if let Some(due) = n.due {
         writeln!(out, "- {}: {}", l.due, l.long_date(&due.to_string()))?;
     }
-    let mut by = format!(
-        "- {} {}, {}",
-        l.by,
-        inline(&n.author),
-        l.moment(n.created, &options.tz)
-    );
-    if n.updated != n.created {
-        by.push_str(&format!(
-            " ({} {})",
-            l.updated,
-            l.moment(n.updated, &options.tz)
-        ));
-    }
-    writeln!(out, "{by}")?;
+    let by = l.written_by(&inline(&n.author), n, &options.tz);
+    writeln!(out, "- {by}")?;
     writeln!(out, "- {}: {}", l.id, inline(&n.id))?;
     Ok(())
 }
