@@ -177,10 +177,7 @@ pub fn rebuild(s: &mut State) {
             push_expanded(&c, root, 0, &s.expanded, &mut rows);
         }
     } else {
-        // Every node that matches, with its ancestors; all shown expanded.
-        for &root in &c.roots {
-            push_filtered(&c, root, 0, &filter, &mut rows);
-        }
+        rows = filtered_rows(&c, &filter);
     }
     for i in 0..c.errors.len() {
         rows.push(TreeRow {
@@ -220,6 +217,45 @@ fn push_expanded(
             push_expanded(c, k, depth + 1, expanded, rows);
         }
     }
+}
+
+/// Every node the filter matches, with its ancestors, all shown expanded,
+/// dossier by dossier in order. A pass reads every title and spends most
+/// of its time waiting for memory, so on a large corpus the dossiers are
+/// shared out between the cores, each taking a run of them.
+fn filtered_rows(c: &Corpus, f: &Filter) -> Vec<TreeRow> {
+    /// Dossiers below which one thread does it all.
+    const PER_THREAD: usize = 1_000;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(c.roots.len() / PER_THREAD);
+    filtered_rows_on(c, f, threads)
+}
+
+/// [`filtered_rows`] on `threads` threads (one at least).
+fn filtered_rows_on(c: &Corpus, f: &Filter, threads: usize) -> Vec<TreeRow> {
+    let rows_of = |roots: &[NodeIdx]| {
+        let mut rows = Vec::new();
+        for &root in roots {
+            push_filtered(c, root, 0, f, &mut rows);
+        }
+        rows
+    };
+    if threads <= 1 || c.roots.is_empty() {
+        return rows_of(&c.roots);
+    }
+    std::thread::scope(|s| {
+        let parts: Vec<_> = c
+            .roots
+            .chunks(c.roots.len().div_ceil(threads))
+            .map(|roots| s.spawn(move || rows_of(roots)))
+            .collect();
+        let mut rows = Vec::new();
+        for part in parts {
+            rows.extend(part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        rows
+    })
 }
 
 /// Pushes `node` if it or something under it matches; returns whether it did.
@@ -387,5 +423,22 @@ mod tests {
             proptest::prop_assert_eq!(f.may_match(&title), matched);
             proptest::prop_assert_eq!(!f.positions(&title).is_empty(), matched);
         }
+    }
+
+    #[test]
+    fn the_filtered_tree_is_the_same_on_any_number_of_threads() {
+        let c = crate::store::dossiers::load_built_in();
+        for query in ["ebsp", "#migratie", "@italie", "raad", "e", "qqq"] {
+            let f = Filter::parse_in(query, &c);
+            let one = filtered_rows_on(&c, &f, 1);
+            for threads in 2..=c.roots.len() + 1 {
+                assert_eq!(
+                    filtered_rows_on(&c, &f, threads),
+                    one,
+                    "{query} on {threads}"
+                );
+            }
+        }
+        assert!(!filtered_rows_on(&c, &Filter::parse("ebsp"), 1).is_empty());
     }
 }
