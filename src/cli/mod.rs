@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::store::{config, dossiers};
+use crate::tui;
 
 /// Read, search and annotate government dossiers in the terminal.
 ///
@@ -153,8 +154,21 @@ impl Context {
             eprintln!("warning: {w}");
         }
         let origin = dossiers::choose(global.dossiers.as_deref());
+        // The interface says what it is doing if loading takes long; the
+        // commands keep standard error for warnings and errors.
+        let notice = match &origin {
+            dossiers::Origin::Folder(dir) if lazy => {
+                let what = tui::i18n::t(loaded.config.language, tui::i18n::T::Loading);
+                let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
+                Some(tui::loading::Notice::on_stderr(format!(
+                    "dossier: {what} {dir}…"
+                )))
+            }
+            _ => None,
+        };
         let (corpus, fingerprint) =
             dossiers::load_keyed(&origin, loaded.config.max_file_size, lazy);
+        drop(notice);
         for e in &corpus.errors {
             eprintln!("warning: {e}");
         }

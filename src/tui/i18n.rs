@@ -50,6 +50,7 @@ pub enum T {
     Citation,
     Close,
     Searching,
+    Loading,
 }
 
 pub fn t(lang: Language, t: T) -> &'static str {
@@ -98,6 +99,7 @@ pub fn t(lang: Language, t: T) -> &'static str {
             Citation => "Citeerwijze",
             Close => "sluiten",
             Searching => "zoekt…",
+            Loading => "dossiers laden uit",
         },
         Language::En => match t {
             Tree => "Dossiers",
@@ -142,6 +144,7 @@ pub fn t(lang: Language, t: T) -> &'static str {
             Citation => "Citation",
             Close => "close",
             Searching => "searching…",
+            Loading => "loading dossiers from",
         },
     }
 }

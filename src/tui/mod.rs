@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod notes;
 pub mod notes_bridge;
 pub mod state;
