@@ -307,9 +307,9 @@ impl Stamp {
 }
 
 /// The stamp of each file, on all cores. Where `known(i, path)` gives a
-/// stamp and the file's metadata still equal it, its hash is kept without reading the
-/// file. Files over the size limit (which the loader refuses anyway) are
-/// not read: their size and time stand for them.
+/// stamp and the file's metadata still equal it, its hash is kept without
+/// reading the file. Files over the size limit (which the loader refuses
+/// anyway) are not read: their size and time stand for them.
 fn stamp_files(
     root: &Path,
     files: &Entries,
