@@ -1,0 +1,142 @@
+//! The cache files as a damaged disk could leave them. A cache file of the
+//! bundled dossiers is replaced, cut short or changed byte by byte as the
+//! input says; loading the folder then gives exactly the dossiers and the
+//! search hits the files hold — a damaged cache is rebuilt, never served —
+//! and nothing panics, loading eagerly or with bodies read later.
+//!
+//! Input: the first byte picks the file (even: the corpus, odd: the index)
+//! and what to do with it (`/ 2 % 3`): 0 replace it with the rest of the
+//! input, 1 cut it to the length the next four bytes give, 2 apply the rest
+//! as edits of five bytes each (a little-endian offset, a byte to xor in).
+
+#![no_main]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use dossier::store::cache::Cache;
+use dossier::store::dossiers::load_dir;
+use dossier_core::Corpus;
+use dossier_core::search::SearchIndex;
+use libfuzzer_sys::fuzz_target;
+
+const MAX_FILE_SIZE: u64 = 1 << 20;
+const QUERIES: [&str; 3] = ["raad", "tweetrap", "italië"];
+
+struct Setup {
+    folder: PathBuf,
+    cache: Cache,
+    /// The cache files as written for the unchanged folder.
+    valid: [(PathBuf, Vec<u8>); 2],
+    texts: Vec<(String, String)>,
+    hits: Vec<Vec<(usize, i64)>>,
+}
+
+/// Every node's id and text, as loaded.
+fn texts(c: &Corpus) -> Vec<(String, String)> {
+    c.nodes
+        .iter()
+        .map(|n| (n.id.clone(), format!("{}\n{}", n.title, n.body.plain())))
+        .collect()
+}
+
+fn hits(index: &SearchIndex) -> Vec<Vec<(usize, i64)>> {
+    QUERIES
+        .iter()
+        .flat_map(|q| [index.fuzzy(q, 20), index.exact(q, 20)])
+        .map(|hits| hits.iter().map(|h| (h.node, h.score)).collect())
+        .collect()
+}
+
+fn cache_file(dir: &Path, kind: &str) -> PathBuf {
+    fs::read_dir(dir)
+        .expect("the cache folder")
+        .map(|e| e.expect("an entry").path())
+        .find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with(kind) && name.ends_with(".bin")
+        })
+        .expect("a cache file of each kind")
+}
+
+fn setup() -> &'static Setup {
+    static SETUP: OnceLock<Setup> = OnceLock::new();
+    SETUP.get_or_init(|| {
+        let root = std::env::temp_dir().join(format!("dossier-fuzz-cache-{}", std::process::id()));
+        let folder = root.join("dossiers");
+        let cache_dir = root.join("cache");
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&folder).expect("a dossier folder");
+        for entry in fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../dossiers"))
+            .expect("the bundled dossiers")
+        {
+            let path = entry.expect("an entry").path();
+            if path.is_file() {
+                fs::copy(&path, folder.join(path.file_name().expect("a name"))).expect("a copy");
+            }
+        }
+        let reference = load_dir(&folder, MAX_FILE_SIZE);
+        assert!(reference.errors.is_empty(), "the bundled dossiers load");
+        let cache = Cache::new(&cache_dir);
+        cache.corpus(&folder, MAX_FILE_SIZE);
+        cache.index(&folder, MAX_FILE_SIZE);
+        let valid = ["corpus", "index"].map(|kind| {
+            let path = cache_file(&cache_dir, kind);
+            let bytes = fs::read(&path).expect("a cache file");
+            (path, bytes)
+        });
+        Setup {
+            texts: texts(&reference),
+            hits: hits(&SearchIndex::build(&reference)),
+            folder,
+            cache,
+            valid,
+        }
+    })
+}
+
+fn damaged(valid: &[u8], how: u8, rest: &[u8]) -> Vec<u8> {
+    match how / 2 % 3 {
+        0 => rest.to_vec(),
+        1 => {
+            let len = rest
+                .get(..4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+            valid[..len % (valid.len() + 1)].to_vec()
+        }
+        _ => {
+            let mut bytes = valid.to_vec();
+            for edit in rest.chunks_exact(5) {
+                let at = u32::from_le_bytes([edit[0], edit[1], edit[2], edit[3]]) as usize;
+                let len = bytes.len().max(1);
+                if let Some(b) = bytes.get_mut(at % len) {
+                    *b ^= edit[4];
+                }
+            }
+            bytes
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&how, rest)) = data.split_first() else {
+        return;
+    };
+    let s = setup();
+    let (path, valid) = &s.valid[usize::from(how % 2)];
+    fs::write(path, damaged(valid, how, rest)).expect("a cache file written");
+    if how % 2 == 0 {
+        for lazy in [false, true] {
+            fs::write(path, damaged(valid, how, rest)).expect("a cache file written");
+            let (corpus, _, _) = s.cache.corpus_keyed(&s.folder, MAX_FILE_SIZE, lazy);
+            assert!(texts(&corpus) == s.texts, "the corpus as the files hold it");
+        }
+    } else {
+        let (index, errors, _) = s.cache.index(&s.folder, MAX_FILE_SIZE);
+        assert!(errors.is_empty());
+        assert!(hits(&index) == s.hits, "the hits as the files give them");
+    }
+    // The next input starts from the valid file again.
+    fs::write(path, valid).expect("the valid cache file back");
+});
