@@ -4,7 +4,7 @@
 //! or mapped (the index).
 
 use std::fs;
-use std::io::{self, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -185,22 +185,31 @@ pub(super) fn write_cached(
     fs::create_dir_all(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     {
-        let mut body = HashingWriter {
-            inner: Vec::new(),
-            hash: Hash64::new(),
-        };
-        payload(&mut body)?;
-        let mut w = BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        let file = tmp.as_file_mut();
+        let mut w = BufWriter::with_capacity(1 << 20, &mut *file);
         let mut key_hash = Hash64::new();
         key_hash.update(key);
         w.write_all(MAGIC)?;
         w.write_all(&(key.len() as u64).to_le_bytes())?;
         w.write_all(&key_hash.finish().to_le_bytes())?;
         w.write_all(key)?;
-        w.write_all(&(body.inner.len() as u64).to_le_bytes())?;
-        w.write_all(&body.hash.finish().to_le_bytes())?;
-        w.write_all(&body.inner)?;
+        // The payload's length and hash go before it: written once it has
+        // streamed to the file, so that it is never held whole in memory
+        // (hundreds of megabytes for a large folder).
+        let lengths_at = (MAGIC.len() + 16 + key.len()) as u64;
+        w.write_all(&[0; 16])?;
+        let mut body = HashingWriter {
+            inner: &mut w,
+            hash: Hash64::new(),
+            written: 0,
+        };
+        payload(&mut body)?;
+        let (len, hash) = (body.written, body.hash.finish());
         w.flush()?;
+        drop(w);
+        file.seek(SeekFrom::Start(lengths_at))?;
+        file.write_all(&len.to_le_bytes())?;
+        file.write_all(&hash.to_le_bytes())?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())

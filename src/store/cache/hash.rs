@@ -18,19 +18,22 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
-pub(super) struct HashingWriter {
-    pub(super) inner: Vec<u8>,
+/// Passes bytes on to `inner`, hashing and counting them.
+pub(super) struct HashingWriter<W> {
+    pub(super) inner: W,
     pub(super) hash: Hash64,
+    pub(super) written: u64,
 }
 
-impl Write for HashingWriter {
+impl<W: Write> Write for HashingWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.inner.extend_from_slice(buf);
-        self.hash.update(buf);
-        Ok(buf.len())
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.written += n as u64;
+        Ok(n)
     }
     fn flush(&mut self) -> io::Result<()> {
-        Ok(())
+        self.inner.flush()
     }
 }
 
