@@ -48,10 +48,30 @@ impl Resolver for NoFiles {
 pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
     let mut order: Vec<&SourceFile> = files.iter().collect();
     order.sort_by(|a, b| a.path.cmp(&b.path));
-    let parsed = parse_all(&order);
     let mut b = Builder::default();
-    for (file, parsed) in order.into_iter().zip(parsed) {
-        b.add_file(file, parsed, resolver);
+    for batch in order.chunks(BATCH) {
+        b.add_batch(batch, resolver);
+    }
+    b.finish()
+}
+
+/// Files parsed at a time before they are added: the parsed form of a
+/// file is larger than its text, and thousands of them held at once were
+/// most of the memory a large load took.
+const BATCH: usize = 1_024;
+
+/// As [`load`], each batch of files freed once it is added, so that the
+/// texts of a large folder are not all held until the end.
+pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut b = Builder::default();
+    let mut files = files.into_iter();
+    loop {
+        let batch: Vec<SourceFile> = files.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        b.add_batch(&batch.iter().collect::<Vec<_>>(), resolver);
     }
     b.finish()
 }
@@ -134,6 +154,13 @@ struct TextSource<'a> {
 }
 
 impl Builder {
+    /// Parses a batch of files (in sorted order) on all cores and adds them.
+    fn add_batch(&mut self, batch: &[&SourceFile], resolver: &dyn Resolver) {
+        for (file, parsed) in batch.iter().zip(parse_all(batch)) {
+            self.add_file(file, parsed, resolver);
+        }
+    }
+
     fn add_file(
         &mut self,
         file: &SourceFile,

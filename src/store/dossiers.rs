@@ -77,7 +77,7 @@ pub fn load_dir(dir: &Path, max_file_size: u64) -> Corpus {
         dir: dir.to_path_buf(),
         max_file_size,
     };
-    let mut corpus = load::load(&files, &resolver);
+    let mut corpus = load::load_owned(files, &resolver);
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
     corpus

@@ -321,3 +321,47 @@ fn many_errors_in_one_file_each_have_their_own_position() {
         ["brief"]
     );
 }
+
+#[test]
+fn a_folder_loaded_in_batches_and_freed_as_it_goes_equals_one_loaded_whole() {
+    // More files than a batch holds, with links from the first file to the
+    // last and back, a duplicate id in the last batch, and the files given
+    // out of order.
+    let mut files = good();
+    for i in 0..(BATCH + 100) {
+        let next = (i + 1) % (BATCH + 100);
+        files.push(file(
+            &format!("t{i:05}.toml"),
+            &format!(
+                "[dossier]\nid = \"t{i}\"\ntitle = \"T {i}\"\nsource = \"brief\"\ntext = \"Zie [volgende](t{next}).\"\n"
+            ),
+        ));
+    }
+    files.push(file(
+        "z-dup.toml",
+        "[dossier]\nid = \"t3\"\ntitle = \"Dubbel\"\n",
+    ));
+    files.reverse();
+    let whole = load(&files, &NoFiles);
+    let owned = load_owned(files, &NoFiles);
+    assert_eq!(owned.nodes, whole.nodes);
+    assert_eq!(owned.roots, whole.roots);
+    assert_eq!(owned.backlinks, whole.backlinks);
+    assert_eq!(owned.errors.len(), 1, "{:?}", owned.errors);
+    assert_eq!(
+        owned
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>(),
+        whole
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    // The last file's link reaches the first.
+    let last = owned.get(&format!("t{}", BATCH + 99)).unwrap();
+    let first = owned.get("t0").unwrap();
+    assert!(owned.backlinks[first].iter().any(|b| b.from == last));
+}
