@@ -84,7 +84,7 @@ impl Filter {
     }
 
     /// Whether `node` itself matches: its tags and countries, and its
-    /// title or id holding the text's letters in order, which is when the
+    /// title or id holding the text's characters in order, which is when the
     /// matcher matches. Which characters matched is found only for the rows
     /// drawn ([`Filter::positions`]): a filtering pass over thousands of
     /// dossiers runs no matcher.
