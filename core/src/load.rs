@@ -49,8 +49,9 @@ pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
     let mut order: Vec<&SourceFile> = files.iter().collect();
     order.sort_by(|a, b| a.path.cmp(&b.path));
     let mut b = Builder::default();
+    let parallel = parallel_for(files.len());
     for batch in order.chunks(BATCH) {
-        b.add_batch(batch, resolver);
+        b.add_batch(batch, parallel, resolver);
     }
     b.finish()
 }
@@ -64,6 +65,7 @@ const BATCH: usize = 1_024;
 /// texts of a large folder are not all held until the end.
 pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus {
     files.sort_by(|a, b| a.path.cmp(&b.path));
+    let parallel = parallel_for(files.len());
     let mut b = Builder::default();
     let mut files = files.into_iter();
     loop {
@@ -71,18 +73,27 @@ pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus
         if batch.is_empty() {
             break;
         }
-        b.add_batch(&batch.iter().collect::<Vec<_>>(), resolver);
+        b.add_batch(&batch.iter().collect::<Vec<_>>(), parallel, resolver);
     }
     b.finish()
 }
 
-/// Parses every file, on all cores when there are enough files for it to
-/// pay: parsing TOML is most of the work of loading.
-fn parse_all(files: &[&SourceFile]) -> Vec<Result<DossierFile, LoadError>> {
-    let threads = std::thread::available_parallelism()
+/// How many threads parse a load of `files` files: all cores when there
+/// are enough files for it to pay (parsing TOML is most of the work of
+/// loading), else one.
+fn parallel_for(files: usize) -> usize {
+    if files < 64 {
+        return 1;
+    }
+    std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(8);
-    if threads < 2 || files.len() < 64 {
+        .min(8)
+}
+
+/// Parses files on `threads` threads; a parser that fails on a file (a
+/// thread that panics) makes an error of each of its files.
+fn parse_all(files: &[&SourceFile], threads: usize) -> Vec<Result<DossierFile, LoadError>> {
+    if threads < 2 {
         return files.iter().map(|f| parse_file(f)).collect();
     }
     let chunk = files.len().div_ceil(threads);
@@ -154,9 +165,10 @@ struct TextSource<'a> {
 }
 
 impl Builder {
-    /// Parses a batch of files (in sorted order) on all cores and adds them.
-    fn add_batch(&mut self, batch: &[&SourceFile], resolver: &dyn Resolver) {
-        for (file, parsed) in batch.iter().zip(parse_all(batch)) {
+    /// Parses a batch of files (in sorted order) on `threads` threads and
+    /// adds them.
+    fn add_batch(&mut self, batch: &[&SourceFile], threads: usize, resolver: &dyn Resolver) {
+        for (file, parsed) in batch.iter().zip(parse_all(batch, threads)) {
             self.add_file(file, parsed, resolver);
         }
     }

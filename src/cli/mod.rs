@@ -160,7 +160,7 @@ impl Context {
             dossiers::Origin::Folder(dir) if lazy => {
                 let what = tui::i18n::t(loaded.config.language, tui::i18n::T::Loading);
                 let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
-                Some(tui::loading::Notice::on_stderr(format!(
+                Some(tui::loading::Notice::on_stderr(&format!(
                     "dossier: {what} {dir}…"
                 )))
             }

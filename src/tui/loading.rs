@@ -17,30 +17,35 @@ pub struct Notice {
 }
 
 impl Notice {
-    /// A notice on standard error, when it is a terminal.
-    pub fn on_stderr(text: String) -> Notice {
+    /// A notice on standard error, when it is a terminal, cut to one line
+    /// of it so that it can be taken away whole.
+    pub fn on_stderr(text: &str) -> Notice {
         if !std::io::stderr().is_terminal() {
             return Notice {
                 done: None,
                 thread: None,
             };
         }
-        Notice::to(std::io::stderr(), AFTER, text)
+        let width = crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w));
+        let line = crate::tui::view::breadcrumb::truncate(text, width.saturating_sub(1).max(1));
+        Notice::to(std::io::stderr(), AFTER, line)
     }
 
-    /// `text` written to `out` once `delay` has passed without the notice
-    /// being dropped; on the drop, the line is cleared (`\r`, erase line).
-    pub fn to(mut out: impl Write + Send + 'static, delay: Duration, text: String) -> Notice {
+    /// `line` written to `out`, with a line break, once `delay` has passed
+    /// without the notice being dropped; on the drop, the line is taken
+    /// away again (cursor up one line, erase it). Ended before that (an
+    /// interrupt), it leaves the prompt on a line of its own.
+    pub fn to(mut out: impl Write + Send + 'static, delay: Duration, line: String) -> Notice {
         let (done, wait) = mpsc::channel::<()>();
         let thread = std::thread::spawn(move || {
             if wait.recv_timeout(delay) != Err(RecvTimeoutError::Timeout) {
                 return;
             }
-            let _ = write!(out, "{text}");
+            let _ = writeln!(out, "{line}");
             let _ = out.flush();
             // Until the notice is dropped (the sender gone).
             let _ = wait.recv();
-            let _ = write!(out, "\r\x1b[2K");
+            let _ = write!(out, "\x1b[1A\r\x1b[2K");
             let _ = out.flush();
         });
         Notice {
@@ -102,11 +107,11 @@ mod tests {
         let out = Shared::default();
         let notice = Notice::to(out.clone(), Duration::ZERO, "laden".into());
         let start = Instant::now();
-        while out.text().is_empty() && start.elapsed() < Duration::from_secs(10) {
+        while !out.text().ends_with('\n') && start.elapsed() < Duration::from_secs(10) {
             std::thread::sleep(Duration::from_millis(5));
         }
-        assert_eq!(out.text(), "laden");
+        assert_eq!(out.text(), "laden\n");
         drop(notice);
-        assert_eq!(out.text(), "laden\r\x1b[2K");
+        assert_eq!(out.text(), "laden\n\x1b[1A\r\x1b[2K");
     }
 }

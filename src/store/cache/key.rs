@@ -154,10 +154,11 @@ impl Key {
         let mut lists = [Entries::default(), Entries::default()];
         for list in &mut lists {
             let count = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);
-            // Each entry takes 72 bytes besides its path: reserve for as
-            // many as the bytes can hold, and for the rest as paths.
-            let count_bound = usize::try_from(count).ok()?.min(b.len() / 72);
-            *list = Entries::with_capacity(count_bound, b.len() - count_bound * 72);
+            // Each entry takes 64 bytes besides its path (its length and
+            // stamp): reserve for as many as the bytes can hold, and no
+            // more path bytes than are left once those are taken.
+            let count_bound = usize::try_from(count).ok()?.min(b.len() / 64);
+            *list = Entries::with_capacity(count_bound, b.len() - count_bound * 64);
             for _ in 0..count {
                 let rel = std::str::from_utf8(take_bytes(&mut b)?).ok()?;
                 let size = u64::from_le_bytes(take(&mut b, 8)?.try_into().ok()?);

@@ -1,6 +1,6 @@
 //! Drawing: reads the state, never changes it. One file per pane or overlay.
 
-mod breadcrumb;
+pub(crate) mod breadcrumb;
 mod finder;
 mod help;
 mod peek;
