@@ -46,14 +46,7 @@ impl Resolver for NoFiles {
 /// Loads every file; problems are collected in [`Corpus::errors`] next to
 /// whatever could be loaded.
 pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
-    let mut order: Vec<&SourceFile> = files.iter().collect();
-    order.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut b = Builder::default();
-    let parallel = parallel_for(files.len());
-    for batch in order.chunks(BATCH) {
-        b.add_batch(batch, parallel, resolver);
-    }
-    b.finish()
+    load_owned(files.to_vec(), resolver)
 }
 
 /// Files parsed at a time before they are added: the parsed form of a
@@ -61,11 +54,11 @@ pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
 /// most of the memory a large load took.
 const BATCH: usize = 1_024;
 
-/// As [`load`], each batch of files freed once it is added, so that the
-/// texts of a large folder are not all held until the end.
+/// As [`load`], taking the files: each batch is freed once it is added,
+/// so that the texts of a large folder are not all held until the end.
 pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus {
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    let parallel = parallel_for(files.len());
+    let threads = threads_for(files.len());
     let mut b = Builder::default();
     let mut files = files.into_iter();
     loop {
@@ -73,7 +66,7 @@ pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus
         if batch.is_empty() {
             break;
         }
-        b.add_batch(&batch.iter().collect::<Vec<_>>(), parallel, resolver);
+        b.add_batch(&batch, threads, resolver);
     }
     b.finish()
 }
@@ -81,7 +74,7 @@ pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus
 /// How many threads parse a load of `files` files: all cores when there
 /// are enough files for it to pay (parsing TOML is most of the work of
 /// loading), else one.
-fn parallel_for(files: usize) -> usize {
+fn threads_for(files: usize) -> usize {
     if files < 64 {
         return 1;
     }
@@ -92,7 +85,7 @@ fn parallel_for(files: usize) -> usize {
 
 /// Parses files on `threads` threads; a parser that fails on a file (a
 /// thread that panics) makes an error of each of its files.
-fn parse_all(files: &[&SourceFile], threads: usize) -> Vec<Result<DossierFile, LoadError>> {
+fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, LoadError>> {
     if threads < 2 {
         return files.iter().map(|f| parse_file(f)).collect();
     }
@@ -167,7 +160,7 @@ struct TextSource<'a> {
 impl Builder {
     /// Parses a batch of files (in sorted order) on `threads` threads and
     /// adds them.
-    fn add_batch(&mut self, batch: &[&SourceFile], threads: usize, resolver: &dyn Resolver) {
+    fn add_batch(&mut self, batch: &[SourceFile], threads: usize, resolver: &dyn Resolver) {
         for (file, parsed) in batch.iter().zip(parse_all(batch, threads)) {
             self.add_file(file, parsed, resolver);
         }

@@ -65,7 +65,7 @@ pub fn load_built_in() -> Corpus {
             text: (*t).into(),
         })
         .collect();
-    load::load(&files, &load::NoFiles)
+    load::load_owned(files, &load::NoFiles)
 }
 
 /// Loads every `*.toml` file directly in `dir` (sorted by name). Unreadable,
