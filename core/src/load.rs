@@ -87,13 +87,13 @@ fn threads_for(files: usize) -> usize {
 /// thread that panics) makes an error of each of its files.
 fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, LoadError>> {
     if threads < 2 {
-        return files.iter().map(|f| parse_file(f)).collect();
+        return files.iter().map(parse_file).collect();
     }
     let chunk = files.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| parse_file(f)).collect::<Vec<_>>()))
+            .map(|part| scope.spawn(move || part.iter().map(parse_file).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
