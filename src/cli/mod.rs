@@ -142,22 +142,22 @@ impl Context {
     }
 
     /// As [`Context::new`], the nodes' bodies read when first asked for
-    /// when the corpus comes from the cache: the interface reads a few
-    /// dossiers of what may be thousands.
+    /// when the corpus comes from the cache (the interface reads a few
+    /// dossiers of what may be thousands), and a long load announced on
+    /// the terminal.
     pub fn for_interface(global: &Global) -> anyhow::Result<Context> {
         Context::load(global, true)
     }
 
-    fn load(global: &Global, lazy: bool) -> anyhow::Result<Context> {
+    fn load(global: &Global, interface: bool) -> anyhow::Result<Context> {
         let loaded = config::load(global.config.as_deref())?;
         for w in &loaded.warnings {
             eprintln!("warning: {w}");
         }
         let origin = dossiers::choose(global.dossiers.as_deref());
-        // The interface says what it is doing if loading takes long; the
-        // commands keep standard error for warnings and errors.
+        // The commands keep standard error for warnings and errors.
         let notice = match &origin {
-            dossiers::Origin::Folder(dir) if lazy => {
+            dossiers::Origin::Folder(dir) if interface => {
                 let what = tui::i18n::t(loaded.config.language, tui::i18n::T::Loading);
                 let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
                 Some(tui::loading::Notice::on_stderr(&format!(
@@ -167,7 +167,7 @@ impl Context {
             _ => None,
         };
         let (corpus, fingerprint) =
-            dossiers::load_keyed(&origin, loaded.config.max_file_size, lazy);
+            dossiers::load_keyed(&origin, loaded.config.max_file_size, interface);
         drop(notice);
         for e in &corpus.errors {
             eprintln!("warning: {e}");
