@@ -880,7 +880,10 @@ fn every_topic_comes_from_the_letter_whose_meta_matches_the_page_header_and_sign
     assert_eq!(h[datum + 1], "17 december 2025");
     assert_eq!(
         h[datum + 2..datum + 4],
-        ["Onze referentie".to_string(), meta.reference.clone().unwrap_or_default()]
+        [
+            "Onze referentie".to_string(),
+            meta.reference.clone().unwrap_or_default()
+        ]
     );
     assert_eq!(
         meta.return_address.as_deref(),

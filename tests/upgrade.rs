@@ -59,7 +59,11 @@ fn a_store_of_the_first_version_keeps_every_note_on_its_passage() {
         .args(["notes", "list", "--json"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let now: Value = serde_json::from_slice(&out.stdout).unwrap();
     let then: Value = serde_json::from_str(
         &std::fs::read_to_string(project("tests/fixtures/store-v1.expected.json")).unwrap(),
@@ -130,7 +134,11 @@ fn a_note_on_an_old_id_can_still_be_made() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = dossier(home.path())
         .arg("--notes")
         .arg(&store)

@@ -781,7 +781,9 @@ fn letter_meta(
     }
     let chamber = match &l.chamber {
         None => Chamber::default(),
-        Some(c) => Chamber::parse(c.get_ref()).ok_or_else(|| f.err(c.span().start, CHAMBER_HELP))?,
+        Some(c) => {
+            Chamber::parse(c.get_ref()).ok_or_else(|| f.err(c.span().start, CHAMBER_HELP))?
+        }
     };
     let kamerstuk = match (&l.dossier_number, &l.number) {
         (Some(d), Some(n)) => Some(Kamerstuk {

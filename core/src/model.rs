@@ -405,7 +405,8 @@ impl ReferenceMeta {
     /// The official citation form, `Kamerstukken II 2025/26, 32317, nr. 978`;
     /// without a known year, `Kamerstukken II, 32317, nr. 978`.
     pub fn citation(&self) -> String {
-        self.kamerstuk().citation(self.chamber, self.year.as_deref())
+        self.kamerstuk()
+            .citation(self.chamber, self.year.as_deref())
     }
 }
 
@@ -885,7 +886,9 @@ fn subject_keys(title: &str) -> Vec<String> {
         let inner = after[..close].trim();
         if inner.len() >= 2
             && inner.len() <= 12
-            && inner.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
         {
             keys.push(format!("({})", inner.to_lowercase()));
         }

@@ -2,6 +2,7 @@
 //! lives in its own file and works on the core and the store only.
 
 mod check;
+mod documents;
 mod list;
 mod notes;
 pub use notes::usage;
@@ -88,6 +89,21 @@ pub enum Command {
     /// List, add, export and import annotations
     #[command(subcommand)]
     Notes(notes::NotesCommand),
+    /// The documents in the library: Kamerstuk, date, chamber, type, title
+    Documents {
+        /// Print JSON: an array of documents, newest first
+        #[arg(long)]
+        json: bool,
+    },
+    /// Documents and their topics by date, oldest first
+    Timeline {
+        /// Only the documents of this Kamerstuk dossier (e.g. 32317 or 21501-04)
+        #[arg(long, value_name = "NUMBER")]
+        dossier: Option<String>,
+        /// Print JSON: an array of documents with their topics
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Runs a command; errors become exit status 1 in `main`.
@@ -114,6 +130,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => search::run(&cli.global, &query, exact, limit, json),
         Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
         Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
+        Some(Command::Documents { json }) => {
+            let ctx = Context::new(&cli.global)?;
+            let done = documents::run_documents(&ctx, json);
+            leave_to_exit(ctx);
+            done
+        }
+        Some(Command::Timeline { dossier, json }) => {
+            let ctx = Context::new(&cli.global)?;
+            let done = documents::run_timeline(&ctx, dossier.as_deref(), json);
+            leave_to_exit(ctx);
+            done
+        }
     }
 }
 

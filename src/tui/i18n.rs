@@ -26,6 +26,10 @@ pub enum T {
     Date,
     Reference,
     SignedBy,
+    OpensDocument,
+    NotInLibrary,
+    NoFootnoteText,
+    AlsoIn,
     Source,
     LoadError,
     Filter,
@@ -75,6 +79,12 @@ pub fn t(lang: Language, t: T) -> &'static str {
             Date => "datum",
             Reference => "kenmerk",
             SignedBy => "Ondertekend door",
+            OpensDocument => "Het document in de bibliotheek",
+            NotInLibrary => {
+                "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
+            }
+            NoFootnoteText => "De bron geeft de tekst van deze voetnoot niet.",
+            AlsoIn => "Ook in",
             Source => "Bron",
             LoadError => "Kon niet laden",
             Filter => "filter",
@@ -120,6 +130,12 @@ pub fn t(lang: Language, t: T) -> &'static str {
             Date => "date",
             Reference => "reference",
             SignedBy => "Signed by",
+            OpensDocument => "The document in the library",
+            NotInLibrary => {
+                "This document is not in the library; the address above is where it is published."
+            }
+            NoFootnoteText => "The source does not give the text of this footnote.",
+            AlsoIn => "Also in",
             Source => "Source",
             LoadError => "Could not load",
             Filter => "filter",
