@@ -442,7 +442,12 @@ fn ctrl_z_suspends_with_the_terminal_given_back_and_fg_resumes_in_raw_mode() {
         if redrawn {
             break;
         }
-        assert!(Instant::now() < deadline, "no redraw after the resume");
+        assert!(
+            Instant::now() < deadline,
+            "no redraw after the resume: {:?}; after the stop: {:?}",
+            t.child.try_wait(),
+            String::from_utf8_lossy(&out[before.min(out.len())..])
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let fd = t.terminal.as_ref().expect("the terminal is open");

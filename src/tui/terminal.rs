@@ -147,7 +147,15 @@ pub fn suspend(term: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let _ = term.hide_cursor();
-    term.clear()
+    // Not `term.clear()`, which asks the terminal where its cursor is and
+    // waits for the answer: the screen is cleared here, and with both of
+    // ratatui's buffers blank the next frame is drawn whole.
+    execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    term.swap_buffers();
+    Ok(())
 }
 
 /// Gives the terminal back as it was. Every step is tried even if one
