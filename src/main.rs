@@ -15,7 +15,10 @@ fn main() -> ExitCode {
         Err(e) => {
             // Not eprintln!, which panics when stderr is gone (a closed
             // terminal): the exit status still tells.
-            let _ = writeln!(std::io::stderr(), "dossier: {e:#}");
+            // The message may carry a path or text from a file: its
+            // control characters are shown, never acted on.
+            let message = dossier_core::text::sanitize(&format!("{e:#}"));
+            let _ = writeln!(std::io::stderr(), "dossier: {message}");
             ExitCode::from(1)
         }
     }

@@ -387,6 +387,86 @@ fn sigterm_ends_with_143_and_restores_the_terminal() {
 }
 
 #[test]
+fn sigquit_ends_with_131_and_restores_the_terminal() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(CTRL_P);
+    t.send(b"brus");
+    t.wait_text("Zoek: brus▏");
+    rustix::process::kill_process(t.pid(), Signal::QUIT).unwrap();
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(128 + 3), "{status:?}");
+    t.assert_settings_restored();
+    assert_left_alternate_screen(&t.bytes());
+}
+
+/// Waits until the program has stopped (as a shell's job control sees).
+fn wait_stopped(t: &Pty) {
+    let found =
+        rustix::process::waitpid(Some(t.pid()), rustix::process::WaitOptions::UNTRACED).unwrap();
+    assert!(
+        found.is_some_and(|(_, s)| s.stopped()),
+        "the program did not stop: {found:?}"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_given_back_and_fg_resumes_in_raw_mode() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(b"\x1a");
+    wait_stopped(&t);
+    let fd = t.terminal.as_ref().expect("the terminal is open");
+    let stopped = rustix::termios::tcgetattr(fd).unwrap();
+    assert!(
+        stopped
+            .local_modes
+            .contains(rustix::termios::LocalModes::ECHO | rustix::termios::LocalModes::ICANON),
+        "raw mode was left on while suspended"
+    );
+    assert_left_alternate_screen(&t.bytes());
+    let before = t.bytes().len();
+    // `fg`: the shell continues the job.
+    rustix::process::kill_process(t.pid(), Signal::CONT).unwrap();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let out = t.bytes();
+        let redrawn =
+            find_last(&out, ENTER_ALT).is_some_and(|at| at >= before) && out.ends_with(FRAME_END);
+        if redrawn {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no redraw after the resume: {:?}; after the stop: {:?}",
+            t.child.try_wait(),
+            String::from_utf8_lossy(&out[before.min(out.len())..])
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let fd = t.terminal.as_ref().expect("the terminal is open");
+    let resumed = rustix::termios::tcgetattr(fd).unwrap();
+    assert!(
+        !resumed
+            .local_modes
+            .contains(rustix::termios::LocalModes::ICANON),
+        "resumed in cooked mode"
+    );
+    assert!(
+        t.screen().text().contains("Dossiers"),
+        "{}",
+        t.screen().text()
+    );
+    // Keys work without Enter: `q` alone quits.
+    t.send(b"q");
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    t.assert_settings_restored();
+}
+
+#[test]
 fn a_terminal_that_hangs_up_ends_the_program_with_129() {
     let (home, notes) = dirs();
     let mut t = Pty::start(home.path(), &notes);

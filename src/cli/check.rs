@@ -22,7 +22,8 @@ pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();
         eprintln!(
-            "{origin}: {dossiers} dossiers, {} nodes, no problems",
+            "{}: {dossiers} dossiers, {} nodes, no problems",
+            dossier_core::text::sanitize_line(&origin.to_string()),
             corpus.nodes.len()
         );
         Ok(ExitCode::SUCCESS)

@@ -147,14 +147,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
+    let bytes = super::regular::read_capped(path, DEFAULT_MAX_FILE_SIZE)
         .map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
-    if bytes.len() as u64 > DEFAULT_MAX_FILE_SIZE {
-        return Err(LoadError::whole_file(
-            &name,
-            "the configuration file is too large",
-        ));
-    }
     let text = String::from_utf8(bytes)
         .map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
     parse(&name, &text).map(|mut l| {

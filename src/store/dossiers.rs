@@ -164,7 +164,7 @@ type ReadError = (String, Option<dossier_core::Position>);
 /// Reads a UTF-8 file of at most `cap` bytes, without reading more than that
 /// into memory.
 fn read_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
-    let file = fs::File::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
+    let file = super::regular::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
     let meta = file
         .metadata()
         .map_err(|e| (format!("cannot read: {e}"), None))?;

@@ -7,3 +7,4 @@ pub mod drafts;
 pub mod export_file;
 pub mod notes;
 pub mod paths;
+pub mod regular;

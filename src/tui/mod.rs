@@ -103,6 +103,12 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
                 notes.keep_draft();
                 return Ok(Some(sig));
             }
+            if signals.take_suspend() {
+                terminal::suspend(&mut term, mouse)?;
+                last_size = None;
+                dirty = true;
+                continue;
+            }
             if state.quit {
                 return Ok(None);
             }
@@ -118,6 +124,10 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
             // a burst of typing is drawn (and filtered) once.
             for _ in 0..MAX_KEYS_PER_FRAME {
                 let effects = match event::read()? {
+                    Event::Key(k) if terminal::is_suspend_key(&k) && !notes.wants_keys(&state) => {
+                        signals.request_suspend();
+                        Vec::new()
+                    }
                     Event::Key(k) if k.kind != event::KeyEventKind::Release => {
                         if notes.wants_keys(&state) {
                             update::settle(&mut state);

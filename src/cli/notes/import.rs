@@ -48,6 +48,12 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
         .chain(&report.updated)
         .cloned()
         .collect();
+    // Checked before the first is written: a note the store could not read
+    // back would make it read-only.
+    for a in &changes {
+        notes::storable(a)
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    }
     store.save_all(&changes)?;
     println!(
         "{}: {} added, {} updated, {} unchanged, {} conflicts",
@@ -90,7 +96,7 @@ fn read_incoming(file: &Path) -> anyhow::Result<Vec<Annotation>> {
 }
 
 fn read_capped(file: &Path) -> anyhow::Result<Vec<u8>> {
-    let f = std::fs::File::open(file)
+    let f = crate::store::regular::open(file)
         .map_err(|e| anyhow::anyhow!("{}: cannot open: {e}", file.display()))?;
     let mut bytes = Vec::new();
     f.take(MAX_IMPORT_SIZE + 1)
