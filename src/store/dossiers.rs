@@ -39,24 +39,6 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
     }
 }
 
-pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
-    load_keyed(origin, max_file_size, false).0
-}
-
-/// [`load`], with the fingerprint of a folder's files when the cache knows
-/// it, so that its search index can be cached too; `lazy` as for
-/// [`super::cache::Cache::corpus_keyed`].
-pub fn load_keyed(
-    origin: &Origin,
-    max_file_size: u64,
-    lazy: bool,
-) -> (Corpus, Option<super::cache::Fingerprint>) {
-    match origin {
-        Origin::Folder(dir) => super::cache::load_dir_keyed(dir, max_file_size, lazy),
-        Origin::BuiltIn => (load_built_in(), None),
-    }
-}
-
 pub fn load_built_in() -> Corpus {
     let files: Vec<SourceFile> = BUILT_IN
         .iter()

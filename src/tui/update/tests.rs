@@ -3,14 +3,14 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::store::config::Language;
 use crate::tui::keymap::{Keymap, parse_sequence};
 use crate::tui::state::{Overlay, Pane, RowItem, State};
 use crate::tui::theme::Theme;
+use dossier_core::lang::Lang;
 
 fn state() -> State {
     let corpus = Arc::new(crate::store::dossiers::load_built_in());
-    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
     s.resize((60, 20), 20);
     s
 }
