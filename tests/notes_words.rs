@@ -384,3 +384,19 @@ fn a_dossiers_folder_that_does_not_exist_exits_one_with_a_message() {
             ));
     }
 }
+
+#[test]
+fn help_names_the_new_commands() {
+    let out = Command::cargo_bin("dossier")
+        .unwrap()
+        .args(["notes", "--help"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let help = String::from_utf8(out).unwrap();
+    for command in ["edit", "done", "delete"] {
+        assert!(help.contains(&format!("\n  {command} ")), "{help}");
+    }
+}

@@ -49,7 +49,7 @@ pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
     ));
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
-    let owner_rows = if e.form().kind.has_owner() { 1 } else { 0 };
+    let owner_rows = if e.form().shows_owner() { 1 } else { 0 };
     let rows = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
