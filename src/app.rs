@@ -127,7 +127,7 @@ impl App {
                 (corpus, fingerprint)
             }
             (Origin::Folder(dir), None) => (dossiers::load_dir(dir, max), None),
-            (Origin::BuiltIn, _) => (dossiers::load_built_in(), None),
+            (Origin::BuiltIn, _) => (dossiers::load_built_in_and_library(max), None),
         };
         drop(guard);
         let corpus = Arc::new(corpus);
@@ -190,7 +190,7 @@ impl App {
                 (index, r, corpus.errors)
             }
             (Origin::BuiltIn, _, None) => {
-                let corpus = dossiers::load_built_in();
+                let corpus = dossiers::load_built_in_and_library(max);
                 let index = SearchIndex::build(&corpus);
                 let r = find(&index);
                 (index, r, corpus.errors)

@@ -354,7 +354,7 @@ fn english_configuration_gives_english_output() {
         .clone();
     let ebsp = String::from_utf8(ebsp).unwrap();
     assert!(
-        ebsp.contains("Source: letter 7010422 of 2025-12-17"),
+        ebsp.contains("Source: brief 7010422 of 2025-12-17 (kst-32317-987)"),
         "{ebsp}"
     );
 }

@@ -11,6 +11,7 @@ pub mod countries;
 pub mod error;
 pub mod export;
 pub mod find;
+pub mod identity;
 pub mod lang;
 pub mod load;
 pub mod markup;

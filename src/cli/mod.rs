@@ -3,6 +3,7 @@
 //! and the core.
 
 mod check;
+mod documents;
 mod list;
 mod notes;
 mod output;
@@ -91,6 +92,21 @@ pub enum Command {
     /// List, add, edit, finish, delete, export and import annotations
     #[command(subcommand)]
     Notes(notes::NotesCommand),
+    /// The documents in the library: Kamerstuk, date, chamber, type, title
+    Documents {
+        /// Print JSON: an array of documents, newest first
+        #[arg(long)]
+        json: bool,
+    },
+    /// Documents and their topics by date, oldest first
+    Timeline {
+        /// Only the documents of this Kamerstuk dossier (e.g. 32317 or 21501-04)
+        #[arg(long, value_name = "NUMBER")]
+        dossier: Option<String>,
+        /// Print JSON: an array of documents with their topics
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Global {
@@ -134,6 +150,18 @@ pub fn run(paths: &Paths, command: Command) -> anyhow::Result<ExitCode> {
             check::run(&mut App::open(&paths)?)
         }
         Command::Notes(cmd) => notes::run(paths, cmd),
+        Command::Documents { json } => {
+            let mut app = open(paths)?;
+            let done = documents::run_documents(&loaded(&mut app), json);
+            crate::app::leave_to_exit(app);
+            done
+        }
+        Command::Timeline { dossier, json } => {
+            let mut app = open(paths)?;
+            let done = documents::run_timeline(&loaded(&mut app), dossier.as_deref(), json);
+            crate::app::leave_to_exit(app);
+            done
+        }
     }
 }
 

@@ -7,10 +7,16 @@ use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum W {
-    /// "Source: letter REF of DATE (ID)", before the reference.
-    SourceLetter,
-    /// … between the reference and the date.
+    /// "Source: TYPE REF of DATE (ID)".
+    Source,
+    /// Between a document and its date.
     Of,
+    Document,
+    Dossier,
+    Reference,
+    NoFootnoteText,
+    AlsoIn,
+    NotInLibrary,
     Sender,
     Signed,
     Tags,
@@ -37,8 +43,14 @@ pub(crate) fn word(lang: Lang, w: W) -> &'static str {
     use W::*;
     match lang {
         Lang::Nl => match w {
-            SourceLetter => "Bron: brief",
+            Source => "Bron",
             Of => "van",
+            Document => "Document",
+            Dossier => "Dossier",
+            Reference => "Kenmerk",
+            NoFootnoteText => "(De tekst van deze voetnoot staat niet in de bron.)",
+            AlsoIn => "Ook in",
+            NotInLibrary => "(Dit document staat niet in de bibliotheek; zie de URL hierboven.)",
             Sender => "Afzender",
             Signed => "Ondertekend",
             Tags => "Tags",
@@ -60,8 +72,14 @@ pub(crate) fn word(lang: Lang, w: W) -> &'static str {
             NoNotesIn => "geen notities in",
         },
         Lang::En => match w {
-            SourceLetter => "Source: letter",
+            Source => "Source",
             Of => "of",
+            Document => "Document",
+            Dossier => "Dossier",
+            Reference => "Reference",
+            NoFootnoteText => "(The source does not give the text of this footnote.)",
+            AlsoIn => "Also in",
+            NotInLibrary => "(This document is not in the library; see the URL above.)",
             Sender => "Sender",
             Signed => "Signed",
             Tags => "Tags",

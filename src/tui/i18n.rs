@@ -24,6 +24,10 @@ pub enum T {
     Letter,
     Reference,
     SignedBy,
+    OpensDocument,
+    NotInLibrary,
+    NoFootnoteText,
+    AlsoIn,
     LoadError,
     Filter,
     ModeRead,
@@ -70,6 +74,12 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Letter => "Brief",
             Reference => "kenmerk",
             SignedBy => "Ondertekend door",
+            OpensDocument => "Het document in de bibliotheek",
+            NotInLibrary => {
+                "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
+            }
+            NoFootnoteText => "De bron geeft de tekst van deze voetnoot niet.",
+            AlsoIn => "Ook in",
             LoadError => "Kon niet laden",
             Filter => "filter",
             ModeRead => "LEZEN",
@@ -112,6 +122,12 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Letter => "Letter",
             Reference => "reference",
             SignedBy => "Signed by",
+            OpensDocument => "The document in the library",
+            NotInLibrary => {
+                "This document is not in the library; the address above is where it is published."
+            }
+            NoFootnoteText => "The source does not give the text of this footnote.",
+            AlsoIn => "Also in",
             LoadError => "Could not load",
             Filter => "filter",
             ModeRead => "READ",

@@ -133,6 +133,20 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout
         b.text_line(t(lang, T::NoText), SegStyle::Muted);
         b.blank();
     }
+    if n.body.is_empty() && n.kind == NodeKind::Footnote {
+        b.text_line(t(lang, T::NoFootnoteText), SegStyle::Muted);
+        b.blank();
+    }
+    if n.kind == NodeKind::Reference {
+        match c.opens(node) {
+            Some(doc) => {
+                b.text_line(t(lang, T::OpensDocument), SegStyle::Title);
+                b.link_line("  → ", &c.node(doc).title, doc);
+            }
+            None => b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted),
+        }
+        b.blank();
+    }
     if let Some(meta) = &n.letter
         && !meta.signatories.is_empty()
     {
@@ -173,6 +187,19 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout
         }
         b.blank();
     }
+    let also = c.also_in(node);
+    if !also.is_empty() {
+        b.text_line(t(lang, T::AlsoIn), SegStyle::Title);
+        for i in also {
+            let doc = c
+                .letter_of(i)
+                .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
+                .map(|(d, m)| format!(" — {} {}", lang.long_date(&m.date), c.node(d).id))
+                .unwrap_or_default();
+            b.link_line("  ↔ ", &format!("{}{doc}", c.node(i).title), i);
+        }
+        b.blank();
+    }
     while b.lines.last().is_some_and(|l| l.segs.is_empty()) {
         b.lines.pop();
     }
@@ -195,7 +222,10 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, b: &mut Builder) {
             t(lang, T::Letter),
             lang.long_date(&meta.date),
             t(lang, T::Reference),
-            meta.reference,
+            meta.reference
+                .clone()
+                .or_else(|| meta.citation())
+                .unwrap_or_default(),
             meta.signatories
                 .iter()
                 .map(|s| s.name.as_str())

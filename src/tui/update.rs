@@ -212,7 +212,8 @@ fn open(s: &mut State) {
         },
         Pane::Reader | Pane::Notes => {
             match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
-                Some(target) => open_node(s, target, true),
+                // A reference to a document the library holds opens it.
+                Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
                 None => no_link(s),
             }
         }

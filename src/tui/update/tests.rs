@@ -38,7 +38,7 @@ fn typed(text: &str) -> Vec<Action> {
 #[test]
 fn starts_on_the_letter_with_the_tree_focused() {
     let s = state();
-    assert_eq!(id(&s), "kamerbrief-7010422");
+    assert_eq!(id(&s), "kst-32317-987");
     assert_eq!(s.focus, Pane::Tree);
     assert!(matches!(s.rows[0].item, RowItem::Node(_)));
 }
@@ -76,6 +76,51 @@ fn following_a_footnote_and_coming_back_restores_the_place() {
     assert_eq!(s.scroll, 1);
     run(&mut s, &[Action::Forward]);
     assert_eq!(id(&s), "ebsp/fn-2");
+}
+
+/// The bundled dossiers with the library fixtures beside them.
+fn library_state() -> State {
+    let mut files = Vec::new();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(dossier_core::load::SourceFile {
+                    path: p.file_name().unwrap().to_string_lossy().into_owned(),
+                    text: std::fs::read_to_string(&p).unwrap(),
+                });
+            }
+        }
+    }
+    let corpus = Arc::new(dossier_core::load::load(
+        &files,
+        &dossier_core::load::NoFiles,
+    ));
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
+    s.resize((60, 20), 20);
+    s
+}
+
+#[test]
+fn a_reference_in_the_text_opens_the_document_the_library_holds() {
+    let mut s = library_state();
+    open(&mut s, "ebsp/fn-4");
+    s.focus = Pane::Reader;
+    run(&mut s, &[Action::NextLink]);
+    let target = s.layout.links[s.link.unwrap()].target;
+    assert_eq!(s.corpus.node(target).id, "kamerstuk-32317-978");
+    run(&mut s, &[Action::Open]);
+    assert_eq!(id(&s), "kst-32317-978");
+    run(&mut s, &[Action::Back]);
+    assert_eq!(id(&s), "ebsp/fn-4");
+    // Without the document, the reference itself opens.
+    let mut s = state();
+    open(&mut s, "ebsp/fn-4");
+    s.focus = Pane::Reader;
+    run(&mut s, &[Action::NextLink, Action::Open]);
+    assert_eq!(id(&s), "kamerstuk-32317-978");
 }
 
 #[test]
@@ -156,7 +201,7 @@ fn the_finder_asks_the_search_thread_and_opens_the_chosen_passage() {
         .collect();
     assert!(shown.contains("tweetrapssysteem"));
     run(&mut s, &[Action::Back]);
-    assert_eq!(id(&s), "kamerbrief-7010422");
+    assert_eq!(id(&s), "kst-32317-987");
 }
 
 #[test]
