@@ -364,8 +364,9 @@ impl Keymap {
     }
 }
 
-/// Parses `"<c-p>tweetrap<enter>"` into key events, for tests and scripts:
+/// Parses `"<c-p>tweetrap<enter>"` into key events, for tests:
 /// `<…>` holds one named key, everything else is typed characters.
+#[cfg(test)]
 pub fn parse_sequence(s: &str) -> Result<Vec<KeyEvent>, String> {
     let mut out = Vec::new();
     let mut chars = s.chars();
@@ -381,6 +382,7 @@ pub fn parse_sequence(s: &str) -> Result<Vec<KeyEvent>, String> {
 }
 
 /// The terminal event a key stands for.
+#[cfg(test)]
 pub fn to_event(k: Key) -> KeyEvent {
     let mut m = KeyModifiers::NONE;
     if k.ctrl {

@@ -8,7 +8,7 @@ use dossier_core::{Corpus, NodeIdx, NodeKind};
 use unicode_width::UnicodeWidthChar;
 
 use super::i18n::{self, T, t};
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegStyle {
@@ -48,7 +48,7 @@ pub struct ReaderLink {
 pub struct ReaderLayout {
     pub node: NodeIdx,
     pub width: u16,
-    pub lang: Option<Language>,
+    pub lang: Option<Lang>,
     pub lines: Vec<LayoutLine>,
     pub links: Vec<ReaderLink>,
 }
@@ -88,7 +88,7 @@ fn superscript(label: &str) -> String {
 }
 
 /// Lays out `node` for `width` columns.
-pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLayout {
+pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout {
     let w = usize::from(width.max(1));
     let mut b = Builder {
         lines: Vec::new(),
@@ -156,7 +156,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
         }
         b.blank();
     }
-    let contents: Vec<NodeIdx> = crate::tui::tree::children(c, node).collect();
+    let contents: Vec<NodeIdx> = dossier_core::tree::children(c, node).collect();
     if !contents.is_empty() {
         b.text_line(t(lang, T::Contents), SegStyle::Title);
         for i in contents {
@@ -194,7 +194,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
             let doc = c
                 .letter_of(i)
                 .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
-                .map(|(d, m)| format!(" — {} {}", i18n::long_date(lang, &m.date), c.node(d).id))
+                .map(|(d, m)| format!(" — {} {}", lang.long_date(&m.date), c.node(d).id))
                 .unwrap_or_default();
             b.link_line("  ↔ ", &format!("{}{doc}", c.node(i).title), i);
         }
@@ -212,7 +212,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
     }
 }
 
-fn header(c: &Corpus, node: NodeIdx, lang: Language, b: &mut Builder) {
+fn header(c: &Corpus, node: NodeIdx, lang: Lang, b: &mut Builder) {
     let n = c.node(node);
     if let Some(l) = c.letter_of(node)
         && let Some(meta) = &c.node(l).letter
@@ -220,7 +220,7 @@ fn header(c: &Corpus, node: NodeIdx, lang: Language, b: &mut Builder) {
         let line = format!(
             "{} {} · {} {} · {}",
             t(lang, T::Letter),
-            i18n::long_date(lang, &meta.date),
+            lang.long_date(&meta.date),
             t(lang, T::Reference),
             meta.reference
                 .clone()
@@ -378,7 +378,7 @@ mod tests {
         let c = corpus();
         let node = c.get("ebsp").unwrap();
         for width in [1u16, 7, 40, 80, 200] {
-            let l = layout(&c, node, width, Language::Nl);
+            let l = layout(&c, node, width, Lang::Nl);
             for line in &l.lines {
                 let w: usize = line.segs.iter().map(|s| s.text.width()).sum();
                 assert!(w <= usize::from(width), "{w} > {width}");
@@ -403,7 +403,7 @@ mod tests {
     #[test]
     fn footnote_markers_are_superscript_links() {
         let c = corpus();
-        let l = layout(&c, c.get("ebsp").unwrap(), 80, Language::Nl);
+        let l = layout(&c, c.get("ebsp").unwrap(), 80, Lang::Nl);
         let marker = l
             .lines
             .iter()
@@ -423,7 +423,7 @@ mod tests {
             &c,
             c.get("raad-van-europa/bijlage-1").unwrap(),
             80,
-            Language::En,
+            Lang::En,
         );
         let all: String = l
             .lines

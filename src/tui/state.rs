@@ -11,7 +11,7 @@ use super::keymap::Keymap;
 use super::layout::ReaderLayout;
 use super::theme::Theme;
 use super::tree::Filter;
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -88,7 +88,7 @@ pub type Marks = Vec<(usize, usize)>;
 
 pub struct State {
     pub corpus: Arc<Corpus>,
-    pub lang: Language,
+    pub lang: Lang,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Pane,
@@ -128,7 +128,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(corpus: Arc<Corpus>, lang: Language, keymap: Keymap, theme: Theme) -> State {
+    pub fn new(corpus: Arc<Corpus>, lang: Lang, keymap: Keymap, theme: Theme) -> State {
         let mut s = State {
             corpus,
             lang,

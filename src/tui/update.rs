@@ -4,7 +4,6 @@
 
 use dossier_core::NodeKind;
 use dossier_core::search::FinderUpdate;
-use dossier_core::text::fold;
 
 use super::action::Action;
 use super::i18n::{T, t};
@@ -366,29 +365,10 @@ fn find_prompt(s: &mut State, a: Action) {
 
 /// Recomputes the hits of the find query in the open text.
 fn refind(s: &mut State) {
-    s.find.hits.clear();
-    let q = fold(s.find.query.trim());
-    let Some(node) = s.open else { return };
-    if q.is_empty() {
-        return;
-    }
-    let qlen = q.chars().count();
-    for (pi, p) in s.corpus.node(node).body.paragraphs.iter().enumerate() {
-        let hay = fold(&p.plain());
-        let mut from = 0;
-        while let Some(at) = hay[from..].find(&q) {
-            let byte = from + at;
-            let start = hay[..byte].chars().count();
-            s.find.hits.push((pi, start, start + qlen));
-            from = byte + q.len().max(1);
-            while from < hay.len() && !hay.is_char_boundary(from) {
-                from += 1;
-            }
-            if from >= hay.len() {
-                break;
-            }
-        }
-    }
+    s.find.hits = match s.open {
+        Some(node) => dossier_core::find::find_in(&s.corpus.node(node).body, &s.find.query),
+        None => Vec::new(),
+    };
     s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
 }
 

@@ -3,14 +3,14 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::store::config::Language;
 use crate::tui::keymap::{Keymap, parse_sequence};
 use crate::tui::state::{Overlay, Pane, RowItem, State};
 use crate::tui::theme::Theme;
+use dossier_core::lang::Lang;
 
 fn state() -> State {
     let corpus = Arc::new(crate::store::dossiers::load_built_in());
-    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
     s.resize((60, 20), 20);
     s
 }
@@ -98,7 +98,7 @@ fn library_state() -> State {
         &dossier_core::load::NoFiles,
     ));
     assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
-    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
     s.resize((60, 20), 20);
     s
 }
@@ -409,8 +409,14 @@ fn random_action_runs_never_panic_at_any_size() {
     pool.extend("aé#@ it/ ".chars().map(Action::Type));
     pool.push(Action::Erase);
     let sizes = [(1, 1), (20, 5), (30, 8), (80, 24), (47, 13), (120, 40)];
-    // A fixed linear congruential sequence: the same run every time.
-    let mut seed: u64 = 0x5eed;
+    // A linear congruential sequence: the same run every time unless
+    // ACTION_SEED asks for another; the seed is printed, so a failing run
+    // can be replayed.
+    let mut seed: u64 = std::env::var("ACTION_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5eed);
+    eprintln!("action seed {seed} (set ACTION_SEED to replay)");
     let mut next = |n: usize| {
         seed = seed
             .wrapping_mul(6364136223846793005)
