@@ -10,8 +10,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::model::{Corpus, NodeIdx, NodeKind};
 use crate::text::{fold, fold_char};
 
-/// The children a node shows in the tree: for a dossier also the
-/// references it cites.
+/// The children a node shows in the tree: for a document first the topics
+/// that come from it, for a dossier also the references it cites.
 pub fn children(c: &Corpus, node: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
     let n = c.node(node);
     let cited = if n.kind.is_root() {
@@ -19,7 +19,115 @@ pub fn children(c: &Corpus, node: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_
     } else {
         &[]
     };
-    n.children.iter().chain(cited).copied()
+    let topics = if n.kind == NodeKind::Letter {
+        c.topics_from(node)
+    } else {
+        &[]
+    };
+    topics.iter().chain(&n.children).chain(cited).copied()
+}
+
+/// How the tree groups the library's documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// By Kamerstuk dossier (`32317 JBZ-Raad`), newest document first.
+    #[default]
+    Dossier,
+    /// By theme tag.
+    Theme,
+}
+
+/// A heading row of the tree and the documents and topics under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What expansion is remembered by: the dossier number or the tag.
+    pub key: String,
+    /// `32317 JBZ-Raad`, or the tag; `None` for what has no dossier or tag.
+    pub label: Option<String>,
+    pub members: Vec<NodeIdx>,
+}
+
+/// The groups of the top of the tree, in order: by dossier, the group of
+/// the newest document first; by theme, tags in alphabetical order. What
+/// has no Kamerstuk dossier (or no tag) comes last, in a group of its own.
+pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut rest = Vec::new();
+    let mut at = std::collections::HashMap::new();
+    match grouping {
+        Grouping::Dossier => {
+            for &r in &c.roots {
+                let n = c.node(r);
+                if n.kind != NodeKind::Letter {
+                    // Topics hang under their document; one without it is
+                    // left over.
+                    if n.source.is_none() {
+                        rest.push(r);
+                    }
+                    continue;
+                }
+                let Some(k) = n.letter.as_ref().and_then(|m| m.kamerstuk.as_ref()) else {
+                    rest.push(r);
+                    continue;
+                };
+                let key = k.key();
+                let key = key[..key.rfind('-').unwrap_or(key.len())].to_string();
+                let title = n.letter.as_ref().and_then(|m| m.dossier_title.as_deref());
+                let i = *at.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Group {
+                        key,
+                        label: Some(k.dossier.clone()),
+                        members: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                let g = &mut groups[i];
+                if let (Some(label), Some(t)) = (&mut g.label, title)
+                    && !label.contains(' ')
+                {
+                    label.push(' ');
+                    label.push_str(t);
+                }
+                g.members.push(r);
+            }
+        }
+        Grouping::Theme => {
+            let mut tags: Vec<&str> = c
+                .roots
+                .iter()
+                .flat_map(|&r| c.node(r).tags.iter().map(String::as_str))
+                .collect();
+            tags.sort_unstable();
+            tags.dedup();
+            for t in tags {
+                groups.push(Group {
+                    key: format!("#{t}"),
+                    label: Some(t.to_string()),
+                    members: Vec::new(),
+                });
+                at.insert(t.to_string(), groups.len() - 1);
+            }
+            for &r in &c.roots {
+                let n = c.node(r);
+                if n.tags.is_empty() {
+                    rest.push(r);
+                }
+                for t in &n.tags {
+                    if let Some(&i) = at.get(t.as_str()) {
+                        groups[i].members.push(r);
+                    }
+                }
+            }
+        }
+    }
+    if !rest.is_empty() {
+        groups.push(Group {
+            key: String::new(),
+            label: None,
+            members: rest,
+        });
+    }
+    groups
 }
 
 /// A parsed filter: words to match fuzzily in titles, tags, countries.

@@ -24,6 +24,8 @@ pub enum T {
     Letter,
     Reference,
     SignedBy,
+    OtherDocuments,
+    NoTheme,
     OpensDocument,
     NotInLibrary,
     NoFootnoteText,
@@ -74,6 +76,8 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Letter => "Brief",
             Reference => "kenmerk",
             SignedBy => "Ondertekend door",
+            OtherDocuments => "Overige documenten",
+            NoTheme => "Zonder thema",
             OpensDocument => "Het document in de bibliotheek",
             NotInLibrary => {
                 "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
@@ -122,6 +126,8 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Letter => "Letter",
             Reference => "reference",
             SignedBy => "Signed by",
+            OtherDocuments => "Other documents",
+            NoTheme => "No theme",
             OpensDocument => "The document in the library",
             NotInLibrary => {
                 "This document is not in the library; the address above is where it is published."
@@ -201,6 +207,7 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
             FindPrev => "vorige treffer",
             Finder => "zoeken in alles",
             Filter => "boom filteren (tekst, #tag, @land)",
+            GroupBy => "boom per Kamerstukdossier of per thema",
             Select => "passage selecteren",
             Annotate => "annoteren",
             Edit => "notitie bewerken",
@@ -235,6 +242,7 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
             FindPrev => "previous hit",
             Finder => "find anywhere",
             Filter => "filter the tree (text, #tag, @country)",
+            GroupBy => "tree by Kamerstuk dossier or by theme",
             Select => "select a passage",
             Annotate => "annotate",
             Edit => "edit note",

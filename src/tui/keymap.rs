@@ -251,6 +251,7 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::FindPrev, &["N"]),
     (Action::Finder, &["ctrl-p"]),
     (Action::Filter, &["f"]),
+    (Action::GroupBy, &["T"]),
     (Action::Select, &["v"]),
     (Action::Annotate, &["a"]),
     (Action::Edit, &["e"]),

@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 
 pub(crate) use dossier_core::tree::TreeFilter as Filter;
-use dossier_core::tree::children;
+pub(crate) use dossier_core::tree::{Group, Grouping};
+use dossier_core::tree::{children, groups};
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 
 use super::state::{RowItem, State, TreeRow};
@@ -16,13 +17,31 @@ pub fn rebuild(s: &mut State) {
     let keep = s.selected_row().map(|r| r.item);
     let c = s.corpus.clone();
     let filter = Filter::parse_in(&s.filter, &c);
+    s.groups = groups(&c, s.grouping);
     let mut rows = Vec::new();
-    if filter.is_empty() {
-        for &root in &c.roots {
-            push_expanded(&c, root, 0, &s.expanded, &mut rows);
+    for (gi, g) in s.groups.iter().enumerate() {
+        let at = rows.len();
+        let open = !filter.is_empty() || !s.collapsed_groups.contains(&g.key);
+        rows.push(TreeRow {
+            item: RowItem::Group(gi),
+            depth: 0,
+            has_children: !g.members.is_empty(),
+            expanded: open,
+            hit: false,
+        });
+        if filter.is_empty() {
+            if open {
+                for &m in &g.members {
+                    push_expanded(&c, m, 1, &s.expanded, &mut rows);
+                }
+            }
+        } else {
+            let kept = filtered_rows(&c, &filter, &g.members);
+            if kept.is_empty() {
+                rows.truncate(at);
+            }
+            rows.extend(kept);
         }
-    } else {
-        rows = filtered_rows(&c, &filter);
     }
     for i in 0..c.errors.len() {
         rows.push(TreeRow {
@@ -64,35 +83,35 @@ fn push_expanded(
     }
 }
 
-/// Every node the filter matches, with its ancestors, all shown expanded,
-/// dossier by dossier in order. A pass reads every title and spends most
-/// of its time waiting for memory, so on a large corpus the dossiers are
-/// shared out between the cores, each taking a run of them.
-fn filtered_rows(c: &Corpus, f: &Filter) -> Vec<TreeRow> {
+/// Every node under `tops` (a group's members) that the filter matches,
+/// with its ancestors, all shown expanded, in order. A pass reads every
+/// title and spends most of its time waiting for memory, so on a large
+/// corpus the members are shared out between the cores, each taking a run
+/// of them.
+fn filtered_rows(c: &Corpus, f: &Filter, tops: &[NodeIdx]) -> Vec<TreeRow> {
     /// Dossiers below which one thread does it all.
     const PER_THREAD: usize = 1_000;
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(c.roots.len() / PER_THREAD);
-    filtered_rows_on(c, f, threads)
+        .min(tops.len() / PER_THREAD);
+    filtered_rows_on(c, f, tops, threads)
 }
 
 /// [`filtered_rows`] on `threads` threads (one at least).
-fn filtered_rows_on(c: &Corpus, f: &Filter, threads: usize) -> Vec<TreeRow> {
+fn filtered_rows_on(c: &Corpus, f: &Filter, tops: &[NodeIdx], threads: usize) -> Vec<TreeRow> {
     let rows_of = |roots: &[NodeIdx]| {
         let mut rows = Vec::new();
         for &root in roots {
-            push_filtered(c, root, 0, f, &mut rows);
+            push_filtered(c, root, 1, f, &mut rows);
         }
         rows
     };
-    if threads <= 1 || c.roots.is_empty() {
-        return rows_of(&c.roots);
+    if threads <= 1 || tops.is_empty() {
+        return rows_of(tops);
     }
     std::thread::scope(|s| {
-        let parts: Vec<_> = c
-            .roots
-            .chunks(c.roots.len().div_ceil(threads))
+        let parts: Vec<_> = tops
+            .chunks(tops.len().div_ceil(threads))
             .map(|roots| s.spawn(move || rows_of(roots)))
             .collect();
         let mut rows = Vec::new();
@@ -145,11 +164,24 @@ pub fn reveal(s: &mut State, node: NodeIdx) {
     for &p in &path[..path.len().saturating_sub(1)] {
         s.expanded.insert(p);
     }
+    // A topic hangs under its document, and the document in its group.
+    if let Some(doc) = c.root_of(node).and_then(|r| c.node(r).source) {
+        s.expanded.insert(doc);
+    }
+    let top = c.letter_of(node).or(c.root_of(node));
+    for g in groups(&c, s.grouping) {
+        if top.is_some_and(|t| g.members.contains(&t)) {
+            s.collapsed_groups.remove(&g.key);
+        }
+    }
     // References hang under the dossier they were reached from.
     if c.node(node).kind == NodeKind::Reference
         && let Some(open) = s.open.and_then(|o| c.root_of(o))
     {
         s.expanded.insert(open);
+        if let Some(doc) = c.node(open).source {
+            s.expanded.insert(doc);
+        }
     }
     rebuild(s);
     if let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(node)) {
@@ -166,15 +198,15 @@ mod tests {
         let c = crate::store::dossiers::load_built_in();
         for query in ["ebsp", "#migratie", "@italie", "raad", "e", "qqq"] {
             let f = Filter::parse_in(query, &c);
-            let one = filtered_rows_on(&c, &f, 1);
+            let one = filtered_rows_on(&c, &f, &c.roots, 1);
             for threads in 2..=c.roots.len() + 1 {
                 assert_eq!(
-                    filtered_rows_on(&c, &f, threads),
+                    filtered_rows_on(&c, &f, &c.roots, threads),
                     one,
                     "{query} on {threads}"
                 );
             }
         }
-        assert!(!filtered_rows_on(&c, &Filter::parse("ebsp"), 1).is_empty());
+        assert!(!filtered_rows_on(&c, &Filter::parse("ebsp"), &c.roots, 1).is_empty());
     }
 }

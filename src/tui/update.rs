@@ -104,6 +104,17 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::Finder => {
             s.overlay = Overlay::Finder(Finder::default());
         }
+        Action::GroupBy => {
+            s.grouping = match s.grouping {
+                tree::Grouping::Dossier => tree::Grouping::Theme,
+                tree::Grouping::Theme => tree::Grouping::Dossier,
+            };
+            if let Some(open) = s.open {
+                tree::reveal(s, open);
+            } else {
+                tree::rebuild(s);
+            }
+        }
         Action::Filter => {
             s.filter_editing = true;
             s.focus = Pane::Tree;
@@ -208,6 +219,10 @@ fn open(s: &mut State) {
                 s.message = s.corpus.errors.get(i).map(|e| e.to_string());
                 s.overlay = Overlay::LoadError(i);
             }
+            Some(RowItem::Group(_)) => {
+                let open = s.rows[s.tree_selected].expanded;
+                set_expanded(s, !open);
+            }
             None => {}
         },
         Pane::Reader | Pane::Notes => {
@@ -287,6 +302,17 @@ fn set_expanded(s: &mut State, expand: bool) {
     let Some(row) = s.selected_row().cloned() else {
         return;
     };
+    if let RowItem::Group(g) = row.item {
+        let Some(key) = s.groups.get(g).map(|g| g.key.clone()) else {
+            return;
+        };
+        if expand {
+            s.collapsed_groups.remove(&key);
+        } else if s.filter.is_empty() {
+            s.collapsed_groups.insert(key);
+        }
+        return tree::rebuild(s);
+    }
     let RowItem::Node(n) = row.item else { return };
     if expand && row.has_children {
         s.expanded.insert(n);

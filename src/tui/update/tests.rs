@@ -40,7 +40,9 @@ fn starts_on_the_letter_with_the_tree_focused() {
     let s = state();
     assert_eq!(id(&s), "kst-32317-987");
     assert_eq!(s.focus, Pane::Tree);
-    assert!(matches!(s.rows[0].item, RowItem::Node(_)));
+    // The letter's Kamerstuk dossier heads the tree, the letter under it.
+    assert!(matches!(s.rows[0].item, RowItem::Group(_)));
+    assert_eq!(s.rows[s.tree_selected].item, RowItem::Node(s.open.unwrap()));
 }
 
 #[test]
@@ -296,14 +298,19 @@ fn typed_filter_letters_filter_the_tree_once_before_the_next_frame() {
     assert_eq!(root_ids(&s).len(), 3);
 }
 
-/// The ids of the dossiers the tree shows.
+/// The ids of the dossiers the tree shows: topics, and a document only
+/// where it matched itself (it is shown above a topic that did).
 fn root_ids(s: &State) -> Vec<String> {
     s.rows
         .iter()
-        .filter(|r| r.depth == 0)
         .filter_map(|r| match r.item {
-            RowItem::Node(n) => Some(s.corpus.node(n).id.clone()),
-            RowItem::Error(_) => None,
+            RowItem::Node(n)
+                if s.corpus.roots.contains(&n)
+                    && (r.hit || s.corpus.node(n).kind != dossier_core::NodeKind::Letter) =>
+            {
+                Some(s.corpus.node(n).id.clone())
+            }
+            _ => None,
         })
         .collect()
 }
@@ -337,8 +344,10 @@ fn the_tree_filters_by_country_tag_and_text() {
                     .root_of(n)
                     .is_some_and(|root| s.corpus.tags_of(root).iter().any(|t| t == "grensbeheer"))
                     || s.corpus.node(n).kind == dossier_core::NodeKind::Reference
+                    // A document stands above its topics that match.
+                    || s.corpus.node(n).kind == dossier_core::NodeKind::Letter
             }
-            RowItem::Error(_) => true,
+            RowItem::Error(_) | RowItem::Group(_) => true,
         }
     }));
 }

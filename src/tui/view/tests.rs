@@ -454,3 +454,65 @@ fn the_tree_filter_highlights_the_matched_letters_of_the_rows_it_kept() {
         assert_eq!(s.selected_row().map(|r| r.hit), Some(true));
     }
 }
+
+/// The bundled dossiers with the library fixtures (Kamerstuk 32317-978 and
+/// motie 21501-04-287) beside them.
+fn library() -> Arc<Corpus> {
+    let mut files = Vec::new();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(dossier_core::load::SourceFile {
+                    path: p.file_name().unwrap().to_string_lossy().into_owned(),
+                    text: std::fs::read_to_string(&p).unwrap(),
+                });
+            }
+        }
+    }
+    Arc::new(dossier_core::load::load(
+        &files,
+        &dossier_core::load::NoFiles,
+    ))
+}
+
+#[test]
+fn the_tree_groups_the_library_by_kamerstuk_dossier_and_by_theme() {
+    for size in SIZES {
+        let mut s = state_on(library(), Lang::Nl, size);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        // 32317 JBZ-Raad › Nr. 987 (newest) › its topics, then Nr. 978;
+        // the motie's dossier 21501-04 in a group of its own.
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle} missing:\n{text}"))
+        };
+        assert!(at("32317 JBZ-Raad") < at("Nr. 987") && at("Nr. 987") < at("CT-ontbijt"));
+        assert!(at("CT-ontbijt") < at("Nr. 978"));
+        assert!(at("Nr. 978") < at("21501-04"));
+        insta::assert_snapshot!(format!("library_{}x{}", size.0, size.1), t.backend());
+        // One key groups by theme: the tags head the tree.
+        run(&mut s, &[Action::GroupBy]);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        assert!(text.contains("▾ gegevensbescherming"), "{text}");
+        assert!(!text.contains("32317 JBZ-Raad"), "{text}");
+        run(&mut s, &[Action::GroupBy]);
+        assert!(screen(draw(&s, size).backend().buffer()).contains("32317 JBZ-Raad"));
+    }
+}
+
+#[test]
+fn a_group_closes_and_opens_with_the_tree_keys() {
+    let size = (80, 24);
+    let mut s = state_on(library(), Lang::Nl, size);
+    s.tree_selected = 0;
+    let before = s.rows.len();
+    run(&mut s, &[Action::Collapse]);
+    assert!(s.rows.len() < before);
+    assert!(!s.rows[0].expanded);
+    run(&mut s, &[Action::Open]);
+    assert_eq!(s.rows.len(), before);
+}

@@ -134,7 +134,7 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     assert!(shown.contains("Notities (1)"), "{shown}");
     // The tree counts the note on the section and on its dossier.
     assert!(
-        shown.contains("[1] Enhanced Border") && shown.contains("[1] Uitkomst"),
+        shown.contains("[1] Enhanced Bord") && shown.contains("[1] Uitkomst"),
         "{shown}"
     );
     let buf = t.backend().buffer();
