@@ -371,6 +371,21 @@ fn find_follow_back_and_quit_restores_the_terminal() {
 }
 
 #[test]
+fn ctrl_c_quits_from_a_prompt_where_q_types() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(CTRL_P);
+    t.wait_text("Zoek: ▏");
+    t.send(b"q");
+    t.wait_text("Zoek: q▏");
+    t.send(b"\x03");
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    t.assert_settings_restored();
+}
+
+#[test]
 fn sigterm_ends_with_143_and_restores_the_terminal() {
     let (home, notes) = dirs();
     let mut t = Pty::start(home.path(), &notes);
@@ -488,7 +503,7 @@ fn a_note_on_a_passage_is_saved_and_listed() {
     find_tweetrap(&mut t);
     t.send(b"/tweetrapssysteem");
     t.send(ENTER);
-    t.wait_text("/tweetrapssysteem 1/1 treffers");
+    t.wait_text("/tweetrapssysteem 1 treffer");
     t.send(b"v");
     t.wait_text("SELECTIE");
     t.send(b"a");

@@ -33,6 +33,12 @@ pub enum Action {
     /// Group the tree by Kamerstuk dossier or by theme tag.
     GroupBy,
     Select,
+    /// In a selection: its moving end to the next / previous sentence or
+    /// paragraph end.
+    NextSentence,
+    PrevSentence,
+    NextParagraph,
+    PrevParagraph,
     Annotate,
     Edit,
     Delete,
@@ -47,7 +53,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 36] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -73,6 +79,10 @@ impl Action {
         Action::Filter,
         Action::GroupBy,
         Action::Select,
+        Action::NextSentence,
+        Action::PrevSentence,
+        Action::NextParagraph,
+        Action::PrevParagraph,
         Action::Annotate,
         Action::Edit,
         Action::Delete,
@@ -110,6 +120,10 @@ impl Action {
             Action::Filter => "filter",
             Action::GroupBy => "group_by",
             Action::Select => "select",
+            Action::NextSentence => "next_sentence",
+            Action::PrevSentence => "prev_sentence",
+            Action::NextParagraph => "next_paragraph",
+            Action::PrevParagraph => "prev_paragraph",
             Action::Annotate => "annotate",
             Action::Edit => "edit",
             Action::Delete => "delete",

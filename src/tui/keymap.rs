@@ -253,6 +253,10 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Filter, &["f"]),
     (Action::GroupBy, &["T"]),
     (Action::Select, &["v"]),
+    (Action::NextSentence, &[")"]),
+    (Action::PrevSentence, &["("]),
+    (Action::NextParagraph, &["}"]),
+    (Action::PrevParagraph, &["{"]),
     (Action::Annotate, &["a"]),
     (Action::Edit, &["e"]),
     (Action::Delete, &["d"]),
@@ -261,6 +265,10 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Export, &["x"]),
     (Action::Cancel, &["esc"]),
 ];
+
+/// The key that quits on every screen, whatever `[keys]` says, so the
+/// program can always be left from the keyboard.
+pub const QUIT_ALWAYS: &str = "ctrl-c";
 
 /// The keys in force for the browsing screens.
 #[derive(Debug, Clone)]
@@ -308,6 +316,44 @@ impl Keymap {
     fn build_with(user: &BTreeMap<Action, (Vec<Key>, usize)>) -> Result<Keymap, (usize, String)> {
         let mut by_key: BTreeMap<Key, Action> = BTreeMap::new();
         let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
+        let quit_key = Key::parse(QUIT_ALWAYS).map_err(|e| (0, e))?;
+        for (&action, (keys, offset)) in user {
+            if keys.is_empty() {
+                return Err((
+                    *offset,
+                    format!("`{}` has no key left; give it one", action.name()),
+                ));
+            }
+            for &k in keys {
+                if k == quit_key && action != Action::Quit {
+                    return Err((
+                        *offset,
+                        format!(
+                            "`{k}` always quits and cannot be bound to `{}`",
+                            action.name()
+                        ),
+                    ));
+                }
+                // A default key of an action the user left alone would
+                // silently leave that action (perhaps quit) without it.
+                if let Some(&(other, _)) = DEFAULTS.iter().find(|(a, ks)| {
+                    *a != action
+                        && !user.contains_key(a)
+                        && ks.iter().any(|d| Key::parse(d).is_ok_and(|d| d == k))
+                }) {
+                    return Err((
+                        *offset,
+                        format!(
+                            "key `{k}` is the default key of `{}`: bind `{}` to another key \
+                             in [keys] too, or choose another key for `{}`",
+                            other.name(),
+                            other.name(),
+                            action.name()
+                        ),
+                    ));
+                }
+            }
+        }
         // User bindings first, so a default that clashes with one gives way.
         for (&action, (keys, offset)) in user {
             for &k in keys {
@@ -340,7 +386,32 @@ impl Keymap {
                 by_action.entry(action).or_default().push(k);
             }
         }
+        // Ctrl-c quits whatever the file says (the loop sees to it on
+        // every screen); it is listed with quit's keys.
+        if let std::collections::btree_map::Entry::Vacant(e) = by_key.entry(quit_key) {
+            e.insert(Action::Quit);
+            by_action.entry(Action::Quit).or_default().push(quit_key);
+        }
+        // A default that gave way to a rebound action's key can leave an
+        // action with none: say so rather than lose it.
+        for &(action, _) in DEFAULTS {
+            if !by_action.contains_key(&action) {
+                let offset = user.values().map(|(_, o)| *o).min().unwrap_or(0);
+                return Err((
+                    offset,
+                    format!(
+                        "`{}` has no key left: its default keys are all taken in [keys]",
+                        action.name()
+                    ),
+                ));
+            }
+        }
         Ok(Keymap { by_key, by_action })
+    }
+
+    /// Every key bound, with its action.
+    pub fn bindings(&self) -> impl Iterator<Item = (Key, Action)> + '_ {
+        self.by_key.iter().map(|(k, a)| (*k, *a))
     }
 
     pub fn action(&self, key: &Key) -> Option<Action> {
@@ -469,18 +540,72 @@ mod tests {
 
     #[test]
     fn user_bindings_replace_the_defaults_of_their_action() {
-        let c = config::parse("c.toml", "[keys]\nquit = [\"x\", \"ctrl-c\"]\n")
+        let c = config::parse("c.toml", "[keys]\nquit = [\"Q\", \"ctrl-q\"]\n")
             .unwrap()
             .config;
         let km = Keymap::from_config(&c).unwrap();
         assert_eq!(
-            km.action(&Key::parse("ctrl-c").unwrap()),
+            km.action(&Key::parse("ctrl-q").unwrap()),
             Some(Action::Quit)
         );
         assert_eq!(km.action(&Key::parse("q").unwrap()), None);
-        // `x` was export's default: the user's choice wins, export keeps none.
-        assert_eq!(km.action(&Key::parse("x").unwrap()), Some(Action::Quit));
-        assert!(km.keys(Action::Export).is_empty());
+        // Ctrl-c quits whatever the file says, and help lists it.
+        assert_eq!(km.describe(Action::Quit), "Q / Ctrl-q / Ctrl-c");
+        // Two actions may trade their keys when both are rebound.
+        let c = config::parse("c.toml", "[keys]\nquit = \"f\"\nfilter = \"q\"\n")
+            .unwrap()
+            .config;
+        let km = Keymap::from_config(&c).unwrap();
+        assert_eq!(km.action(&Key::parse("f").unwrap()), Some(Action::Quit));
+        assert_eq!(km.action(&Key::parse("q").unwrap()), Some(Action::Filter));
+    }
+
+    #[test]
+    fn a_binding_that_takes_a_default_key_is_reported_with_its_line() {
+        // `filter = "q"` would leave quit without its key.
+        let c = config::parse("c.toml", "[keys]\nhelp = \"h\"\nfilter = \"q\"\n")
+            .unwrap()
+            .config;
+        let e = Keymap::from_config(&c).unwrap_err().to_string();
+        assert!(
+            e.starts_with("c.toml:2:8:") || e.starts_with("c.toml:3:10:"),
+            "{e}"
+        );
+        let c = config::parse("c.toml", "[keys]\nfilter = \"q\"\n")
+            .unwrap()
+            .config;
+        let e = Keymap::from_config(&c).unwrap_err().to_string();
+        assert!(
+            e.starts_with("c.toml:2:10: key `q` is the default key of `quit`"),
+            "{e}"
+        );
+        let c = config::parse("c.toml", "[keys]\n\nquit = \"f\"\n")
+            .unwrap()
+            .config;
+        let e = Keymap::from_config(&c).unwrap_err().to_string();
+        assert!(
+            e.starts_with("c.toml:3:8: key `f` is the default key of `filter`"),
+            "{e}"
+        );
+        // Ctrl-c is not for anything but quitting; no action is left keyless.
+        let c = config::parse("c.toml", "[keys]\nfinder = \"ctrl-c\"\n")
+            .unwrap()
+            .config;
+        assert!(
+            Keymap::from_config(&c)
+                .unwrap_err()
+                .to_string()
+                .contains("always quits")
+        );
+        let c = config::parse("c.toml", "[keys]\nexport = []\n")
+            .unwrap()
+            .config;
+        assert!(
+            Keymap::from_config(&c)
+                .unwrap_err()
+                .to_string()
+                .contains("`export` has no key")
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub(crate) mod input;
 pub(crate) mod keymap;
 pub(crate) mod layout;
 pub(crate) mod loading;
+pub(crate) mod mode;
 pub(crate) mod notes;
 pub(crate) mod notes_bridge;
 pub(crate) mod state;
@@ -104,6 +105,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 term.draw(|f| {
                     view::render(&state, f);
                     notes.render(&state, f);
+                    view::render_help(&state, f);
                 })?;
                 dirty = false;
                 // For measuring the time to the first frame (BENCHMARKS.md).
@@ -136,18 +138,36 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             // a burst of typing is drawn (and filtered) once.
             for _ in 0..MAX_KEYS_PER_FRAME {
                 let effects = match event::read()? {
+                    // Ctrl-c leaves from every screen; an open note stays
+                    // as a draft, offered again at the next start.
+                    Event::Key(k) if input::always_quits(&k) => {
+                        notes.keep_draft();
+                        state.quit = true;
+                        Vec::new()
+                    }
                     Event::Key(k) if terminal::is_suspend_key(&k) && !notes.wants_keys(&state) => {
                         signals.request_suspend();
                         Vec::new()
                     }
                     Event::Key(k) if k.kind != event::KeyEventKind::Release => {
-                        if notes.wants_keys(&state) {
+                        let help_open = matches!(state.overlay, state::Overlay::Help(_));
+                        if !help_open
+                            && notes.wants_keys(&state)
+                            && let Some(mode) = input::notes_help(&k, notes.mode())
+                        {
+                            update::open_help_for(&mut state, mode);
+                            Vec::new()
+                        } else if !help_open && notes.wants_keys(&state) {
                             update::settle(&mut state);
                             notes.key(&mut state, k);
                             Vec::new()
                         } else {
                             match input::action_for(&state, k) {
-                                Some(a) if notes.handles(a, &state) => {
+                                Some(a)
+                                    if !help_open
+                                        && !matches!(state.overlay, state::Overlay::Peek(_))
+                                        && notes.handles(a, &state) =>
+                                {
                                     update::settle(&mut state);
                                     notes.act(&mut state, a);
                                     Vec::new()
@@ -218,5 +238,10 @@ pub fn resize(s: &mut State, area: Rect) {
         || a.tree.height.saturating_sub(2) != s.tree_height
     {
         s.resize((text.width, text.height), a.tree.height.saturating_sub(2));
+    }
+    s.notes_visible = a.notes.height > 0;
+    s.screen = (area.width, area.height);
+    if !s.notes_visible && s.focus == state::Pane::Notes {
+        s.focus = state::Pane::Reader;
     }
 }

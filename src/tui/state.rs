@@ -74,11 +74,19 @@ pub struct Finder {
     pub open_when_ready: bool,
 }
 
+/// The help overlay: the keys of the mode it was opened in, over what
+/// was open then (which comes back when it closes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpView {
+    pub mode: super::mode::Mode,
+    pub over: Box<Overlay>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Overlay {
     #[default]
     None,
-    Help,
+    Help(HelpView),
     Finder(Finder),
     Peek(NodeIdx),
     /// A dossier file that failed to load: index into `corpus.errors`.
@@ -114,6 +122,10 @@ pub struct State {
     /// Width and height of the reader's text area, set by the loop.
     pub reader_size: (u16, u16),
     pub tree_height: u16,
+    /// Whether the screen has room for the notes pane; set by the loop.
+    pub notes_visible: bool,
+    /// The whole terminal, width and height; set by the loop.
+    pub screen: (u16, u16),
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
     pub find: Find,
@@ -158,6 +170,8 @@ impl State {
             marks: Vec::new(),
             reader_size: (60, 20),
             tree_height: 20,
+            notes_visible: true,
+            screen: (80, 24),
             back: Vec::new(),
             forward: Vec::new(),
             find: Find::default(),

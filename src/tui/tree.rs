@@ -160,27 +160,38 @@ fn push_filtered(
 /// Expands the ancestors of `node` and selects its row.
 pub fn reveal(s: &mut State, node: NodeIdx) {
     let c = s.corpus.clone();
-    let path = c.path(node);
-    for &p in &path[..path.len().saturating_sub(1)] {
-        s.expanded.insert(p);
-    }
-    // A topic hangs under its document, and the document in its group.
-    if let Some(doc) = c.root_of(node).and_then(|r| c.node(r).source) {
-        s.expanded.insert(doc);
-    }
-    let top = c.letter_of(node).or(c.root_of(node));
-    for g in groups(&c, s.grouping) {
-        if top.is_some_and(|t| g.members.contains(&t)) {
-            s.collapsed_groups.remove(&g.key);
+    // A reference hangs under each dossier that cites it: the one the
+    // reader came from if it does, else the first.
+    let cites =
+        |root: NodeIdx| c.node(root).kind.is_root() && c.references_cited_by(root).contains(&node);
+    let under = (c.node(node).kind == NodeKind::Reference)
+        .then(|| {
+            s.back
+                .last()
+                .and_then(|p| c.root_of(p.node))
+                .filter(|&r| cites(r))
+                .or_else(|| (0..c.nodes.len()).find(|&r| cites(r)))
+        })
+        .flatten();
+    for at in under.into_iter().chain([node]) {
+        let path = c.path(at);
+        let ancestors = if at == node {
+            &path[..path.len().saturating_sub(1)]
+        } else {
+            &path[..]
+        };
+        for &p in ancestors {
+            s.expanded.insert(p);
         }
-    }
-    // References hang under the dossier they were reached from.
-    if c.node(node).kind == NodeKind::Reference
-        && let Some(open) = s.open.and_then(|o| c.root_of(o))
-    {
-        s.expanded.insert(open);
-        if let Some(doc) = c.node(open).source {
+        // A topic hangs under its document, and the document in its group.
+        if let Some(doc) = c.root_of(at).and_then(|r| c.node(r).source) {
             s.expanded.insert(doc);
+        }
+        let top = c.letter_of(at).or(c.root_of(at));
+        for g in groups(&c, s.grouping) {
+            if top.is_some_and(|t| g.members.contains(&t)) {
+                s.collapsed_groups.remove(&g.key);
+            }
         }
     }
     rebuild(s);

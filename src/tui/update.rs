@@ -32,17 +32,22 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match s.overlay.clone() {
-        Overlay::Help => {
+        Overlay::Help(h) => {
+            let most = super::view::help_max_scroll(s, h.mode);
             match a {
-                Action::Cancel | Action::Help | Action::Open => s.overlay = Overlay::None,
-                Action::Down | Action::PageDown => {
-                    s.help_scroll = (s.help_scroll + if a == Action::Down { 1 } else { 10 })
-                        .min(Action::ALL.len().saturating_sub(1))
-                }
+                Action::Cancel | Action::Help | Action::Open => s.overlay = *h.over,
+                Action::Down => s.help_scroll = (s.help_scroll + 1).min(most),
+                Action::PageDown => s.help_scroll = (s.help_scroll + 10).min(most),
+                Action::Bottom => s.help_scroll = most,
                 Action::Up => s.help_scroll = s.help_scroll.saturating_sub(1),
-                Action::PageUp | Action::Top => s.help_scroll = 0,
+                Action::PageUp => s.help_scroll = s.help_scroll.saturating_sub(10),
+                Action::Top => s.help_scroll = 0,
                 _ => {}
             }
+            return Vec::new();
+        }
+        Overlay::Peek(_) | Overlay::LoadError(_) if a == Action::Help => {
+            open_help(s);
             return Vec::new();
         }
         Overlay::Peek(target) => {
@@ -55,12 +60,20 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Overlay::Finder(_) if a == Action::Help => {
+            open_help(s);
+            return Vec::new();
+        }
         Overlay::Finder(f) => return finder(s, f, a),
         Overlay::LoadError(_) => {
             s.overlay = Overlay::None;
             return Vec::new();
         }
         Overlay::None => {}
+    }
+    if a == Action::Help {
+        open_help(s);
+        return Vec::new();
     }
     if s.find.editing {
         find_prompt(s, a);
@@ -71,12 +84,8 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match a {
-        Action::Help => {
-            s.overlay = Overlay::Help;
-            s.help_scroll = 0;
-        }
-        Action::NextPane => s.focus = next_pane(s.focus, true),
-        Action::PrevPane => s.focus = next_pane(s.focus, false),
+        Action::NextPane => s.focus = next_pane(s, true),
+        Action::PrevPane => s.focus = next_pane(s, false),
         Action::Up
         | Action::Down
         | Action::PageUp
@@ -128,7 +137,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             s.marks.clear();
         }
-        Action::Quit | Action::Type(_) | Action::Erase => {}
+        Action::Help | Action::Quit | Action::Type(_) | Action::Erase => {}
         // Annotation actions are handled by the notes layer around this
         // function; without it they do nothing here.
         Action::Select
@@ -137,9 +146,27 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::Delete
         | Action::Undo
         | Action::Overview
-        | Action::Export => {}
+        | Action::Export
+        | Action::NextSentence
+        | Action::PrevSentence
+        | Action::NextParagraph
+        | Action::PrevParagraph => {}
     }
     Vec::new()
+}
+
+/// Opens the help on the keys of the mode in force, over what is open.
+pub fn open_help(s: &mut State) {
+    let mode = super::mode::Mode::of(s);
+    open_help_for(s, mode);
+}
+
+/// Opens the help on the keys of `mode` (an annotation screen's, which
+/// only the notes session knows).
+pub fn open_help_for(s: &mut State, mode: super::mode::Mode) {
+    let over = Box::new(std::mem::take(&mut s.overlay));
+    s.overlay = Overlay::Help(super::state::HelpView { mode, over });
+    s.help_scroll = 0;
 }
 
 /// Whether keys currently type into a prompt.
@@ -147,11 +174,18 @@ pub fn in_prompt(s: &State) -> bool {
     s.find.editing || s.filter_editing || matches!(s.overlay, Overlay::Finder(_))
 }
 
-fn next_pane(p: Pane, forward: bool) -> Pane {
-    match (p, forward) {
+/// The next pane on the screen: a hidden notes pane is skipped.
+fn next_pane(s: &State, forward: bool) -> Pane {
+    let step = |p: Pane| match (p, forward) {
         (Pane::Tree, true) | (Pane::Notes, false) => Pane::Reader,
         (Pane::Reader, true) | (Pane::Tree, false) => Pane::Notes,
         (Pane::Notes, true) | (Pane::Reader, false) => Pane::Tree,
+    };
+    let next = step(s.focus);
+    if next == Pane::Notes && !s.notes_visible {
+        step(next)
+    } else {
+        next
     }
 }
 
@@ -502,6 +536,8 @@ fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
         Action::Open => {
             s.overlay = Overlay::None;
             if let Some(hit) = f.hits.get(f.selected).cloned() {
+                // A find of the text left behind does not apply to this one.
+                s.find = Find::default();
                 open_node(s, hit.node, true);
                 if let Some(p) = hit.passage {
                     s.marks = hit.positions.iter().map(|&c| (p, c)).collect();

@@ -14,6 +14,33 @@ use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
 use crate::store::drafts::Draft;
 
+/// The editor's keys, as its help lists them: (key, Dutch, English).
+/// They are those [`NoteEditor::input`] takes.
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("Ctrl-s", "opslaan", "save"),
+    (
+        "Esc",
+        "annuleren (vraagt eerst bij tekst)",
+        "cancel (asks first if text would go)",
+    ),
+    (
+        "Tab / Shift-Tab",
+        "volgend / vorig veld",
+        "next / previous field",
+    ),
+    (
+        "← / → / Space",
+        "soort of status kiezen",
+        "choose kind or status",
+    ),
+    (
+        "↑ / ↓ / Enter",
+        "tag uit de suggesties kiezen",
+        "choose a suggested tag",
+    ),
+    ("F1", "deze hulp", "this help"),
+];
+
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -57,6 +84,9 @@ pub struct NoteEditor {
     pub confirming: bool,
     /// Why the last save was refused.
     pub error: Option<String>,
+    /// Why the editor is open without being asked, shown above the
+    /// note (a draft restored from an earlier run).
+    pub notice: Option<String>,
     /// Completions for the tag being typed, and the chosen one.
     pub suggestions: Vec<String>,
     pub chosen: usize,
@@ -116,6 +146,7 @@ impl NoteEditor {
             focus: Field::Body,
             confirming: false,
             error: None,
+            notice: None,
             suggestions: Vec::new(),
             chosen: 0,
             pristine,

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::editor::{Field, NoteEditor};
@@ -50,8 +50,31 @@ pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
     let owner_rows = if e.form().shows_owner() { 1 } else { 0 };
+    // The notice and the whole quote, wrapped, as far as they leave the
+    // body three rows and the fields theirs.
+    let notice = e.notice.as_deref().map(sanitize_line);
+    let notice_rows = notice
+        .as_deref()
+        .map_or(0, |n| wrapped_rows(n, inner.width));
+    let quote_rows = wrapped_rows(&passage_text(e, lang), inner.width);
+    let spare = inner.height.saturating_sub(3 + 3 + owner_rows);
+    let notice_rows = notice_rows.min(spare);
+    let quote_rows = quote_rows.min(spare.saturating_sub(notice_rows)).max(1);
+    let [notice_area, body_area] =
+        Layout::vertical([Constraint::Length(notice_rows), Constraint::Min(1)]).areas(inner);
+    if let Some(n) = notice {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                n,
+                Style::default().add_modifier(Modifier::BOLD),
+            ))
+            .wrap(Wrap { trim: true }),
+            notice_area,
+        );
+    }
+    let inner = body_area;
     let rows = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(quote_rows),
         Constraint::Min(3),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -59,7 +82,10 @@ pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
         Constraint::Length(1),
     ])
     .split(inner);
-    frame.render_widget(Paragraph::new(passage_line(e, lang)), rows[0]);
+    frame.render_widget(
+        Paragraph::new(passage_line(e, lang)).wrap(Wrap { trim: true }),
+        rows[0],
+    );
     render_body(e, frame, rows[1]);
     frame.render_widget(Paragraph::new(choice_line(e, lang)), rows[2]);
     render_line_field(e, Field::Tags, lang, frame, rows[3]);
@@ -70,6 +96,32 @@ pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
         render_line_field(e, Field::Due, lang, frame, halves[1]);
     }
     frame.render_widget(Paragraph::new(bottom_line(e, lang)), rows[5]);
+}
+
+/// Rows `text` takes wrapped at `width` (by words, as `Wrap` does, with
+/// one row of slack for long words).
+fn wrapped_rows(text: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let mut rows = 1usize;
+    let mut col = 0usize;
+    for word in text.split(' ') {
+        let w = unicode_width::UnicodeWidthStr::width(word);
+        if col > 0 && col + 1 + w > width {
+            rows += 1;
+            col = 0;
+        }
+        col += if col > 0 { 1 } else { 0 } + w;
+        rows += col / (width + 1);
+        col %= width + 1;
+    }
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+fn passage_text(e: &NoteEditor, lang: Lang) -> String {
+    match &e.base.target.quote {
+        Some(q) => format!("“{}”", sanitize_line(&q.exact)),
+        None => text(lang, Text::WholeNode).to_string(),
+    }
 }
 
 fn passage_line(e: &NoteEditor, lang: Lang) -> Line<'static> {

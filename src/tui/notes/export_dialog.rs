@@ -15,6 +15,25 @@ use ratatui_textarea::{Input, Key};
 use crate::store::export_file;
 use dossier_core::lang::Lang;
 
+/// The dialog's keys, as its help lists them: (key, Dutch, English).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("Tab / ↑ / ↓", "volgend veld", "next field"),
+    (
+        "← / →",
+        "formaat of notities kiezen",
+        "choose format or notes",
+    ),
+    (
+        "letters / Backspace",
+        "bestandsnaam typen",
+        "type the file name",
+    ),
+    ("Enter", "exporteren", "export"),
+    ("j / n", "overschrijven ja / nee", "overwrite yes / no"),
+    ("Esc", "sluiten", "close"),
+    ("F1", "deze hulp", "this help"),
+];
+
 /// Which notes go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -54,6 +73,8 @@ pub struct ExportDialog {
     pub field: Field,
     /// The file exists: waiting for yes or no.
     pub confirming: bool,
+    /// Why the last export failed; the dialog stays open with the path.
+    pub error: Option<String>,
     /// The path was typed, not the default: changing the format then only
     /// changes its extension.
     edited: bool,
@@ -76,12 +97,14 @@ impl ExportDialog {
             path: default_path(lang, format),
             field: Field::Format,
             confirming: false,
+            error: None,
             edited: false,
             lang,
         }
     }
 
     pub fn input(&mut self, input: Input, exists: &dyn Fn(&Path) -> bool) -> Outcome {
+        self.error = None;
         if self.confirming {
             return match input.key {
                 Key::Char('y' | 'j' | 'Y' | 'J') => self.request(),
@@ -204,29 +227,34 @@ pub fn chosen(
     }
 }
 
-/// Writes the export and says how it went, for the status bar.
+/// Writes the export and says how it went: the line for the status bar,
+/// or why it failed, for the dialog (which then stays open).
 pub fn perform(
     format: Format,
     path: &Path,
     notes: &[Annotation],
     corpus: &Corpus,
     lang: Lang,
-) -> String {
+) -> Result<String, String> {
     let written = export_file::export(path, format, notes, corpus, lang);
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
     match (written, lang) {
-        (Ok(()), Lang::Nl) => {
-            format!("{} geëxporteerd naar {shown}", Lang::Nl.count(notes.len()))
-        }
-        (Ok(()), Lang::En) => {
-            format!("{} exported to {shown}", Lang::En.count(notes.len()))
-        }
-        (Err(e), Lang::Nl) => {
-            format!("Export mislukt: {}", dossier_core::text::sanitize_line(&e))
-        }
-        (Err(e), Lang::En) => {
-            format!("Export failed: {}", dossier_core::text::sanitize_line(&e))
-        }
+        (Ok(()), Lang::Nl) => Ok(format!(
+            "{} geëxporteerd naar {shown}",
+            Lang::Nl.count(notes.len())
+        )),
+        (Ok(()), Lang::En) => Ok(format!(
+            "{} exported to {shown}",
+            Lang::En.count(notes.len())
+        )),
+        (Err(e), Lang::Nl) => Err(format!(
+            "Export mislukt: {}",
+            dossier_core::text::sanitize_line(&e)
+        )),
+        (Err(e), Lang::En) => Err(format!(
+            "Export failed: {}",
+            dossier_core::text::sanitize_line(&e)
+        )),
     }
 }
 

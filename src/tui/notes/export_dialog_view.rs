@@ -97,6 +97,11 @@ pub fn render(
             ask,
             Style::default().add_modifier(Modifier::BOLD),
         )));
+    } else if let Some(e) = &d.error {
+        lines.push(Line::from(Span::styled(
+            format!(" {}", sanitize_line(e)),
+            Style::default().add_modifier(Modifier::BOLD),
+        )));
     } else {
         lines.push(Line::default());
     }

@@ -5,6 +5,22 @@ use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_index::{NoteFilter, NoteIndex};
 use ratatui_textarea::{Input, Key};
 
+/// The overview's keys, as its help lists them: (key, Dutch, English).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("letters", "op tekst filteren", "filter by text"),
+    ("↑ / ↓ / Ctrl-p / Ctrl-n", "notitie kiezen", "choose a note"),
+    ("Enter", "naar de notitie", "go to the note"),
+    (
+        "Tab / Shift-Tab",
+        "volgend / vorig filter",
+        "next / previous filter",
+    ),
+    ("← / →", "waarde van het filter", "the filter's value"),
+    ("Backspace", "filter wissen", "clear the filter"),
+    ("Esc", "sluiten", "close"),
+    ("F1", "deze hulp", "this help"),
+];
+
 /// The filter the arrow keys change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Facet {

@@ -9,7 +9,10 @@ use dossier_core::annotation::Annotation;
 use ratatui::Frame;
 use ratatui_textarea::Input;
 
-use dossier_core::motion::{next_word_end, prev_word_start};
+use dossier_core::motion::{
+    next_sentence_end, next_sentence_start, next_word_end, next_word_start, prev_sentence_end,
+    prev_sentence_start, prev_word_end, prev_word_start,
+};
 
 use dossier_core::note_form::new_note;
 
@@ -68,7 +71,8 @@ impl Session {
                 if let Some(p) = pending
                     && let Ok(d) = &p.draft
                 {
-                    let editor = NoteEditor::from_draft(d);
+                    let mut editor = NoteEditor::from_draft(d);
+                    editor.notice = Some(labels::text(s.lang, Text::DraftOffer).to_string());
                     let before = d
                         .editing
                         .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())
@@ -79,7 +83,6 @@ impl Session {
                         io.forget_draft(&p.path);
                     }
                     session.screen = Screen::Editor { editor, before };
-                    s.message = Some(labels::text(s.lang, Text::DraftOffer).to_string());
                 }
                 session.io = Some(io);
             }
@@ -91,6 +94,17 @@ impl Session {
     /// Whether keys go to an annotation screen rather than the keymap.
     pub fn wants_keys(&self, _s: &State) -> bool {
         !matches!(self.screen, Screen::None)
+    }
+
+    /// The mode of the annotation screen that is up, if any.
+    pub fn mode(&self) -> Option<crate::tui::mode::Mode> {
+        use crate::tui::mode::Mode;
+        match self.screen {
+            Screen::None => None,
+            Screen::Editor { .. } => Some(Mode::Editor),
+            Screen::Overview => Some(Mode::Overview),
+            Screen::Export(_) => Some(Mode::Export),
+        }
     }
 
     /// Whether this layer takes the action.
@@ -110,7 +124,11 @@ impl Session {
             | Action::Collapse
             | Action::Cancel
             | Action::NextLink
-            | Action::PrevLink => s.selection.is_some(),
+            | Action::PrevLink
+            | Action::NextSentence
+            | Action::PrevSentence
+            | Action::NextParagraph
+            | Action::PrevParagraph => s.selection.is_some(),
             _ => false,
         }
     }
@@ -123,6 +141,15 @@ impl Session {
         match a {
             Action::Select => self.start_selection(s),
             Action::Annotate => self.annotate(s),
+            // Only a note the user sees is deleted: the one chosen in the
+            // notes pane, which is shown and has the focus. (The editor
+            // shows the note it opens, so `e` needs no such rule.)
+            Action::Delete if !s.notes_visible => {
+                s.message = Some(labels::text(s.lang, Text::PaneHidden).to_string());
+            }
+            Action::Delete if s.focus != Pane::Notes => {
+                s.message = Some(labels::text(s.lang, Text::FocusNotes).to_string());
+            }
             Action::Edit => {
                 if let Some(i) = self.selected_note(s) {
                     let note = s.notes.notes[i].clone();
@@ -211,8 +238,52 @@ impl Session {
                     (p, c)
                 }
             }
-            Action::NextLink => (p, next_word_end(&doc.paragraphs[p].plain(), c)),
+            // The moving end is inclusive: after the anchor it is a word's
+            // last character, before it a word's first.
+            Action::NextLink if (p, c) >= anchor => {
+                (p, next_word_end(&doc.paragraphs[p].plain(), c))
+            }
+            Action::NextLink => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
+            Action::PrevLink if (p, c) > anchor => {
+                let end = prev_word_end(&doc.paragraphs[p].plain(), c);
+                (p, if (p, end) < anchor { anchor.1 } else { end })
+            }
             Action::PrevLink => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
+            Action::NextSentence if (p, c) >= anchor => {
+                (p, next_sentence_end(&doc.paragraphs[p].plain(), c))
+            }
+            Action::NextSentence => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
+            Action::PrevSentence if (p, c) > anchor => {
+                match prev_sentence_end(&doc.paragraphs[p].plain(), c) {
+                    Some(end) if (p, end) >= anchor => (p, end),
+                    _ => anchor,
+                }
+            }
+            Action::PrevSentence => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
+            // A paragraph step goes to the paragraph's end (or start), and
+            // from there to the next (or previous) one's.
+            Action::NextParagraph => {
+                let end = len(p).saturating_sub(1);
+                if c < end || p + 1 >= doc.paragraphs.len() {
+                    (p, end)
+                } else {
+                    (p + 1, len(p + 1).saturating_sub(1))
+                }
+            }
+            Action::PrevParagraph if (p, c) > anchor => {
+                if p > anchor.0 {
+                    (p - 1, len(p - 1).saturating_sub(1))
+                } else {
+                    anchor
+                }
+            }
+            Action::PrevParagraph => {
+                if c > 0 || p == 0 {
+                    (p, 0)
+                } else {
+                    (p - 1, 0)
+                }
+            }
             Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
             Action::Up => (p, c.saturating_sub(line)),
             Action::Cancel | Action::Select => {
@@ -331,7 +402,13 @@ impl Session {
                 } => {
                     let notes =
                         chosen(scope, &self.overview.filter, &s.notes.notes, &s.notes.index);
-                    s.message = Some(perform(format, &path, &notes, &s.corpus, s.lang));
+                    match perform(format, &path, &notes, &s.corpus, s.lang) {
+                        Ok(done) => s.message = Some(done),
+                        Err(why) => {
+                            d.error = Some(why);
+                            self.screen = Screen::Export(d);
+                        }
+                    }
                 }
             },
         }

@@ -356,7 +356,7 @@ fn the_tree_filters_by_country_tag_and_text() {
 fn help_opens_and_closes_and_quit_quits() {
     let mut s = state();
     run(&mut s, &[Action::Help]);
-    assert_eq!(s.overlay, Overlay::Help);
+    assert!(matches!(s.overlay, Overlay::Help(_)));
     run(&mut s, &[Action::Cancel]);
     assert_eq!(s.overlay, Overlay::None);
     run(&mut s, &[Action::Quit]);
@@ -492,4 +492,86 @@ fn a_resize_keeps_the_text_at_the_top_in_view() {
             s.scroll
         );
     }
+}
+
+/// What the finder's thread would answer for `q`, given at once.
+fn answer_finder(s: &mut State, q: &str) {
+    let index = dossier_core::search::SearchIndex::build(&s.corpus);
+    let hits = index.fuzzy(q, FINDER_LIMIT);
+    apply_finder_update(
+        s,
+        FinderUpdate {
+            generation: 1,
+            query: q.into(),
+            hits,
+            scanned: 1,
+            total: 1,
+            done: true,
+        },
+    );
+}
+
+#[test]
+fn a_kamerstuk_opened_from_the_finder_is_selected_in_the_tree_and_the_find_is_gone() {
+    let mut s = state();
+    run(&mut s, &[Action::Find]);
+    run(&mut s, &typed("italie"));
+    run(&mut s, &[Action::Open, Action::Finder]);
+    run(&mut s, &typed("32317-973"));
+    answer_finder(&mut s, "32317-973");
+    let Overlay::Finder(f) = &s.overlay else {
+        panic!("finder closed")
+    };
+    let at = f
+        .hits
+        .iter()
+        .position(|h| s.corpus.node(h.node).id.contains("32317-973"))
+        .expect("the Kamerstuk is found");
+    for _ in 0..at {
+        run(&mut s, &[Action::Down]);
+    }
+    run(&mut s, &[Action::Open]);
+    assert!(id(&s).contains("32317-973"), "{}", id(&s));
+    assert_eq!(s.find, Find::default(), "the old find is gone");
+    assert_eq!(
+        s.rows[s.tree_selected].item,
+        RowItem::Node(s.open.unwrap()),
+        "the tree shows where the reader is"
+    );
+}
+
+#[test]
+fn a_hidden_notes_pane_never_takes_the_focus() {
+    let mut s = state();
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 60, 15));
+    assert!(!s.notes_visible);
+    for _ in 0..6 {
+        run(&mut s, &[Action::NextPane]);
+        assert_ne!(s.focus, Pane::Notes);
+        run(&mut s, &[Action::PrevPane, Action::PrevPane]);
+        assert_ne!(s.focus, Pane::Notes);
+    }
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 80, 24));
+    run(&mut s, &[Action::PrevPane]);
+    assert_eq!(s.focus, Pane::Notes, "it comes back when there is room");
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 60, 15));
+    assert_eq!(s.focus, Pane::Reader, "a pane that goes hides its focus");
+}
+
+#[test]
+fn help_does_not_scroll_past_its_end() {
+    let mut s = state();
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 80, 24));
+    run(&mut s, &[Action::Help]);
+    for _ in 0..100 {
+        run(&mut s, &[Action::Down]);
+    }
+    let Overlay::Help(h) = &s.overlay else {
+        panic!("help closed")
+    };
+    let entries = crate::tui::mode::help_entries(&s, h.mode).len();
+    // 24 rows, less a row above and below, less the border.
+    assert_eq!(s.help_scroll, entries - (24 - 2 - 2));
+    run(&mut s, &[Action::Cancel]);
+    assert_eq!(s.overlay, Overlay::None);
 }

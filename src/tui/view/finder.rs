@@ -33,7 +33,8 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
     } else if f.hits.is_empty() {
         format!("  {}", t(s.lang, T::NoHits))
     } else {
-        format!("  {} {}", f.hits.len(), t(s.lang, T::Hits))
+        let word = if f.hits.len() == 1 { T::Hit } else { T::Hits };
+        format!("  {} {}", f.hits.len(), t(s.lang, word))
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![

@@ -1,5 +1,6 @@
-//! The help overlay: every action with the keys in force, from the keymap.
-//! Two columns where the screen is wide enough; `j`/`k` scroll it.
+//! The help overlay: the keys of the mode in force, from the same table
+//! the key dispatch reads (`mode.rs`). Two columns where the screen is
+//! wide enough; `j`/`k` scroll it, never past its last row.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,19 +9,21 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use crate::tui::action::Action;
-use crate::tui::i18n::{self, T, t};
+use crate::tui::i18n::{T, t};
+use crate::tui::mode::{Mode, help_entries};
 use crate::tui::state::State;
 
-pub fn render(s: &State, frame: &mut Frame, area: Rect) {
-    let entries: Vec<(String, &str)> = Action::ALL
-        .iter()
-        .map(|&a| (s.keymap.describe(a), i18n::action(s.lang, a)))
-        .filter(|(k, _)| !k.is_empty())
-        .collect();
+/// Where the help goes on a screen of `area`, and how it is laid out.
+struct Geometry {
+    box_area: Rect,
+    two: bool,
+    key_w: usize,
+}
+
+fn geometry(entries: &[(String, String)], area: Rect) -> Geometry {
     let key_w = entries
         .iter()
-        .map(|(k, _)| k.chars().count())
+        .map(|(k, _)| k.width())
         .max()
         .unwrap_or(8)
         .min(22);
@@ -37,29 +40,60 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     } else {
         70.min(area.width)
     };
-    let box_area = centered(area, box_w, area.height.saturating_sub(2));
+    Geometry {
+        box_area: centered(area, box_w, area.height.saturating_sub(2)),
+        two,
+        key_w,
+    }
+}
+
+/// Rows in the longest column, and rows the box shows.
+fn extent(entries: &[(String, String)], area: Rect) -> (usize, usize) {
+    let g = geometry(entries, area);
+    let rows = usize::from(g.box_area.height.saturating_sub(2));
+    let column = if g.two {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
+    (column, rows)
+}
+
+/// The furthest the help of `mode` scrolls on the screen in `s`: its last
+/// row at the bottom of the box, never blank space after it.
+pub fn max_scroll(s: &State, mode: Mode) -> usize {
+    let area = Rect::new(0, 0, s.screen.0, s.screen.1);
+    let (column, rows) = extent(&help_entries(s, mode), area);
+    column.saturating_sub(rows)
+}
+
+pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
+    let entries = help_entries(s, mode);
+    let g = geometry(&entries, area);
+    let key_w = g.key_w;
     let title = format!(
-        " {} · Esc {} · j/k ",
+        " {} · {} · Esc {} · j/k ",
         t(s.lang, T::HelpTitle),
+        t(s.lang, mode_name(mode)),
         t(s.lang, T::Close)
     );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
         .border_style(s.theme.accent);
-    let inner = block.inner(box_area);
-    frame.render_widget(Clear, box_area);
-    frame.render_widget(block, box_area);
-    let line = |(k, d): &(String, &str)| {
+    let inner = block.inner(g.box_area);
+    frame.render_widget(Clear, g.box_area);
+    frame.render_widget(block, g.box_area);
+    let line = |(k, d): &(String, String)| {
         Line::from(vec![
             Span::styled(format!("{k:>key_w$}  "), s.theme.accent),
-            Span::raw(d.to_string()),
+            Span::raw(d.clone()),
         ])
     };
-    let skip = s.help_scroll.min(entries.len().saturating_sub(1));
+    let skip = s.help_scroll.min(max_scroll(s, mode));
     let rows = usize::from(inner.height);
     // The last row says so when keys are left below it.
-    let column = |part: &[(String, &str)]| -> Vec<Line> {
+    let column = |part: &[(String, String)]| -> Vec<Line> {
         let rest = part.len().saturating_sub(skip);
         if rest <= rows {
             return part.iter().skip(skip).map(line).collect();
@@ -76,7 +110,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         ));
         v
     };
-    if two {
+    if g.two {
         let half = entries.len().div_ceil(2);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -85,5 +119,22 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(column(&entries[half..])), right);
     } else {
         frame.render_widget(Paragraph::new(column(&entries)), inner);
+    }
+}
+
+/// The mode's name as the status bar shows it.
+pub fn mode_name(mode: Mode) -> T {
+    match mode {
+        Mode::Read => T::ModeRead,
+        Mode::Select => T::ModeSelect,
+        Mode::Peek => T::ModePeek,
+        Mode::Error => T::ModeError,
+        Mode::Find => T::ModeFind,
+        Mode::Filter => T::ModeFilter,
+        Mode::Finder => T::ModeFinder,
+        Mode::Help => T::ModeHelp,
+        Mode::Editor => T::ModeEditor,
+        Mode::Overview => T::ModeOverview,
+        Mode::Export => T::ModeExport,
     }
 }

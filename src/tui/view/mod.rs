@@ -84,6 +84,15 @@ pub fn window(selected: usize, len: usize, height: usize) -> (usize, usize) {
     (first, (first + height).min(len))
 }
 
+pub use help::max_scroll as help_max_scroll;
+
+/// The help overlay alone, drawn over the annotation screens.
+pub fn render_help(s: &State, frame: &mut Frame) {
+    if let Overlay::Help(h) = &s.overlay {
+        help::render(s, h.mode, frame, frame.area());
+    }
+}
+
 /// The text area inside the reader's border.
 pub fn reader_text_area(area: Rect) -> Rect {
     Block::default()
@@ -112,7 +121,7 @@ pub fn render(s: &State, frame: &mut Frame) {
     status::render(s, frame, a.status);
     match &s.overlay {
         Overlay::None => {}
-        Overlay::Help => help::render(s, frame, area),
+        Overlay::Help(h) => help::render(s, h.mode, frame, area),
         Overlay::Finder(f) => finder::render(s, f, frame, area),
         Overlay::Peek(n) => peek::render(s, *n, frame, area),
         Overlay::LoadError(i) => peek::render_error(s, *i, frame, area),

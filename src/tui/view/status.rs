@@ -28,7 +28,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         )
     } else {
         match &s.overlay {
-            Overlay::Help => (T::ModeHelp, None),
+            Overlay::Help(_) => (T::ModeHelp, None),
             Overlay::Finder(_) => (T::ModeFinder, None),
             Overlay::Peek(_) => (T::ModePeek, None),
             Overlay::LoadError(_) => (T::ModeError, None),
@@ -50,8 +50,12 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         if !s.find.query.is_empty() {
             let n = s.find.hits.len();
             let cur = if n == 0 { 0 } else { s.find.current + 1 };
+            let counted = match n {
+                1 => format!("1 {}", t(s.lang, T::Hit)),
+                _ => format!("{cur}/{n} {}", t(s.lang, T::Hits)),
+            };
             spans.push(Span::styled(
-                format!("/{} {cur}/{n} {}  ", s.find.query, t(s.lang, T::Hits)),
+                format!("/{} {counted}  ", s.find.query),
                 s.theme.accent,
             ));
             if n == 0 {
@@ -62,6 +66,14 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                     s.theme.muted,
                 ));
             }
+        }
+        if let Some(l) = s.link.and_then(|l| s.layout.links.get(l)) {
+            let node = s.corpus.node(l.target);
+            let name = dossier_core::text::sanitize_line(&node.title);
+            spans.push(Span::styled(
+                format!("→ {}  ", super::breadcrumb::truncate(&name, 40)),
+                s.theme.accent,
+            ));
         }
         if !s.filter.is_empty() {
             spans.push(Span::styled(
@@ -88,13 +100,34 @@ fn hints(s: &State, room: usize) -> String {
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
             close,
         ],
-        Overlay::Help => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
+        Overlay::Help(_) => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Overlay::LoadError(_) => vec![close],
         // The finder's prompt keys are fixed: see `input.rs`.
         Overlay::Finder(_) => vec![
             format!("↑/↓ {}", t(s.lang, T::Choose)),
             format!("Enter {}", t(s.lang, T::OpenIt)),
             format!("Esc {}", t(s.lang, T::Close)),
+        ],
+        Overlay::None if s.selection.is_some() => {
+            let m = crate::tui::mode::Mode::Select;
+            let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
+            vec![
+                sel(Action::NextLink, T::Word),
+                sel(Action::NextSentence, T::Sentence),
+                sel(Action::NextParagraph, T::Paragraph),
+                format!(
+                    "{} {}",
+                    k(Action::Annotate),
+                    m.label(Action::Annotate, s.lang)
+                ),
+                format!("{} {}", k(Action::Cancel), m.label(Action::Cancel, s.lang)),
+                format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
+            ]
+        }
+        Overlay::None if s.find.editing || s.filter_editing => vec![
+            format!("Enter {}", t(s.lang, T::Done)),
+            format!("Esc {}", t(s.lang, T::Close)),
+            format!("F1 {}", t(s.lang, T::AllKeys)),
         ],
         Overlay::None => [
             Action::Help,

@@ -109,7 +109,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     assert_eq!(chosen(Scope::All, &filter, &notes, &index).len(), 2);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acties.csv");
-    let msg = perform(Format::Csv, &path, &picked, &c, Lang::Nl);
+    let msg = perform(Format::Csv, &path, &picked, &c, Lang::Nl).unwrap();
     assert_eq!(
         msg,
         format!("1 notitie geëxporteerd naar {}", path.display())
@@ -122,7 +122,8 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
         &picked,
         &c,
         Lang::En,
-    );
+    )
+    .unwrap_err();
     assert!(
         msg.starts_with("Export failed: ") && msg.contains("cannot write the export"),
         "{msg}"

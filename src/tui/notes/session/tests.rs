@@ -197,7 +197,16 @@ fn a_killed_editor_leaves_a_draft_that_the_next_start_restores() {
             shown.contains("half af") && shown.contains("“tweetrapssysteem”"),
             "{shown}"
         );
-        assert!(s.message.as_deref().unwrap().contains("concept"));
+        // Why the editor is open is said in it, whole, before any key.
+        assert!(
+            shown.contains("Niet-opgeslagen concept van de vorige keer hersteld"),
+            "{shown}"
+        );
+        let small = sized(&notes, &s, 60, 15).backend().to_string();
+        assert!(
+            small.contains("Esc gooit weg") && small.contains("half af"),
+            "{small}"
+        );
     }
     let mut s = state();
     let mut notes = session(&store, &mut s);
@@ -303,4 +312,94 @@ fn a_corrupt_store_is_named_and_read_only_in_the_interface() {
         std::fs::read_to_string(store.join("nkapot.toml")).unwrap(),
         "id = \"nkapot\"\nkind = 3\n"
     );
+}
+
+#[test]
+fn a_word_step_back_gives_back_exactly_the_word_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state();
+    let mut notes = session(&dir.path().join("notes"), &mut s);
+    const PART: &str = "ebsp/blijvende-inzet-van-nederland-in-de-raad";
+    let n = s.corpus.get(PART).unwrap();
+    open_node(&mut s, n, true);
+    crate::tui::update::update(&mut s, Action::Find);
+    for c in "Daarnaast blijft".chars() {
+        crate::tui::update::update(&mut s, Action::Type(c));
+    }
+    crate::tui::update::update(&mut s, Action::Open);
+    notes.act(&mut s, Action::Select);
+    let quote = |s: &State| {
+        let (a, b) = s.selection.unwrap();
+        selection_quote(&s.corpus.by_id(PART).unwrap().body, a, b)
+            .unwrap()
+            .exact
+    };
+    assert_eq!(quote(&s), "Daarnaast blijft");
+    notes.act(&mut s, Action::NextLink);
+    assert_eq!(quote(&s), "Daarnaast blijft Nederland");
+    notes.act(&mut s, Action::PrevLink);
+    assert_eq!(quote(&s), "Daarnaast blijft");
+    notes.act(&mut s, Action::PrevLink);
+    assert_eq!(quote(&s), "Daarnaast");
+    notes.act(&mut s, Action::PrevLink);
+    assert_eq!(quote(&s), "Daarnaast", "never past the anchor");
+    // A sentence and a paragraph at a time.
+    notes.act(&mut s, Action::NextSentence);
+    assert!(quote(&s).ends_with("tijdpad, om de situatie te voorkomen dat de lidstaten niet tijdig een bilaterale overeenkomst kunnen realiseren met de VS, en welke maatregelen er dan op EU niveau genomen zouden kunnen worden."), "{}", quote(&s));
+    notes.act(&mut s, Action::PrevSentence);
+    assert_eq!(quote(&s), "D", "no sentence before: back to the anchor");
+    notes.act(&mut s, Action::NextParagraph);
+    assert!(quote(&s).ends_with("genomen zouden kunnen worden."));
+}
+
+#[test]
+fn d_never_deletes_a_note_the_screen_does_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "blijft staan");
+    ctrl_s(&mut notes, &mut s);
+    let count = |store: &Path| NotesStore::open(store).unwrap().load().unwrap().notes.len();
+    // At 60×15 the notes pane is not drawn: Tab never reaches it and `d`
+    // deletes nothing.
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 60, 15));
+    for _ in 0..3 {
+        crate::tui::update::update(&mut s, Action::NextPane);
+        notes.act(&mut s, Action::Delete);
+    }
+    assert_eq!(count(&store), 1);
+    assert!(s.message.as_deref().unwrap().contains("notitiepaneel"));
+    // Where the pane shows, `d` in it deletes.
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 80, 24));
+    s.focus = Pane::Reader;
+    notes.act(&mut s, Action::Delete);
+    assert_eq!(count(&store), 1, "not from the reader");
+    s.focus = Pane::Notes;
+    notes.act(&mut s, Action::Delete);
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn a_failed_export_keeps_the_dialog_and_the_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    notes.act(&mut s, Action::Export);
+    let path = dir.path().join("geen").join("map.md");
+    for _ in 0..20 {
+        notes.key(
+            &mut s,
+            KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+        );
+    }
+    keys(&mut notes, &mut s, &path.display().to_string());
+    notes.key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(notes.wants_keys(&s), "the dialog stays");
+    let shown = screen(&notes, &s).backend().to_string();
+    assert!(shown.contains("Export mislukt"), "{shown}");
+    assert!(shown.contains("map.md"), "the typed path stays: {shown}");
 }
