@@ -120,3 +120,68 @@ fn the_index_reads_back_from_its_bytes() {
         index.exact("raad van europa", 20)
     );
 }
+
+/// Names, countries, Kamerstukken and phrases of the bundled letter: what
+/// a policy officer types into the finder.
+const PRECISION_QUERIES: [&str; 20] = [
+    "Eurocommissaris",
+    "Brunner",
+    "Ram",
+    "Secretaris-Generaal",
+    "Italië",
+    "Marokko",
+    "Denemarken",
+    "Polen",
+    "België",
+    "Verenigde Staten",
+    "32317-973",
+    "32317-978",
+    "21501-20-2245",
+    "30573-227",
+    "19637-3477",
+    "tweetrapssysteem",
+    "Raad van Europa",
+    "ondermijnende criminaliteit",
+    "mensensmokkel",
+    "kaderovereenkomst",
+];
+
+/// Of the first 10 hits of each query, how many hold the query (folded),
+/// and how many there are.
+fn precision(
+    index: &SearchIndex,
+    search: impl Fn(&str) -> Vec<dossier_core::search::Hit>,
+) -> (usize, usize, Vec<String>) {
+    let fold = |s: &str| dossier_core::text::fold(s).replace(char::is_whitespace, " ");
+    let (mut good, mut shown, mut misses) = (0, 0, Vec::new());
+    for q in PRECISION_QUERIES {
+        let hits = search(q);
+        assert!(!hits.is_empty(), "{q}: no hits");
+        for h in hits.iter().take(10) {
+            shown += 1;
+            if fold(index.text(h)).contains(&fold(q)) {
+                good += 1;
+            } else {
+                misses.push(format!("{q}: {}", index.text(h)));
+            }
+        }
+    }
+    (good, shown, misses)
+}
+
+/// The precision figure of BENCHMARKS.md:
+/// `cargo test --test search precision -- --nocapture`.
+#[test]
+fn precision_every_first_ten_hit_holds_the_query() {
+    let c = corpus();
+    let index = SearchIndex::build(&c);
+    let (good, shown, misses) = precision(&index, |q| index.find(q, 50));
+    let (fgood, fshown, _) = precision(&index, |q| index.fuzzy(q, 50));
+    println!(
+        "precision at 10 over {} queries: exact-first {good}/{shown} ({:.0}%), fuzzy {fgood}/{fshown} ({:.0}%)",
+        PRECISION_QUERIES.len(),
+        100.0 * good as f64 / shown as f64,
+        100.0 * fgood as f64 / fshown as f64
+    );
+    assert!(misses.is_empty(), "{misses:#?}");
+}

@@ -177,7 +177,7 @@ fn to_the_passage(t: &Tmux) {
     t.keys(&["/"]);
     t.text("tweetrapssysteem");
     t.keys(&["Enter"]);
-    t.wait_for("1/1");
+    t.wait_for("1 treffer");
 }
 
 fn home() -> (tempfile::TempDir, PathBuf) {

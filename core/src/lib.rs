@@ -19,6 +19,7 @@ pub mod model;
 pub mod motion;
 pub mod note_form;
 pub mod note_index;
+pub mod query;
 pub mod schema;
 pub mod search;
 pub mod text;

@@ -175,8 +175,9 @@ pub struct NoteFilter {
     pub author: Option<String>,
     /// `Some(true)`: only detached notes; `Some(false)`: only attached ones.
     pub detached: Option<bool>,
-    /// Fuzzy text over the body, quote, tags, node and owner; case and
-    /// accents are ignored.
+    /// Text over the body, quote, tags, node and owner, case and accents
+    /// aside: notes holding the words as they stand first, in fzf's syntax
+    /// (see [`crate::query`]), then dense fuzzy matches.
     pub text: String,
 }
 
@@ -204,6 +205,7 @@ impl NoteFilter {
     pub fn apply(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {
         let tag = self.tag.as_deref().map(normalise_tag);
         let text = crate::text::fold(self.text.trim());
+        let query = crate::query::Query::parse(&self.text);
         let mut hits: Vec<(i64, usize)> = notes
             .iter()
             .enumerate()
@@ -223,11 +225,22 @@ impl NoteFilter {
                 if text.is_empty() {
                     return Some((0, i));
                 }
+                // Exact first: a note that holds the words as they stand
+                // (or matches fzf's syntax) before any fuzzy match, and of
+                // those only the dense ones.
+                let hay = crate::query::fold_text(&haystack(a));
+                if query.matches(&hay).is_some() {
+                    return Some((i64::MAX, i));
+                }
+                if !query.is_plain() {
+                    return None;
+                }
                 // A fresh matcher each time: fuzzy-matcher 0.3.7 can carry
                 // state from one text to the next.
                 SkimMatcherV2::default()
-                    .fuzzy_match(&crate::text::fold(&haystack(a)), &text)
-                    .map(|s| (s, i))
+                    .fuzzy_indices(&hay, &text)
+                    .filter(|(_, p)| crate::query::dense(p))
+                    .map(|(s, _)| (s, i))
             })
             .collect();
         // Best score first; ties keep the order of creation.

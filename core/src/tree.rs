@@ -1,13 +1,11 @@
 //! The tree both faces show: which nodes hang under which (a dossier's
 //! sections, annexes and footnotes, and the references it cites), and the
-//! tree filter's matching (fuzzy text, `#tag`, `@country`).
+//! tree filter's matching (words as they stand, fzf syntax, `#tag`, `@country`).
 
 use memchr::memchr2;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use crate::model::{Corpus, NodeIdx, NodeKind};
+use crate::query::{Query, fold_text};
 use crate::text::{fold, fold_char};
 
 /// The children a node shows in the tree: for a document first the topics
@@ -130,7 +128,10 @@ pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
     groups
 }
 
-/// A parsed filter: words to match fuzzily in titles, tags, countries.
+/// A parsed filter: `#tag` and `@country` prefixes, and text that a
+/// title (or id) must hold word for word, case and accents aside, in fzf's
+/// extended syntax (see [`crate::query`]): `kmar` finds "KMar", not
+/// "Kamerbrief".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TreeFilter {
     pub text: String,
@@ -138,6 +139,8 @@ pub struct TreeFilter {
     pub countries: Vec<String>,
     /// `text` folded, once rather than for every node matched.
     pub folded: String,
+    /// `text` as a query.
+    pub query: Query,
 }
 
 impl TreeFilter {
@@ -155,6 +158,7 @@ impl TreeFilter {
         }
         f.text = words.join(" ");
         f.folded = fold(&f.text);
+        f.query = Query::parse(&f.text);
         f
     }
 
@@ -178,10 +182,12 @@ impl TreeFilter {
             f.countries.push(text);
             f.text.clear();
             f.folded.clear();
+            f.query = Query::default();
         } else if c.nodes.iter().flat_map(|n| &n.tags).any(|t| is_text(t)) {
             f.tags.push(text);
             f.text.clear();
             f.folded.clear();
+            f.query = Query::default();
         }
         f
     }
@@ -223,43 +229,73 @@ impl TreeFilter {
         self.may_match(&n.title) || self.may_match(&n.id)
     }
 
-    /// Whether `text` holds the folded query's characters in order, spaces
-    /// too, which is exactly when the matcher matches it.
+    /// Whether `text` matches the query: holds each word as it stands,
+    /// case and accents aside (and the anchors, negations and
+    /// alternatives of fzf's syntax).
     pub fn may_match(&self, text: &str) -> bool {
-        let query = &self.folded;
-        // ASCII titles, most of them, are searched a letter at a time in
-        // either case with memchr (the folded query is lower case).
-        if text.is_ascii() && query.is_ascii() {
-            let mut rest = text.as_bytes();
-            for q in query.bytes() {
-                match memchr2(q, q.to_ascii_uppercase(), rest) {
-                    Some(at) => rest = &rest[at + 1..],
-                    None => return false,
-                }
-            }
+        if self.query.is_empty() {
             return true;
         }
-        let mut want = query.chars().peekable();
-        for ch in text.chars().map(fold_char) {
-            if want.peek() == Some(&ch) {
-                want.next();
-            }
+        // ASCII titles, most of them, with plain words: each looked for
+        // in either case with memchr, no folded copy made.
+        if text.is_ascii() && self.query.is_plain() {
+            let hay = text.as_bytes();
+            return self
+                .query
+                .words()
+                .iter()
+                .all(|w| w.is_ascii() && contains_ascii_ci(hay, w.as_bytes()));
         }
-        want.peek().is_none()
+        self.query.matches(&fold_text(text)).is_some()
     }
 
     /// The characters of `title` the filter's text matched, for
     /// highlighting; none when it has no text or the title does not match.
     pub fn positions(&self, title: &str) -> Vec<usize> {
-        if self.folded.is_empty() || !self.may_match(title) {
+        if self.query.is_empty() {
             return Vec::new();
         }
-        // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
-        SkimMatcherV2::default()
-            .fuzzy_indices(&fold(title), &self.folded)
-            .map(|(_, idx)| idx)
-            .unwrap_or_default()
+        let folded = fold_text(title);
+        let mut out: Vec<usize> = match self.query.matches(&folded) {
+            Some(ranges) => ranges.into_iter().flat_map(|(a, b)| a..b).collect(),
+            None => return Vec::new(),
+        };
+        // Every occurrence of a plain word, not only the first.
+        if self.query.is_plain() {
+            for w in self.query.words() {
+                let n = w.chars().count();
+                for (b, _) in folded.match_indices(w) {
+                    let c = folded[..b].chars().count();
+                    out.extend(c..c + n);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
+}
+
+/// Whether `hay` holds `needle` (lower-case ASCII), ASCII case aside.
+fn contains_ascii_ci(hay: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let mut from = 0;
+    while let Some(at) = hay
+        .get(from..)
+        .and_then(|h| memchr2(first, first.to_ascii_uppercase(), h))
+    {
+        let start = from + at + 1;
+        if hay
+            .get(start..start + rest.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(rest))
+        {
+            return true;
+        }
+        from = start;
+    }
+    false
 }
 
 /// Whether `name`, folded and with its spaces as `space`, starts with
@@ -384,20 +420,37 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The filtering pass keeps a title exactly when the matcher, which
-        /// finds the characters to highlight, matches it.
+        /// The fast pass over ASCII titles keeps a title exactly when the
+        /// query matches its folded text, which is what is highlighted.
         #[test]
-        fn the_pass_keeps_exactly_what_the_matcher_matches(
+        fn the_pass_keeps_exactly_what_the_query_matches(
             title in "[a-eA-EëéÉç \\-]{0,30}|\\PC{0,30}",
             query in "[a-eëÉç]{1,3}( [a-eç]{1,2})?",
         ) {
             let f = TreeFilter::parse(&query);
-            let matched = SkimMatcherV2::default()
-                .fuzzy_indices(&fold(&title), &f.folded)
-                .is_some();
+            let matched = f.query.matches(&fold_text(&title)).is_some();
             proptest::prop_assert_eq!(f.may_match(&title), matched);
             proptest::prop_assert_eq!(!f.positions(&title).is_empty(), matched);
         }
+    }
+
+    #[test]
+    fn the_filter_takes_words_as_they_stand_and_fzf_syntax() {
+        let f = TreeFilter::parse("kmar");
+        assert!(
+            !f.may_match("Kamerbrief"),
+            "scattered letters are not a match"
+        );
+        assert!(f.may_match("Inzet van de KMar"));
+        assert!(TreeFilter::parse("^kamer").may_match("Kamerstuk 32317-973"));
+        assert!(!TreeFilter::parse("^kamer").may_match("De Kamerbrief"));
+        assert!(TreeFilter::parse("973$").may_match("Kamerstuk 32317-973"));
+        assert!(!TreeFilter::parse("!973 kamerstuk").may_match("Kamerstuk 32317-973"));
+        assert!(TreeFilter::parse("973 | 978").may_match("Kamerstuk 32317-978"));
+        assert_eq!(
+            TreeFilter::parse("raad").positions("Raad en raad"),
+            vec![0, 1, 2, 3, 8, 9, 10, 11]
+        );
     }
 
     #[test]

@@ -70,7 +70,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search every title and passage (fuzzy; --exact for a phrase)
+    /// Search every title and passage: exact words first, fzf syntax
+    /// ('word ^prefix suffix$ !not a | b); --exact for one phrase
     Search {
         /// What to look for; case and accents are ignored (italie finds Italië)
         query: String,

@@ -1,5 +1,8 @@
 //! `dossier search QUERY [--exact] [--limit N] [--json]`: ranked hits over
-//! every title and passage, fuzzy by default, ignoring case and accents.
+//! every title and passage, ignoring case and accents: the texts holding
+//! the words as typed first, each occurrence a hit, with fzf's extended
+//! syntax; fuzzy matches only when no text holds them (see
+//! [`SearchIndex::find`]). `--exact` takes the query as one phrase.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -42,7 +45,7 @@ pub fn run(
         if exact {
             index.exact(query, limit)
         } else {
-            index.fuzzy(query, limit)
+            index.find(query, limit)
         }
     };
     let (index, hits, errors) = app.search(&find);
@@ -68,7 +71,8 @@ fn print_hits(
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for row in &rows {
-        writeln!(out, "{}  {}  [{}]", row.node, row.title, row.score)?;
+        // The score is for ranking (and in --json), not for reading.
+        writeln!(out, "{}  {}", row.node, row.title)?;
         if row.passage.is_some() {
             writeln!(out, "    {}", row.snippet)?;
         }

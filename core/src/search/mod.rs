@@ -22,6 +22,7 @@ mod buffers;
 mod exact;
 mod fuzzy;
 mod persist;
+mod ranked;
 mod snippet;
 mod worker;
 

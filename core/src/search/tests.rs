@@ -223,6 +223,25 @@ fn positions_are_found_for_every_scored_hit() {
 }
 
 #[test]
+fn the_finder_worker_falls_back_to_dense_fuzzy_matches_when_nothing_holds_the_query() {
+    let index = std::sync::Arc::new(index_of(&sentences(20_000, 7)));
+    let mut w = FinderWorker::spawn(index.clone());
+    let g = w.search("rdaa", 10);
+    let last = loop {
+        let u = w
+            .wait_latest(std::time::Duration::from_secs(30))
+            .expect("an update");
+        assert_eq!(u.generation, g);
+        if u.done {
+            break u;
+        }
+    };
+    assert!(index.find_exact("rdaa", 10).is_none());
+    assert_eq!(last.hits, index.find("rdaa", 10));
+    assert!(last.hits.iter().all(|h| crate::query::dense(&h.positions)));
+}
+
+#[test]
 fn the_finder_worker_answers_the_newest_query() {
     let index = std::sync::Arc::new(index_of(&sentences(50_000, 13)));
     let mut w = FinderWorker::spawn(index.clone());
@@ -239,7 +258,7 @@ fn the_finder_worker_answers_the_newest_query() {
         }
     };
     assert_eq!(last.query, "raad");
-    assert_eq!(last.hits, index.fuzzy("raad", 10));
+    assert_eq!(last.hits, index.find("raad", 10));
     // Asked again, it comes from memory, complete at once.
     let g = w.search("raad", 10);
     let again = w.wait_latest(std::time::Duration::from_secs(30)).unwrap();
@@ -269,7 +288,7 @@ fn a_worker_that_builds_its_index_answers_queries_asked_before_it_is_ready() {
         }
     };
     assert_eq!(last.generation, g);
-    assert_eq!(last.hits, index_of(&texts).fuzzy("raad", 10));
+    assert_eq!(last.hits, index_of(&texts).find("raad", 10));
 }
 
 proptest! {

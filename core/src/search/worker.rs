@@ -194,6 +194,25 @@ fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<Finde
             }
             continue;
         }
+        // Exact first: the texts that hold the words as typed, at once
+        // (memchr-fast); a fuzzy search, a chunk at a time, only when none
+        // does.
+        if let Some(hits) = index.find_exact(&request.query, request.limit) {
+            remember(&mut remembered, &mut order, key, hits.clone());
+            let total = index.len();
+            let update = FinderUpdate {
+                generation: request.generation,
+                query: request.query,
+                hits,
+                scanned: total,
+                total,
+                done: true,
+            };
+            if updates.send(update).is_err() {
+                return;
+            }
+            continue;
+        }
         let mut search = FuzzySearch::new(index, &request.query, request.limit);
         let mut last_sent: Option<Instant> = None;
         loop {
@@ -214,15 +233,11 @@ fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<Finde
                 }
             }
             last_sent = Some(Instant::now());
-            let hits = search.hits();
+            let mut hits = search.hits();
+            // Scattered letters that are mostly gaps are not shown.
+            hits.retain(|h| crate::query::dense(&h.positions));
             if done {
-                remembered.insert(key.clone(), hits.clone());
-                order.push_back(key.clone());
-                if order.len() > REMEMBERED
-                    && let Some(old) = order.pop_front()
-                {
-                    remembered.remove(&old);
-                }
+                remember(&mut remembered, &mut order, key.clone(), hits.clone());
             }
             let update = FinderUpdate {
                 generation: request.generation,
@@ -247,5 +262,21 @@ fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<Finde
                 Err(TryRecvError::Disconnected) => return,
             }
         }
+    }
+}
+
+/// Keeps a complete result for when the same query comes again.
+fn remember(
+    remembered: &mut HashMap<(String, usize), Vec<Hit>>,
+    order: &mut VecDeque<(String, usize)>,
+    key: (String, usize),
+    hits: Vec<Hit>,
+) {
+    remembered.insert(key.clone(), hits);
+    order.push_back(key);
+    if order.len() > REMEMBERED
+        && let Some(old) = order.pop_front()
+    {
+        remembered.remove(&old);
     }
 }
