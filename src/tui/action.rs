@@ -32,6 +32,10 @@ pub enum Action {
     Filter,
     /// Group the tree by Kamerstuk dossier or by theme tag.
     GroupBy,
+    /// The tree's width: following the window, or narrow, wide, wider.
+    TreeWidth,
+    /// The metadata block above the text: one line, or all of it.
+    Details,
     Select,
     /// In a selection: its moving end to the next / previous sentence or
     /// paragraph end.
@@ -53,7 +57,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 36] = [
+    pub const ALL: [Action; 38] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -78,6 +82,8 @@ impl Action {
         Action::Finder,
         Action::Filter,
         Action::GroupBy,
+        Action::TreeWidth,
+        Action::Details,
         Action::Select,
         Action::NextSentence,
         Action::PrevSentence,
@@ -119,6 +125,8 @@ impl Action {
             Action::Finder => "finder",
             Action::Filter => "filter",
             Action::GroupBy => "group_by",
+            Action::TreeWidth => "tree_width",
+            Action::Details => "details",
             Action::Select => "select",
             Action::NextSentence => "next_sentence",
             Action::PrevSentence => "prev_sentence",

@@ -252,6 +252,8 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Finder, &["ctrl-p"]),
     (Action::Filter, &["f"]),
     (Action::GroupBy, &["T"]),
+    (Action::TreeWidth, &["w"]),
+    (Action::Details, &["i"]),
     (Action::Select, &["v"]),
     (Action::NextSentence, &[")"]),
     (Action::PrevSentence, &["("]),

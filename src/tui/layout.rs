@@ -80,15 +80,37 @@ impl ReaderLayout {
 
 const SUPERSCRIPT: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
-fn superscript(label: &str) -> String {
+pub fn superscript(label: &str) -> String {
     label
         .chars()
         .map(|c| c.to_digit(10).map_or(c, |d| SUPERSCRIPT[d as usize]))
         .collect()
 }
 
-/// Lays out `node` for `width` columns.
+/// How much of a node's details (letter, citation, tags, countries) goes
+/// above its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Details<'a> {
+    /// Every detail on its own lines.
+    All,
+    /// One line, ending in the key that shows them all when cut.
+    Line(&'a str),
+}
+
+/// Lays out `node` for `width` columns, with all its details.
+#[cfg(test)]
 pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout {
+    layout_with(c, node, width, lang, Details::All)
+}
+
+/// Lays out `node` for `width` columns, with its details as `details` says.
+pub fn layout_with(
+    c: &Corpus,
+    node: NodeIdx,
+    width: u16,
+    lang: Lang,
+    details: Details<'_>,
+) -> ReaderLayout {
     let w = usize::from(width.max(1));
     let mut b = Builder {
         lines: Vec::new(),
@@ -97,7 +119,30 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout
     };
     let n = c.node(node);
     b.text_line(&n.title, SegStyle::Title);
-    header(c, node, lang, &mut b);
+    let parts = header(c, node, lang, details == Details::All);
+    match details {
+        Details::All => {
+            for (text, style) in &parts {
+                b.text_line(text, *style);
+            }
+        }
+        Details::Line(key) if !parts.is_empty() => {
+            // Text first: the details as one line, cut with a sign of
+            // what the key shows.
+            let line: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
+            let line = line.join(" · ");
+            let more = format!(" ({key} {})", t(lang, T::Details));
+            let shown = if line.chars().count() + more.chars().count() <= w {
+                line
+            } else {
+                let room = w.saturating_sub(more.chars().count() + 1);
+                let cut: String = line.chars().take(room).collect();
+                format!("{cut}…{more}")
+            };
+            b.text_line(&shown, SegStyle::Muted);
+        }
+        Details::Line(_) => {}
+    }
     b.blank();
     for (pi, p) in n.body.paragraphs.iter().enumerate() {
         let mut atoms: Vec<(char, SegStyle, Option<usize>)> = Vec::new();
@@ -212,7 +257,13 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout
     }
 }
 
-fn header(c: &Corpus, node: NodeIdx, lang: Lang, b: &mut Builder) {
+/// The details of a node, each with its style: the letter it is in,
+/// sender, citation, description, address, tags and countries (each name
+/// once).
+/// On one line (`!all`) the countries are counted, not named: the text
+/// below names them already.
+fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
+    let mut out = Vec::new();
     let n = c.node(node);
     if let Some(l) = c.letter_of(node)
         && let Some(meta) = &c.node(l).letter
@@ -232,38 +283,55 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, b: &mut Builder) {
                 .collect::<Vec<_>>()
                 .join(", ")
         );
-        b.text_line(&line, SegStyle::Muted);
+        out.push((line, SegStyle::Muted));
     }
     if let Some(meta) = &n.letter {
         for s in &meta.sender {
-            b.text_line(s, SegStyle::Muted);
+            out.push((s.clone(), SegStyle::Muted));
         }
     }
     if let Some(r) = &n.reference {
-        b.text_line(
-            &format!("{}: {}", t(lang, T::Citation), r.citation()),
+        out.push((
+            format!("{}: {}", t(lang, T::Citation), r.citation()),
             SegStyle::Muted,
-        );
+        ));
     }
     if let Some(d) = &n.description {
-        b.text_line(d, SegStyle::Body);
+        out.push((d.to_string(), SegStyle::Body));
     }
     if let Some(u) = &n.url {
-        b.text_line(&format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted);
+        out.push((format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted));
     }
     let tags = c.tags_of(node);
     if !tags.is_empty() {
-        b.text_line(
-            &format!("{}: {}", t(lang, T::Tags), tags.join(", ")),
+        out.push((
+            format!("{}: {}", t(lang, T::Tags), tags.join(", ")),
             SegStyle::Muted,
-        );
+        ));
     }
-    if !n.countries.is_empty() {
-        b.text_line(
-            &format!("{}: {}", t(lang, T::Countries), n.countries.join(", ")),
+    let countries = once_each(&n.countries);
+    if !countries.is_empty() && !all {
+        out.push((
+            format!("{}: {}", t(lang, T::Countries), countries.len()),
             SegStyle::Muted,
-        );
+        ));
+    } else if !countries.is_empty() {
+        out.push((
+            format!("{}: {}", t(lang, T::Countries), countries.join(", ")),
+            SegStyle::Muted,
+        ));
     }
+    out
+}
+
+/// Each name once, in first-seen order, case and accents aside.
+fn once_each<'a>(names: &[&'a str]) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    names
+        .iter()
+        .filter(|n| seen.insert(dossier_core::text::fold(n)))
+        .copied()
+        .collect()
 }
 
 struct Builder {

@@ -232,8 +232,8 @@ fn scroll(s: &mut State, a: Action) -> Vec<Effect> {
 
 /// Tells the state how big the reader and the tree are now.
 pub fn resize(s: &mut State, area: Rect) {
-    let a = view::areas(area);
-    let text = view::reader_text_area(area);
+    let a = view::areas(area, s.tree_pct);
+    let text = view::reader_text_area(area, s.tree_pct);
     if (text.width, text.height) != s.reader_size
         || a.tree.height.saturating_sub(2) != s.tree_height
     {

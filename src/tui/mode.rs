@@ -133,6 +133,8 @@ const READ: &[Action] = &[
     Action::Finder,
     Action::Filter,
     Action::GroupBy,
+    Action::TreeWidth,
+    Action::Details,
     Action::Select,
     Action::Annotate,
     Action::Edit,

@@ -126,6 +126,11 @@ pub struct State {
     pub notes_visible: bool,
     /// The whole terminal, width and height; set by the loop.
     pub screen: (u16, u16),
+    /// The tree's width chosen with `w`, in percent; `None` follows the
+    /// window.
+    pub tree_pct: Option<u16>,
+    /// All of a node's details above its text, not one line (`i`).
+    pub details: bool,
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
     pub find: Find,
@@ -172,6 +177,8 @@ impl State {
             tree_height: 20,
             notes_visible: true,
             screen: (80, 24),
+            tree_pct: None,
+            details: false,
             back: Vec::new(),
             forward: Vec::new(),
             find: Find::default(),
@@ -214,7 +221,13 @@ impl State {
                 .then(|| self.layout.lines.get(self.scroll))
                 .flatten()
                 .and_then(|l| l.segs.iter().find_map(|g| g.para.map(|p| (p, g.start))));
-            self.layout = super::layout::layout(&self.corpus, node, width, self.lang);
+            let key = self.keymap.first(super::action::Action::Details);
+            let details = if self.details {
+                super::layout::Details::All
+            } else {
+                super::layout::Details::Line(&key)
+            };
+            self.layout = super::layout::layout_with(&self.corpus, node, width, self.lang, details);
             if let Some((p, c)) = anchor
                 && let Some(line) = self.layout.line_of(p, c)
             {

@@ -124,6 +124,24 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
                 tree::rebuild(s);
             }
         }
+        Action::TreeWidth => {
+            let views = super::view::TREE_WIDTHS;
+            let at = views.iter().position(|&w| w == s.tree_pct).unwrap_or(0);
+            s.tree_pct = views[(at + 1) % views.len()];
+            let screen = ratatui::layout::Rect::new(0, 0, s.screen.0, s.screen.1);
+            super::resize(s, screen);
+            s.message = Some(format!(
+                "{}: {}",
+                super::i18n::action(s.lang, Action::TreeWidth),
+                s.tree_pct
+                    .map_or_else(|| t(s.lang, T::Auto).to_string(), |p| format!("{p}%"))
+            ));
+        }
+        Action::Details => {
+            s.details = !s.details;
+            s.layout.lines.clear();
+            s.relayout();
+        }
         Action::Filter => {
             s.filter_editing = true;
             s.focus = Pane::Tree;

@@ -56,7 +56,12 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     // A list shows nothing of an item taller than itself: in a low pane
     // each note keeps only its first lines.
     let rows = usize::from(area.height.saturating_sub(2)).max(1);
-    let items: Vec<ListItem> = shown.iter().map(|&i| item(v, i, width, rows)).collect();
+    let chosen = v.selected.min(shown.len() - 1);
+    let items: Vec<ListItem> = shown
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| item(v, i, width, rows, at == chosen))
+        .collect();
     let list = List::new(items)
         .block(block)
         .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -65,15 +70,22 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// One note: its kind and status, the quote and the start of the text,
-/// wrapped to the pane's `width`, at most `rows` lines.
-fn item(v: &PaneView, i: usize, width: usize, rows: usize) -> ListItem<'static> {
+/// One note: its kind and status, owner and due date, the quote and the
+/// start of the text, wrapped to the pane's `width`, at most `rows` lines.
+/// The chosen note shows its whole quote.
+fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> ListItem<'static> {
     let a = &v.notes[i];
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
         format!("{} · {}", v.lang.kind(a.kind), v.lang.status(a.status)),
         Style::default().add_modifier(Modifier::BOLD),
     )];
+    // Who and when right under the kind: a low pane never cuts them off.
+    let who = (a.owner.is_some() || a.due.is_some()).then(|| {
+        let who = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
+        let due = a.due.map(|d| format!(" {d}")).unwrap_or_default();
+        format!("→ {who}{due}")
+    });
     if !a.tags.is_empty() {
         head.push(Span::raw(format!(
             "  #{}",
@@ -85,13 +97,22 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize) -> ListItem<'static> 
         )));
     }
     let mut lines = vec![Line::from(head)];
+    if let Some(who) = who {
+        for l in wrapped(&who, width, 2) {
+            lines.push(Line::from(Span::styled(
+                l,
+                Style::default().add_modifier(Modifier::BOLD),
+            )));
+        }
+    }
     if let Some(q) = &a.target.quote {
         let style = if attached {
             Style::default().add_modifier(Modifier::ITALIC)
         } else {
             Style::default().add_modifier(Modifier::CROSSED_OUT)
         };
-        for l in wrapped(&format!("“{}”", sanitize_line(&q.exact)), width, 2) {
+        let most = if chosen { rows } else { 2 };
+        for l in wrapped(&format!("“{}”", sanitize_line(&q.exact)), width, most) {
             lines.push(Line::from(Span::styled(l, style)));
         }
     }
@@ -104,14 +125,6 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize) -> ListItem<'static> 
     let body: Vec<String> = a.body.lines().map(sanitize_line).collect();
     for l in wrapped(&body.join(" "), width, 4) {
         lines.push(Line::from(l));
-    }
-    if a.owner.is_some() || a.due.is_some() {
-        let who = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
-        let due = a.due.map(|d| format!(" · {d}")).unwrap_or_default();
-        lines.push(Line::from(Span::styled(
-            format!("→ {who}{due}"),
-            Style::default().add_modifier(Modifier::DIM),
-        )));
     }
     lines.push(Line::from(""));
     lines.truncate(rows);

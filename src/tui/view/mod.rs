@@ -29,20 +29,29 @@ pub struct Areas {
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 
+/// The tree's share of the width the user chose with `w`, in percent;
+/// `None` is the default, which follows the window.
+pub const TREE_WIDTHS: [Option<u16>; 4] = [None, Some(20), Some(35), Some(50)];
+
 /// Three columns on a wide screen; on a narrow one the annotations go
-/// under the reader.
-pub fn areas(area: Rect) -> Areas {
+/// under the reader. The tree takes `tree_pct` percent of the width when
+/// set, else a share that grows with the window.
+pub fn areas(area: Rect, tree_pct: Option<u16>) -> Areas {
     let [breadcrumb, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    let tree_w = (body.width * 3 / 10).clamp(20, 40).min(body.width);
+    let chosen = |pct: u16| (body.width * pct / 100).max(16).min(body.width / 2 + 1);
+    let tree_w = tree_pct
+        .map_or_else(|| (body.width * 3 / 10).clamp(20, 40), chosen)
+        .min(body.width);
     if body.width >= 110 {
         // Narrower side columns than on one row of two, so the reader is
-        // never narrower on a wide screen than on an 80-column one.
-        let tree_w = (body.width * 22 / 100).clamp(24, 36);
+        // never narrower on a wide screen than on an 80-column one; the
+        // tree still widens with the window, for long titles.
+        let tree_w = tree_pct.map_or_else(|| (body.width * 24 / 100).clamp(24, 56), chosen);
         let notes_w = (body.width * 22 / 100).clamp(26, 40);
         let [tree, reader, notes] = Layout::horizontal([
             Constraint::Length(tree_w),
@@ -94,10 +103,10 @@ pub fn render_help(s: &State, frame: &mut Frame) {
 }
 
 /// The text area inside the reader's border.
-pub fn reader_text_area(area: Rect) -> Rect {
+pub fn reader_text_area(area: Rect, tree_pct: Option<u16>) -> Rect {
     Block::default()
         .borders(Borders::ALL)
-        .inner(areas(area).reader)
+        .inner(areas(area, tree_pct).reader)
 }
 
 pub fn render(s: &State, frame: &mut Frame) {
@@ -113,7 +122,7 @@ pub fn render(s: &State, frame: &mut Frame) {
         frame.render_widget(msg, area);
         return;
     }
-    let a = areas(area);
+    let a = areas(area, s.tree_pct);
     breadcrumb::render(s, frame, a.breadcrumb);
     tree::render(s, frame, a.tree);
     reader::render(s, frame, a.reader);

@@ -134,7 +134,7 @@ fn a_section_with_a_link_selected() {
             .map(|p| (p.x, p.y))
             .collect();
         assert!(!cells.is_empty());
-        let reader = super::reader_text_area(b.area);
+        let reader = super::reader_text_area(b.area, None);
         let line = u16::try_from(s.layout.links[link].line - s.scroll).unwrap();
         assert!(
             cells
@@ -518,4 +518,94 @@ fn a_group_closes_and_opens_with_the_tree_keys() {
     assert!(!s.rows[0].expanded);
     run(&mut s, &[Action::Open]);
     assert_eq!(s.rows.len(), before);
+}
+
+/// The tree's rows as drawn: the text inside its border.
+fn tree_rows(s: &State, size: (u16, u16)) -> Vec<String> {
+    let t = draw(s, size);
+    let b = t.backend().buffer();
+    let tree = super::areas(b.area, s.tree_pct).tree;
+    (tree.y + 1..tree.bottom().saturating_sub(1))
+        .map(|y| {
+            (tree.x + 1..tree.right().saturating_sub(1))
+                .map(|x| b[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+#[test]
+fn siblings_are_never_cut_to_the_same_text_and_footnotes_show_their_words() {
+    for size in [(80, 24), (60, 15), (120, 40)] {
+        let mut s = state(Lang::Nl, size);
+        // Everything the EBSP and Raad van Europa topics hold, in view.
+        for id in ["raad-van-europa", "ebsp"] {
+            open(&mut s, id);
+            s.focus = Pane::Tree;
+            run(&mut s, &[Action::Expand]);
+        }
+        for top in 0..s.rows.len() {
+            s.tree_selected = top;
+            let rows = tree_rows(&s, size);
+            let mut seen = std::collections::HashSet::new();
+            for r in &rows {
+                assert!(
+                    seen.insert(r.clone()),
+                    "{size:?}: `{r}` twice in\n{}",
+                    rows.join("\n")
+                );
+            }
+        }
+    }
+    let mut s = state(Lang::Nl, (120, 40));
+    open(&mut s, "ebsp");
+    s.focus = Pane::Tree;
+    run(&mut s, &[Action::Expand]);
+    let rows = tree_rows(&s, (120, 40)).join("\n");
+    assert!(
+        rows.contains("² "),
+        "a footnote by its marker and words:\n{rows}"
+    );
+    assert!(!rows.contains("Voetnoot 2"), "{rows}");
+}
+
+#[test]
+fn the_tree_widens_with_the_window_and_w_changes_it() {
+    let s = state(Lang::Nl, (200, 50));
+    let wide = super::areas(Rect::new(0, 0, 200, 50), None).tree.width;
+    assert!(wide >= 46, "{wide}");
+    let mut s = s;
+    let before = s.reader_size;
+    run(&mut s, &[Action::TreeWidth]);
+    assert_eq!(s.tree_pct, Some(20));
+    assert_ne!(s.reader_size, before, "the reader follows");
+    for _ in 0..3 {
+        run(&mut s, &[Action::TreeWidth]);
+    }
+    assert_eq!(s.tree_pct, None, "round to following the window");
+}
+
+#[test]
+fn the_details_are_one_line_until_asked_and_countries_come_once() {
+    let mut s = state(Lang::Nl, (60, 15));
+    open(&mut s, "raad-van-europa/fn-5");
+    let text = screen(draw(&s, (60, 15)).backend().buffer());
+    assert!(text.contains("(i meer gegevens)"), "{text}");
+    let all = |s: &State| -> String {
+        s.layout
+            .lines
+            .iter()
+            .flat_map(|l| l.segs.iter().map(|g| g.text.clone()))
+            .collect()
+    };
+    // The footnote's text names 26 countries; the line above it counts them.
+    assert_eq!(all(&s).matches("Albanië").count(), 1, "{}", all(&s));
+    run(&mut s, &[Action::Details]);
+    // Asked for, each is named once above the text.
+    let all = all(&s);
+    assert!(all.contains("Landen: "), "{all}");
+    assert_eq!(all.matches("Albanië").count(), 2, "{all}");
 }

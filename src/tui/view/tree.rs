@@ -23,9 +23,33 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         usize::from(area.height.saturating_sub(2)),
     );
     let width = usize::from(area.width.saturating_sub(2));
-    let items: Vec<ListItem> = s.rows[first..end]
+    let shown = &s.rows[first..end];
+    // Rows of one level whose titles would be cut to the same text keep
+    // their ends instead, where siblings differ (`Kamerstuk …32317-973`).
+    let cut: Vec<Option<String>> = shown
         .iter()
-        .map(|r| ListItem::new(row_line(s, r, width)))
+        .map(|r| match r.item {
+            RowItem::Node(n) => {
+                let title = row_title(s, n);
+                let room = width.saturating_sub(r.depth + 2 + badge_width(s, n));
+                (title.width() > room).then(|| super::breadcrumb::truncate(&title, room))
+            }
+            _ => None,
+        })
+        .collect();
+    let items: Vec<ListItem> = shown
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let twin = cut[i].as_ref().is_some_and(|c| {
+                shown
+                    .iter()
+                    .zip(&cut)
+                    .enumerate()
+                    .any(|(j, (o, oc))| j != i && o.depth == r.depth && oc.as_ref() == Some(c))
+            });
+            ListItem::new(row_line(s, r, width, twin))
+        })
         .collect();
     let list = List::new(items)
         .block(block)
@@ -59,8 +83,52 @@ fn title(s: &State, width: usize) -> String {
     )
 }
 
-/// One row of the tree; a title longer than `width` columns ends in `…`.
-fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
+/// Columns of a node's notes badge (`[2] `), none without notes.
+fn badge_width(s: &State, n: dossier_core::NodeIdx) -> usize {
+    crate::tui::notes_bridge::count_badge(s, n).map_or(0, |b| format!("[{b}] ").width())
+}
+
+/// Which characters of a title cut to `room` columns are shown: its start
+/// and `…`; or, for a row whose cut text a sibling shares (`keep_end`),
+/// its first word, `…` and as much of its end as fits. `None` in the
+/// list stands for the `…`.
+fn shown_chars(title: &str, room: usize, keep_end: bool) -> Vec<Option<(usize, char)>> {
+    let chars: Vec<(usize, char)> = title.chars().enumerate().collect();
+    let widths: Vec<usize> = chars.iter().map(|(_, c)| c.width().unwrap_or(0)).collect();
+    if widths.iter().sum::<usize>() <= room {
+        return chars.into_iter().map(Some).collect();
+    }
+    let room = room.saturating_sub(1);
+    let mut out = Vec::new();
+    if keep_end {
+        let word = chars.iter().take_while(|(_, c)| !c.is_whitespace()).count();
+        let head = if word < room / 2 { word + 1 } else { 0 };
+        let mut used: usize = widths[..head].iter().sum();
+        let mut tail = chars.len();
+        while tail > head && used + widths[tail - 1] <= room {
+            tail -= 1;
+            used += widths[tail];
+        }
+        out.extend(chars[..head].iter().copied().map(Some));
+        out.push(None);
+        out.extend(chars[tail..].iter().copied().map(Some));
+        return out;
+    }
+    let mut used = 0;
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        if used + widths[i] > room {
+            break;
+        }
+        used += widths[i];
+        out.push(Some((at, c)));
+    }
+    out.push(None);
+    out
+}
+
+/// One row of the tree; a title longer than `width` columns ends in `…`,
+/// or keeps its end where a sibling would read the same (`keep_end`).
+fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize, keep_end: bool) -> Line<'a> {
     // One column a level: documents and their topics sit two levels down.
     let indent = " ".repeat(r.depth);
     match r.item {
@@ -124,21 +192,17 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
             let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
             let room = width.saturating_sub(used);
             let title = row_title(s, n);
-            let cut = title.width() > room;
             // Only rows on screen are drawn, so only theirs are matched.
             let matched = if r.hit {
                 s.tree_filter.positions(&title)
             } else {
                 Vec::new()
             };
-            let mut taken = 0;
-            for (i, ch) in title.chars().enumerate() {
-                let cw = ch.width().unwrap_or(0);
-                if cut && taken + cw + 1 > room {
+            for shown in shown_chars(&title, room, keep_end) {
+                let Some((i, ch)) = shown else {
                     spans.push(Span::styled("…", base));
-                    break;
-                }
-                taken += cw;
+                    continue;
+                };
                 let style = if matched.contains(&i) {
                     base.patch(s.theme.highlight)
                 } else {
@@ -167,6 +231,30 @@ fn row_title(s: &State, n: dossier_core::NodeIdx) -> std::borrow::Cow<'_, str> {
             // The date as numbers: a narrow pane keeps it whole.
             let date: Vec<&str> = m.date.split('-').rev().collect();
             std::borrow::Cow::Owned(format!("Nr. {number} · {} · {kind}", date.join("-")))
+        }
+        // A footnote by its first words: "Voetnoot 2" alone says nothing.
+        _ if node.kind == dossier_core::NodeKind::Footnote => {
+            let first: Vec<String> = node
+                .body
+                .paragraphs
+                .first()
+                .map(|p| p.plain())
+                .unwrap_or_default()
+                .split_whitespace()
+                .take(8)
+                .map(str::to_string)
+                .collect();
+            if first.is_empty() {
+                std::borrow::Cow::Borrowed(&node.title)
+            } else {
+                let number = node.title.rsplit(' ').next().unwrap_or(&node.title);
+                // The marker as the text shows it: `² Kamerstuk 32317…`.
+                std::borrow::Cow::Owned(format!(
+                    "{} {}",
+                    crate::tui::layout::superscript(number),
+                    dossier_core::text::sanitize_line(&first.join(" "))
+                ))
+            }
         }
         _ => std::borrow::Cow::Borrowed(&node.title),
     }
