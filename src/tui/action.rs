@@ -32,6 +32,8 @@ pub enum Action {
     Filter,
     /// Group the tree by Kamerstuk dossier or by theme tag.
     GroupBy,
+    /// The documents of the library by date.
+    Timeline,
     Select,
     Annotate,
     Edit,
@@ -47,7 +49,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 33] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -72,6 +74,7 @@ impl Action {
         Action::Finder,
         Action::Filter,
         Action::GroupBy,
+        Action::Timeline,
         Action::Select,
         Action::Annotate,
         Action::Edit,
@@ -109,6 +112,7 @@ impl Action {
             Action::Finder => "finder",
             Action::Filter => "filter",
             Action::GroupBy => "group_by",
+            Action::Timeline => "timeline",
             Action::Select => "select",
             Action::Annotate => "annotate",
             Action::Edit => "edit",

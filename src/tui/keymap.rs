@@ -252,6 +252,7 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Finder, &["ctrl-p"]),
     (Action::Filter, &["f"]),
     (Action::GroupBy, &["T"]),
+    (Action::Timeline, &["t"]),
     (Action::Select, &["v"]),
     (Action::Annotate, &["a"]),
     (Action::Edit, &["e"]),
