@@ -7,9 +7,11 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod citation;
 pub mod countries;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod load;
 pub mod markup;
 pub mod model;
