@@ -2,6 +2,7 @@
 //! lives in its own file and works on the core and the store only.
 
 mod check;
+mod import;
 mod list;
 mod notes;
 pub use notes::usage;
@@ -88,6 +89,8 @@ pub enum Command {
     /// List, add, export and import annotations
     #[command(subcommand)]
     Notes(notes::NotesCommand),
+    /// Add documents to the library: official-publication XML, or a letter's PDF text
+    Import(import::ImportArgs),
 }
 
 /// Runs a command; errors become exit status 1 in `main`.
@@ -114,6 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => search::run(&cli.global, &query, exact, limit, json),
         Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
         Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
+        Some(Command::Import(args)) => import::run(&cli.global, args),
     }
 }
 
