@@ -10,6 +10,7 @@
 //!
 //! No file system here: the caller hands in the text.
 
+mod lines;
 pub mod pdftext;
 pub mod proof;
 pub mod report;
