@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// The seven topic dossiers of the letter, and the letter.
 const DOSSIER_IDS: [&str; 8] = [
-    "kamerbrief-7010422",
+    "kst-32317-987",
     "c7",
     "ct-ontbijt",
     "ebsp",
@@ -286,7 +286,7 @@ fn show_prints_a_node_as_plain_text() {
     );
     assert_eq!(lines.next(), Some("ebsp · dossier"));
     assert!(
-        out.contains("Bron: brief 7010422 van 2025-12-17 (kamerbrief-7010422)"),
+        out.contains("Bron: brief 7010422 van 2025-12-17 (kst-32317-987)"),
         "{out}"
     );
     assert!(out.contains("Tags: migratie, grensbeheer"), "{out}");

@@ -6,27 +6,12 @@
 //! A dossier number has five digits (`32317`, printed `32 317` too), so a
 //! span of years such as `2021-2027` is never taken for a citation.
 
-/// The house of parliament a document belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Chamber {
-    Tweede,
-    Eerste,
-}
-
-impl Chamber {
-    /// As the library files write it: `tweede-kamer`, `eerste-kamer`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Chamber::Tweede => "tweede-kamer",
-            Chamber::Eerste => "eerste-kamer",
-        }
-    }
-}
+pub use crate::identity::Chamber;
 
 /// A Kamerstuk: its dossier (with sub-number, as printed officially:
 /// `21501-20`, `36410-VI`, `19637/36045`) and its number in that dossier
 /// (`978`; Eerste Kamer documents have letters: `A`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct KstId {
     pub dossier: String,
     pub number: String,
@@ -34,9 +19,11 @@ pub struct KstId {
 }
 
 impl KstId {
-    /// `kst-32317-978`, lower case: the document's id in the library.
+    /// `kst-32317-978`, lower case: the document's id in the library. A
+    /// document printed in two dossiers (`19637/36045`) is published under
+    /// the first.
     pub fn id(&self) -> String {
-        format!("kst-{}", self.slug_tail())
+        format!("kst-{}", self.first().slug_tail())
     }
 
     /// `kamerstuk-32317-978`: the id of a reference to it.
@@ -46,7 +33,7 @@ impl KstId {
 
     /// The official address of the publication.
     pub fn url(&self) -> String {
-        let dossier = self.dossier.replace('/', "-");
+        let dossier = self.dossier.split('/').next().unwrap_or_default();
         format!(
             "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{}.html",
             self.number
@@ -56,6 +43,18 @@ impl KstId {
     /// `32317-978`, `19637/36045-3478`: the short form titles use.
     pub fn short(&self) -> String {
         format!("{}-{}", self.dossier, self.number)
+    }
+
+    fn first(&self) -> KstId {
+        KstId {
+            dossier: self
+                .dossier
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            ..self.clone()
+        }
     }
 
     fn slug_tail(&self) -> String {
@@ -104,7 +103,7 @@ fn parse_identifier(rest: &str) -> Option<KstId> {
     let number = normalise_number(number)?;
     let chamber = number
         .starts_with(|c: char| c.is_ascii_alphabetic())
-        .then_some(Chamber::Eerste);
+        .then_some(Chamber::EersteKamer);
     Some(KstId {
         dossier: out,
         number,
@@ -179,11 +178,11 @@ fn preamble(text: &str) -> (Option<Chamber>, usize) {
         let taken = match lower.as_str() {
             "kamerstuk" | "kamerstukken" | "motie" | "tweede" | "eerste" | "kamer" => true,
             "ii" if word == "II" => {
-                chamber = Some(Chamber::Tweede);
+                chamber = Some(Chamber::TweedeKamer);
                 true
             }
             "i" if word == "I" => {
-                chamber = Some(Chamber::Eerste);
+                chamber = Some(Chamber::EersteKamer);
                 true
             }
             _ => is_year(word),
@@ -387,7 +386,7 @@ fn match_at(text: &str, start: usize) -> Option<(usize, KstId)> {
     }
     let chamber = number
         .starts_with(|ch: char| ch.is_ascii_alphabetic())
-        .then_some(Chamber::Eerste);
+        .then_some(Chamber::EersteKamer);
     Some((
         end,
         KstId {

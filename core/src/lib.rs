@@ -11,6 +11,7 @@ pub mod citation;
 pub mod countries;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod import;
 pub mod load;
 pub mod markup;

@@ -10,8 +10,11 @@ use crate::countries::countries_in;
 use crate::error::{LoadError, Position, Positions};
 use crate::markup::parse_document;
 use crate::model::{
-    Corpus, Document, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta, Signatory, Span,
+    Chamber, Corpus, Document, Kamerstuk, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta,
+    Signatory, Span,
 };
+
+const CHAMBER_HELP: &str = "`chamber` is \"tweede-kamer\" or \"eerste-kamer\"";
 use crate::schema::{
     AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw,
 };
@@ -215,7 +218,7 @@ impl Builder {
             let d = d.get_ref();
             let kind = match d.kind {
                 DossierKindRaw::Topic => NodeKind::Dossier,
-                DossierKindRaw::Letter => NodeKind::Letter,
+                DossierKindRaw::Document | DossierKindRaw::Letter => NodeKind::Letter,
             };
             if !valid_slug(d.id.get_ref(), false) {
                 return self.errors.push(f.err(
@@ -241,12 +244,12 @@ impl Builder {
                     Err(e) => return self.errors.push(e),
                 },
                 (NodeKind::Letter, None) => {
-                    return self.errors.push(f.err(span.start, "a dossier of kind = \"letter\" needs a [letter] table with its date and reference"));
+                    return self.errors.push(f.err(span.start, "a dossier of kind = \"document\" (or \"letter\") needs a [document] table with at least its date"));
                 }
                 (_, Some(l)) => {
                     return self.errors.push(f.err(
                         l.span().start,
-                        "a [letter] table needs kind = \"letter\" in [dossier]",
+                        "a [document] or [letter] table needs kind = \"document\" in [dossier]",
                     ));
                 }
                 _ => None,
@@ -260,7 +263,35 @@ impl Builder {
                 .filter(|t| !t.is_empty())
                 .collect();
             node.letter = letter.map(Box::new);
+            let mut aliases = Vec::new();
+            for a in &d.aliases {
+                if !valid_slug(a.get_ref(), true) {
+                    self.errors.push(f.err(
+                        a.span().start,
+                        format!(
+                            "`{}` is not a valid id: use lower-case letters, digits, `-` and `/`",
+                            a.get_ref()
+                        ),
+                    ));
+                } else if let Some((_, first_file, pos)) = self.ids.get(a.get_ref()) {
+                    let msg = format!(
+                        "id `{}` is defined twice: first in {first_file}:{}:{}",
+                        a.get_ref(),
+                        pos.line,
+                        pos.col
+                    );
+                    self.errors.push(f.err(a.span().start, msg));
+                } else {
+                    aliases.push((a.get_ref().clone(), f.pos(a.span().start)));
+                }
+            }
+            node.aliases = aliases.iter().map(|(a, _)| a.as_str().into()).collect();
             let idx = self.push(node, &f, d.id.span().start, body.1);
+            if let Some(i) = idx {
+                for (a, pos) in aliases {
+                    self.ids.insert(a, (i, file.path.clone(), pos));
+                }
+            }
             if let Some(i) = idx {
                 self.nodes[i].root = None;
                 if let Some(o) = d.order {
@@ -378,9 +409,18 @@ impl Builder {
         if !self.check_child_id(f, &raw.id, root_id) {
             return;
         }
-        let (body, links) = match self.parse_text(f, &raw.text) {
-            Some(x) => x,
-            None => return,
+        let (body, links) = match &raw.text {
+            Some(t) if t.get_ref().trim().is_empty() => {
+                return self.errors.push(f.err(
+                    t.span().start,
+                    "the footnote's text is empty: leave `text` out when the source does not give it",
+                ));
+            }
+            Some(t) => match self.parse_text(f, t) {
+                Some(x) => x,
+                None => return,
+            },
+            None => (Document::default(), Vec::new()),
         };
         let mut node = new_node(
             raw.id.get_ref(),
@@ -400,6 +440,48 @@ impl Builder {
         if !valid_slug(raw.id.get_ref(), false) {
             return self.errors.push(f.err(raw.id.span().start, format!("`{}` is not a valid reference id: use lower-case letters, digits and `-`, without `/`", raw.id.get_ref())));
         }
+        let chamber = match &raw.chamber {
+            None => Chamber::default(),
+            Some(c) => match Chamber::parse(c.get_ref()) {
+                Some(c) => c,
+                None => return self.errors.push(f.err(c.span().start, CHAMBER_HELP)),
+            },
+        };
+        let meta = ReferenceMeta {
+            kind: match raw.kind {
+                ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
+                ReferenceKindRaw::Motie => "motie".into(),
+            },
+            dossier_number: sanitize_line(&raw.dossier_number),
+            number: sanitize_line(&raw.number),
+            chamber,
+            year: raw.year.as_deref().map(sanitize_line),
+        };
+        // Every document repeats the references it cites: one that names
+        // the same Kamerstuk again is the same reference.
+        if let Some(&(i, ..)) = self.ids.get(raw.id.get_ref())
+            && let Some(known) = self.nodes[i].reference.as_deref()
+        {
+            if known.kamerstuk().key() != meta.kamerstuk().key() {
+                let msg = format!(
+                    "reference `{}` is defined twice, for two Kamerstukken ({} and {})",
+                    raw.id.get_ref(),
+                    known.kamerstuk().id(),
+                    meta.kamerstuk().id()
+                );
+                self.errors.push(f.err(raw.id.span().start, msg));
+            }
+            let n = &mut self.nodes[i];
+            if n.description.is_none() {
+                n.description = raw.description.as_deref().map(|t| sanitize_line(t).into());
+            }
+            if let Some(r) = n.reference.as_deref_mut()
+                && r.year.is_none()
+            {
+                r.year = meta.year;
+            }
+            return;
+        }
         let mut node = new_node(
             raw.id.get_ref(),
             NodeKind::Reference,
@@ -409,15 +491,7 @@ impl Builder {
         );
         node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
         node.description = raw.description.as_deref().map(|t| sanitize_line(t).into());
-        node.reference = Some(Box::new(ReferenceMeta {
-            kind: match raw.kind {
-                ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
-                ReferenceKindRaw::Motie => "motie".into(),
-            },
-            dossier_number: sanitize_line(&raw.dossier_number),
-            number: sanitize_line(&raw.number),
-            year: raw.year.as_deref().map(sanitize_line),
-        }));
+        node.reference = Some(Box::new(meta));
         self.push(node, f, raw.id.span().start, Vec::new());
     }
 
@@ -616,16 +690,7 @@ impl Builder {
             text.push_str(&node.body.plain());
             node.countries = countries_in(&text);
         }
-        let mut roots: Vec<NodeIdx> = (0..self.nodes.len())
-            .filter(|&i| self.nodes[i].kind.is_root())
-            .collect();
-        roots.sort_by_key(|&i| {
-            (
-                self.nodes[i].kind != NodeKind::Letter,
-                self.orders.get(&i).copied().unwrap_or(i64::MAX),
-                self.nodes[i].id.clone(),
-            )
-        });
+        let roots = self.roots_in_order();
         let references = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].kind == NodeKind::Reference)
             .collect();
@@ -634,6 +699,40 @@ impl Builder {
                 .cmp(&(&b.file, b.position.map(|p| (p.line, p.col))))
         });
         Corpus::from_parts(self.nodes, roots, references, self.errors)
+    }
+}
+
+impl Builder {
+    /// Documents newest first, each followed by the topics that come from
+    /// it in their `order` (order is per document), then topics whose
+    /// document is not loaded.
+    fn roots_in_order(&self) -> Vec<NodeIdx> {
+        let nodes = &self.nodes;
+        let mut docs: Vec<NodeIdx> = (0..nodes.len())
+            .filter(|&i| nodes[i].kind == NodeKind::Letter)
+            .collect();
+        let date = |i: NodeIdx| nodes[i].letter.as_ref().map(|m| m.date.clone());
+        docs.sort_by(|&a, &b| date(b).cmp(&date(a)).then(nodes[a].id.cmp(&nodes[b].id)));
+        let mut topics: Vec<NodeIdx> = (0..nodes.len())
+            .filter(|&i| nodes[i].kind == NodeKind::Dossier)
+            .collect();
+        topics.sort_by_key(|&i| {
+            (
+                self.orders.get(&i).copied().unwrap_or(i64::MAX),
+                nodes[i].id.clone(),
+            )
+        });
+        let mut by_source: HashMap<Option<NodeIdx>, Vec<NodeIdx>> = HashMap::new();
+        for t in topics {
+            by_source.entry(nodes[t].source).or_default().push(t);
+        }
+        let mut roots = Vec::with_capacity(nodes.len().min(docs.len() * 8));
+        for d in docs {
+            roots.push(d);
+            roots.extend(by_source.remove(&Some(d)).unwrap_or_default());
+        }
+        roots.extend(by_source.remove(&None).unwrap_or_default());
+        roots
     }
 }
 
@@ -680,9 +779,52 @@ fn letter_meta(
             format!("`{date}` is not a date: write it as YYYY-MM-DD"),
         ));
     }
+    let chamber = match &l.chamber {
+        None => Chamber::default(),
+        Some(c) => {
+            Chamber::parse(c.get_ref()).ok_or_else(|| f.err(c.span().start, CHAMBER_HELP))?
+        }
+    };
+    let kamerstuk = match (&l.dossier_number, &l.number) {
+        (Some(d), Some(n)) => Some(Kamerstuk {
+            dossier: sanitize_line(d.get_ref().trim()),
+            number: sanitize_line(n.trim()),
+        }),
+        (None, None) => None,
+        (Some(d), None) => {
+            return Err(f.err(
+                d.span().start,
+                "`dossier_number` needs `number`: the document's number in that dossier",
+            ));
+        }
+        (None, Some(_)) => {
+            return Err(f.err(
+                l.date.span().start,
+                "`number` needs `dossier_number`: the Kamerstuk dossier it belongs to",
+            ));
+        }
+    };
+    let url = l
+        .url
+        .as_deref()
+        .map(sanitize_line)
+        .or_else(|| kamerstuk.as_ref().map(Kamerstuk::url));
+    let line = |s: &Option<String>| {
+        s.as_deref()
+            .map(|t| sanitize_line(t.trim()))
+            .filter(|t| !t.is_empty())
+    };
     Ok(LetterMeta {
         date: date.clone(),
-        reference: sanitize_line(&l.reference),
+        reference: line(&l.reference),
+        doc_type: line(&l.doc_type)
+            .map(|t| t.to_lowercase())
+            .unwrap_or_else(|| "brief".into()),
+        chamber,
+        kamerstuk,
+        year: line(&l.year),
+        dossier_title: line(&l.dossier_title),
+        url,
         sender: l.sender.iter().map(|s| sanitize_line(s)).collect(),
         return_address: l.return_address.as_deref().map(sanitize_line),
         signatories: l

@@ -3,6 +3,7 @@
 //! between them and the backlinks computed across dossiers.
 
 use crate::error::LoadError;
+pub use crate::identity::{Chamber, Kamerstuk};
 
 /// Index of a node in [`Corpus::nodes`].
 pub type NodeIdx = usize;
@@ -127,6 +128,7 @@ impl Node {
             reference: None,
             description: None,
             file: file.into(),
+            aliases: Vec::new(),
         }
     }
 }
@@ -152,6 +154,7 @@ impl<B> Node<B> {
             reference: self.reference,
             description: self.description,
             file: self.file,
+            aliases: self.aliases,
         }
     }
 }
@@ -328,15 +331,48 @@ impl<'de> serde::Deserialize<'de> for Body {
     }
 }
 
-/// What the letter itself says about where it comes from.
+/// A document's identity and what it says about where it comes from. The
+/// bundled letter and every imported letter, motie, agenda or report has
+/// one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LetterMeta {
     /// ISO date, `2025-12-17`.
     pub date: String,
-    pub reference: String,
+    /// The ministry's own reference ("Onze referentie"), where it has one.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// `brief`, `motie`, `agenda`, `verslag`, …
+    #[serde(default = "default_doc_type")]
+    pub doc_type: String,
+    #[serde(default)]
+    pub chamber: Chamber,
+    /// Its Kamerstuk, where it is one.
+    #[serde(default)]
+    pub kamerstuk: Option<Kamerstuk>,
+    /// The vergaderjaar, `2025-2026`.
+    #[serde(default)]
+    pub year: Option<String>,
+    /// The Kamerstuk dossier's title, `JBZ-Raad`.
+    #[serde(default)]
+    pub dossier_title: Option<String>,
+    /// The official address: as given, else derived from the Kamerstuk.
+    #[serde(default)]
+    pub url: Option<String>,
     pub sender: Vec<String>,
     pub return_address: Option<String>,
     pub signatories: Vec<Signatory>,
+}
+
+fn default_doc_type() -> String {
+    "brief".into()
+}
+
+impl LetterMeta {
+    /// `Kamerstukken II 2025/26, 32317, nr. 987`, for a Kamerstuk.
+    pub fn citation(&self) -> Option<String> {
+        let k = self.kamerstuk.as_ref()?;
+        Some(k.citation(self.chamber, self.year.as_deref()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -352,36 +388,25 @@ pub struct ReferenceMeta {
     /// The Kamerstuk dossier number, `32317` or `19637/36045`.
     pub dossier_number: String,
     pub number: String,
+    #[serde(default)]
+    pub chamber: Chamber,
     /// Parliamentary year as the letter gives it, `2025-2026`.
     pub year: Option<String>,
 }
 
 impl ReferenceMeta {
+    pub fn kamerstuk(&self) -> Kamerstuk {
+        Kamerstuk {
+            dossier: self.dossier_number.clone(),
+            number: self.number.clone(),
+        }
+    }
+
     /// The official citation form, `Kamerstukken II 2025/26, 32317, nr. 978`;
     /// without a known year, `Kamerstukken II, 32317, nr. 978`.
     pub fn citation(&self) -> String {
-        let year = self.year.as_deref().and_then(short_year);
-        match year {
-            Some(y) => format!(
-                "Kamerstukken II {y}, {}, nr. {}",
-                self.dossier_number, self.number
-            ),
-            None => format!(
-                "Kamerstukken II, {}, nr. {}",
-                self.dossier_number, self.number
-            ),
-        }
-    }
-}
-
-/// `2025-2026` → `2025/26`.
-fn short_year(year: &str) -> Option<String> {
-    let (a, b) = year.split_once('-')?;
-    let b = b.trim();
-    if a.len() == 4 && b.len() == 4 && a.chars().chain(b.chars()).all(|c| c.is_ascii_digit()) {
-        Some(format!("{a}/{}", &b[2..]))
-    } else {
-        None
+        self.kamerstuk()
+            .citation(self.chamber, self.year.as_deref())
     }
 }
 
@@ -421,6 +446,10 @@ pub struct Node<B = Body> {
     /// The file the node was defined in, relative to the dossier folder:
     /// shared by the nodes of one file.
     pub file: std::sync::Arc<str>,
+    /// Ids this node was known by before (`kamerbrief-7010422`): links,
+    /// notes and the command line still find it by them.
+    #[serde(default)]
+    pub aliases: Vec<Box<str>>,
 }
 
 /// Lets the nodes of one file share its name: they follow each other, and
@@ -457,6 +486,12 @@ pub struct Corpus {
     pub errors: Vec<LoadError>,
     #[serde(skip)]
     by_id: IdTable,
+    /// Earlier ids of nodes ([`Node::aliases`]), to their nodes.
+    #[serde(skip)]
+    aliases: std::collections::HashMap<Box<str>, NodeIdx>,
+    /// Documents by their Kamerstuk ([`Kamerstuk::key`]).
+    #[serde(skip)]
+    documents: std::collections::HashMap<String, NodeIdx>,
     /// For each root, the references it cites ([`Corpus::references_cited_by`]),
     /// found on first use: the tree asks for them for every dossier on
     /// every keystroke of its filter.
@@ -548,6 +583,8 @@ impl Corpus {
             backlinks: Vec::new(),
             errors,
             by_id: IdTable::default(),
+            aliases: Default::default(),
+            documents: Default::default(),
             cited: std::sync::OnceLock::new(),
         };
         share_file_names(&mut corpus.nodes);
@@ -558,9 +595,29 @@ impl Corpus {
     /// Rebuilds the id lookup and the backlinks from the nodes, as after
     /// deserialising a cached corpus.
     pub fn reindex(&mut self) {
-        self.by_id = IdTable::build(&self.nodes);
+        self.index_ids();
         self.cited = std::sync::OnceLock::new();
         self.backlinks = self.backlinks_from(|i| self.nodes[i].body.links());
+    }
+
+    /// The id table, the earlier ids and the documents by Kamerstuk.
+    fn index_ids(&mut self) {
+        self.by_id = IdTable::build(&self.nodes);
+        self.aliases = self
+            .nodes
+            .iter()
+            .enumerate()
+            .flat_map(|(i, n)| n.aliases.iter().map(move |a| (a.clone(), i)))
+            .collect();
+        self.documents = self
+            .nodes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| {
+                let k = n.letter.as_ref()?.kamerstuk.as_ref()?;
+                Some((k.key(), i))
+            })
+            .collect();
     }
 
     /// [`Corpus::reindex`] for nodes whose bodies are read when first
@@ -569,7 +626,7 @@ impl Corpus {
     /// so that no body is read. What the references each root cites is
     /// found here too, as it would read every body.
     pub fn reindex_with_links(&mut self, links: &[Links]) {
-        self.by_id = IdTable::build(&self.nodes);
+        self.index_ids();
         let links_of = |i: NodeIdx| {
             links
                 .get(i)
@@ -598,7 +655,93 @@ impl Corpus {
                 }
             }
         }
+        // A document is cited wherever a reference to it is.
+        for &r in &self.references {
+            if let Some(doc) = self.opens(r)
+                && doc != r
+            {
+                let via = backlinks[r].clone();
+                for b in via {
+                    if !backlinks[doc].contains(&b) {
+                        backlinks[doc].push(b);
+                    }
+                }
+            }
+        }
         backlinks
+    }
+
+    /// The document of the library that a reference cites, when the
+    /// library holds it.
+    pub fn opens(&self, reference: NodeIdx) -> Option<NodeIdx> {
+        let meta = self.nodes.get(reference)?.reference.as_ref()?;
+        self.document(&meta.kamerstuk())
+    }
+
+    /// The document of a Kamerstuk, when the library holds it.
+    pub fn document(&self, kamerstuk: &Kamerstuk) -> Option<NodeIdx> {
+        self.documents.get(&kamerstuk.key()).copied()
+    }
+
+    /// Every document (letter, motie, agenda, …) of the library, oldest
+    /// first: by date, then by id.
+    pub fn documents_by_date(&self) -> Vec<NodeIdx> {
+        let mut docs: Vec<NodeIdx> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].kind == NodeKind::Letter)
+            .collect();
+        docs.sort_by(|&a, &b| {
+            let date = |i: NodeIdx| self.nodes[i].letter.as_ref().map(|m| m.date.as_str());
+            (date(a), &self.nodes[a].id).cmp(&(date(b), &self.nodes[b].id))
+        });
+        docs
+    }
+
+    /// The topics a document holds: the dossiers that come from it, in
+    /// their order, else the document's own top-level sections.
+    pub fn topics_of(&self, doc: NodeIdx) -> Vec<NodeIdx> {
+        let from: Vec<NodeIdx> = self
+            .roots
+            .iter()
+            .copied()
+            .filter(|&r| self.nodes[r].source == Some(doc))
+            .collect();
+        if !from.is_empty() {
+            return from;
+        }
+        self.nodes[doc]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| self.nodes[c].kind == NodeKind::Section)
+            .collect()
+    }
+
+    /// The other places a topic returns in the library: topics of other
+    /// documents on the same subject (the same title, or the same
+    /// abbreviation in brackets, as `(EBSP)`), newest document first.
+    pub fn also_in(&self, topic: NodeIdx) -> Vec<NodeIdx> {
+        let Some(doc) = self.letter_of(topic) else {
+            return Vec::new();
+        };
+        let keys = subject_keys(&self.nodes[topic].title);
+        if keys.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for d in self.documents_by_date().into_iter().rev() {
+            if d == doc {
+                continue;
+            }
+            for t in self.topics_of(d) {
+                if subject_keys(&self.nodes[t].title)
+                    .iter()
+                    .any(|k| keys.contains(k))
+                {
+                    out.push(t);
+                }
+            }
+        }
+        out
     }
 
     /// For each root, the references cited from anywhere under it, in
@@ -627,8 +770,11 @@ impl Corpus {
         cited
     }
 
+    /// The node of an id, or of an id it was known by before.
     pub fn get(&self, id: &str) -> Option<NodeIdx> {
-        self.by_id.get(&self.nodes, id)
+        self.by_id
+            .get(&self.nodes, id)
+            .or_else(|| self.aliases.get(id).copied())
     }
 
     pub fn node(&self, idx: NodeIdx) -> &Node {
@@ -725,6 +871,32 @@ impl Corpus {
     }
 }
 
+/// What identifies a topic's subject across documents: its whole title,
+/// folded, and each abbreviation it gives in brackets (`(EBSP)`).
+fn subject_keys(title: &str) -> Vec<String> {
+    let folded = crate::text::fold(title).trim().to_string();
+    if folded.is_empty() {
+        return Vec::new();
+    }
+    let mut keys = vec![folded];
+    let mut rest = title;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(')') else { break };
+        let inner = after[..close].trim();
+        if inner.len() >= 2
+            && inner.len() <= 12
+            && inner
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+        {
+            keys.push(format!("({})", inner.to_lowercase()));
+        }
+        rest = &after[close..];
+    }
+    keys
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -735,6 +907,7 @@ mod tests {
             kind: "kamerstuk".into(),
             dossier_number: "32317".into(),
             number: "978".into(),
+            chamber: Chamber::TweedeKamer,
             year: Some("2025-2026".into()),
         };
         assert_eq!(r.citation(), "Kamerstukken II 2025/26, 32317, nr. 978");

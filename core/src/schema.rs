@@ -10,6 +10,9 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct DossierFile {
     pub dossier: Option<Spanned<DossierRaw>>,
+    /// The document's identity: `[document]`, or `[letter]` as older files
+    /// name it.
+    #[serde(alias = "document")]
     pub letter: Option<Spanned<LetterRaw>>,
     #[serde(default)]
     pub section: Vec<Spanned<SectionRaw>>,
@@ -26,6 +29,9 @@ pub struct DossierFile {
 pub enum DossierKindRaw {
     #[default]
     Topic,
+    /// A document of the library: a letter, motie, agenda or report.
+    Document,
+    /// What older files call a document.
     Letter,
 }
 
@@ -41,15 +47,34 @@ pub struct DossierRaw {
     pub order: Option<i64>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Ids this node was known by before: they keep resolving to it.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     pub text: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,
 }
 
+/// A document's identity (`[document]`, or `[letter]` in older files).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LetterRaw {
     pub date: Spanned<String>,
-    pub reference: String,
+    /// The ministry's own reference ("Onze referentie").
+    pub reference: Option<String>,
+    /// `brief`, `motie`, `agenda`, `verslag`, …; `brief` when left out.
+    #[serde(rename = "type")]
+    pub doc_type: Option<String>,
+    /// `tweede-kamer` (the default) or `eerste-kamer`.
+    pub chamber: Option<Spanned<String>>,
+    /// The Kamerstuk dossier with its sub-number: `32317`, `21501-04`.
+    pub dossier_number: Option<Spanned<String>>,
+    /// The document's number in that dossier: `987`, or `A`.
+    pub number: Option<String>,
+    /// The vergaderjaar: `2025-2026`.
+    pub year: Option<String>,
+    /// The Kamerstuk dossier's title: `JBZ-Raad`.
+    pub dossier_title: Option<String>,
+    pub url: Option<String>,
     #[serde(default)]
     pub sender: Vec<String>,
     pub return_address: Option<String>,
@@ -91,7 +116,8 @@ pub struct AnnexRaw {
 pub struct FootnoteRaw {
     pub id: Spanned<String>,
     pub number: u32,
-    pub text: Spanned<String>,
+    /// Left out when the source does not give the footnote's text.
+    pub text: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -109,6 +135,8 @@ pub struct ReferenceRaw {
     pub kind: ReferenceKindRaw,
     pub dossier_number: String,
     pub number: String,
+    /// `tweede-kamer` (the default) or `eerste-kamer`.
+    pub chamber: Option<Spanned<String>>,
     pub year: Option<String>,
     pub description: Option<String>,
     pub url: Option<String>,

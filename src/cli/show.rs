@@ -22,16 +22,59 @@ struct ShowJson<'a> {
     countries: &'a [&'static str],
     url: Option<&'a str>,
     citation: Option<String>,
+    /// For a reference: the document it cites, when the library holds it.
+    opens: Option<&'a str>,
+    /// For a document: its official identity.
+    document: Option<DocumentJson<'a>>,
     text: String,
     links: Vec<LinkJson<'a>>,
     cited_by: Vec<LinkJson<'a>>,
+    /// For a topic: the same subject in other documents, newest first.
+    also_in: Vec<LinkJson<'a>>,
 }
 
 #[derive(Serialize)]
 struct LetterJson<'a> {
     id: &'a str,
     date: &'a str,
-    reference: &'a str,
+    reference: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DocumentJson<'a> {
+    pub id: &'a str,
+    #[serde(rename = "type")]
+    pub doc_type: &'a str,
+    pub date: &'a str,
+    pub chamber: &'static str,
+    pub dossier_number: Option<&'a str>,
+    pub number: Option<&'a str>,
+    pub year: Option<&'a str>,
+    pub dossier_title: Option<&'a str>,
+    pub reference: Option<&'a str>,
+    pub citation: Option<String>,
+    pub url: Option<&'a str>,
+    pub title: &'a str,
+}
+
+/// A document's identity as JSON; `None` for a node that is not a document.
+pub(crate) fn document_json(c: &Corpus, idx: NodeIdx) -> Option<DocumentJson<'_>> {
+    let n = c.node(idx);
+    let m = n.letter.as_deref()?;
+    Some(DocumentJson {
+        id: &n.id,
+        doc_type: &m.doc_type,
+        date: &m.date,
+        chamber: m.chamber.as_str(),
+        dossier_number: m.kamerstuk.as_ref().map(|k| k.dossier.as_str()),
+        number: m.kamerstuk.as_ref().map(|k| k.number.as_str()),
+        year: m.year.as_deref(),
+        dossier_title: m.dossier_title.as_deref(),
+        reference: m.reference.as_deref(),
+        citation: m.citation(),
+        url: m.url.as_deref(),
+        title: &n.title,
+    })
 }
 
 #[derive(Serialize)]
@@ -74,6 +117,8 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
         countries: &n.countries,
         url: n.url.as_deref(),
         citation: n.reference.as_ref().map(|r| r.citation()),
+        opens: c.opens(idx).map(|d| c.node(d).id.as_str()),
+        document: document_json(c, idx),
         text: n.body.plain(),
         links: n
             .body
@@ -86,6 +131,15 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
                 label: &b.label,
                 node: &c.node(b.from).id,
                 title: &c.node(b.from).title,
+            })
+            .collect(),
+        also_in: c
+            .also_in(idx)
+            .into_iter()
+            .map(|i| LinkJson {
+                label: c.letter_of(i).map_or("", |d| c.node(d).id.as_str()),
+                node: &c.node(i).id,
+                title: &c.node(i).title,
             })
             .collect(),
     }
@@ -105,7 +159,7 @@ fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
     Some(LetterJson {
         id: &c.node(l).id,
         date: &meta.date,
-        reference: &meta.reference,
+        reference: meta.reference.as_deref(),
     })
 }
 
@@ -122,10 +176,33 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
         .collect();
     let _ = writeln!(out, "{}", path.join(" › "));
     let _ = writeln!(out, "{} · {}", n.id, n.kind.as_str());
-    if let Some(l) = letter(c, idx) {
-        let _ = writeln!(out, "Bron: brief {} van {} ({})", l.reference, l.date, l.id);
+    if n.kind != NodeKind::Letter
+        && let Some(l) = c.letter_of(idx)
+        && let Some(meta) = c.node(l).letter.as_deref()
+    {
+        let reference = meta.reference.as_deref().unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "Bron: {} {reference} van {} ({})",
+            meta.doc_type,
+            meta.date,
+            c.node(l).id
+        );
     }
     if let Some(meta) = &n.letter {
+        let _ = writeln!(out, "Document: {} van {}", meta.doc_type, meta.date);
+        if let Some(cite) = meta.citation() {
+            let _ = writeln!(out, "Citeerwijze: {cite} ({})", meta.chamber.name());
+        }
+        if let Some(t) = &meta.dossier_title {
+            let _ = writeln!(out, "Dossier: {t}");
+        }
+        if let Some(r) = &meta.reference {
+            let _ = writeln!(out, "Kenmerk: {r}");
+        }
+        if let Some(u) = &meta.url {
+            let _ = writeln!(out, "URL: {u}");
+        }
         for s in &meta.sender {
             let _ = writeln!(out, "Afzender: {s}");
         }
@@ -148,6 +225,8 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     }
     if let Some(u) = &n.url {
         let _ = writeln!(out, "URL: {u}");
+    } else if let Some(r) = &n.reference {
+        let _ = writeln!(out, "URL: {}", r.kamerstuk().url());
     }
     out.push('\n');
     for p in &n.body.paragraphs {
@@ -166,6 +245,9 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     }
     if n.body.is_empty() && n.kind == NodeKind::Annex {
         out.push_str("(De brief bevat de tekst van deze bijlage niet.)\n\n");
+    }
+    if n.body.is_empty() && n.kind == NodeKind::Footnote {
+        out.push_str("(De tekst van deze voetnoot staat niet in de bron.)\n\n");
     }
     let contents: Vec<NodeIdx> = n.children.clone();
     if !contents.is_empty() {
@@ -189,6 +271,21 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
             let from = c.node(b.from);
             let _ = writeln!(out, "  {}  {}", from.id, from.title);
         }
+    }
+    let also = c.also_in(idx);
+    if !also.is_empty() {
+        out.push_str("Ook in:\n");
+        for i in also {
+            let doc = c.letter_of(i).map_or("", |d| c.node(d).id.as_str());
+            let _ = writeln!(out, "  {}  {} ({doc})", c.node(i).id, c.node(i).title);
+        }
+    }
+    // A reference to a document the library holds shows that document.
+    if let Some(doc) = c.opens(idx) {
+        let _ = writeln!(out, "\n── {} ──\n", c.node(doc).id);
+        out.push_str(&show_text(c, doc));
+    } else if n.kind == NodeKind::Reference {
+        out.push_str("(Dit document staat niet in de bibliotheek; zie de URL hierboven.)\n");
     }
     out
 }

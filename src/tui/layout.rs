@@ -195,7 +195,10 @@ fn header(c: &Corpus, node: NodeIdx, lang: Language, b: &mut Builder) {
             t(lang, T::Letter),
             i18n::long_date(lang, &meta.date),
             t(lang, T::Reference),
-            meta.reference,
+            meta.reference
+                .clone()
+                .or_else(|| meta.citation())
+                .unwrap_or_default(),
             meta.signatories
                 .iter()
                 .map(|s| s.name.as_str())

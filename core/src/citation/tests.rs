@@ -14,7 +14,7 @@ fn every_notation_parses_to_one_identifier() {
         ("Kamerstuk 32317-973", id("32317", "973", None)),
         (
             "Kamerstukken II 2024/25, 21 501-20, nr. 2245",
-            id("21501-20", "2245", Some(Chamber::Tweede)),
+            id("21501-20", "2245", Some(Chamber::TweedeKamer)),
         ),
         ("32317- 978", id("32317", "978", None)),
         ("kst-32317-978", id("32317", "978", None)),
@@ -23,7 +23,7 @@ fn every_notation_parses_to_one_identifier() {
         ("36410-VI, nr. 60", id("36410-VI", "60", None)),
         (
             "Kamerstukken I 2023/24, 36410 VI, A",
-            id("36410-VI", "A", Some(Chamber::Eerste)),
+            id("36410-VI", "A", Some(Chamber::EersteKamer)),
         ),
         ("Kamerstuk 32 317, nr. 878", id("32317", "878", None)),
         (
@@ -35,7 +35,10 @@ fn every_notation_parses_to_one_identifier() {
             id("21501-04", "287", None),
         ),
         ("kst-36410-VI-60", id("36410-VI", "60", None)),
-        ("kst-36410-vi-a", id("36410-VI", "A", Some(Chamber::Eerste))),
+        (
+            "kst-36410-vi-a",
+            id("36410-VI", "A", Some(Chamber::EersteKamer)),
+        ),
         ("36 200-XIV, nr. 61", id("36200-XIV", "61", None)),
     ];
     for (text, want) in cases {
@@ -109,5 +112,5 @@ fn citations_are_found_in_running_text() {
     assert!(find_all("Kader (2021-2027) en MFK (2028-2034), Postbus 20301 2500 EH").is_empty());
     let ek = find_all("zie Kamerstukken I 2023/24, 36410 VI, A.");
     assert_eq!(ek.len(), 1);
-    assert_eq!(ek[0].id.chamber, Some(Chamber::Eerste));
+    assert_eq!(ek[0].id.chamber, Some(Chamber::EersteKamer));
 }

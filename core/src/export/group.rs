@@ -198,7 +198,10 @@ pub fn source_of(corpus: &Corpus, dossier: &str, idx: NodeIdx) -> Source {
         .or_else(|| corpus.get(dossier).and_then(|d| corpus.letter_of(d)));
     let letter = letter_idx
         .and_then(|l| corpus.node(l).letter.as_ref())
-        .map(|m| (m.date.clone(), m.reference.clone()));
+        .map(|m| {
+            let reference = m.reference.clone().or_else(|| m.citation());
+            (m.date.clone(), reference.unwrap_or_default())
+        });
     Source { letter, kamerstuk }
 }
 

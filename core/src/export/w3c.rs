@@ -119,8 +119,13 @@ pub fn node_uri(corpus: &Corpus, dossier: &str, node: &str) -> String {
     let reference = letter_of(node)
         .or_else(|| letter_of(dossier))
         .and_then(|l| corpus.node(l).letter.as_ref())
-        .map(|m| m.reference.trim().to_string())
-        .filter(|r| !r.is_empty())
+        .and_then(|m| {
+            m.reference
+                .as_deref()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .or_else(|| m.kamerstuk.as_ref().map(|k| k.id()))
+        })
         .unwrap_or_else(|| NO_LETTER.to_string());
     format!("{URN}{}:{}", encode(&reference), encode(node))
 }

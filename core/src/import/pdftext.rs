@@ -183,9 +183,9 @@ fn identity(layout: &Layout, text: &str) -> Result<Document, ImportError> {
         }
     };
     let chamber = if text.contains("Eerste Kamer der Staten-Generaal") {
-        Some(Chamber::Eerste)
+        Some(Chamber::EersteKamer)
     } else if text.contains("Tweede Kamer der Staten-Generaal") {
-        Some(Chamber::Tweede)
+        Some(Chamber::TweedeKamer)
     } else {
         own.as_ref().and_then(|k| k.chamber)
     };

@@ -26,7 +26,7 @@ fn a_motie_with_metadata_imports_with_its_identity() {
     assert_eq!(d.doc_type, "motie");
     assert_eq!(d.date, "2025-06-19");
     assert_eq!(d.year.as_deref(), Some("2024-2025"));
-    assert_eq!(d.chamber, Some(crate::citation::Chamber::Tweede));
+    assert_eq!(d.chamber, Some(crate::citation::Chamber::TweedeKamer));
     assert_eq!(
         d.dossier_title.as_deref(),
         Some("Raad Algemene Zaken en Raad Buitenlandse Zaken")

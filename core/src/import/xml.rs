@@ -213,14 +213,14 @@ fn identity(
         ));
     };
     let chamber = match kop_line("kamernummer").as_deref() {
-        Some("1") => Some(Chamber::Eerste),
-        Some("2") => Some(Chamber::Tweede),
+        Some("1") => Some(Chamber::EersteKamer),
+        Some("2") => Some(Chamber::TweedeKamer),
         _ => match kop_line("kameraanduiding") {
-            Some(k) if k.starts_with("Eerste") => Some(Chamber::Eerste),
-            Some(k) if k.starts_with("Tweede") => Some(Chamber::Tweede),
+            Some(k) if k.starts_with("Eerste") => Some(Chamber::EersteKamer),
+            Some(k) if k.starts_with("Tweede") => Some(Chamber::TweedeKamer),
             _ => match meta.get("DC.creator") {
-                Some(c) if c.starts_with("Eerste") => Some(Chamber::Eerste),
-                Some(c) if c.starts_with("Tweede") => Some(Chamber::Tweede),
+                Some(c) if c.starts_with("Eerste") => Some(Chamber::EersteKamer),
+                Some(c) if c.starts_with("Tweede") => Some(Chamber::TweedeKamer),
                 _ => kst.chamber,
             },
         },

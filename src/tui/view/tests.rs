@@ -240,7 +240,7 @@ fn the_help_lists_every_action_with_its_keys() {
 /// a file that does not parse, as `load_dir` reads it; file names shown as
 /// under `./dossiers`.
 fn broken_corpus(dir: &Path) -> Corpus {
-    for good in ["marokko.toml", "kamerbrief-7010422.toml"] {
+    for good in ["marokko.toml", "kst-32317-987.toml"] {
         let from = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("dossiers")
             .join(good);

@@ -1,0 +1,181 @@
+//! The official identity of a parliamentary document: its Kamerstuk
+//! dossier and number, its chamber, and the identifier and address that
+//! officielebekendmakingen.nl gives it (`kst-32317-987`).
+
+use serde::{Deserialize, Serialize};
+
+/// The chamber a Kamerstuk belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Chamber {
+    #[default]
+    TweedeKamer,
+    EersteKamer,
+}
+
+impl Chamber {
+    /// As written in a file: `tweede-kamer`, `eerste-kamer`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Chamber::TweedeKamer => "tweede-kamer",
+            Chamber::EersteKamer => "eerste-kamer",
+        }
+    }
+
+    /// `tweede-kamer`, `Tweede Kamer`, `II`, and the same for the Eerste
+    /// Kamer; case is ignored.
+    pub fn parse(s: &str) -> Option<Chamber> {
+        let s = s.trim().to_ascii_lowercase().replace([' ', '_'], "-");
+        match s.as_str() {
+            "tweede-kamer" | "tk" | "ii" => Some(Chamber::TweedeKamer),
+            "eerste-kamer" | "ek" | "i" => Some(Chamber::EersteKamer),
+            _ => None,
+        }
+    }
+
+    /// The chamber's name, as the interface and exports show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chamber::TweedeKamer => "Tweede Kamer",
+            Chamber::EersteKamer => "Eerste Kamer",
+        }
+    }
+
+    /// The numeral of an official citation: `Kamerstukken II`.
+    pub fn numeral(self) -> &'static str {
+        match self {
+            Chamber::TweedeKamer => "II",
+            Chamber::EersteKamer => "I",
+        }
+    }
+}
+
+/// A Kamerstuk: dossier number (with its sub-number) and document number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Kamerstuk {
+    /// `32317`, `21501-04`, `36410-VI`, `19637/36045`.
+    pub dossier: String,
+    /// `987`, or an Eerste Kamer letter such as `A`.
+    pub number: String,
+}
+
+impl Kamerstuk {
+    /// The official identifier in lower case: `kst-32317-987`,
+    /// `kst-36410-vi-60`. A document printed in two dossiers
+    /// (`19637/36045`) is published under the first.
+    pub fn id(&self) -> String {
+        format!("kst-{}", self.key())
+    }
+
+    /// The identifier without its `kst-`: what two notations of one
+    /// Kamerstuk have in common.
+    pub fn key(&self) -> String {
+        let dossier = self.dossier.split('/').next().unwrap_or_default();
+        let norm = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase())
+                .collect()
+        };
+        format!("{}-{}", norm(dossier), norm(&self.number))
+    }
+
+    /// Where officielebekendmakingen.nl publishes it, with the identifier
+    /// as that site spells it (Roman numerals in capitals).
+    pub fn url(&self) -> String {
+        let dossier = self.dossier.split('/').next().unwrap_or_default();
+        let clean = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+        format!(
+            "https://zoek.officielebekendmakingen.nl/kst-{}-{}.html",
+            clean(dossier),
+            clean(&self.number)
+        )
+    }
+
+    /// The official citation: `Kamerstukken II 2025/26, 32317, nr. 987`;
+    /// without a known vergaderjaar, `Kamerstukken II, 32317, nr. 987`.
+    pub fn citation(&self, chamber: Chamber, year: Option<&str>) -> String {
+        let dossier = self.dossier.replace('-', " ");
+        let number = &self.number;
+        let numeral = chamber.numeral();
+        // Eerste Kamer documents are numbered with letters: `36410 VI, A`.
+        let nr = if number.chars().all(|c| c.is_ascii_digit()) {
+            format!("nr. {number}")
+        } else {
+            number.clone()
+        };
+        match year.and_then(short_year) {
+            Some(y) => format!("Kamerstukken {numeral} {y}, {dossier}, {nr}"),
+            None => format!("Kamerstukken {numeral}, {dossier}, {nr}"),
+        }
+    }
+}
+
+/// `2025-2026` → `2025/26`.
+pub fn short_year(year: &str) -> Option<String> {
+    let (a, b) = year.split_once(['-', '/'])?;
+    let b = b.trim();
+    let all_digits = a.chars().chain(b.chars()).all(|c| c.is_ascii_digit());
+    match (a.len(), b.len()) {
+        (4, 4) if all_digits => Some(format!("{a}/{}", &b[2..])),
+        (4, 2) if all_digits => Some(format!("{a}/{b}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ks(d: &str, n: &str) -> Kamerstuk {
+        Kamerstuk {
+            dossier: d.into(),
+            number: n.into(),
+        }
+    }
+
+    #[test]
+    fn identifiers_are_the_official_ones_in_lower_case() {
+        assert_eq!(ks("32317", "987").id(), "kst-32317-987");
+        assert_eq!(ks("21501-04", "287").id(), "kst-21501-04-287");
+        assert_eq!(ks("36410-VI", "60").id(), "kst-36410-vi-60");
+        assert_eq!(ks("21 501-20", "2245").id(), "kst-21501-20-2245");
+        assert_eq!(ks("19637/36045", "3478").id(), "kst-19637-3478");
+    }
+
+    #[test]
+    fn addresses_keep_the_official_spelling() {
+        assert_eq!(
+            ks("36410-VI", "60").url(),
+            "https://zoek.officielebekendmakingen.nl/kst-36410-VI-60.html"
+        );
+    }
+
+    #[test]
+    fn citations_name_the_chamber_from_the_data() {
+        let k = ks("32317", "978");
+        assert_eq!(
+            k.citation(Chamber::TweedeKamer, Some("2025-2026")),
+            "Kamerstukken II 2025/26, 32317, nr. 978"
+        );
+        assert_eq!(
+            k.citation(Chamber::TweedeKamer, None),
+            "Kamerstukken II, 32317, nr. 978"
+        );
+        assert_eq!(
+            ks("36410-VI", "A").citation(Chamber::EersteKamer, Some("2023-2024")),
+            "Kamerstukken I 2023/24, 36410 VI, A"
+        );
+    }
+
+    #[test]
+    fn chambers_read_as_people_write_them() {
+        for s in ["tweede-kamer", "Tweede Kamer", "II", "tk"] {
+            assert_eq!(Chamber::parse(s), Some(Chamber::TweedeKamer), "{s}");
+        }
+        for s in ["eerste-kamer", "Eerste Kamer", "I"] {
+            assert_eq!(Chamber::parse(s), Some(Chamber::EersteKamer), "{s}");
+        }
+        assert_eq!(Chamber::parse("senaat"), None);
+    }
+}
