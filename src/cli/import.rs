@@ -65,22 +65,34 @@ pub fn run(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
         imported.push(result);
     }
     let failed = entries.iter().any(|e| e.error.is_some());
-    for (entry, result) in entries.iter_mut().zip(&imported) {
-        let Some(done) = result else { continue };
-        if failed {
-            continue;
-        }
-        entry.outcome = Some(if args.dry_run {
-            library::plan(&dir, &done.file_name, &done.toml)
+    if !failed {
+        let docs: Vec<(usize, &str, &str)> = imported
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                d.as_ref()
+                    .map(|d| (i, d.file_name.as_str(), d.toml.as_str()))
+            })
+            .collect();
+        if args.dry_run {
+            for (i, name, text) in docs {
+                entries[i].outcome = Some(library::plan(&dir, name, text));
+            }
         } else {
-            match library::write_document(&dir, &done.file_name, &done.toml) {
-                Ok(o) => o,
-                Err(e) => {
-                    print(&entries_so_far(&entries), &args)?;
-                    anyhow::bail!("{}", sanitize_line(&e));
+            let pairs: Vec<(&str, &str)> = docs.iter().map(|(_, n, t)| (*n, *t)).collect();
+            let results = library::write_documents(&dir, &pairs);
+            let mut write_failed = None;
+            for ((i, _, _), result) in docs.iter().zip(results) {
+                match result {
+                    Ok(o) => entries[*i].outcome = Some(o),
+                    Err(e) => write_failed = Some(e),
                 }
             }
-        });
+            if let Some(e) = write_failed {
+                print(&entries, &args)?;
+                anyhow::bail!("{}", sanitize_line(&e));
+            }
+        }
     }
     print(&entries, &args)?;
     summary(&entries, &dir, &args, failed);
@@ -89,10 +101,6 @@ pub fn run(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-fn entries_so_far(entries: &[Entry]) -> Vec<&Entry> {
-    entries.iter().filter(|e| e.outcome.is_some()).collect()
 }
 
 fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {

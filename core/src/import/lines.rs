@@ -216,7 +216,7 @@ fn signature(layout: &mut Layout) {
         let name_ok = !name.is_empty()
             && name.chars().count() <= 60
             && !name.ends_with([',', '.', ':', ';'])
-            && !role[..role.len() - 1].contains(". ");
+            && !role.trim_end_matches(',').contains(". ");
         if !(role_ok && name_ok) {
             break;
         }
