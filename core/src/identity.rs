@@ -95,7 +95,12 @@ impl Kamerstuk {
     /// The official citation: `Kamerstukken II 2025/26, 32317, nr. 987`;
     /// without a known vergaderjaar, `Kamerstukken II, 32317, nr. 987`.
     pub fn citation(&self, chamber: Chamber, year: Option<&str>) -> String {
-        let dossier = self.dossier.replace('-', " ");
+        // A begrotingshoofdstuk is cited after a space (`36410 VI`), a
+        // sub-number after its hyphen (`21501-04`).
+        let dossier = match self.dossier.split_once('-') {
+            Some((d, sub)) if sub.chars().all(|c| c.is_ascii_alphabetic()) => format!("{d} {sub}"),
+            _ => self.dossier.clone(),
+        };
         let number = &self.number;
         let numeral = chamber.numeral();
         // Eerste Kamer documents are numbered with letters: `36410 VI, A`.
@@ -165,6 +170,10 @@ mod tests {
         assert_eq!(
             ks("36410-VI", "A").citation(Chamber::EersteKamer, Some("2023-2024")),
             "Kamerstukken I 2023/24, 36410 VI, A"
+        );
+        assert_eq!(
+            ks("21501-04", "287").citation(Chamber::TweedeKamer, None),
+            "Kamerstukken II, 21501-04, nr. 287"
         );
     }
 

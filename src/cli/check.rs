@@ -1,28 +1,21 @@
 //! `dossier check [DIR]`: validate dossier files.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::Global;
-use crate::store::{config, dossiers};
+use crate::app::App;
 
 /// Prints one `FILE:LINE:COL: message` line per problem on stdout and a
 /// summary on stderr; exit 1 when there is any problem.
-pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    let origin = dossiers::choose(dir.or(global.dossiers.as_deref()));
-    if let dossiers::Origin::Folder(d) = &origin
-        && !d.is_dir()
-    {
-        anyhow::bail!("{}: not a folder", d.display());
-    }
-    let corpus = dossiers::load(&origin, loaded.config.max_file_size);
+pub fn run(app: &mut App) -> anyhow::Result<ExitCode> {
+    let corpus = app.corpus();
+    let origin = app.origin();
     let lines: String = corpus.errors.iter().map(|e| format!("{e}\n")).collect();
     super::output::print_text(&lines)?;
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();
         eprintln!(
-            "{origin}: {dossiers} dossiers, {} nodes, no problems",
+            "{}: {dossiers} dossiers, {} nodes, no problems",
+            dossier_core::text::sanitize_line(&origin.to_string()),
             corpus.nodes.len()
         );
         Ok(ExitCode::SUCCESS)

@@ -12,7 +12,7 @@ use dossier_core::import::{self, Imported, Warning};
 use dossier_core::text::sanitize_line;
 use serde::Serialize;
 
-use crate::cli::Global;
+use crate::app::Paths;
 use crate::store::config;
 use crate::store::library::{self, Outcome};
 
@@ -51,8 +51,8 @@ struct Entry {
     findings: Vec<Warning>,
 }
 
-pub fn run(global: &Global, args: ImportArgs) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
+pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let loaded = config::load(paths.config.as_deref())?;
     let cap = loaded.config.max_file_size;
     let Some(dir) = args.into.clone().or_else(library::default_dir) else {
         anyhow::bail!("no data directory for the library: give --into DIR");

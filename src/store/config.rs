@@ -6,18 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dossier_core::LoadError;
+use dossier_core::lang::Lang;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::dossiers::DEFAULT_MAX_FILE_SIZE;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -48,7 +41,7 @@ impl KeyList {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    pub language: Language,
+    pub language: Lang,
     /// Written into each new annotation; empty means the login name.
     pub author: String,
     /// Where annotations are stored; empty means the user's data directory.
@@ -71,7 +64,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            language: Language::Nl,
+            language: Lang::Nl,
             author: String::new(),
             notes: String::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -147,14 +140,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
+    let bytes = super::regular::read_capped(path, DEFAULT_MAX_FILE_SIZE)
         .map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
-    if bytes.len() as u64 > DEFAULT_MAX_FILE_SIZE {
-        return Err(LoadError::whole_file(
-            &name,
-            "the configuration file is too large",
-        ));
-    }
     let text = String::from_utf8(bytes)
         .map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
     parse(&name, &text).map(|mut l| {
@@ -225,7 +212,7 @@ mod tests {
         let text = include_str!("../../config.toml");
         let loaded = parse("config.toml", text).unwrap();
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        assert_eq!(loaded.config.language, Language::Nl);
+        assert_eq!(loaded.config.language, Lang::Nl);
     }
 
     #[test]
@@ -245,7 +232,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_warned_by_name() {
         let l = parse("c.toml", "language = \"en\"\n  colour = \"red\"\n").unwrap();
-        assert_eq!(l.config.language, Language::En);
+        assert_eq!(l.config.language, Lang::En);
         assert_eq!(l.warnings.len(), 1);
         assert!(
             l.warnings[0]

@@ -24,7 +24,7 @@ impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Origin::Folder(p) => write!(f, "{}", p.display()),
-            Origin::BuiltIn => f.write_str("built-in dossiers"),
+            Origin::BuiltIn => f.write_str("built-in dossiers and the library"),
         }
     }
 }
@@ -39,33 +39,45 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
     }
 }
 
-pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
-    load_keyed(origin, max_file_size, false).0
-}
-
-/// [`load`], with the fingerprint of a folder's files when the cache knows
-/// it, so that its search index can be cached too; `lazy` as for
-/// [`super::cache::Cache::corpus_keyed`].
-pub fn load_keyed(
-    origin: &Origin,
-    max_file_size: u64,
-    lazy: bool,
-) -> (Corpus, Option<super::cache::Fingerprint>) {
-    match origin {
-        Origin::Folder(dir) => super::cache::load_dir_keyed(dir, max_file_size, lazy),
-        Origin::BuiltIn => (load_built_in(), None),
+/// The built-in dossiers together with the documents imported into the
+/// user's library folder, where there is one. A library file named as a
+/// built-in one (the bundled letter imported again) is left out: the
+/// built-in copy is the one notes were made on.
+pub fn load_built_in_and_library(max_file_size: u64) -> Corpus {
+    let Some(dir) = super::paths::user_library_dir().filter(|d| d.is_dir()) else {
+        return load_built_in();
+    };
+    let (library, mut errors) = read_dir_files(&dir, max_file_size);
+    let mut files = built_in_files();
+    for f in library {
+        let name = Path::new(&f.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        if name.is_some_and(|n| BUILT_IN.iter().any(|(b, _)| *b == n)) {
+            continue;
+        }
+        files.push(f);
     }
+    let resolver = FolderResolver { dir, max_file_size };
+    let mut corpus = load::load_owned(files, &resolver);
+    errors.append(&mut corpus.errors);
+    corpus.errors = errors;
+    corpus
 }
 
+/// The built-in dossiers alone.
 pub fn load_built_in() -> Corpus {
-    let files: Vec<SourceFile> = BUILT_IN
+    load::load_owned(built_in_files(), &load::NoFiles)
+}
+
+fn built_in_files() -> Vec<SourceFile> {
+    BUILT_IN
         .iter()
         .map(|(p, t)| SourceFile {
             path: (*p).into(),
             text: (*t).into(),
         })
-        .collect();
-    load::load_owned(files, &load::NoFiles)
+        .collect()
 }
 
 /// Loads every `*.toml` file directly in `dir` (sorted by name). Unreadable,
@@ -134,7 +146,7 @@ type ReadError = (String, Option<dossier_core::Position>);
 /// Reads a UTF-8 file of at most `cap` bytes, without reading more than that
 /// into memory.
 fn read_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
-    let file = fs::File::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
+    let file = super::regular::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
     let meta = file
         .metadata()
         .map_err(|e| (format!("cannot read: {e}"), None))?;

@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use super::notes::durable;
 
+/// A draft holds one note and a little more.
+const MAX_DRAFT_SIZE: u64 = 2 * super::notes::MAX_NOTE_SIZE;
+
 /// What the editor holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -188,8 +191,10 @@ impl Entry {
 
 fn read(path: &Path) -> Result<Draft, LoadError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let bytes = super::regular::read_capped(path, MAX_DRAFT_SIZE)
         .map_err(|e| LoadError::whole_file(&name, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::whole_file(&name, "the draft is not UTF-8 text"))?;
     toml::from_str(&text).map_err(|e| {
         LoadError::at(
             &name,

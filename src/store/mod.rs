@@ -8,3 +8,4 @@ pub mod export_file;
 pub mod library;
 pub mod notes;
 pub mod paths;
+pub mod regular;

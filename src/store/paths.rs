@@ -21,6 +21,12 @@ pub fn user_data_dir() -> Option<PathBuf> {
     strategy().map(|s| s.data_dir().join(APP))
 }
 
+/// `~/.local/share/dossier/library` on Linux: where `dossier import` puts
+/// documents, loaded together with the built-in ones.
+pub fn user_library_dir() -> Option<PathBuf> {
+    user_data_dir().map(|d| d.join("library"))
+}
+
 /// `~/.cache/dossier` on Linux.
 pub fn user_cache_dir() -> Option<PathBuf> {
     strategy().map(|s| s.cache_dir().join(APP))

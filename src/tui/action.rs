@@ -30,6 +30,8 @@ pub enum Action {
     FindPrev,
     Finder,
     Filter,
+    /// Group the tree by Kamerstuk dossier or by theme tag.
+    GroupBy,
     Select,
     Annotate,
     Edit,
@@ -45,7 +47,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 32] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -69,6 +71,7 @@ impl Action {
         Action::FindPrev,
         Action::Finder,
         Action::Filter,
+        Action::GroupBy,
         Action::Select,
         Action::Annotate,
         Action::Edit,
@@ -105,6 +108,7 @@ impl Action {
             Action::FindPrev => "find_prev",
             Action::Finder => "finder",
             Action::Filter => "filter",
+            Action::GroupBy => "group_by",
             Action::Select => "select",
             Action::Annotate => "annotate",
             Action::Edit => "edit",

@@ -4,7 +4,6 @@
 
 use dossier_core::NodeKind;
 use dossier_core::search::FinderUpdate;
-use dossier_core::text::fold;
 
 use super::action::Action;
 use super::i18n::{T, t};
@@ -104,6 +103,17 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::FindPrev => step_hit(s, false),
         Action::Finder => {
             s.overlay = Overlay::Finder(Finder::default());
+        }
+        Action::GroupBy => {
+            s.grouping = match s.grouping {
+                tree::Grouping::Dossier => tree::Grouping::Theme,
+                tree::Grouping::Theme => tree::Grouping::Dossier,
+            };
+            if let Some(open) = s.open {
+                tree::reveal(s, open);
+            } else {
+                tree::rebuild(s);
+            }
         }
         Action::Filter => {
             s.filter_editing = true;
@@ -209,11 +219,16 @@ fn open(s: &mut State) {
                 s.message = s.corpus.errors.get(i).map(|e| e.to_string());
                 s.overlay = Overlay::LoadError(i);
             }
+            Some(RowItem::Group(_)) => {
+                let open = s.rows[s.tree_selected].expanded;
+                set_expanded(s, !open);
+            }
             None => {}
         },
         Pane::Reader | Pane::Notes => {
             match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
-                Some(target) => open_node(s, target, true),
+                // A reference to a document the library holds opens it.
+                Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
                 None => no_link(s),
             }
         }
@@ -287,6 +302,17 @@ fn set_expanded(s: &mut State, expand: bool) {
     let Some(row) = s.selected_row().cloned() else {
         return;
     };
+    if let RowItem::Group(g) = row.item {
+        let Some(key) = s.groups.get(g).map(|g| g.key.clone()) else {
+            return;
+        };
+        if expand {
+            s.collapsed_groups.remove(&key);
+        } else if s.filter.is_empty() {
+            s.collapsed_groups.insert(key);
+        }
+        return tree::rebuild(s);
+    }
     let RowItem::Node(n) = row.item else { return };
     if expand && row.has_children {
         s.expanded.insert(n);
@@ -365,29 +391,10 @@ fn find_prompt(s: &mut State, a: Action) {
 
 /// Recomputes the hits of the find query in the open text.
 fn refind(s: &mut State) {
-    s.find.hits.clear();
-    let q = fold(s.find.query.trim());
-    let Some(node) = s.open else { return };
-    if q.is_empty() {
-        return;
-    }
-    let qlen = q.chars().count();
-    for (pi, p) in s.corpus.node(node).body.paragraphs.iter().enumerate() {
-        let hay = fold(&p.plain());
-        let mut from = 0;
-        while let Some(at) = hay[from..].find(&q) {
-            let byte = from + at;
-            let start = hay[..byte].chars().count();
-            s.find.hits.push((pi, start, start + qlen));
-            from = byte + q.len().max(1);
-            while from < hay.len() && !hay.is_char_boundary(from) {
-                from += 1;
-            }
-            if from >= hay.len() {
-                break;
-            }
-        }
-    }
+    s.find.hits = match s.open {
+        Some(node) => dossier_core::find::find_in(&s.corpus.node(node).body, &s.find.query),
+        None => Vec::new(),
+    };
     s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
 }
 

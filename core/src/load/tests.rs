@@ -365,3 +365,130 @@ fn a_folder_loaded_in_batches_and_freed_as_it_goes_equals_one_loaded_whole() {
     let first = owned.get("t0").unwrap();
     assert!(owned.backlinks[first].iter().any(|b| b.from == last));
 }
+
+// --- the library: documents, aliases, references across files -----------
+
+const DOC_978: &str = r#"
+[dossier]
+id = "kst-32317-978"
+kind = "document"
+title = "Agenda"
+aliases = ["agenda-oud"]
+text = "Tekst."
+
+[document]
+type = "Agenda"
+date = "2025-11-21"
+chamber = "tweede-kamer"
+dossier_number = "32317"
+number = "978"
+
+[[section]]
+id = "kst-32317-978/ebsp"
+title = "EBSP"
+
+[[footnote]]
+id = "kst-32317-978/fn-1"
+number = 1
+
+[[reference]]
+id = "kamerstuk-32317-973"
+title = "Kamerstuk 32317-973"
+kind = "kamerstuk"
+dossier_number = "32317"
+number = "973"
+"#;
+
+fn messages(c: &Corpus) -> Vec<String> {
+    c.errors.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_document_has_its_identity_and_answers_to_its_aliases() {
+    let c = load(
+        &[file("a.toml", DOC_978), file("refs.toml", REFS)],
+        &NoFiles,
+    );
+    assert!(c.errors.is_empty(), "{:?}", messages(&c));
+    let doc = c.get("agenda-oud").unwrap();
+    assert_eq!(c.node(doc).id, "kst-32317-978");
+    let meta = c.node(doc).letter.as_deref().unwrap();
+    assert_eq!(meta.doc_type, "agenda");
+    assert_eq!(meta.kamerstuk.as_ref().unwrap().id(), "kst-32317-978");
+    assert_eq!(
+        meta.url.as_deref(),
+        Some("https://zoek.officielebekendmakingen.nl/kst-32317-978.html")
+    );
+    // The reference repeated in two files is one node.
+    assert_eq!(c.references.len(), 1);
+    // A footnote without text is kept, empty, not refused.
+    assert!(c.by_id("kst-32317-978/fn-1").unwrap().body.is_empty());
+}
+
+#[test]
+fn a_reference_opens_its_document_and_the_document_is_cited_through_it() {
+    let cited = DOC_978
+        .replace("\"973\"", "\"978\"")
+        .replace("32317-973", "32317-978");
+    let citing = r#"
+[dossier]
+id = "brief"
+kind = "letter"
+title = "Brief"
+text = "Zie [32317-978](kamerstuk-32317-978)."
+
+[letter]
+date = "2025-12-17"
+reference = "1"
+"#;
+    let c = load(&[file("a.toml", &cited), file("b.toml", citing)], &NoFiles);
+    assert!(c.errors.is_empty(), "{:?}", messages(&c));
+    let r = c.get("kamerstuk-32317-978").unwrap();
+    let doc = c.get("kst-32317-978").unwrap();
+    assert_eq!(c.opens(r), Some(doc));
+    let from: Vec<&str> = c.backlinks[doc]
+        .iter()
+        .map(|b| c.node(b.from).id.as_str())
+        .collect();
+    assert_eq!(from, ["brief"]);
+    // Newest document first, each followed by its topics.
+    let roots: Vec<&str> = c.roots.iter().map(|&r| c.node(r).id.as_str()).collect();
+    assert_eq!(roots, ["brief", "kst-32317-978"]);
+}
+
+#[test]
+fn library_mistakes_are_reported_with_their_position() {
+    let cases = [
+        (
+            DOC_978.replace("chamber = \"tweede-kamer\"", "chamber = \"senaat\""),
+            "`chamber` is",
+        ),
+        (
+            DOC_978.replace("number = \"978\"\n", ""),
+            "`dossier_number` needs `number`",
+        ),
+        (
+            DOC_978.replace("number = 1\n", "number = 1\ntext = \"  \"\n"),
+            "the footnote's text is empty",
+        ),
+        (
+            DOC_978.replace(
+                "aliases = [\"agenda-oud\"]",
+                "aliases = [\"kst-32317-978/ebsp\"]",
+            ),
+            "defined twice",
+        ),
+        (
+            DOC_978.replace("number = \"973\"", "number = \"974\""),
+            "defined twice, for two Kamerstukken",
+        ),
+    ];
+    for (text, want) in cases {
+        let c = load(&[file("a.toml", &text), file("refs.toml", REFS)], &NoFiles);
+        let m = messages(&c);
+        assert!(
+            m.iter().any(|e| e.contains(want) && e.contains(".toml:")),
+            "{want}: {m:?}"
+        );
+    }
+}

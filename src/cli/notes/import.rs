@@ -11,18 +11,14 @@ use std::process::ExitCode;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::{ConflictReason, merge};
 
-use crate::cli::Global;
-use crate::store::config;
+use crate::app::Paths;
 use crate::store::notes::{self, NotesStore};
 
 /// Exports larger than this are refused rather than read into memory.
 const MAX_IMPORT_SIZE: u64 = 256 * 1024 * 1024;
 
-pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
+pub fn run(paths: &Paths, file: &Path) -> anyhow::Result<ExitCode> {
+    let app = crate::cli::open(paths)?;
     let incoming = read_incoming(file)?;
     if let Some(bad) = incoming.iter().find(|a| !notes::is_valid_id(&a.id)) {
         anyhow::bail!(
@@ -31,7 +27,7 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
             bad.id
         );
     }
-    let store = super::open_store(global, &loaded.config)?;
+    let store = app.notes()?;
     if store
         .dir()
         .canonicalize()
@@ -48,6 +44,12 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
         .chain(&report.updated)
         .cloned()
         .collect();
+    // Checked before the first is written: a note the store could not read
+    // back would make it read-only.
+    for a in &changes {
+        notes::storable(a)
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    }
     store.save_all(&changes)?;
     println!(
         "{}: {} added, {} updated, {} unchanged, {} conflicts",
@@ -90,7 +92,7 @@ fn read_incoming(file: &Path) -> anyhow::Result<Vec<Annotation>> {
 }
 
 fn read_capped(file: &Path) -> anyhow::Result<Vec<u8>> {
-    let f = std::fs::File::open(file)
+    let f = crate::store::regular::open(file)
         .map_err(|e| anyhow::anyhow!("{}: cannot open: {e}", file.display()))?;
     let mut bytes = Vec::new();
     f.take(MAX_IMPORT_SIZE + 1)

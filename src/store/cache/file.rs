@@ -13,14 +13,14 @@ use dossier_core::search::{Backing, Check, SearchIndex};
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x04";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x05";
 
 pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
 /// Opens a cache file and reads its key (see [`read_key`]). The error is
 /// the reason, for [`super::Outcome::Rebuilt`].
 pub(super) fn open_cached(path: &Path) -> Result<Opened, String> {
-    let file = match fs::File::open(path) {
+    let file = match crate::store::regular::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
         Err(e) => return Err(format!("cannot open the cache: {e}")),
@@ -50,7 +50,7 @@ impl Mapped {
 
 /// Maps a cache file and reads where its payload is.
 pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
-    let file = match fs::File::open(path) {
+    let file = match crate::store::regular::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
         Err(e) => return Err(format!("cannot open the cache: {e}")),
