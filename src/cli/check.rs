@@ -1,25 +1,17 @@
 //! `dossier check [DIR]`: validate dossier files.
 
-use std::path::Path;
 use std::process::ExitCode;
 
 use dossier_core::LoadError;
 use dossier_core::load::MAX_PER_FILE;
 
-use crate::cli::Global;
-use crate::store::{config, dossiers};
+use crate::app::App;
 
 /// Prints one `FILE:LINE:COL: message` line per problem on stdout and a
 /// summary on stderr; exit 1 when there is any problem.
-pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    let origin = dossiers::choose(dir.or(global.dossiers.as_deref()));
-    if let dossiers::Origin::Folder(d) = &origin
-        && !d.is_dir()
-    {
-        anyhow::bail!("{}: not a folder", d.display());
-    }
-    let corpus = dossiers::load(&origin, loaded.config.max_file_size);
+pub fn run(app: &mut App) -> anyhow::Result<ExitCode> {
+    let corpus = app.corpus();
+    let origin = app.origin();
     super::output::print_text(&listing(&corpus.errors))?;
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();

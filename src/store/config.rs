@@ -6,18 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dossier_core::LoadError;
+use dossier_core::lang::Lang;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::dossiers::DEFAULT_MAX_FILE_SIZE;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -48,7 +41,7 @@ impl KeyList {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    pub language: Language,
+    pub language: Lang,
     /// Written into each new annotation; empty means the login name.
     pub author: String,
     /// Where annotations are stored; empty means the user's data directory.
@@ -71,7 +64,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            language: Language::Nl,
+            language: Lang::Nl,
             author: String::new(),
             notes: String::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -307,7 +300,7 @@ mod tests {
         let text = include_str!("../../config.toml");
         let loaded = parse("config.toml", text).unwrap();
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        assert_eq!(loaded.config.language, Language::Nl);
+        assert_eq!(loaded.config.language, Lang::Nl);
     }
 
     #[test]
@@ -327,7 +320,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_warned_by_name() {
         let l = parse("c.toml", "language = \"en\"\n  colour = \"red\"\n").unwrap();
-        assert_eq!(l.config.language, Language::En);
+        assert_eq!(l.config.language, Lang::En);
         assert_eq!(l.warnings.len(), 1);
         assert!(
             l.warnings[0]

@@ -39,24 +39,6 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
     }
 }
 
-pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
-    load_keyed(origin, max_file_size, false).0
-}
-
-/// [`load`], with the fingerprint of a folder's files when the cache knows
-/// it, so that its search index can be cached too; `lazy` as for
-/// [`super::cache::Cache::corpus_keyed`].
-pub fn load_keyed(
-    origin: &Origin,
-    max_file_size: u64,
-    lazy: bool,
-) -> (Corpus, Option<super::cache::Fingerprint>) {
-    match origin {
-        Origin::Folder(dir) => super::cache::load_dir_keyed(dir, max_file_size, lazy),
-        Origin::BuiltIn => (load_built_in_and_library(max_file_size), None),
-    }
-}
-
 /// The built-in dossiers together with the documents imported into the
 /// user's library folder, where there is one. A library file named as a
 /// built-in one (the bundled letter imported again) is left out: the

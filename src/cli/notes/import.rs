@@ -11,18 +11,14 @@ use std::process::ExitCode;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::{ConflictReason, merge};
 
-use crate::cli::Global;
-use crate::store::config;
+use crate::app::Paths;
 use crate::store::notes::{self, NotesStore};
 
 /// Exports larger than this are refused rather than read into memory.
 const MAX_IMPORT_SIZE: u64 = 256 * 1024 * 1024;
 
-pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
+pub fn run(paths: &Paths, file: &Path) -> anyhow::Result<ExitCode> {
+    let app = crate::cli::open(paths)?;
     let incoming = read_incoming(file)?;
     if let Some(bad) = incoming.iter().find(|a| !notes::is_valid_id(&a.id)) {
         anyhow::bail!(
@@ -31,7 +27,7 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
             bad.id
         );
     }
-    let store = super::open_store(global, &loaded.config)?;
+    let store = app.notes()?;
     if store
         .dir()
         .canonicalize()

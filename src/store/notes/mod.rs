@@ -115,11 +115,17 @@ pub fn now() -> jiff::Timestamp {
 /// A new annotation id (see [`dossier_core::annotation::new_id`]), with
 /// random bits from the process's hash seed, its id and the clock.
 pub fn fresh_id(created: jiff::Timestamp) -> String {
+    dossier_core::annotation::new_id(created, entropy())
+}
+
+/// Random bits for a new id, from the process's hash seed, its id and the
+/// clock.
+pub fn entropy() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u32(std::process::id());
     h.write_i128(jiff::Timestamp::now().as_nanosecond());
-    dossier_core::annotation::new_id(created, h.finish())
+    h.finish()
 }
 
 /// The store's folder: `--notes PATH`, else `notes` in the configuration

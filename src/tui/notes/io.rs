@@ -69,12 +69,9 @@ impl NotesIo {
     }
 
     /// Keeps drafts in another journal (tests keep them in their folder).
+    #[cfg(test)]
     pub fn use_journal(&mut self, journal: Journal) {
         self.journal = journal;
-    }
-
-    pub fn store_dir(&self) -> &Path {
-        self.store.dir()
     }
 
     /// Reads the store; an unreadable folder is reported as an error.
