@@ -7,11 +7,13 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod citation;
 pub mod countries;
 pub mod error;
 pub mod export;
 pub mod find;
 pub mod identity;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markup;

@@ -20,6 +20,9 @@ use crate::schema::{
 };
 use crate::text::{sanitize, sanitize_line};
 
+mod diagnose;
+pub use diagnose::{Broken, MAX_PER_FILE};
+
 /// A dossier file: its path relative to the dossier folder, and its text.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -88,7 +91,7 @@ fn threads_for(files: usize) -> usize {
 
 /// Parses files on `threads` threads; a parser that fails on a file (a
 /// thread that panics) makes an error of each of its files.
-fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, LoadError>> {
+fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, Box<Broken>>> {
     if threads < 2 {
         return files.iter().map(parse_file).collect();
     }
@@ -105,10 +108,13 @@ fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, Lo
                 h.join().unwrap_or_else(|_| {
                     part.iter()
                         .map(|f| {
-                            Err(LoadError::whole_file(
-                                &f.path,
-                                "the parser failed on this file",
-                            ))
+                            Err(Box::new(Broken {
+                                errors: vec![LoadError::whole_file(
+                                    &f.path,
+                                    "the parser failed on this file",
+                                )],
+                                partial: None,
+                            }))
                         })
                         .collect()
                 })
@@ -117,23 +123,19 @@ fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, Lo
     })
 }
 
-/// Parses one file on its own: the check that needs no other file.
-pub fn parse_file(file: &SourceFile) -> Result<DossierFile, LoadError> {
+/// Parses one file on its own: the check that needs no other file. A file
+/// that fails is looked at again for all its problems (see [`diagnose`]).
+pub fn parse_file(file: &SourceFile) -> Result<DossierFile, Box<Broken>> {
     if file.text.trim().is_empty() {
-        return Err(LoadError::whole_file(
-            &file.path,
-            "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries",
-        ));
+        return Err(Box::new(Broken {
+            errors: vec![LoadError::whole_file(
+                &file.path,
+                "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries",
+            )],
+            partial: None,
+        }));
     }
-    toml::from_str::<DossierFile>(&file.text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        LoadError::at(
-            &file.path,
-            &file.text,
-            offset,
-            e.message().trim().to_string(),
-        )
-    })
+    toml::from_str::<DossierFile>(&file.text).map_err(|e| Box::new(diagnose::diagnose(file, &e)))
 }
 
 #[derive(Default)]
@@ -172,12 +174,24 @@ impl Builder {
     fn add_file(
         &mut self,
         file: &SourceFile,
-        parsed: Result<DossierFile, LoadError>,
+        parsed: Result<DossierFile, Box<Broken>>,
         resolver: &dyn Resolver,
     ) {
         let parsed = match parsed {
             Ok(p) => p,
-            Err(e) => return self.errors.push(e),
+            Err(broken) => {
+                let Broken { errors, partial } = *broken;
+                let room = diagnose::MAX_PER_FILE.saturating_sub(errors.len());
+                self.errors.extend(errors);
+                // The tables that did parse are checked on their own, in a
+                // builder of their own: a broken file adds no nodes.
+                if let Some(p) = partial {
+                    let mut alone = Builder::default();
+                    alone.add_file(file, Ok(p), resolver);
+                    self.errors.extend(alone.errors.into_iter().take(room));
+                }
+                return;
+            }
         };
         let f = FileCtx {
             path: &file.path,

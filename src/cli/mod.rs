@@ -4,6 +4,7 @@
 
 mod check;
 mod documents;
+mod import;
 mod list;
 mod notes;
 mod output;
@@ -108,6 +109,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add documents to the library: official-publication XML, or a letter's PDF text
+    Import(import::ImportArgs),
 }
 
 impl Global {
@@ -163,6 +166,7 @@ pub fn run(paths: &Paths, command: Command) -> anyhow::Result<ExitCode> {
             crate::app::leave_to_exit(app);
             done
         }
+        Command::Import(args) => import::run(paths, args),
     }
 }
 

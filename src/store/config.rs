@@ -177,6 +177,7 @@ pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
             ));
         }
     }
+    check_colors(name, text, &config)?;
     if config.max_file_size == 0 {
         return Err(LoadError::at(
             name,
@@ -186,6 +187,93 @@ pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
         ));
     }
     Ok(Loaded { config, warnings })
+}
+
+/// The roles `[colors]` may set.
+pub const COLOR_ROLES: &[&str] = &[
+    "accent",
+    "selection",
+    "highlight",
+    "link",
+    "muted",
+    "error",
+    "note",
+];
+
+/// Every `[colors]` key names a role and every value a colour, checked
+/// here for every command, not only where the interface draws with them.
+fn check_colors(name: &str, text: &str, config: &Config) -> Result<(), LoadError> {
+    for (role, value) in &config.colors {
+        if !COLOR_ROLES.contains(&role.as_str()) {
+            let offset = colors_key(text, role).unwrap_or(value.span().start);
+            return Err(LoadError::at(
+                name,
+                text,
+                offset,
+                format!(
+                    "unknown colour role `{role}` in [colors]: {}",
+                    COLOR_ROLES.join(", ")
+                ),
+            ));
+        }
+        if !is_colour(value.get_ref()) {
+            return Err(LoadError::at(
+                name,
+                text,
+                value.span().start,
+                format!(
+                    "`{}` is not a colour: use a name such as cyan or light-red, a number 0-255, or #rrggbb",
+                    value.get_ref()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Where `key` starts in the `[colors]` table, else anywhere it starts a line.
+fn colors_key(text: &str, key: &str) -> Option<usize> {
+    let table = text.find("[colors]").unwrap_or(0);
+    find_key(&text[table..], key).map(|o| table + o)
+}
+
+/// A colour as the interface reads it: a terminal colour's name (`-`, `_`
+/// and spaces ignored, `bright` for `light`, `grey` for `gray`), an index
+/// 0-255 or `#rrggbb`.
+pub fn is_colour(value: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "reset",
+        "black",
+        "red",
+        "green",
+        "yellow",
+        "blue",
+        "magenta",
+        "cyan",
+        "gray",
+        "darkgray",
+        "lightred",
+        "lightgreen",
+        "lightyellow",
+        "lightblue",
+        "lightmagenta",
+        "lightcyan",
+        "white",
+        "lightblack",
+        "lightwhite",
+        "lightgray",
+        "silver",
+    ];
+    let name = value
+        .to_lowercase()
+        .replace([' ', '-', '_'], "")
+        .replace("bright", "light")
+        .replace("grey", "gray");
+    NAMES.contains(&name.as_str())
+        || value.parse::<u8>().is_ok()
+        || (value.len() == 7
+            && value.starts_with('#')
+            && value[1..].chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// The offset of `key` where it starts a line, for pointing at it.
@@ -241,6 +329,31 @@ mod tests {
             "{}",
             l.warnings[0]
         );
+    }
+
+    #[test]
+    fn colours_and_their_roles_are_checked_with_their_line() {
+        let ok = "[colors]\naccent = \"light-red\"\nlink = \"#00ff7F\"\nnote = \"208\"\nmuted = \"Bright Black\"\n";
+        assert!(parse("c.toml", ok).is_ok());
+        let e = parse("c.toml", "mouse = true\n[colors]\naccent = \"mauve-ish\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:3:10: `mauve-ish` is not a colour"),
+            "{e}"
+        );
+        let e = parse("c.toml", "accentt = 1\n[colors]\n accentt = \"red\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:3:2: unknown colour role `accentt`"),
+            "{e}"
+        );
+        for bad in ["#12345", "#gg0000", "256", "", "rood"] {
+            assert!(!is_colour(bad), "{bad}");
+        }
     }
 
     #[test]

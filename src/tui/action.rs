@@ -36,6 +36,8 @@ pub enum Action {
     TreeWidth,
     /// The metadata block above the text: one line, or all of it.
     Details,
+    /// The documents of the library by date.
+    Timeline,
     Select,
     /// In a selection: its moving end to the next / previous sentence or
     /// paragraph end.
@@ -57,7 +59,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 38] = [
+    pub const ALL: [Action; 39] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -84,6 +86,7 @@ impl Action {
         Action::GroupBy,
         Action::TreeWidth,
         Action::Details,
+        Action::Timeline,
         Action::Select,
         Action::NextSentence,
         Action::PrevSentence,
@@ -127,6 +130,7 @@ impl Action {
             Action::GroupBy => "group_by",
             Action::TreeWidth => "tree_width",
             Action::Details => "details",
+            Action::Timeline => "timeline",
             Action::Select => "select",
             Action::NextSentence => "next_sentence",
             Action::PrevSentence => "prev_sentence",

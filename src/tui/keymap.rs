@@ -254,6 +254,7 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::GroupBy, &["T"]),
     (Action::TreeWidth, &["w"]),
     (Action::Details, &["i"]),
+    (Action::Timeline, &["t"]),
     (Action::Select, &["v"]),
     (Action::NextSentence, &[")"]),
     (Action::PrevSentence, &["("]),

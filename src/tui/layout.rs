@@ -268,21 +268,22 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
     if let Some(l) = c.letter_of(node)
         && let Some(meta) = &c.node(l).letter
     {
-        let line = format!(
-            "{} {} · {} {} · {}",
-            t(lang, T::Letter),
-            lang.long_date(&meta.date),
-            t(lang, T::Reference),
-            meta.reference
-                .clone()
-                .or_else(|| meta.citation())
-                .unwrap_or_default(),
-            meta.signatories
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        // `Brief 17 december 2025 · Kamerstukken II 2025/26, 32317, nr. 987
+        // · kenmerk 7010422 · signatories`: what the document gives.
+        let mut kind = meta.doc_type.clone();
+        if let Some(first) = kind.get(..1) {
+            kind = first.to_uppercase() + &kind[1..];
+        }
+        let mut parts = vec![format!("{kind} {}", lang.long_date(&meta.date))];
+        parts.extend(meta.citation());
+        if let Some(r) = &meta.reference {
+            parts.push(format!("{} {r}", t(lang, T::Reference)));
+        }
+        if !meta.signatories.is_empty() {
+            let names: Vec<&str> = meta.signatories.iter().map(|s| s.name.as_str()).collect();
+            parts.push(names.join(", "));
+        }
+        let line = parts.join(" · ");
         out.push((line, SegStyle::Muted));
     }
     if let Some(meta) = &n.letter {

@@ -22,6 +22,8 @@ pub enum Mode {
     Find,
     Filter,
     Finder,
+    /// The documents by date (`t`).
+    Timeline,
     /// The help overlay itself.
     Help,
     /// The annotation screens; their keys are fixed (see `notes/`).
@@ -105,6 +107,19 @@ const HELP: &[Action] = &[
 ];
 
 const PEEK: &[Action] = &[Action::Open, Action::Cancel, Action::Help, Action::Quit];
+const TIMELINE: &[Action] = &[
+    Action::Down,
+    Action::Up,
+    Action::Top,
+    Action::PageUp,
+    Action::Bottom,
+    Action::PageDown,
+    Action::Open,
+    Action::Cancel,
+    Action::Timeline,
+    Action::Help,
+    Action::Quit,
+];
 const ERROR: &[Action] = &[Action::Cancel, Action::Help, Action::Quit];
 
 /// Reading: everything but the steps that only a selection takes.
@@ -133,6 +148,7 @@ const READ: &[Action] = &[
     Action::Finder,
     Action::Filter,
     Action::GroupBy,
+    Action::Timeline,
     Action::TreeWidth,
     Action::Details,
     Action::Select,
@@ -154,6 +170,7 @@ impl Mode {
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Peek(_) => Mode::Peek,
             Overlay::LoadError(_) => Mode::Error,
+            Overlay::Timeline(_) => Mode::Timeline,
             Overlay::None if s.find.editing => Mode::Find,
             Overlay::None if s.filter_editing => Mode::Filter,
             Overlay::None if s.selection.is_some() => Mode::Select,
@@ -169,6 +186,7 @@ impl Mode {
             Mode::Select => SELECT,
             Mode::Peek => PEEK,
             Mode::Error => ERROR,
+            Mode::Timeline => TIMELINE,
             Mode::Help => HELP,
             Mode::Find
             | Mode::Filter
@@ -273,7 +291,10 @@ impl Mode {
             (Mode::Help, Action::Cancel | Action::Help) => {
                 pick(nl, "hulp sluiten", "close the help")
             }
-            (Mode::Peek, Action::Open) => pick(nl, "openen", "open it"),
+            (Mode::Peek | Mode::Timeline, Action::Open) => pick(nl, "openen", "open it"),
+            (Mode::Timeline, Action::Timeline) => {
+                pick(nl, "tijdlijn sluiten", "close the timeline")
+            }
             (Mode::Peek | Mode::Error, Action::Cancel) => pick(nl, "sluiten", "close"),
             _ => i18n::action(lang, a),
         }
@@ -340,6 +361,9 @@ mod tests {
             Mode::Select => s.selection = Some(((0, 0), (0, 3))),
             Mode::Peek => s.overlay = Overlay::Peek(s.open.unwrap()),
             Mode::Error => s.overlay = Overlay::LoadError(0),
+            Mode::Timeline => {
+                update(&mut s, Action::Timeline);
+            }
             Mode::Help => {
                 update(&mut s, Action::Help);
             }
@@ -358,7 +382,8 @@ mod tests {
         s
     }
 
-    const MODES: [Mode; 8] = [
+    const MODES: [Mode; 9] = [
+        Mode::Timeline,
         Mode::Read,
         Mode::Select,
         Mode::Peek,

@@ -91,6 +91,9 @@ pub enum Overlay {
     Peek(NodeIdx),
     /// A dossier file that failed to load: index into `corpus.errors`.
     LoadError(usize),
+    /// The documents by date: the selected one's index in
+    /// `Corpus::documents_by_date`.
+    Timeline(usize),
 }
 
 /// Characters to mark in the open text after a finder jump: (paragraph, char).

@@ -46,7 +46,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Overlay::Peek(_) | Overlay::LoadError(_) if a == Action::Help => {
+        Overlay::Peek(_) | Overlay::LoadError(_) | Overlay::Timeline(_) if a == Action::Help => {
             open_help(s);
             return Vec::new();
         }
@@ -65,6 +65,25 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::Timeline(at) => {
+            let docs = s.corpus.documents_by_date();
+            let last = docs.len().saturating_sub(1);
+            match a {
+                Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
+                Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
+                Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
+                Action::Bottom | Action::PageDown => s.overlay = Overlay::Timeline(last),
+                Action::Open => {
+                    s.overlay = Overlay::None;
+                    if let Some(&d) = docs.get(at) {
+                        open_node(s, d, true);
+                    }
+                }
+                Action::Cancel | Action::Timeline => s.overlay = Overlay::None,
+                _ => {}
+            }
+            return Vec::new();
+        }
         Overlay::LoadError(_) => {
             s.overlay = Overlay::None;
             return Vec::new();
@@ -112,6 +131,15 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::FindPrev => step_hit(s, false),
         Action::Finder => {
             s.overlay = Overlay::Finder(Finder::default());
+        }
+        Action::Timeline => {
+            // Starts on the document that is open, or the newest.
+            let docs = s.corpus.documents_by_date();
+            let here = s.open.and_then(|o| s.corpus.letter_of(o));
+            let at = here
+                .and_then(|h| docs.iter().position(|&d| d == h))
+                .unwrap_or(docs.len().saturating_sub(1));
+            s.overlay = Overlay::Timeline(at);
         }
         Action::GroupBy => {
             s.grouping = match s.grouping {

@@ -3,10 +3,14 @@
 //! Every run has its own home and a time limit, so a hang fails the test
 //! instead of stopping the suite.
 
+mod check_all;
+mod config_colors;
 mod controls;
 mod fifo;
+mod import_checks;
 mod import_limits;
 mod large_paragraph;
+mod store_litter;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -72,6 +76,11 @@ impl Sandbox {
     /// Runs and returns (exit code, stdout, stderr).
     pub fn run(&self, args: &[&str]) -> (i32, String, String) {
         run_cmd(self.cmd().args(args))
+    }
+
+    /// As [`Sandbox::run`], with no arguments but `args`.
+    pub fn run_bare(&self, args: &[&str]) -> (i32, String, String) {
+        run_cmd(self.bare().args(args))
     }
 }
 

@@ -50,15 +50,41 @@ pub fn run(paths: &Paths, file: &Path) -> anyhow::Result<ExitCode> {
         notes::storable(a)
             .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
     }
+    // The versions an update replaces are kept first, where a deleted
+    // note goes: an import dated wrongly (in the future, say) can always
+    // be taken back.
+    let mut kept = Vec::new();
+    for a in &report.updated {
+        if let Some(ours) = current.get(&a.id) {
+            kept.push((a.id.clone(), store.keep_replaced(ours)?));
+        }
+    }
     store.save_all(&changes)?;
     println!(
         "{}: {} added, {} updated, {} unchanged, {} conflicts",
-        file.display(),
+        shown(&file.display().to_string()),
         report.added.len(),
         report.updated.len(),
         report.unchanged.len(),
         report.conflicts.len()
     );
+    for (id, path) in &kept {
+        println!(
+            "replaced: {}: the version it replaced is kept in {} (move it back to restore it)",
+            shown(id),
+            shown(&path.display().to_string())
+        );
+    }
+    let soon = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_mins(5))
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    for a in changes.iter().filter(|a| a.updated > soon) {
+        println!(
+            "warning: {}: dated in the future ({}); it will win over every later change made elsewhere",
+            shown(&a.id),
+            a.updated
+        );
+    }
     for c in &report.conflicts {
         let why = match c.reason {
             ConflictReason::OursNewer => "ours was changed later; ours kept",
@@ -69,6 +95,10 @@ pub fn run(paths: &Paths, file: &Path) -> anyhow::Result<ExitCode> {
         println!("conflict: {}: {why}", c.id);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn shown(text: &str) -> String {
+    dossier_core::text::sanitize_line(text)
 }
 
 /// The notes in `file`, all of them or an error.

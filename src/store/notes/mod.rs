@@ -27,8 +27,9 @@ use super::config::Config;
 pub const DELETED: &str = "deleted";
 /// Note files larger than this are refused, not read.
 pub(crate) const MAX_NOTE_SIZE: u64 = 8 * 1024 * 1024;
-/// Temporary files this old were left by a writer that died.
-const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+/// Temporary files (and empty draft locks) this old were left by a writer
+/// that died: a live one renames its file within seconds.
+pub(crate) const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -208,15 +209,23 @@ impl NotesStore {
             Err(e) => return Err(StoreError::io(&self.dir, "cannot read the notes folder", e)),
         };
         let mut paths = Vec::new();
+        let mut litter = false;
         for entry in entries {
             let entry =
                 entry.map_err(|e| StoreError::io(&self.dir, "cannot read the notes folder", e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
+            litter |= name.starts_with(durable::TEMP_PREFIX);
             if name.starts_with('.') || !name.ends_with(".toml") {
                 continue;
             }
             paths.push(entry.path());
         }
+        // What writers killed or stopped by a full disk left behind goes
+        // once it is old enough that no live writer can be using it.
+        if litter {
+            durable::sweep_temporaries(&self.dir, STALE_TEMPORARY);
+        }
+        crate::store::drafts::sweep(&self.dir.join("drafts"), STALE_TEMPORARY);
         paths.sort();
         for path in paths {
             match read_note(&path) {
@@ -281,6 +290,32 @@ impl NotesStore {
         durable::rename(&from, &to)
             .map_err(|e| StoreError::io(&from, "cannot delete the note", e))?;
         Ok(a)
+    }
+
+    /// Keeps a copy of `a`, the version about to be replaced, in `deleted/`
+    /// beside deleted notes, durably; returns its file. Moving that file
+    /// back over `<id>.toml` restores it.
+    pub fn keep_replaced(&self, a: &Annotation) -> Result<PathBuf, StoreError> {
+        let text = storable(a)?;
+        let deleted = self.dir.join(DELETED);
+        durable::create_dir(&deleted)
+            .map_err(|e| StoreError::io(&deleted, "cannot make the folder for deleted notes", e))?;
+        durable::sweep_temporaries(&deleted, STALE_TEMPORARY);
+        let mut stamp = jiff::Timestamp::now().as_millisecond();
+        loop {
+            let name = format!("{}.{stamp}.toml", a.id);
+            match durable::write(&deleted, &name, text.as_bytes(), durable::Mode::New) {
+                Ok(()) => return Ok(deleted.join(name)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => stamp += 1,
+                Err(e) => {
+                    return Err(StoreError::io(
+                        &deleted.join(name),
+                        "cannot keep the replaced note",
+                        e,
+                    ));
+                }
+            }
+        }
     }
 
     fn write(&self, a: &Annotation, mode: durable::Mode) -> Result<(), StoreError> {

@@ -575,3 +575,18 @@ fn help_does_not_scroll_past_its_end() {
     run(&mut s, &[Action::Cancel]);
     assert_eq!(s.overlay, Overlay::None);
 }
+
+#[test]
+fn the_timeline_lists_documents_by_date_and_opens_the_chosen_one() {
+    let mut s = library_state();
+    run(&mut s, &[Action::Timeline]);
+    // It starts on the open document, the newest.
+    assert_eq!(s.overlay, Overlay::Timeline(2));
+    run(&mut s, &[Action::Up, Action::Open]);
+    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(id(&s), "kst-32317-978");
+    run(&mut s, &[Action::Timeline, Action::Top, Action::Open]);
+    assert_eq!(id(&s), "kst-21501-04-287");
+    run(&mut s, &[Action::Timeline, Action::Cancel]);
+    assert_eq!(s.overlay, Overlay::None);
+}

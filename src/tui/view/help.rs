@@ -129,6 +129,7 @@ pub fn mode_name(mode: Mode) -> T {
         Mode::Select => T::ModeSelect,
         Mode::Peek => T::ModePeek,
         Mode::Error => T::ModeError,
+        Mode::Timeline => T::ModeTimeline,
         Mode::Find => T::ModeFind,
         Mode::Filter => T::ModeFilter,
         Mode::Finder => T::ModeFinder,

@@ -609,3 +609,17 @@ fn the_details_are_one_line_until_asked_and_countries_come_once() {
     assert!(all.contains("Landen: "), "{all}");
     assert_eq!(all.matches("Albanië").count(), 2, "{all}");
 }
+
+#[test]
+fn the_timeline_overlay() {
+    for size in SIZES {
+        let mut s = state_on(library(), Lang::Nl, size);
+        run(&mut s, &[Action::Timeline]);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        assert!(text.contains("TIJDLIJN"), "{text}");
+        let at = |n: &str| text.find(n).unwrap_or_else(|| panic!("{n}:\n{text}"));
+        assert!(at("04-06-2025") < at("21-11-2025") && at("21-11-2025") < at("17-12-2025"));
+        insta::assert_snapshot!(format!("timeline_{}x{}", size.0, size.1), t.backend());
+    }
+}
