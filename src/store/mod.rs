@@ -9,3 +9,4 @@ pub mod library;
 pub mod notes;
 pub mod paths;
 pub mod regular;
+pub mod resume;

@@ -31,3 +31,9 @@ pub fn user_library_dir() -> Option<PathBuf> {
 pub fn user_cache_dir() -> Option<PathBuf> {
     strategy().map(|s| s.cache_dir().join(APP))
 }
+
+/// `~/.local/state/dossier` on Linux (the data folder where a platform has
+/// no state folder): drafts and where the reader was.
+pub fn user_state_dir() -> Option<PathBuf> {
+    strategy().map(|s| s.state_dir().unwrap_or_else(|| s.data_dir()).join(APP))
+}

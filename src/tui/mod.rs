@@ -85,6 +85,10 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     let make_index = app.index_maker();
     let mut worker = FinderWorker::spawn_with(move || Arc::new(make_index()));
     let mut state = State::new(corpus, lang, keymap, theme);
+    // Where the reader was in this library when the interface last closed.
+    let resume = crate::store::resume::Resume::for_user();
+    let library = app.origin().to_string();
+    let mut resumed = resume.as_ref().and_then(|r| r.load(&library));
     let mut notes = notes::session::Session::open(app.notes(), app.author(), &mut state);
 
     let signals = terminal::Signals::install()?;
@@ -99,6 +103,13 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             if last_size != Some(size) {
                 last_size = Some(size);
                 resize(&mut state, Rect::new(0, 0, size.width, size.height));
+                // Once the reader's width is known, so the kept text is
+                // found on the lines it has now.
+                if let Some(place) = resumed.take()
+                    && !notes.wants_keys(&state)
+                {
+                    state.resume_at(&place);
+                }
                 dirty = true;
             }
             if dirty {
@@ -204,6 +215,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
         }
     })();
     terminal::leave(term, mouse);
+    if let (Some(r), Some(place)) = (&resume, state.resume_place()) {
+        let _ = r.save(&library, place);
+    }
     // The process ends now: the corpus and the notes need no freeing.
     leave_to_exit(state);
     leave_to_exit(app);

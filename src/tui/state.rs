@@ -289,3 +289,37 @@ impl State {
         self.rows.get(self.tree_selected)
     }
 }
+
+impl State {
+    /// Where the reader is, to be reopened at the next start.
+    pub fn resume_place(&self) -> Option<crate::store::resume::Place> {
+        let node = self.open?;
+        let top = self
+            .layout
+            .lines
+            .get(self.scroll)
+            .and_then(|l| l.segs.iter().find_map(|g| g.para.map(|p| (p, g.start))));
+        Some(crate::store::resume::Place {
+            node: self.corpus.node(node).id.clone(),
+            paragraph: top.map(|(p, _)| p),
+            char: top.map_or(0, |(_, c)| c),
+            line: self.scroll,
+        })
+    }
+
+    /// Reopens a kept place, if its node is still in the library; the
+    /// text that was at the top of the view is at the top again.
+    pub fn resume_at(&mut self, place: &crate::store::resume::Place) -> bool {
+        let Some(node) = self.corpus.get(&place.node) else {
+            return false;
+        };
+        super::update::open_node(self, node, false);
+        self.scroll = place
+            .paragraph
+            .and_then(|p| self.layout.line_of(p, place.char))
+            .unwrap_or(place.line);
+        self.clamp_scroll();
+        self.focus = Pane::Reader;
+        true
+    }
+}

@@ -590,3 +590,37 @@ fn the_timeline_lists_documents_by_date_and_opens_the_chosen_one() {
     run(&mut s, &[Action::Timeline, Action::Cancel]);
     assert_eq!(s.overlay, Overlay::None);
 }
+
+#[test]
+fn a_restart_reopens_the_node_and_the_text_at_the_top_of_the_view() {
+    let mut s = state();
+    open(&mut s, "ebsp/uitkomst-onderhandelingen");
+    s.focus = Pane::Reader;
+    run(
+        &mut s,
+        &[Action::Down, Action::Down, Action::Down, Action::Down],
+    );
+    let place = s.resume_place().unwrap();
+    let top = |s: &State| {
+        s.layout.lines[s.scroll]
+            .segs
+            .iter()
+            .find_map(|g| g.para.map(|p| (p, g.start)))
+    };
+    let before = top(&s).unwrap();
+    // Kept on disk, read back by the next start at another width.
+    let dir = tempfile::tempdir().unwrap();
+    let r = crate::store::resume::Resume::at(dir.path().join("resume.toml"));
+    r.save("built-in", place).unwrap();
+    let mut next = state();
+    next.resize((90, 20), 20);
+    assert!(next.resume_at(&r.load("built-in").unwrap()));
+    assert_eq!(id(&next), "ebsp/uitkomst-onderhandelingen");
+    let (p, c) = top(&next).unwrap();
+    assert_eq!(p, before.0);
+    assert!(c <= before.1, "the kept text is on the top line");
+    // A node gone from the library is not reopened.
+    let mut gone = r.load("built-in").unwrap();
+    gone.node = "weg".into();
+    assert!(!state().resume_at(&gone));
+}
