@@ -323,6 +323,21 @@ fn every_format_goes_to_standard_output_and_filters_apply() {
         .unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][0], q.as_str());
+    // For a spreadsheet set to Dutch: semicolons, after the byte-order mark.
+    let nl = run(&["--format", "csv", "--tag", "VS", "--delimiter", ";"]);
+    assert!(nl.starts_with("\u{feff}id;dossier;node;"), "{nl}");
+    let rows: Vec<csv::StringRecord> = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(nl.as_bytes())
+        .records()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(&rows[0][0], q.as_str());
+    anna.cmd()
+        .args(["notes", "export", "--format", "csv", "--delimiter", "|"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a delimiter"));
     let json: serde_json::Value =
         serde_json::from_str(&run(&["--format", "json", "--dossier", "marokko"])).unwrap();
     assert_eq!(json["notes"][0]["id"], t.as_str());

@@ -175,6 +175,8 @@ pub struct NoteFilter {
     pub author: Option<String>,
     /// `Some(true)`: only detached notes; `Some(false)`: only attached ones.
     pub detached: Option<bool>,
+    /// Only what is still to be done: open toezeggingen and actions.
+    pub open_actions: bool,
     /// Text over the body, quote, tags, node and owner, case and accents
     /// aside: notes holding the words as they stand first, in fzf's syntax
     /// (see [`crate::query`]), then dense fuzzy matches.
@@ -215,6 +217,11 @@ impl NoteFilter {
                     .is_none_or(|t| a.tags.iter().any(|x| &normalise_tag(x) == t))
             })
             .filter(|(_, a)| self.kind.is_none_or(|k| a.kind == k))
+            .filter(|(_, a)| {
+                !self.open_actions
+                    || (a.status == Status::Open
+                        && matches!(a.kind, Kind::Toezegging | Kind::Action))
+            })
             .filter(|(_, a)| self.status.is_none_or(|s| a.status == s))
             .filter(|(_, a)| self.author.as_ref().is_none_or(|w| &a.author == w))
             .filter(|(i, _)| {

@@ -12,20 +12,22 @@ use dossier_core::lang::Lang;
 use dossier_core::{Corpus, anchor};
 
 /// Writes `notes` in `format` as a person reads them: headings in `lang`,
-/// times in the system's time zone, passages no longer in `corpus` marked.
-/// Every export, to a file or to standard output, is written by this.
+/// times in the system's time zone, passages no longer in `corpus` marked,
+/// CSV cells separated by `csv_delimiter`. Every export, to a file or to
+/// standard output, is written by this.
 pub fn export_to(
     out: impl Write,
     format: Format,
     notes: &[Annotation],
     corpus: &Corpus,
-    lang: Lang,
+    (lang, csv_delimiter): (Lang, u8),
 ) -> io::Result<()> {
     let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
     let options = Options {
         lang,
         tz: jiff::tz::TimeZone::system(),
         anchored: &anchored,
+        csv_delimiter,
     };
     export::write(format, out, notes, corpus, &options)
 }
@@ -36,9 +38,9 @@ pub fn export(
     format: Format,
     notes: &[Annotation],
     corpus: &Corpus,
-    lang: Lang,
+    how: (Lang, u8),
 ) -> Result<(), String> {
-    write(path, |out| export_to(out, format, notes, corpus, lang))
+    write(path, |out| export_to(out, format, notes, corpus, how))
 }
 
 /// Writes `path` with what `fill` writes. The error names the file.

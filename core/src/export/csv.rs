@@ -44,6 +44,7 @@ pub fn write(
 ) -> io::Result<()> {
     out.write_all(BOM.as_bytes())?;
     let mut w = csv::WriterBuilder::new()
+        .delimiter(options.csv_delimiter)
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);

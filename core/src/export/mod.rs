@@ -83,6 +83,9 @@ pub struct Options<'a> {
     /// Whether a note's passage is still found in the text. Anchoring is not
     /// the exporter's business, so the caller answers.
     pub anchored: &'a dyn Fn(&Annotation) -> bool,
+    /// Between the cells of a CSV row: `,`, or `;` for a spreadsheet set
+    /// to Dutch (which takes the comma for the decimal sign).
+    pub csv_delimiter: u8,
 }
 
 impl<'a> Options<'a> {
@@ -92,6 +95,7 @@ impl<'a> Options<'a> {
             lang: Lang::Nl,
             tz: jiff::tz::TimeZone::UTC,
             anchored,
+            csv_delimiter: b',',
         }
     }
 }

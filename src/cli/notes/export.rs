@@ -18,6 +18,7 @@ pub fn run(
     format: ExportFormat,
     output: Option<&Path>,
     filter: &FilterArgs,
+    delimiter: u8,
 ) -> anyhow::Result<ExitCode> {
     let filter = match filter.filter() {
         Ok(f) => f,
@@ -30,7 +31,7 @@ pub fn run(
     let format = core_format(format);
     match output {
         Some(path) => {
-            export_file::export(path, format, &selected, &corpus, lang)
+            export_file::export(path, format, &selected, &corpus, (lang, delimiter))
                 .map_err(anyhow::Error::msg)?;
             eprintln!(
                 "{} exported to {} ({})",
@@ -41,8 +42,9 @@ pub fn run(
         }
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());
-            let written = export_file::export_to(&mut out, format, &selected, &corpus, lang)
-                .and_then(|()| out.flush());
+            let written =
+                export_file::export_to(&mut out, format, &selected, &corpus, (lang, delimiter))
+                    .and_then(|()| out.flush());
             match written {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                 other => other.context("cannot write the export")?,
@@ -60,5 +62,18 @@ fn core_format(format: ExportFormat) -> Format {
         ExportFormat::Json => Format::Json,
         ExportFormat::Html => Format::Html,
         ExportFormat::W3c => Format::W3c,
+    }
+}
+
+/// `--delimiter`: one character, or its name (`comma`, `semicolon`, `tab`).
+pub fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "," | "comma" | "komma" => Ok(b','),
+        ";" | "semicolon" | "puntkomma" => Ok(b';'),
+        "\t" | "tab" => Ok(b'\t'),
+        _ => Err(format!(
+            "`{s}` is not a delimiter: use `,` (comma), `;` (semicolon, for a \
+             spreadsheet set to Dutch) or `tab`"
+        )),
     }
 }

@@ -94,6 +94,9 @@ pub enum NotesCommand {
         /// Write to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Between CSV cells: `,`, or `;` for a spreadsheet set to Dutch
+        #[arg(long, value_name = "CHAR", default_value = ",", value_parser = export::parse_delimiter)]
+        delimiter: u8,
         #[command(flatten)]
         filter: FilterArgs,
     },
@@ -197,8 +200,9 @@ pub fn run(paths: &Paths, cmd: NotesCommand) -> anyhow::Result<ExitCode> {
         NotesCommand::Export {
             format,
             output,
+            delimiter,
             filter,
-        } => export::run(paths, format, output.as_deref(), &filter),
+        } => export::run(paths, format, output.as_deref(), &filter, delimiter),
         NotesCommand::Import { file } => import::run(paths, &file),
     }
 }

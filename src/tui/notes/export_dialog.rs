@@ -46,11 +46,13 @@ pub enum Scope {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Format,
+    /// The CSV cell separator; only for CSV.
+    Delimiter,
     Scope,
     Path,
 }
 
-pub const FIELDS: [Field; 3] = [Field::Format, Field::Scope, Field::Path];
+pub const FIELDS: [Field; 4] = [Field::Format, Field::Delimiter, Field::Scope, Field::Path];
 
 /// What the caller should do after a key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,12 +64,16 @@ pub enum Outcome {
         format: Format,
         scope: Scope,
         path: PathBuf,
+        /// Between CSV cells.
+        delimiter: u8,
     },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: Format,
+    /// Between CSV cells: `,`, or `;` for a spreadsheet set to Dutch.
+    pub delimiter: u8,
     pub scope: Scope,
     pub path: String,
     pub field: Field,
@@ -93,6 +99,8 @@ impl ExportDialog {
         let format = Format::Md;
         ExportDialog {
             format,
+            // A Dutch interface most likely means a spreadsheet set to Dutch.
+            delimiter: if lang == Lang::Nl { b';' } else { b',' },
             scope,
             path: default_path(lang, format),
             field: Field::Format,
@@ -128,10 +136,16 @@ impl ExportDialog {
                 return self.request();
             }
             Key::Tab | Key::Down | Key::Up => {
-                let at = FIELDS.iter().position(|f| *f == self.field).unwrap_or(0);
                 let back = input.shift || input.key == Key::Up;
-                self.field =
-                    FIELDS[if back { at + FIELDS.len() - 1 } else { at + 1 } % FIELDS.len()];
+                loop {
+                    let at = FIELDS.iter().position(|f| *f == self.field).unwrap_or(0);
+                    self.field =
+                        FIELDS[if back { at + FIELDS.len() - 1 } else { at + 1 } % FIELDS.len()];
+                    // The separator is a field of CSV only.
+                    if self.field != Field::Delimiter || self.format == Format::Csv {
+                        break;
+                    }
+                }
             }
             Key::Left | Key::Right if self.field != Field::Path => {
                 let by = if input.key == Key::Right {
@@ -146,6 +160,9 @@ impl ExportDialog {
                             .position(|f| *f == self.format)
                             .unwrap_or(0);
                         self.set_format(Format::ALL[(at + by) % Format::ALL.len()]);
+                    }
+                    Field::Delimiter => {
+                        self.delimiter = if self.delimiter == b',' { b';' } else { b',' };
                     }
                     _ => {
                         self.scope = if self.scope == Scope::All {
@@ -188,6 +205,7 @@ impl ExportDialog {
             format: self.format,
             scope: self.scope,
             path: expand(&self.path),
+            delimiter: self.delimiter,
         }
     }
 }
@@ -230,13 +248,13 @@ pub fn chosen(
 /// Writes the export and says how it went: the line for the status bar,
 /// or why it failed, for the dialog (which then stays open).
 pub fn perform(
-    format: Format,
+    (format, delimiter): (Format, u8),
     path: &Path,
     notes: &[Annotation],
     corpus: &Corpus,
     lang: Lang,
 ) -> Result<String, String> {
-    let written = export_file::export(path, format, notes, corpus, lang);
+    let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
     match (written, lang) {
         (Ok(()), Lang::Nl) => Ok(format!(

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::export_dialog::{ExportDialog, Field, Scope};
 use dossier_core::lang::Lang;
+use dossier_core::note_index::NoteFilter;
 
 fn format_name(f: Format) -> &'static str {
     match f {
@@ -22,18 +23,69 @@ fn format_name(f: Format) -> &'static str {
     }
 }
 
+/// The overview's filter in words: `soort actie, status open`.
+pub fn describe(filter: &NoteFilter, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let mut parts = Vec::new();
+    if filter.open_actions {
+        parts.push(
+            if nl {
+                "open toezeggingen en acties"
+            } else {
+                "open commitments and actions"
+            }
+            .to_string(),
+        );
+    }
+    if let Some(k) = filter.kind {
+        parts.push(format!(
+            "{} {}",
+            if nl { "soort" } else { "kind" },
+            lang.kind(k)
+        ));
+    }
+    if let Some(st) = filter.status {
+        parts.push(format!("status {}", lang.status(st)));
+    }
+    if let Some(d) = &filter.dossier {
+        parts.push(format!("dossier {}", sanitize_line(d)));
+    }
+    if let Some(t) = &filter.tag {
+        parts.push(format!("#{}", sanitize_line(t)));
+    }
+    if let Some(a) = &filter.author {
+        parts.push(format!(
+            "{} {}",
+            if nl { "auteur" } else { "author" },
+            sanitize_line(a)
+        ));
+    }
+    if let Some(d) = filter.detached {
+        parts.push(match (nl, d) {
+            (true, true) => "losgeraakt".into(),
+            (true, false) => "niet losgeraakt".into(),
+            (false, true) => "detached".into(),
+            (false, false) => "attached".into(),
+        });
+    }
+    if !filter.text.trim().is_empty() {
+        parts.push(format!("“{}”", sanitize_line(filter.text.trim())));
+    }
+    parts.join(", ")
+}
+
 /// `filtered` and `total`: how many notes each scope takes.
 pub fn render(
     d: &ExportDialog,
-    filtered: usize,
-    total: usize,
+    filter: &NoteFilter,
+    (filtered, total): (usize, usize),
     lang: Lang,
     frame: &mut Frame,
     screen: Rect,
 ) {
     let nl = lang == Lang::Nl;
     let width = screen.width.min(72);
-    let height = screen.height.min(10);
+    let height = screen.height.min(11);
     let area = Rect {
         x: screen.x + (screen.width - width) / 2,
         y: screen.y + (screen.height - height) / 2,
@@ -49,9 +101,20 @@ pub fn render(
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
+    // Which filter is meant, in words: it is the overview's, set there.
+    let what = describe(filter, lang);
+    let what = if what.is_empty() {
+        if nl {
+            "geen".to_string()
+        } else {
+            "none".to_string()
+        }
+    } else {
+        what
+    };
     let scope = match (d.scope, nl) {
-        (Scope::Filtered, true) => format!("huidig filter ({filtered} van {total})"),
-        (Scope::Filtered, false) => format!("current filter ({filtered} of {total})"),
+        (Scope::Filtered, true) => format!("filter: {what} ({filtered} van {total})"),
+        (Scope::Filtered, false) => format!("filter: {what} ({filtered} of {total})"),
         (Scope::All, true) => format!("alle notities ({total})"),
         (Scope::All, false) => format!("all notes ({total})"),
     };
@@ -60,6 +123,16 @@ pub fn render(
             Field::Format,
             if nl { "Formaat" } else { "Format" },
             format!("‹ {} ›", format_name(d.format)),
+        ),
+        (
+            Field::Delimiter,
+            if nl { "Scheiding" } else { "Separator" },
+            match (d.delimiter, nl) {
+                (b';', true) => "‹ ; (spreadsheet in het Nederlands) ›".to_string(),
+                (b';', false) => "‹ ; (spreadsheet set to Dutch) ›".to_string(),
+                (_, true) => "‹ , (komma) ›".to_string(),
+                (_, false) => "‹ , (comma) ›".to_string(),
+            },
         ),
         (
             Field::Scope,
@@ -74,6 +147,7 @@ pub fn render(
     ];
     let mut lines: Vec<Line> = fields
         .into_iter()
+        .filter(|(field, _, _)| *field != Field::Delimiter || d.format == Format::Csv)
         .map(|(field, label, value)| {
             let style = if field == d.field && !d.confirming {
                 Style::default().add_modifier(Modifier::REVERSED)

@@ -11,6 +11,16 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("↑ / ↓ / Ctrl-p / Ctrl-n", "notitie kiezen", "choose a note"),
     ("Enter", "naar de notitie", "go to the note"),
     (
+        "Ctrl-a",
+        "open toezeggingen en acties",
+        "open commitments and actions",
+    ),
+    (
+        "Ctrl-o",
+        "sorteren: geschreven, uiterlijk, dossier",
+        "sort: written, due, dossier",
+    ),
+    (
         "Tab / Shift-Tab",
         "volgend / vorig filter",
         "next / previous filter",
@@ -51,9 +61,22 @@ pub enum Outcome {
     Close,
 }
 
+/// The order of the list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// As written, the oldest first (or the best text match first).
+    #[default]
+    Written,
+    /// By due date, the soonest first; notes without one last.
+    Due,
+    /// By dossier, then section.
+    Dossier,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Overview {
     pub filter: NoteFilter,
+    pub sort: Sort,
     pub facet: usize,
     /// Position in the filtered list.
     pub selected: usize,
@@ -64,9 +87,19 @@ impl Overview {
         FACETS[self.facet % FACETS.len()]
     }
 
-    /// The notes shown, as indexes into `notes`.
+    /// The notes shown, as indexes into `notes`, in the chosen order.
     pub fn shown(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {
-        self.filter.apply(notes, index)
+        let mut shown = self.filter.apply(notes, index);
+        match self.sort {
+            Sort::Written => {}
+            // Stable sorts: ties keep the filter's order.
+            Sort::Due => shown.sort_by_key(|&i| (notes[i].due.is_none(), notes[i].due)),
+            Sort::Dossier => shown.sort_by(|&a, &b| {
+                let (a, b) = (&notes[a].target, &notes[b].target);
+                (&a.dossier, &a.node).cmp(&(&b.dossier, &b.node))
+            }),
+        }
+        shown
     }
 
     pub fn input(&mut self, input: Input, notes: &[Annotation], index: &NoteIndex) -> Outcome {
@@ -102,6 +135,22 @@ impl Overview {
                 } else {
                     self.clear_facet();
                 }
+                self.selected = 0;
+            }
+            // The action list at one key: open toezeggingen and actions.
+            Key::Char('a') if input.ctrl => {
+                self.filter.open_actions = !self.filter.open_actions;
+                if self.filter.open_actions && self.sort == Sort::Written {
+                    self.sort = Sort::Due;
+                }
+                self.selected = 0;
+            }
+            Key::Char('o') if input.ctrl => {
+                self.sort = match self.sort {
+                    Sort::Written => Sort::Due,
+                    Sort::Due => Sort::Dossier,
+                    Sort::Dossier => Sort::Written,
+                };
                 self.selected = 0;
             }
             Key::Char(c) if !input.ctrl && !input.alt => {

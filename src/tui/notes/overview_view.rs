@@ -1,6 +1,6 @@
 //! The overview overlay: the filters in force and the notes that pass.
 
-use dossier_core::annotation::Annotation;
+use dossier_core::annotation::{Annotation, Status};
 use dossier_core::note_index::NoteIndex;
 use dossier_core::text::sanitize_line;
 use ratatui::Frame;
@@ -9,7 +9,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
-use super::overview::{FACETS, Facet, Overview};
+use super::overview::{FACETS, Facet, Overview, Sort};
 use dossier_core::lang::Lang;
 
 fn facet_name(lang: Lang, f: Facet) -> &'static str {
@@ -48,10 +48,11 @@ fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
     }
 }
 
+/// `today`: a note still open whose due date is before it is overdue.
 pub fn render(
     o: &Overview,
-    notes: &[Annotation],
-    index: &NoteIndex,
+    (notes, index): (&[Annotation], &NoteIndex),
+    today: jiff::civil::Date,
     lang: Lang,
     frame: &mut Frame,
     screen: Rect,
@@ -95,21 +96,73 @@ pub fn render(
         ));
         spans.push(Span::raw("  "));
     }
+    let nl = lang == Lang::Nl;
+    if o.filter.open_actions {
+        spans.push(Span::styled(
+            if nl {
+                "open toezeggingen en acties"
+            } else {
+                "open commitments and actions"
+            },
+            Style::default().add_modifier(Modifier::BOLD),
+        ));
+        spans.push(Span::raw("  "));
+    }
+    spans.push(Span::raw(format!(
+        "{}: {}",
+        if nl { "volgorde" } else { "order" },
+        match (o.sort, nl) {
+            (Sort::Written, true) => "geschreven",
+            (Sort::Written, false) => "written",
+            (Sort::Due, true) => "uiterlijk",
+            (Sort::Due, false) => "due",
+            (Sort::Dossier, _) => "dossier",
+        }
+    )));
     frame.render_widget(
         Paragraph::new(Line::from(spans)).wrap(ratatui::widgets::Wrap { trim: false }),
         rows[0],
     );
-    let items: Vec<ListItem> = shown.iter().map(|&i| item(notes, index, i, lang)).collect();
+    let owner_w = shown
+        .iter()
+        .filter_map(|&i| notes[i].owner.as_deref())
+        .map(|o| sanitize_line(o).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 16);
+    let mut items: Vec<ListItem> = vec![ListItem::new(Line::styled(
+        columns(
+            [
+                if nl { "soort" } else { "kind" },
+                "status",
+                if nl { "eigenaar" } else { "owner" },
+                if nl { "uiterlijk" } else { "due" },
+                if nl {
+                    "onderdeel · notitie"
+                } else {
+                    "section · note"
+                },
+            ],
+            owner_w,
+        ),
+        Style::default().add_modifier(Modifier::UNDERLINED),
+    ))];
+    items.extend(
+        shown
+            .iter()
+            .map(|&i| item(notes, index, i, lang, today, owner_w)),
+    );
     let list = List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
     let mut state = ListState::default();
     if !shown.is_empty() {
-        state.select(Some(o.selected.min(shown.len() - 1)));
+        // Below the header row.
+        state.select(Some(o.selected.min(shown.len() - 1) + 1));
     }
     frame.render_stateful_widget(list, rows[1], &mut state);
     let hints = if lang == Lang::Nl {
-        "typ: zoeken · Tab: filter · ←/→: waarde · Enter: ga naar · Esc: sluiten"
+        "typ: zoeken · Tab: filter · ←/→: waarde · Ctrl-a: open acties · Ctrl-o: volgorde · Enter: ga naar · Esc: sluiten · F1: toetsen"
     } else {
-        "type: find · Tab: filter · ←/→: value · Enter: go to · Esc: close"
+        "type: find · Tab: filter · ←/→: value · Ctrl-a: open actions · Ctrl-o: order · Enter: go to · Esc: close · F1: keys"
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -120,31 +173,77 @@ pub fn render(
     );
 }
 
-fn item(notes: &[Annotation], index: &NoteIndex, i: usize, lang: Lang) -> ListItem<'static> {
+/// Kind, status, owner and due date in columns, then where and what.
+fn columns(cells: [&str; 5], owner_w: usize) -> String {
+    let fit = |t: &str, w: usize| {
+        let t: String = t.chars().take(w).collect();
+        format!("{t:<w$}")
+    };
+    format!(
+        "{}{} {} {} {} {}",
+        " ".repeat(2),
+        fit(cells[0], 10),
+        fit(cells[1], 9),
+        fit(cells[2], owner_w),
+        fit(cells[3], 10),
+        cells[4]
+    )
+}
+
+fn item(
+    notes: &[Annotation],
+    index: &NoteIndex,
+    i: usize,
+    lang: Lang,
+    today: jiff::civil::Date,
+    owner_w: usize,
+) -> ListItem<'static> {
     let a = &notes[i];
     let attached = index.get(i).is_some_and(|p| p.anchor.is_attached());
-    let mut head = vec![
-        Span::styled(
-            format!("{} · {}", lang.kind(a.kind), lang.status(a.status)),
-            Style::default().add_modifier(Modifier::BOLD),
-        ),
-        Span::raw(format!("  {}", sanitize_line(&a.target.node))),
-    ];
+    let overdue = a.status == Status::Open && a.due.is_some_and(|d| d < today);
+    let owner = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
+    let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+    let mut what = sanitize_line(&a.target.node);
     if !attached {
-        let word = if lang == Lang::Nl {
-            "  (losgeraakt)"
+        what.push_str(if lang == Lang::Nl {
+            " (losgeraakt)"
         } else {
-            "  (detached)"
-        };
-        head.push(Span::styled(
-            word,
-            Style::default().add_modifier(Modifier::DIM),
+            " (detached)"
+        });
+    }
+    let row = columns(
+        [
+            lang.kind(a.kind),
+            lang.status(a.status),
+            &owner,
+            &due,
+            &format!(
+                "{what} · {}",
+                sanitize_line(a.body.lines().next().unwrap_or(""))
+            ),
+        ],
+        owner_w,
+    );
+    // Overdue: marked in words too, for a screen without colour.
+    let style = if overdue {
+        Style::default()
+            .fg(ratatui::style::Color::Red)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default()
+    };
+    // The first column marks an overdue note, for a screen without colour.
+    let row = if overdue {
+        format!("⚠{}", row.get(1..).unwrap_or(""))
+    } else {
+        row
+    };
+    let mut lines = vec![Line::styled(row, style)];
+    if let Some(q) = &a.target.quote {
+        lines.push(Line::styled(
+            format!("  “{}”", sanitize_line(&q.exact)),
+            Style::default().add_modifier(Modifier::ITALIC | Modifier::DIM),
         ));
     }
-    let mut detail = String::new();
-    if let Some(q) = &a.target.quote {
-        detail.push_str(&format!("“{}” ", sanitize_line(&q.exact)));
-    }
-    detail.push_str(&sanitize_line(a.body.lines().next().unwrap_or("")));
-    ListItem::new(vec![Line::from(head), Line::from(format!("  {detail}"))])
+    ListItem::new(lines)
 }

@@ -399,10 +399,11 @@ impl Session {
                     format,
                     scope,
                     path,
+                    delimiter,
                 } => {
                     let notes =
                         chosen(scope, &self.overview.filter, &s.notes.notes, &s.notes.index);
-                    match perform(format, &path, &notes, &s.corpus, s.lang) {
+                    match perform((format, delimiter), &path, &notes, &s.corpus, s.lang) {
                         Ok(done) => s.message = Some(done),
                         Err(why) => {
                             d.error = Some(why);
@@ -462,15 +463,18 @@ impl Session {
             Screen::Editor { editor, .. } => editor_view::render(editor, s.lang, frame, area),
             Screen::Overview => overview_view::render(
                 &self.overview,
-                &s.notes.notes,
-                &s.notes.index,
+                (&s.notes.notes, &s.notes.index),
+                jiff::Timestamp::now()
+                    .to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .date(),
                 s.lang,
                 frame,
                 area,
             ),
             Screen::Export(d) => {
                 let filtered = self.overview.shown(&s.notes.notes, &s.notes.index).len();
-                export_dialog_view::render(d, filtered, s.notes.notes.len(), s.lang, frame, area);
+                let counts = (filtered, s.notes.notes.len());
+                export_dialog_view::render(d, &self.overview.filter, counts, s.lang, frame, area);
             }
         }
     }

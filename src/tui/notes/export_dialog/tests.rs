@@ -62,7 +62,8 @@ fn the_current_filter_is_the_default_and_the_format_sets_the_extension() {
         Outcome::Export {
             format: Format::Md,
             scope: Scope::All,
-            path: "raad.md".into()
+            path: "raad.md".into(),
+            delimiter: b';',
         }
     );
 }
@@ -109,7 +110,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     assert_eq!(chosen(Scope::All, &filter, &notes, &index).len(), 2);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acties.csv");
-    let msg = perform(Format::Csv, &path, &picked, &c, Lang::Nl).unwrap();
+    let msg = perform((Format::Csv, b','), &path, &picked, &c, Lang::Nl).unwrap();
     assert_eq!(
         msg,
         format!("1 notitie geëxporteerd naar {}", path.display())
@@ -117,7 +118,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("Besluit volgen") && !text.contains("Wat houdt"));
     let msg = perform(
-        Format::Md,
+        (Format::Md, b','),
         &dir.path().join("geen/map/x.md"),
         &picked,
         &c,
@@ -132,25 +133,77 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
 
 #[test]
 fn the_dialog_shows_fields_and_the_question() {
-    let mut d = ExportDialog::new(
-        Lang::Nl,
-        &NoteFilter {
-            kind: Some(Kind::Action),
-            ..NoteFilter::default()
-        },
-    );
+    let filter = NoteFilter {
+        kind: Some(Kind::Action),
+        ..NoteFilter::default()
+    };
+    let mut d = ExportDialog::new(Lang::Nl, &filter);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| crate::tui::notes::export_dialog_view::render(&d, 3, 10, Lang::Nl, f, f.area()))
+        .draw(|f| {
+            crate::tui::notes::export_dialog_view::render(
+                &d,
+                &filter,
+                (3, 10),
+                Lang::Nl,
+                f,
+                f.area(),
+            )
+        })
         .unwrap();
     insta::assert_snapshot!("export_dialog", terminal.backend());
     // The field the arrows change is marked.
-    let cell = &terminal.backend().buffer()[(16, 8)];
+    let buf = terminal.backend().buffer();
+    let at = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .find(|&p| buf[p].symbol() == "‹")
+        .unwrap();
+    let cell = &buf[at];
     assert_eq!(cell.symbol(), "‹");
     assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
     d.input(key(Key::Enter), &|_| true);
     terminal
-        .draw(|f| crate::tui::notes::export_dialog_view::render(&d, 3, 10, Lang::En, f, f.area()))
+        .draw(|f| {
+            crate::tui::notes::export_dialog_view::render(
+                &d,
+                &filter,
+                (3, 10),
+                Lang::En,
+                f,
+                f.area(),
+            )
+        })
         .unwrap();
     insta::assert_snapshot!("export_dialog_overwrite", terminal.backend());
+}
+
+#[test]
+fn csv_for_a_spreadsheet_set_to_dutch_is_chosen_in_the_dialog() {
+    let c = corpus();
+    let notes = vec![note(&c, "n1", "ebsp", None, "Eén; twee, drie")];
+    let mut d = ExportDialog::new(Lang::En, &NoteFilter::default());
+    assert_eq!(d.delimiter, b',');
+    d.input(key(Key::Right), NOTHING_EXISTS);
+    assert_eq!(d.format, Format::Csv);
+    // The separator is the field after the format, for CSV only.
+    d.input(key(Key::Tab), NOTHING_EXISTS);
+    assert_eq!(d.field, Field::Delimiter);
+    d.input(key(Key::Right), NOTHING_EXISTS);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nl.csv");
+    let Outcome::Export {
+        format, delimiter, ..
+    } = d.input(key(Key::Enter), NOTHING_EXISTS)
+    else {
+        panic!("no export")
+    };
+    assert_eq!(delimiter, b';');
+    perform((format, delimiter), &path, &notes, &c, Lang::En).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("\u{feff}id;dossier;node;"), "{text}");
+    assert!(text.contains("\"Eén; twee, drie\""), "{text}");
+    // Not CSV: no separator to choose.
+    let mut d = ExportDialog::new(Lang::Nl, &NoteFilter::default());
+    d.input(key(Key::Tab), NOTHING_EXISTS);
+    assert_eq!(d.field, Field::Scope);
 }

@@ -94,11 +94,79 @@ fn the_overlay_shows_filters_and_notes() {
     let mut o = Overview::default();
     o.input(key(Key::Down), &notes, &index);
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| super::super::overview_view::render(&o, &notes, &index, Lang::Nl, f, f.area()))
-        .unwrap();
+    t.draw(|f| {
+        let today = "2026-01-15".parse().unwrap();
+        super::super::overview_view::render(&o, (&notes, &index), today, Lang::Nl, f, f.area())
+    })
+    .unwrap();
     let s = t.backend().to_string();
     assert!(s.contains("Alle notities (3/3)"), "{s}");
-    assert!(s.contains("actie · open  ebsp/uitkomst"), "{s}");
+    assert!(s.contains("actie      open"), "{s}");
+    assert!(s.contains("ebsp/uitkomst · Besluit volgen"), "{s}");
     assert!(s.contains("(losgeraakt)"), "{s}");
     insta::assert_snapshot!(s);
+}
+
+#[test]
+fn the_action_list_is_one_key_away_with_owner_and_due_date_and_overdue_marked() {
+    let c = corpus();
+    let (mut notes, _) = notes();
+    let date = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+    notes[1].owner = Some("Fatima".into());
+    notes[1].due = Some(date("2025-12-01"));
+    let mut t = note(&c, "n4", "ebsp", None, "Kamer informeren");
+    t.kind = Kind::Toezegging;
+    t.owner = Some("Jan".into());
+    t.due = Some(date("2026-03-01"));
+    notes.push(t);
+    let mut done = note(&c, "n5", "ebsp", None, "Al gedaan");
+    done.kind = Kind::Action;
+    done.status = Status::Done;
+    notes.push(done);
+    let index = NoteIndex::build(&c, &notes);
+    let mut o = Overview::default();
+    let ctrl = |ch: char| Input {
+        key: Key::Char(ch),
+        ctrl: true,
+        alt: false,
+        shift: false,
+    };
+    o.input(ctrl('a'), &notes, &index);
+    // Open toezeggingen and actions, soonest due first.
+    assert_eq!(o.shown(&notes, &index), [1, 3]);
+    let mut term = Terminal::new(TestBackend::new(100, 20)).unwrap();
+    term.draw(|f| {
+        crate::tui::notes::overview_view::render(
+            &o,
+            (&notes, &index),
+            date("2026-01-15"),
+            Lang::Nl,
+            f,
+            f.area(),
+        )
+    })
+    .unwrap();
+    let text = term.backend().to_string();
+    let row = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}:\n{text}"))
+            .to_string()
+    };
+    let late = row("Besluit volgen");
+    assert!(
+        late.contains("Fatima") && late.contains("2025-12-01"),
+        "{late}"
+    );
+    assert!(late.contains("⚠"), "{late}");
+    let later = row("Kamer informeren");
+    assert!(later.contains("Jan") && later.contains("2026-03-01") && !later.contains("⚠"));
+    assert!(row("eigenaar").contains("uiterlijk"), "{text}");
+    // The other orders: by dossier, then as written.
+    o.input(ctrl('o'), &notes, &index);
+    assert_eq!(o.sort, Sort::Dossier);
+    o.input(ctrl('a'), &notes, &index);
+    o.input(ctrl('o'), &notes, &index);
+    assert_eq!(o.sort, Sort::Written);
+    assert_eq!(o.shown(&notes, &index).len(), 5);
 }
