@@ -151,22 +151,26 @@ const PRECISION_QUERIES: [&str; 20] = [
 fn precision(
     index: &SearchIndex,
     search: impl Fn(&str) -> Vec<dossier_core::search::Hit>,
-) -> (usize, usize, Vec<String>) {
+) -> (usize, usize, Vec<String>, Vec<(usize, usize)>) {
     let fold = |s: &str| dossier_core::text::fold(s).replace(char::is_whitespace, " ");
-    let (mut good, mut shown, mut misses) = (0, 0, Vec::new());
+    let (mut good, mut shown, mut misses, mut each) = (0, 0, Vec::new(), Vec::new());
     for q in PRECISION_QUERIES {
         let hits = search(q);
         assert!(!hits.is_empty(), "{q}: no hits");
+        let (mut g, mut n) = (0, 0);
         for h in hits.iter().take(10) {
-            shown += 1;
+            n += 1;
             if fold(index.text(h)).contains(&fold(q)) {
-                good += 1;
+                g += 1;
             } else {
                 misses.push(format!("{q}: {}", index.text(h)));
             }
         }
+        good += g;
+        shown += n;
+        each.push((g, n));
     }
-    (good, shown, misses)
+    (good, shown, misses, each)
 }
 
 /// The precision figure of BENCHMARKS.md:
@@ -175,8 +179,11 @@ fn precision(
 fn precision_every_first_ten_hit_holds_the_query() {
     let c = corpus();
     let index = SearchIndex::build(&c);
-    let (good, shown, misses) = precision(&index, |q| index.find(q, 50));
-    let (fgood, fshown, _) = precision(&index, |q| index.fuzzy(q, 50));
+    let (good, shown, misses, each) = precision(&index, |q| index.find(q, 50));
+    let (fgood, fshown, _, feach) = precision(&index, |q| index.fuzzy(q, 50));
+    for ((q, (g, n)), (fg, fname)) in PRECISION_QUERIES.iter().zip(&each).zip(&feach) {
+        println!("| `{q}` | {g}/{n} | {fg}/{fname} |");
+    }
     println!(
         "precision at 10 over {} queries: exact-first {good}/{shown} ({:.0}%), fuzzy {fgood}/{fshown} ({:.0}%)",
         PRECISION_QUERIES.len(),

@@ -141,6 +141,8 @@ pub struct TreeFilter {
     pub folded: String,
     /// `text` as a query.
     pub query: Query,
+    /// The query is plain words, as `Query::is_plain` says, once.
+    plain: bool,
 }
 
 impl TreeFilter {
@@ -159,6 +161,7 @@ impl TreeFilter {
         f.text = words.join(" ");
         f.folded = fold(&f.text);
         f.query = Query::parse(&f.text);
+        f.plain = f.query.is_plain();
         f
     }
 
@@ -236,15 +239,18 @@ impl TreeFilter {
         if self.query.is_empty() {
             return true;
         }
-        // ASCII titles, most of them, with plain words: each looked for
-        // in either case with memchr, no folded copy made.
-        if text.is_ascii() && self.query.is_plain() {
-            let hay = text.as_bytes();
-            return self
-                .query
-                .words()
-                .iter()
-                .all(|w| w.is_ascii() && contains_ascii_ci(hay, w.as_bytes()));
+        // Plain words (what is typed nearly always) are looked for without
+        // a folded copy of the title: this runs for every node. ASCII
+        // titles, most of them, a word at a time in either case with memchr.
+        if self.plain {
+            let words = self.query.groups.iter().filter_map(|g| g.first());
+            return if text.is_ascii() {
+                words.into_iter().all(|w| {
+                    w.text.is_ascii() && contains_ascii_ci(text.as_bytes(), w.text.as_bytes())
+                })
+            } else {
+                words.into_iter().all(|w| contains_folded(text, &w.text))
+            };
         }
         self.query.matches(&fold_text(text)).is_some()
     }
@@ -274,6 +280,26 @@ impl TreeFilter {
         out.dedup();
         out
     }
+}
+
+/// Whether `text`, folded character by character, holds `word` (folded),
+/// without a folded copy of it.
+fn contains_folded(text: &str, word: &str) -> bool {
+    let Some(first) = word.chars().next() else {
+        return true;
+    };
+    let mut rest = text;
+    while let Some((at, c)) = rest.char_indices().find(|&(_, c)| fold_char(c) == first) {
+        let from = &rest[at..];
+        let mut hay = from
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { fold_char(c) });
+        if word.chars().all(|w| hay.next() == Some(w)) {
+            return true;
+        }
+        rest = &from[c.len_utf8()..];
+    }
+    false
 }
 
 /// Whether `hay` holds `needle` (lower-case ASCII), ASCII case aside.
