@@ -87,7 +87,13 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     let mut state = State::new(corpus, lang, keymap, theme);
     // Where the reader was in this library when the interface last closed.
     let resume = crate::store::resume::Resume::for_user();
-    let library = app.origin().to_string();
+    let library = match app.origin() {
+        crate::store::dossiers::Origin::Folder(dir) => std::fs::canonicalize(dir)
+            .unwrap_or_else(|_| dir.clone())
+            .display()
+            .to_string(),
+        other => other.to_string(),
+    };
     let mut resumed = resume.as_ref().and_then(|r| r.load(&library));
     let mut notes = notes::session::Session::open(app.notes(), app.author(), &mut state);
 

@@ -181,9 +181,9 @@ pub fn render(
     }
     lines.push(Line::default());
     let hints = if nl {
-        " Tab veld · ←/→ kiezen · Enter exporteren · Esc sluiten"
+        " Tab veld · ←/→ kiezen · Enter exporteren · Esc sluiten · F1 toetsen"
     } else {
-        " Tab field · ←/→ choose · Enter export · Esc close"
+        " Tab field · ←/→ choose · Enter export · Esc close · F1 keys"
     };
     lines.push(Line::from(Span::styled(
         hints,

@@ -160,9 +160,9 @@ pub fn render(
     }
     frame.render_stateful_widget(list, rows[1], &mut state);
     let hints = if lang == Lang::Nl {
-        "typ: zoeken · Tab: filter · ←/→: waarde · Ctrl-a: open acties · Ctrl-o: volgorde · Enter: ga naar · Esc: sluiten · F1: toetsen"
+        "F1: toetsen · Ctrl-a: open acties · Ctrl-o: volgorde · typ: zoeken · Tab: filter · ←/→: waarde · Enter: ga naar · Esc: sluiten"
     } else {
-        "type: find · Tab: filter · ←/→: value · Ctrl-a: open actions · Ctrl-o: order · Enter: go to · Esc: close · F1: keys"
+        "F1: keys · Ctrl-a: open actions · Ctrl-o: order · type: find · Tab: filter · ←/→: value · Enter: go to · Esc: close"
     };
     frame.render_widget(
         Paragraph::new(Span::styled(

@@ -113,6 +113,7 @@ fn hints(s: &State, room: usize) -> String {
             format!("↑/↓ {}", t(s.lang, T::Choose)),
             format!("Enter {}", t(s.lang, T::OpenIt)),
             format!("Esc {}", t(s.lang, T::Close)),
+            format!("F1 {}", t(s.lang, T::AllKeys)),
         ],
         Overlay::None if s.selection.is_some() => {
             let m = crate::tui::mode::Mode::Select;
