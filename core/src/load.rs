@@ -342,7 +342,7 @@ impl Builder {
                 self.annex(&f, resolver, root, &root_id, a);
             }
             for n in &parsed.footnote {
-                self.footnote(&f, root, &root_id, n);
+                self.footnote(&f, root, root, &root_id, n);
             }
         }
         for r in &parsed.reference {
@@ -415,10 +415,24 @@ impl Builder {
         node.label = raw.label.as_deref().map(|t| sanitize_line(t).into());
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
             self.attach(i, root, root);
+            // An annex may have parts and footnotes of its own.
+            for sec in &raw.section {
+                self.section(f, resolver, root, i, root_id, sec);
+            }
+            for n in &raw.footnote {
+                self.footnote(f, root, i, root_id, n);
+            }
         }
     }
 
-    fn footnote(&mut self, f: &FileCtx, root: NodeIdx, root_id: &str, n: &Spanned<FootnoteRaw>) {
+    fn footnote(
+        &mut self,
+        f: &FileCtx,
+        root: NodeIdx,
+        parent: NodeIdx,
+        root_id: &str,
+        n: &Spanned<FootnoteRaw>,
+    ) {
         let raw = n.get_ref();
         if !self.check_child_id(f, &raw.id, root_id) {
             return;
@@ -445,7 +459,7 @@ impl Builder {
         );
         node.number = Some(raw.number);
         if let Some(i) = self.push(node, f, raw.id.span().start, links) {
-            self.attach(i, root, root);
+            self.attach(i, root, parent);
         }
     }
 
