@@ -339,9 +339,9 @@ fn find_tweetrap(t: &mut Pty) -> Screen {
     t.send(b"tweetrap");
     // The hit count shows once the hits answer the whole query.
     t.wait_for("the hits for tweetrap", |s| {
-        s.rows().iter().any(|r| {
-            r.contains("Zoek: tweetrap▏") && r.contains(" treffers") && !r.contains("geen")
-        })
+        s.rows()
+            .iter()
+            .any(|r| r.contains("Zoek: tweetrap▏") && r.contains(" treffer") && !r.contains("geen"))
     });
     t.send(ENTER);
     let s = t.wait_text("(paragraaf · ebsp/uitkomst-onderhandelingen)");

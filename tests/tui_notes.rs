@@ -212,13 +212,10 @@ fn a_new_user_annotates_a_passage_and_finds_it_highlighted_next_time() {
 
     // Next start: the passage is highlighted (the note style) without any
     // search, and the pane lists the note.
-    // Through the tree, so no search marks the word.
+    // It reopens where the user left (resume), and no search marks the word.
     let t = Tmux::start("again", dir.path(), &store);
-    t.keys(&["j", "j", "j", "Enter"]);
-    t.wait_for("(dossier · ebsp");
-    t.keys(&["j", "Enter"]);
     t.wait_for("(paragraaf · ebsp/uitkomst");
-    t.keys(&["Tab", "C-f"]);
+    t.keys(&["C-f"]);
     t.wait_for("Notities (1)");
     t.wait_for("alleen via een tweetrapssysteem");
     let plain = t.screen(false);

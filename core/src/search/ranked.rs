@@ -206,14 +206,21 @@ impl SearchIndex {
     }
 }
 
-/// The characters of every occurrence of each word in `text`.
+/// Positions marked in one hit at most: enough for any snippet, and a
+/// huge passage full of a common word costs no more.
+const MAX_POSITIONS: usize = 512;
+
+/// The characters of the occurrences of each word in `text` (the first
+/// [`MAX_POSITIONS`]), counted in one pass per word.
 fn word_positions(text: &str, words: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     for w in words {
         let n = w.chars().count();
-        for (b, _) in text.match_indices(w) {
-            let c = text[..b].chars().count();
-            out.extend(c..c + n);
+        let (mut byte, mut chars) = (0, 0);
+        for (b, _) in text.match_indices(w).take(MAX_POSITIONS) {
+            chars += text[byte..b].chars().count();
+            byte = b;
+            out.extend(chars..chars + n);
         }
     }
     out.sort_unstable();
