@@ -19,6 +19,7 @@ pub fn render_pane(s: &State, frame: &mut Frame, area: Rect) {
         selected: s.notes_selected,
         focused: s.focus == Pane::Notes,
         lang: s.lang,
+        theme: &s.theme,
     };
     pane::render(&v, frame, area);
 }

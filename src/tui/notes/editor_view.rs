@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 
 use super::editor::{Field, NoteEditor};
 use super::labels::{Text, text};
+use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 
 /// The overlay's place: most of the screen, all of it when small.
@@ -32,7 +33,7 @@ pub fn area(screen: Rect) -> Rect {
     }
 }
 
-pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
+pub fn render(e: &NoteEditor, (lang, t): (Lang, &Theme), frame: &mut Frame, screen: Rect) {
     let outer = area(screen);
     frame.render_widget(Clear, outer);
     let title = text(
@@ -83,19 +84,19 @@ pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
     ])
     .split(inner);
     frame.render_widget(
-        Paragraph::new(passage_line(e, lang)).wrap(Wrap { trim: true }),
+        Paragraph::new(passage_line(e, lang, t)).wrap(Wrap { trim: true }),
         rows[0],
     );
-    render_body(e, frame, rows[1]);
-    frame.render_widget(Paragraph::new(choice_line(e, lang)), rows[2]);
-    render_line_field(e, Field::Tags, lang, frame, rows[3]);
+    render_body(e, t, frame, rows[1]);
+    frame.render_widget(Paragraph::new(choice_line(e, lang, t)), rows[2]);
+    render_line_field(e, Field::Tags, (lang, t), frame, rows[3]);
     if owner_rows > 0 {
         let halves = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .split(rows[4]);
-        render_line_field(e, Field::Owner, lang, frame, halves[0]);
-        render_line_field(e, Field::Due, lang, frame, halves[1]);
+        render_line_field(e, Field::Owner, (lang, t), frame, halves[0]);
+        render_line_field(e, Field::Due, (lang, t), frame, halves[1]);
     }
-    frame.render_widget(Paragraph::new(bottom_line(e, lang)), rows[5]);
+    frame.render_widget(Paragraph::new(bottom_line(e, lang, t)), rows[5]);
 }
 
 /// Rows `text` takes wrapped at `width` (by words, as `Wrap` does, with
@@ -124,8 +125,8 @@ fn passage_text(e: &NoteEditor, lang: Lang) -> String {
     }
 }
 
-fn passage_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
-    let muted = Style::default().add_modifier(Modifier::DIM);
+fn passage_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
+    let muted = t.muted;
     match &e.base.target.quote {
         Some(q) => Line::from(vec![Span::styled(
             format!("“{}”", sanitize_line(&q.exact)),
@@ -135,46 +136,44 @@ fn passage_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
     }
 }
 
-fn focus_style(on: bool) -> Style {
-    if on {
-        Style::default().add_modifier(Modifier::REVERSED)
-    } else {
-        Style::default()
-    }
+fn focus_style(t: &Theme, on: bool) -> Style {
+    if on { t.selection } else { Style::default() }
 }
 
-fn render_body(e: &NoteEditor, frame: &mut Frame, area: Rect) {
+fn render_body(e: &NoteEditor, t: &Theme, frame: &mut Frame, area: Rect) {
     let mut body: TextArea<'static> = e.body_area().clone();
     let focused = e.focus == Field::Body && !e.confirming;
-    body.set_cursor_style(focus_style(focused));
-    let border = if focused {
-        Style::default().add_modifier(Modifier::BOLD)
-    } else {
-        Style::default().add_modifier(Modifier::DIM)
-    };
+    body.set_cursor_style(focus_style(t, focused));
+    let border = if focused { t.accent } else { t.muted };
     body.set_block(Block::default().borders(Borders::ALL).border_style(border));
     frame.render_widget(&body, area);
 }
 
-fn choice_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
+fn choice_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
     let form = e.form();
-    let bold = Style::default().add_modifier(Modifier::BOLD);
+    let bold = t.title;
     Line::from(vec![
         Span::styled(format!("{}: ", text(lang, Text::Kind)), bold),
         Span::styled(
             format!("‹{}›", lang.kind(form.kind)),
-            focus_style(e.focus == Field::Kind),
+            focus_style(t, e.focus == Field::Kind),
         ),
         Span::raw("   "),
         Span::styled(format!("{}: ", text(lang, Text::Status)), bold),
         Span::styled(
             format!("‹{}›", lang.status(form.status)),
-            focus_style(e.focus == Field::Status),
+            focus_style(t, e.focus == Field::Status),
         ),
     ])
 }
 
-fn render_line_field(e: &NoteEditor, field: Field, lang: Lang, frame: &mut Frame, area: Rect) {
+fn render_line_field(
+    e: &NoteEditor,
+    field: Field,
+    (lang, t): (Lang, &Theme),
+    frame: &mut Frame,
+    area: Rect,
+) {
     let label = match field {
         Field::Tags => Text::Tags,
         Field::Owner => Text::Owner,
@@ -183,19 +182,13 @@ fn render_line_field(e: &NoteEditor, field: Field, lang: Lang, frame: &mut Frame
     let label = format!("{}: ", text(lang, label));
     let width = (label.chars().count() as u16).min(area.width);
     let cols = Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).split(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            label,
-            Style::default().add_modifier(Modifier::BOLD),
-        )),
-        cols[0],
-    );
+    frame.render_widget(Paragraph::new(Span::styled(label, t.title)), cols[0]);
     let Some(field_area) = e.line_field(field) else {
         return;
     };
     let mut input = field_area.clone();
     let focused = e.focus == field && !e.confirming;
-    input.set_cursor_style(focus_style(focused));
+    input.set_cursor_style(focus_style(t, focused));
     if field == Field::Tags && !e.suggestions.is_empty() {
         // The completions follow the typed text on the same line.
         let typed = input.lines().concat().chars().count() as u16 + 1;
@@ -210,7 +203,10 @@ fn render_line_field(e: &NoteEditor, field: Field, lang: Lang, frame: &mut Frame
             if i > 0 {
                 spans.push(Span::raw(" · "));
             }
-            spans.push(Span::styled(sanitize_line(s), focus_style(i == e.chosen)));
+            spans.push(Span::styled(
+                sanitize_line(s),
+                focus_style(t, i == e.chosen),
+            ));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), split[1]);
     } else {
@@ -218,23 +214,17 @@ fn render_line_field(e: &NoteEditor, field: Field, lang: Lang, frame: &mut Frame
     }
 }
 
-fn bottom_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
+fn bottom_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
     if e.confirming {
         return Line::from(Span::styled(
             text(lang, Text::ConfirmDiscard).to_string(),
-            Style::default().add_modifier(Modifier::BOLD),
+            t.accent,
         ));
     }
     if let Some(err) = &e.error {
-        return Line::from(Span::styled(
-            sanitize_line(err),
-            Style::default().add_modifier(Modifier::BOLD),
-        ));
+        return Line::from(Span::styled(sanitize_line(err), t.error));
     }
-    Line::from(Span::styled(
-        text(lang, Text::Hints).to_string(),
-        Style::default().add_modifier(Modifier::DIM),
-    ))
+    Line::from(Span::styled(text(lang, Text::Hints).to_string(), t.muted))
 }
 
 #[cfg(test)]
@@ -269,7 +259,8 @@ mod tests {
 
     fn screen(e: &NoteEditor, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| render(e, Lang::Nl, f, f.area())).unwrap();
+        t.draw(|f| render(e, (Lang::Nl, &Theme::plain()), f, f.area()))
+            .unwrap();
         t.backend().to_string()
     }
 

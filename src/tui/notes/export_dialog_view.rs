@@ -5,11 +5,12 @@ use dossier_core::export::Format;
 use dossier_core::text::sanitize_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::export_dialog::{ExportDialog, Field, Scope};
+use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 use dossier_core::note_index::NoteFilter;
 
@@ -79,7 +80,7 @@ pub fn render(
     d: &ExportDialog,
     filter: &NoteFilter,
     (filtered, total): (usize, usize),
-    lang: Lang,
+    (lang, theme): (Lang, &Theme),
     frame: &mut Frame,
     screen: Rect,
 ) {
@@ -150,7 +151,7 @@ pub fn render(
         .filter(|(field, _, _)| *field != Field::Delimiter || d.format == Format::Csv)
         .map(|(field, label, value)| {
             let style = if field == d.field && !d.confirming {
-                Style::default().add_modifier(Modifier::REVERSED)
+                theme.selection
             } else {
                 Style::default()
             };
@@ -167,14 +168,11 @@ pub fn render(
         } else {
             " This file exists. Overwrite it? y = yes, n = no"
         };
-        lines.push(Line::from(Span::styled(
-            ask,
-            Style::default().add_modifier(Modifier::BOLD),
-        )));
+        lines.push(Line::from(Span::styled(ask, theme.accent)));
     } else if let Some(e) = &d.error {
         lines.push(Line::from(Span::styled(
             format!(" {}", sanitize_line(e)),
-            Style::default().add_modifier(Modifier::BOLD),
+            theme.error,
         )));
     } else {
         lines.push(Line::default());
@@ -185,9 +183,6 @@ pub fn render(
     } else {
         " Tab field · ←/→ choose · Enter export · Esc close · F1 keys"
     };
-    lines.push(Line::from(Span::styled(
-        hints,
-        Style::default().add_modifier(Modifier::DIM),
-    )));
+    lines.push(Line::from(Span::styled(hints, theme.muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::overview::{FACETS, Facet, Overview, Sort};
+use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 
 fn facet_name(lang: Lang, f: Facet) -> &'static str {
@@ -53,7 +54,7 @@ pub fn render(
     o: &Overview,
     (notes, index): (&[Annotation], &NoteIndex),
     today: jiff::civil::Date,
-    lang: Lang,
+    (lang, theme): (Lang, &Theme),
     frame: &mut Frame,
     screen: Rect,
 ) {
@@ -82,7 +83,7 @@ pub fn render(
     for f in FACETS {
         let on = o.facet() == f;
         let style = if on {
-            Style::default().add_modifier(Modifier::REVERSED)
+            theme.selection
         } else {
             Style::default()
         };
@@ -104,7 +105,7 @@ pub fn render(
             } else {
                 "open commitments and actions"
             },
-            Style::default().add_modifier(Modifier::BOLD),
+            theme.title,
         ));
         spans.push(Span::raw("  "));
     }
@@ -145,14 +146,14 @@ pub fn render(
             ],
             owner_w,
         ),
-        Style::default().add_modifier(Modifier::UNDERLINED),
+        theme.title.add_modifier(Modifier::UNDERLINED),
     ))];
     items.extend(
         shown
             .iter()
-            .map(|&i| item(notes, index, i, lang, today, owner_w)),
+            .map(|&i| item(notes, index, i, (lang, theme), today, owner_w)),
     );
-    let list = List::new(items).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    let list = List::new(items).highlight_style(theme.selection);
     let mut state = ListState::default();
     if !shown.is_empty() {
         // Below the header row.
@@ -164,13 +165,7 @@ pub fn render(
     } else {
         "F1: keys · Ctrl-a: open actions · Ctrl-o: order · type: find · Tab: filter · ←/→: value · Enter: go to · Esc: close"
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            hints,
-            Style::default().add_modifier(Modifier::DIM),
-        )),
-        rows[2],
-    );
+    frame.render_widget(Paragraph::new(Span::styled(hints, theme.muted)), rows[2]);
 }
 
 /// Kind, status, owner and due date in columns, then where and what.
@@ -194,7 +189,7 @@ fn item(
     notes: &[Annotation],
     index: &NoteIndex,
     i: usize,
-    lang: Lang,
+    (lang, theme): (Lang, &Theme),
     today: jiff::civil::Date,
     owner_w: usize,
 ) -> ListItem<'static> {
@@ -226,9 +221,7 @@ fn item(
     );
     // Overdue: marked in words too, for a screen without colour.
     let style = if overdue {
-        Style::default()
-            .fg(ratatui::style::Color::Red)
-            .add_modifier(Modifier::BOLD)
+        theme.error
     } else {
         Style::default()
     };
@@ -242,7 +235,7 @@ fn item(
     if let Some(q) = &a.target.quote {
         lines.push(Line::styled(
             format!("  “{}”", sanitize_line(&q.exact)),
-            Style::default().add_modifier(Modifier::ITALIC | Modifier::DIM),
+            theme.muted.add_modifier(Modifier::ITALIC),
         ));
     }
     ListItem::new(lines)

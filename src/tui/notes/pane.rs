@@ -29,14 +29,16 @@ pub struct PaneView<'a> {
     pub selected: usize,
     pub focused: bool,
     pub lang: Lang,
+    pub theme: &'a crate::tui::theme::Theme,
 }
 
 pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     let shown = v.node.map(|n| notes_on(v.index, n)).unwrap_or_default();
+    // As the other panes: the accent when it has the focus.
     let border = if v.focused {
-        Style::default().add_modifier(Modifier::BOLD)
+        v.theme.accent
     } else {
-        Style::default()
+        v.theme.muted
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -45,7 +47,7 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     if shown.is_empty() {
         let empty = Paragraph::new(Span::styled(
             text(v.lang, Text::NoNotes).to_string(),
-            Style::default().add_modifier(Modifier::DIM),
+            v.theme.muted,
         ))
         .wrap(Wrap { trim: true })
         .block(block);
@@ -64,7 +66,7 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
         .collect();
     let list = List::new(items)
         .block(block)
-        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+        .highlight_style(v.theme.selection);
     let mut state = ListState::default();
     state.select(Some(v.selected.min(shown.len() - 1)));
     frame.render_stateful_widget(list, area, &mut state);
@@ -78,7 +80,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
         format!("{} · {}", v.lang.kind(a.kind), v.lang.status(a.status)),
-        Style::default().add_modifier(Modifier::BOLD),
+        v.theme.title,
     )];
     // Who and when right under the kind: a low pane never cuts them off.
     let who = (a.owner.is_some() || a.due.is_some()).then(|| {
@@ -99,10 +101,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     let mut lines = vec![Line::from(head)];
     if let Some(who) = who {
         for l in wrapped(&who, width, 2) {
-            lines.push(Line::from(Span::styled(
-                l,
-                Style::default().add_modifier(Modifier::BOLD),
-            )));
+            lines.push(Line::from(Span::styled(l, v.theme.accent)));
         }
     }
     if let Some(q) = &a.target.quote {
@@ -119,7 +118,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     if !attached {
         lines.push(Line::from(Span::styled(
             text(v.lang, Text::Detached).to_string(),
-            Style::default().add_modifier(Modifier::DIM),
+            v.theme.muted,
         )));
     }
     let body: Vec<String> = a.body.lines().map(sanitize_line).collect();

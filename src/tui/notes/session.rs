@@ -460,21 +460,24 @@ impl Session {
         let area = frame.area();
         match &self.screen {
             Screen::None => {}
-            Screen::Editor { editor, .. } => editor_view::render(editor, s.lang, frame, area),
+            Screen::Editor { editor, .. } => {
+                editor_view::render(editor, (s.lang, &s.theme), frame, area)
+            }
             Screen::Overview => overview_view::render(
                 &self.overview,
                 (&s.notes.notes, &s.notes.index),
                 jiff::Timestamp::now()
                     .to_zoned_datetime(jiff::tz::TimeZone::system())
                     .date(),
-                s.lang,
+                (s.lang, &s.theme),
                 frame,
                 area,
             ),
             Screen::Export(d) => {
                 let filtered = self.overview.shown(&s.notes.notes, &s.notes.index).len();
                 let counts = (filtered, s.notes.notes.len());
-                export_dialog_view::render(d, &self.overview.filter, counts, s.lang, frame, area);
+                let how = (s.lang, &s.theme);
+                export_dialog_view::render(d, &self.overview.filter, counts, how, frame, area);
             }
         }
     }

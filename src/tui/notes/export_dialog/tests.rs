@@ -145,7 +145,7 @@ fn the_dialog_shows_fields_and_the_question() {
                 &d,
                 &filter,
                 (3, 10),
-                Lang::Nl,
+                (Lang::Nl, &crate::tui::theme::Theme::plain()),
                 f,
                 f.area(),
             )
@@ -168,7 +168,7 @@ fn the_dialog_shows_fields_and_the_question() {
                 &d,
                 &filter,
                 (3, 10),
-                Lang::En,
+                (Lang::En, &crate::tui::theme::Theme::plain()),
                 f,
                 f.area(),
             )

@@ -96,7 +96,14 @@ fn the_overlay_shows_filters_and_notes() {
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     t.draw(|f| {
         let today = "2026-01-15".parse().unwrap();
-        super::super::overview_view::render(&o, (&notes, &index), today, Lang::Nl, f, f.area())
+        super::super::overview_view::render(
+            &o,
+            (&notes, &index),
+            today,
+            (Lang::Nl, &crate::tui::theme::Theme::plain()),
+            f,
+            f.area(),
+        )
     })
     .unwrap();
     let s = t.backend().to_string();
@@ -140,13 +147,19 @@ fn the_action_list_is_one_key_away_with_owner_and_due_date_and_overdue_marked() 
             &o,
             (&notes, &index),
             date("2026-01-15"),
-            Lang::Nl,
+            (Lang::Nl, &crate::tui::theme::Theme::plain()),
             f,
             f.area(),
         )
     })
     .unwrap();
     let text = term.backend().to_string();
+    // Drawn with the theme: the plain one (NO_COLOR) has no colour at all.
+    let buf = term.backend().buffer();
+    assert!(
+        buf.content().iter().all(|c| c.fg == ratatui::style::Color::Reset),
+        "a colour on a screen without colour"
+    );
     let row = |needle: &str| {
         text.lines()
             .find(|l| l.contains(needle))

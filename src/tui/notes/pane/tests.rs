@@ -29,6 +29,7 @@ fn the_pane_lists_the_open_nodes_notes() {
         selected: 1,
         focused: true,
         lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -70,6 +71,7 @@ fn an_empty_pane_says_how_to_annotate() {
         selected: 0,
         focused: false,
         lang: Lang::En,
+        theme: &crate::tui::theme::Theme::plain(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     assert!(t.backend().to_string().contains("No notes. a = annotate"));
@@ -92,6 +94,7 @@ fn long_quotes_and_texts_wrap_to_the_pane_and_say_when_they_stop() {
         selected: 0,
         focused: false,
         lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -115,6 +118,7 @@ fn the_empty_pane_wraps_its_hint() {
         selected: 0,
         focused: false,
         lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -141,6 +145,7 @@ fn a_pane_lower_than_a_note_still_shows_its_first_lines() {
         selected: 0,
         focused: false,
         lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
