@@ -120,7 +120,7 @@ const TIMELINE: &[Action] = &[
     Action::Help,
     Action::Quit,
 ];
-const ERROR: &[Action] = &[Action::Cancel, Action::Help, Action::Quit];
+const ERROR: &[Action] = &[Action::Open, Action::Cancel, Action::Help, Action::Quit];
 
 /// Reading: everything but the steps that only a selection takes.
 const READ: &[Action] = &[
@@ -295,7 +295,9 @@ impl Mode {
             (Mode::Timeline, Action::Timeline) => {
                 pick(nl, "tijdlijn sluiten", "close the timeline")
             }
-            (Mode::Peek | Mode::Error, Action::Cancel) => pick(nl, "sluiten", "close"),
+            (Mode::Peek | Mode::Error, Action::Cancel) | (Mode::Error, Action::Open) => {
+                pick(nl, "sluiten", "close")
+            }
             _ => i18n::action(lang, a),
         }
     }

@@ -54,7 +54,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             NothingToUndo => "Niets om ongedaan te maken",
             ReadOnly => "Notities zijn alleen-lezen",
             KeptAsDraft => "Niet opgeslagen; bewaard als concept",
-            PaneHidden => "Het notitiepaneel past niet op dit scherm: o = overzicht",
+            PaneHidden => "Het notitiepaneel past niet op dit scherm: o = overzicht, daar Ctrl-d",
             FocusNotes => "Kies eerst een notitie in het notitiepaneel (Tab)",
             DraftOffer => {
                 "Niet-opgeslagen concept van de vorige keer hersteld: Ctrl-s slaat op, Esc gooit weg"
@@ -80,7 +80,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             NothingToUndo => "Nothing to undo",
             ReadOnly => "Notes are read-only",
             KeptAsDraft => "Not saved; kept as a draft",
-            PaneHidden => "The notes pane does not fit this screen: o = overview",
+            PaneHidden => "The notes pane does not fit this screen: o = overview, Ctrl-d there",
             FocusNotes => "First choose a note in the notes pane (Tab)",
             DraftOffer => "Unsaved draft from last time restored: Ctrl-s saves, Esc discards",
         },

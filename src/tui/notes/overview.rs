@@ -58,6 +58,10 @@ pub enum Outcome {
     Nothing,
     /// Go to note `i` (an index into the notes).
     Jump(usize),
+    /// Edit note `i` in the editor.
+    Edit(usize),
+    /// Delete note `i` (kept for undo).
+    Delete(usize),
     Close,
 }
 
@@ -136,6 +140,18 @@ impl Overview {
                     self.clear_facet();
                 }
                 self.selected = 0;
+            }
+            // The note chosen here, where it is seen: also where the
+            // notes pane does not fit the screen.
+            Key::Char('e') if input.ctrl => {
+                return shown
+                    .get(self.selected)
+                    .map_or(Outcome::Nothing, |&i| Outcome::Edit(i));
+            }
+            Key::Char('d') if input.ctrl => {
+                return shown
+                    .get(self.selected)
+                    .map_or(Outcome::Nothing, |&i| Outcome::Delete(i));
             }
             // The action list at one key: open toezeggingen and actions.
             Key::Char('a') if input.ctrl => {

@@ -391,6 +391,25 @@ impl Session {
                 OverviewOutcome::Nothing => self.screen = Screen::Overview,
                 OverviewOutcome::Close => {}
                 OverviewOutcome::Jump(i) => jump(s, i),
+                OverviewOutcome::Edit(i) => {
+                    if let Some(note) = s.notes.notes.get(i).cloned() {
+                        self.screen = Screen::Editor {
+                            editor: NoteEditor::new(note.clone(), false),
+                            before: Some(note),
+                        };
+                    }
+                }
+                OverviewOutcome::Delete(i) => {
+                    if let (Some(note), Some(io)) = (s.notes.notes.get(i), self.io.as_mut()) {
+                        let id = note.id.clone();
+                        s.message = Some(match io.delete(&id) {
+                            Ok(()) => labels::text(s.lang, Text::Deleted).to_string(),
+                            Err(e) => e,
+                        });
+                        self.reload(s);
+                    }
+                    self.screen = Screen::Overview;
+                }
             },
             Screen::Export(mut d) => match d.input(input, &|p| p.exists()) {
                 ExportOutcome::Nothing => self.screen = Screen::Export(d),

@@ -157,7 +157,9 @@ fn the_action_list_is_one_key_away_with_owner_and_due_date_and_overdue_marked() 
     // Drawn with the theme: the plain one (NO_COLOR) has no colour at all.
     let buf = term.backend().buffer();
     assert!(
-        buf.content().iter().all(|c| c.fg == ratatui::style::Color::Reset),
+        buf.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset),
         "a colour on a screen without colour"
     );
     let row = |needle: &str| {

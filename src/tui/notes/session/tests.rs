@@ -403,3 +403,44 @@ fn a_failed_export_keeps_the_dialog_and_the_typed_path() {
     assert!(shown.contains("Export mislukt"), "{shown}");
     assert!(shown.contains("map.md"), "the typed path stays: {shown}");
 }
+
+#[test]
+fn the_overview_edits_and_deletes_where_the_notes_pane_does_not_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "eerst");
+    ctrl_s(&mut notes, &mut s);
+    crate::tui::resize(&mut s, ratatui::layout::Rect::new(0, 0, 60, 15));
+    let ctrl = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    notes.act(&mut s, Action::Overview);
+    notes.key(&mut s, ctrl('e'));
+    assert_eq!(notes.mode(), Some(crate::tui::mode::Mode::Editor));
+    keys(&mut notes, &mut s, " en dan");
+    ctrl_s(&mut notes, &mut s);
+    let bodies = |store: &Path| {
+        NotesStore::open(store)
+            .unwrap()
+            .load()
+            .unwrap()
+            .notes
+            .into_iter()
+            .map(|a| a.body)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bodies(&store), ["eerst en dan"]);
+    notes.act(&mut s, Action::Overview);
+    notes.key(&mut s, ctrl('d'));
+    assert!(bodies(&store).is_empty());
+    assert_eq!(
+        notes.mode(),
+        Some(crate::tui::mode::Mode::Overview),
+        "it stays"
+    );
+    notes.key(&mut s, KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    notes.act(&mut s, Action::Undo);
+    assert_eq!(bodies(&store), ["eerst en dan"]);
+}
