@@ -2,6 +2,7 @@
 //! function and a read-only view; this file is the thin loop around them.
 
 pub(crate) mod action;
+pub(crate) mod dispatch;
 pub(crate) mod i18n;
 pub(crate) mod input;
 pub(crate) mod keymap;
@@ -155,45 +156,13 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             // a burst of typing is drawn (and filtered) once.
             for _ in 0..MAX_KEYS_PER_FRAME {
                 let effects = match event::read()? {
-                    // Ctrl-c leaves from every screen; an open note stays
-                    // as a draft, offered again at the next start.
-                    Event::Key(k) if input::always_quits(&k) => {
-                        notes.keep_draft();
-                        state.quit = true;
-                        Vec::new()
-                    }
-                    Event::Key(k) if terminal::is_suspend_key(&k) && !notes.wants_keys(&state) => {
-                        signals.request_suspend();
-                        Vec::new()
-                    }
-                    Event::Key(k) if k.kind != event::KeyEventKind::Release => {
-                        let help_open = matches!(state.overlay, state::Overlay::Help(_));
-                        if !help_open
-                            && notes.wants_keys(&state)
-                            && let Some(mode) = input::notes_help(&k, notes.mode())
-                        {
-                            update::open_help_for(&mut state, mode);
+                    Event::Key(k) => match dispatch::key(&mut state, &mut notes, k) {
+                        dispatch::Routed::Suspend => {
+                            signals.request_suspend();
                             Vec::new()
-                        } else if !help_open && notes.wants_keys(&state) {
-                            update::settle(&mut state);
-                            notes.key(&mut state, k);
-                            Vec::new()
-                        } else {
-                            match input::action_for(&state, k) {
-                                Some(a)
-                                    if !help_open
-                                        && !matches!(state.overlay, state::Overlay::Peek(_))
-                                        && notes.handles(a, &state) =>
-                                {
-                                    update::settle(&mut state);
-                                    notes.act(&mut state, a);
-                                    Vec::new()
-                                }
-                                Some(a) => update::update(&mut state, a),
-                                None => Vec::new(),
-                            }
                         }
-                    }
+                        dispatch::Routed::Effects(e) => e,
+                    },
                     Event::Mouse(m) if mouse => match m.kind {
                         MouseEventKind::ScrollDown => scroll(&mut state, Action::Down),
                         MouseEventKind::ScrollUp => scroll(&mut state, Action::Up),

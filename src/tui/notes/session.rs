@@ -96,6 +96,18 @@ impl Session {
         !matches!(self.screen, Screen::None)
     }
 
+    /// A session on `store` whose drafts stay in `store/drafts`, for tests.
+    #[cfg(test)]
+    pub fn for_test(store: &std::path::Path, s: &mut State) -> Session {
+        let mut session = Session::open(NotesStore::open(store), "Tester".into(), s);
+        if let Some(io) = session.io.as_mut() {
+            io.use_journal(crate::store::drafts::Journal::in_dirs(vec![
+                store.join("drafts"),
+            ]));
+        }
+        session
+    }
+
     /// The mode of the annotation screen that is up, if any.
     pub fn mode(&self) -> Option<crate::tui::mode::Mode> {
         use crate::tui::mode::Mode;
