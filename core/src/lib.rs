@@ -10,6 +10,7 @@ pub mod annotation;
 pub mod countries;
 pub mod error;
 pub mod export;
+pub mod fast_hash;
 pub mod identity;
 pub mod load;
 pub mod markup;

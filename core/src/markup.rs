@@ -57,6 +57,17 @@ fn blocks(raw: &str) -> Vec<(usize, &str)> {
 }
 
 fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>), MarkupError> {
+    // Most paragraphs hold no link and no escape: their text is the block's,
+    // its whitespace collapsed.
+    if memchr::memchr3(b'[', b']', b'\\', block.as_bytes()).is_none() {
+        let text = collapse_whitespace(block);
+        let spans: Box<[Span]> = if text.is_empty() {
+            Box::default()
+        } else {
+            Box::new([Span::Text(text.into())])
+        };
+        return Ok((Paragraph { spans }, Vec::new()));
+    }
     let mut spans: Vec<Span> = Vec::new();
     let mut sites = Vec::new();
     let mut text = String::new();
@@ -254,6 +265,13 @@ mod tests {
         assert!(parse_document("[c] d").is_err());
         assert!(parse_document("[c](a b)").is_err());
         assert!(parse_document("[](a)").is_err());
+    }
+
+    #[test]
+    fn a_paragraph_without_markup_is_its_text_collapsed() {
+        assert_eq!(plain("  een\n\ttwee  drie\n"), vec!["een twee drie"]);
+        assert_eq!(plain("a [b](x)\n c"), vec!["a b c"]);
+        assert!(parse_document(" \n\t\n").unwrap().0.is_empty());
     }
 
     #[test]

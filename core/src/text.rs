@@ -12,7 +12,7 @@
 /// - C1 controls and bidirectional overrides, embeddings, isolates and marks
 ///   become `<U+XXXX>`.
 pub fn sanitize(input: &str) -> String {
-    if !input.chars().any(needs_cleaning) {
+    if is_clean(input) {
         return input.to_owned();
     }
     let mut out = String::with_capacity(input.len() + 8);
@@ -22,9 +22,21 @@ pub fn sanitize(input: &str) -> String {
     out
 }
 
+/// [`sanitize`] of text already owned: kept as it is when it is clean, as
+/// nearly all text is.
+pub fn sanitize_boxed(input: Box<str>) -> Box<str> {
+    if is_clean(&input) {
+        return input;
+    }
+    sanitize(&input).into()
+}
+
 /// Like [`sanitize`] but also turns newlines and tabs into visible marks:
 /// for one-line contexts such as titles, ids and table cells.
 pub fn sanitize_line(input: &str) -> String {
+    if is_clean(input) && !input.contains(['\n', '\t']) {
+        return input.to_owned();
+    }
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
@@ -34,6 +46,31 @@ pub fn sanitize_line(input: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`sanitize`] would leave the text as it is: a byte at a time
+/// over ASCII, which needs no decoding.
+fn is_clean(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = input[i..].chars().next() else {
+            return true;
+        };
+        if needs_cleaning(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 fn needs_cleaning(c: char) -> bool {
@@ -61,14 +98,43 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Collapses every run of whitespace (line breaks from the source included)
 /// into one space and trims the ends: a paragraph as the reader should see it.
 pub fn collapse_whitespace(input: &str) -> String {
-    let mut out = String::with_capacity(input.len());
-    for word in input.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut out: Vec<u8> = Vec::with_capacity(input.len());
+    let bytes = input.as_bytes();
+    // A space is owed before the next word.
+    let mut space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(b' ');
+                    space = false;
+                }
+                out.push(b);
+            }
+            i += 1;
+            continue;
         }
-        out.push_str(word);
+        let Some(c) = input[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            out.extend_from_slice(&bytes[i..i + len]);
+        }
+        i += len;
     }
-    out
+    // Whole characters were copied, so this is UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Folds one character for matching: lower case, without diacritics
@@ -139,6 +205,25 @@ mod tests {
             prop_assert!(!clean.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)));
             let line = sanitize_line(&s);
             prop_assert!(!line.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        }
+
+        #[test]
+        fn collapsing_equals_splitting_at_whitespace(s in any::<String>()) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(collapse_whitespace(&s), words.join(" "));
+        }
+
+        #[test]
+        fn clean_text_is_kept_and_other_text_cleaned(s in any::<String>()) {
+            let slow: String = {
+                let mut out = String::new();
+                for c in s.chars() {
+                    push_clean(&mut out, c);
+                }
+                out
+            };
+            prop_assert_eq!(&sanitize(&s), &slow);
+            prop_assert_eq!(&*sanitize_boxed(s.clone().into()), slow.as_str());
         }
 
         #[test]
