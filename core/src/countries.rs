@@ -124,11 +124,22 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if skipping && b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
+        if skipping {
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] < 128 {
+                // The end of the word passed over.
+                word.clear();
+                skipping = false;
+                i += 1;
+                continue;
+            }
+            if i >= bytes.len() {
+                break;
+            }
         }
+        let b = bytes[i];
         let (f, len) = if b < 128 {
             (char::from(b.to_ascii_lowercase()), 1)
         } else {
@@ -139,8 +150,9 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
         if f.is_alphanumeric() {
             if !skipping {
                 word.push(f);
-                skipping =
-                    (word.len() == 2 && !table.may_begin(&word)) || word.len() > table.longest;
+                skipping = (word.len() == 2 && !table.may_begin(&word))
+                    || (word.len() == 3 && !table.may_begin3(&word))
+                    || word.len() > table.longest;
             }
             continue;
         }
@@ -167,6 +179,9 @@ struct FirstWords {
     /// Bit `128 a + b` is set when some first word starts with the bytes
     /// `a`, `b` (both ASCII).
     pairs: [u64; 256],
+    /// Bit `triple(w)` is set for the first three letters of each first
+    /// word that begins with three letters a-z.
+    triples: [u64; TRIPLE_WORDS],
     shortest: usize,
     longest: usize,
 }
@@ -184,8 +199,29 @@ impl FirstWords {
         }
     }
 
+    /// The same on a word's first three bytes, when they are letters a-z.
+    fn may_begin3(&self, start: &str) -> bool {
+        match triple(start) {
+            Some(bit) => self.triples[bit / 64] & (1 << (bit % 64)) != 0,
+            None => true,
+        }
+    }
+
     fn get(&self, word: &str) -> &[(usize, usize)] {
         self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+}
+
+const TRIPLE_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
+
+/// The number of a text's first three bytes when they are letters a-z.
+fn triple(start: &str) -> Option<usize> {
+    match start.as_bytes() {
+        [a, b, c, ..] if [a, b, c].iter().all(|x| x.is_ascii_lowercase()) => {
+            let n = |x: &u8| usize::from(x - b'a');
+            Some((n(a) * 26 + n(b)) * 26 + n(c))
+        }
+        _ => None,
     }
 }
 
@@ -195,6 +231,7 @@ fn first_words() -> &'static FirstWords {
         let mut t = FirstWords {
             words: Default::default(),
             pairs: [0; 256],
+            triples: [0; TRIPLE_WORDS],
             shortest: usize::MAX,
             longest: 0,
         };
@@ -212,6 +249,11 @@ fn first_words() -> &'static FirstWords {
                     // Not reached with the list as it is: a first word of
                     // one letter, or one not ASCII, passes every pair.
                     _ => t.pairs = [u64::MAX; 256],
+                }
+                if let Some(bit) = triple(first) {
+                    t.triples[bit / 64] |= 1 << (bit % 64);
+                } else {
+                    t.triples = [u64::MAX; TRIPLE_WORDS];
                 }
                 t.shortest = t.shortest.min(first.len());
                 t.longest = t.longest.max(first.len());

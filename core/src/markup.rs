@@ -40,7 +40,16 @@ fn blocks(raw: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut block_start: Option<usize> = None;
     let mut offset = 0;
-    for line in raw.split_inclusive('\n') {
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1);
+    let lines = ends
+        .chain((!raw.ends_with('\n') && !raw.is_empty()).then_some(raw.len()))
+        .map(|end| {
+            let line = &raw[from..end];
+            from = end;
+            line
+        });
+    for line in lines {
         if line.trim().is_empty() {
             if let Some(s) = block_start.take() {
                 out.push((s, &raw[s..offset]));

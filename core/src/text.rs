@@ -52,6 +52,10 @@ pub fn sanitize_line(input: &str) -> String {
 /// over ASCII, which needs no decoding.
 fn is_clean(input: &str) -> bool {
     let bytes = input.as_bytes();
+    // Printable ASCII, checked in bulk: nearly all text.
+    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+        return true;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -98,43 +102,40 @@ pub fn is_bidi_control(c: char) -> bool {
 /// Collapses every run of whitespace (line breaks from the source included)
 /// into one space and trims the ends: a paragraph as the reader should see it.
 pub fn collapse_whitespace(input: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(input.len());
+    let mut out = String::with_capacity(input.len());
     let bytes = input.as_bytes();
-    // A space is owed before the next word.
-    let mut space = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if matches!(b, b' ' | b'\t'..=b'\r') {
-                space = !out.is_empty();
-            } else {
-                if space {
-                    out.push(b' ');
-                    space = false;
-                }
-                out.push(b);
-            }
+        // A run of ASCII that is not whitespace is copied whole.
+        let start = i;
+        while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x80 {
             i += 1;
+        }
+        if i > start {
+            if !out.is_empty() && (start == 0 || ends_in_space(&input[..start])) {
+                out.push(' ');
+            }
+            out.push_str(&input[start..i]);
             continue;
         }
         let Some(c) = input[i..].chars().next() else {
             break;
         };
-        let len = c.len_utf8();
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(b' ');
-                space = false;
+        if !c.is_whitespace() {
+            if !out.is_empty() && ends_in_space(&input[..i]) {
+                out.push(' ');
             }
-            out.extend_from_slice(&bytes[i..i + len]);
+            out.push(c);
         }
-        i += len;
+        i += c.len_utf8();
     }
-    // Whole characters were copied, so this is UTF-8.
-    String::from_utf8(out).unwrap_or_default()
+    out
+}
+
+/// Whether the text before a word ends in whitespace, so that a space
+/// separates the word from the one before it.
+fn ends_in_space(before: &str) -> bool {
+    before.chars().next_back().is_some_and(char::is_whitespace)
 }
 
 /// Folds one character for matching: lower case, without diacritics
