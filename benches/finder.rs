@@ -10,14 +10,11 @@
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
-use dossier::store::config::Language;
-use dossier::tui::action::Action;
-use dossier::tui::keymap::Keymap;
-use dossier::tui::state::State;
-use dossier::tui::theme::Theme;
-use dossier::tui::update::{self, Effect, FINDER_LIMIT};
-use dossier::tui::{resize, view};
+use dossier::tui::bench::{
+    self as update, Action, Effect, FINDER_LIMIT, Keymap, State, Theme, resize,
+};
 use dossier_core::Corpus;
+use dossier_core::lang::Lang;
 use dossier_core::load::{NoFiles, SourceFile, load};
 use dossier_core::search::{FinderWorker, SearchIndex};
 use ratatui::Terminal;
@@ -57,7 +54,7 @@ fn interface() -> State {
     let (corpus, _) = corpus();
     let mut s = State::new(
         Arc::clone(corpus),
-        Language::Nl,
+        Lang::Nl,
         Keymap::default(),
         Theme::plain(),
     );
@@ -123,7 +120,7 @@ fn finder_keystroke_1m(bencher: divan::Bencher) {
     let mut typed = false;
     bencher.bench_local(|| {
         keystroke(&mut s, &mut worker, type_or_erase_e(&mut typed));
-        term.draw(|f| view::render(&s, f)).expect("a frame");
+        term.draw(|f| update::render(&s, f)).expect("a frame");
     });
 }
 
@@ -164,6 +161,6 @@ fn tree_filter_keystroke_20k(bencher: divan::Bencher) {
     bencher.bench_local(|| {
         update::update(&mut s, type_or_erase_e(&mut typed));
         update::settle(&mut s);
-        term.draw(|f| view::render(&s, f)).expect("a frame");
+        term.draw(|f| update::render(&s, f)).expect("a frame");
     });
 }

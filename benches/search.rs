@@ -88,3 +88,60 @@ fn finder_chunk_1m(bencher: divan::Bencher) {
         s.hits()
     });
 }
+
+/// One paragraph of 7.5 MB of Dutch words (within the default file size
+/// limit), searched with long queries: each passage is scored on a bounded
+/// window, so this stays far under a second (issue 15).
+fn huge_paragraph() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "de",
+            "raad",
+            "van",
+            "europa",
+            "migratie",
+            "grensbewaking",
+            "nederland",
+            "heeft",
+            "ingezet",
+            "op",
+            "samenwerking",
+            "met",
+            "marokko",
+            "terugkeer",
+            "ministers",
+            "hebben",
+            "gesproken",
+            "over",
+            "ondermijnende",
+            "criminaliteit",
+            "en",
+            "het",
+        ];
+        let mut text = String::with_capacity(7_500_100);
+        let mut x: u64 = 1;
+        while text.len() < 7_500_000 {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(WORDS[(x >> 33) as usize % WORDS.len()]);
+            text.push(' ');
+        }
+        SearchIndex::from_texts(["Groot", text.as_str()])
+    })
+}
+
+#[divan::bench(
+    args = [
+        "samenwerkingmetmarokkoterugkeero",
+        "raad europa migratie terugkeer marokko ministers",
+        "grensbewakingondermijnendecriminaliteitsamenwerkingmarokkomig",
+    ],
+    sample_count = 10,
+    sample_size = 1
+)]
+fn fuzzy_huge_paragraph(bencher: divan::Bencher, query: &str) {
+    let ix = huge_paragraph();
+    bencher.bench(|| ix.fuzzy(query, 20));
+}

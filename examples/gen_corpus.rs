@@ -7,10 +7,12 @@
 //! Deterministic: the same arguments give the same files, byte for byte.
 //! The prose is Dutch policy language: a word-level Markov chain trained on
 //! the Kamerbrief in `dossiers/source/`. The files follow the dossier schema
-//! (`dossiers/README.md`): one letter, `--dossiers` topic files with
-//! sections (some nested), footnotes linked from their markers, annexes,
-//! links to Kamerstukken in one references file, and links between
-//! dossiers. `dossier check DIR` accepts them. With `--lines FILE` it also
+//! (`dossiers/README.md`): a library of documents (letters, agendas and
+//! moties, one for every eight topics) in a few Kamerstuk dossiers,
+//! `--dossiers` topic files spread over them with sections (some nested),
+//! footnotes linked from their markers, annexes, links to Kamerstukken in
+//! one references file (half of them documents of the library, which the
+//! references open), and links between dossiers. `dossier check DIR` accepts them. With `--lines FILE` it also
 //! writes every title and passage, one a line, as the search index holds
 //! them: the same text for `fzf --filter` and `rg`.
 
@@ -273,34 +275,69 @@ pub(crate) fn generate(dossiers: usize, seed: u64) -> Generated {
     let mut files = Vec::new();
     let mut lines = Vec::new();
 
-    // The letter.
-    let letter_id = "kamerbrief-synthetisch";
-    let mut t = String::new();
-    let title = "Synthetische Kamerbrief: verslag van de JBZ-Raad";
-    lines.push(title.to_string());
-    writeln!(t, "[dossier]\nid = \"{letter_id}\"\nkind = \"letter\"\ntitle = \"{title}\"\ntags = [\"jbz-raad\"]\ntext = '''").unwrap();
-    for i in 0..3 {
-        if i > 0 {
-            t.push('\n');
-        }
+    // The documents: letters, agendas and moties of a few Kamerstuk
+    // dossiers, one for every eight topics, dated over six years.
+    let documents = (dossiers / 8).max(1);
+    let numbers: Vec<String> = (0..(documents / 20).clamp(1, 60))
+        .map(|i| match i {
+            0 => "32317".to_string(),
+            _ if i % 7 == 3 => format!("{}-{:02}", 21000 + rng.below(900), 1 + rng.below(40)),
+            _ => (30000 + rng.below(7000)).to_string(),
+        })
+        .collect();
+    let mut next_nr: HashMap<String, usize> = HashMap::new();
+    let mut docs = Vec::new();
+    for i in 0..documents {
+        let number = numbers[rng.below(numbers.len())].clone();
+        let step = 1 + rng.below(3);
+        let start = 100 + rng.below(800);
+        let nr = next_nr.entry(number.clone()).or_insert(start);
+        *nr += step;
+        let nr = *nr;
+        let id = format!("kst-{}-{nr}", number.to_lowercase());
+        let (kind, title_word) = match rng.below(10) {
+            0..=5 => ("brief", "Kamerbrief"),
+            6..=7 => ("agenda", "Geannoteerde agenda"),
+            _ => ("motie", "Motie"),
+        };
+        let date = format!(
+            "{}-{:02}-{:02}",
+            2020 + rng.below(6),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        );
+        let title = format!("{title_word}: {}", prose.title(&mut rng).replace('"', "”"));
+        lines.push(title.clone());
+        let mut t = String::new();
+        writeln!(t, "[dossier]\nid = \"{id}\"\nkind = \"document\"\ntitle = \"{title}\"\ntags = [\"jbz-raad\"]\ntext = '''").unwrap();
         let p = prose.paragraph(&mut rng);
         wrap(&p, &mut t);
         lines.push(p);
+        writeln!(t, "'''\n\n[document]\ntype = \"{kind}\"\ndate = \"{date}\"\nchamber = \"tweede-kamer\"\ndossier_number = \"{number}\"\nnumber = \"{nr}\"\nyear = \"2025-2026\"\nreference = \"{}\"", 7_000_000 + i).unwrap();
+        if number == "32317" {
+            t.push_str("dossier_title = \"JBZ-Raad\"\n");
+        }
+        t.push_str("\n[[document.signatory]]\nrole = \"De Minister van Justitie en Veiligheid\"\nname = \"Synthetisch\"\n");
+        files.push((format!("000-{id}.toml"), t));
+        docs.push((id, number, nr));
     }
-    t.push_str("'''\n\n[letter]\ndate = \"2025-12-17\"\nreference = \"9999999\"\nsender = [\"Directie Europese en Internationale Aangelegenheden\"]\n\n");
-    t.push_str("[[letter.signatory]]\nrole = \"De Minister van Justitie en Veiligheid\"\nname = \"Synthetisch\"\n");
-    files.push(("000-letter.toml".to_string(), t));
 
-    // The references every dossier may cite.
+    // The references every dossier may cite: half of them Kamerstukken
+    // of the library, which they open.
     let mut references = Vec::new();
     let mut t = String::from("# Synthetic Kamerstukken and moties.\n");
     for i in 0..(dossiers / 10).clamp(20, 5000) {
-        let number = 30000 + rng.below(6000);
-        let nr = 1 + rng.below(999);
+        let (number, nr) = if rng.chance(50) {
+            let (_, number, nr) = &docs[rng.below(docs.len())];
+            (number.clone(), *nr)
+        } else {
+            ((30000 + rng.below(6000)).to_string(), 1 + rng.below(999))
+        };
         let motie = rng.chance(20);
         let id = format!(
-            "{}-{number}-{nr}-{i}",
-            if motie { "motie" } else { "kamerstuk" }
+            "{}-{}-{nr}-{i}",
+            if motie { "motie" } else { "kamerstuk" },
+            number.to_lowercase()
         );
         let title = format!(
             "{} {number}-{nr}",
@@ -323,7 +360,7 @@ pub(crate) fn generate(dossiers: usize, seed: u64) -> Generated {
         let (name, text) = dossier(
             d,
             dossiers,
-            letter_id,
+            &docs[d % docs.len()].0,
             &references,
             &prose,
             &mut rng,
@@ -508,8 +545,11 @@ mod tests {
             "{:?}",
             &corpus.errors[..corpus.errors.len().min(5)]
         );
-        assert_eq!(corpus.roots.len(), 61);
+        // 60 topics and their 7 documents.
+        assert_eq!(corpus.roots.len(), 67);
         assert!(corpus.backlinks.iter().any(|b| !b.is_empty()));
+        // References open documents of the library.
+        assert!(corpus.references.iter().any(|&r| corpus.opens(r).is_some()));
     }
 
     #[test]

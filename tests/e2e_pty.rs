@@ -87,6 +87,11 @@ impl Pty {
     /// Starts `dossier --notes NOTES` in the repository, so `./dossiers` is
     /// what it shows.
     fn start(home: &Path, notes: &Path) -> Pty {
+        Pty::start_with(home, notes, &[])
+    }
+
+    /// [`Pty::start`] with more arguments.
+    fn start_with(home: &Path, notes: &Path, args: &[&std::ffi::OsStr]) -> Pty {
         let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
             .expect("a pseudo-terminal");
         grantpt(&master).unwrap();
@@ -111,7 +116,7 @@ impl Pty {
         let before = rustix::termios::tcgetattr(&terminal).unwrap();
 
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-        cmd.arg("--notes").arg(notes);
+        cmd.arg("--notes").arg(notes).args(args);
         environment(&mut cmd, home);
         cmd.stdin(Stdio::from(terminal.try_clone().unwrap()))
             .stdout(Stdio::from(terminal.try_clone().unwrap()))
@@ -371,6 +376,51 @@ fn find_follow_back_and_quit_restores_the_terminal() {
 }
 
 #[test]
+fn a_footnote_leads_to_the_kamerstuk_it_cites_and_back() {
+    let (home, notes) = dirs();
+    // The bundled dossiers and the library fixtures in one folder.
+    let dir = home.path().join("library");
+    std::fs::create_dir_all(&dir).unwrap();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let mut t = Pty::start_with(
+        home.path(),
+        &notes,
+        &["--dossiers".as_ref(), dir.as_os_str()],
+    );
+    t.wait_text("Dossiers");
+    // Footnote 2 of the EBSP topic, from the finder.
+    t.send(CTRL_P);
+    t.wait_text("Zoek: ▏");
+    t.send(b"voetnoot 2");
+    t.wait_for("the hits for voetnoot 2", |s| {
+        s.rows().iter().any(|r| {
+            r.contains("Zoek: voetnoot 2▏") && r.contains(" treffer") && !r.contains("geen")
+        })
+    });
+    t.send(ENTER);
+    t.wait_text("(voetnoot · ebsp/fn-2)");
+    t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
+    // Its second link is Kamerstuk 32317-978: Enter opens that document.
+    t.send(b"]]");
+    t.send(ENTER);
+    let s = t.wait_text("Testtekst: deze agenda");
+    assert!(s.text().contains("kst-32317-978"), "{}", s.text());
+    // And back to the footnote.
+    t.send(BACKSPACE);
+    t.wait_text("(voetnoot · ebsp/fn-2)");
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+}
+
+#[test]
 fn sigterm_ends_with_143_and_restores_the_terminal() {
     let (home, notes) = dirs();
     let mut t = Pty::start(home.path(), &notes);
@@ -384,6 +434,91 @@ fn sigterm_ends_with_143_and_restores_the_terminal() {
     assert_eq!(status.code(), Some(128 + 15), "{status:?}");
     t.assert_settings_restored();
     assert_left_alternate_screen(&t.bytes());
+}
+
+#[test]
+fn sigquit_ends_with_131_and_restores_the_terminal() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(CTRL_P);
+    t.send(b"brus");
+    t.wait_text("Zoek: brus▏");
+    rustix::process::kill_process(t.pid(), Signal::QUIT).unwrap();
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(128 + 3), "{status:?}");
+    t.assert_settings_restored();
+    assert_left_alternate_screen(&t.bytes());
+}
+
+/// Waits until the program has stopped (as a shell's job control sees).
+fn wait_stopped(t: &Pty) {
+    let found =
+        rustix::process::waitpid(Some(t.pid()), rustix::process::WaitOptions::UNTRACED).unwrap();
+    assert!(
+        found.is_some_and(|(_, s)| s.stopped()),
+        "the program did not stop: {found:?}"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_given_back_and_fg_resumes_in_raw_mode() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(b"\x1a");
+    wait_stopped(&t);
+    let fd = t.terminal.as_ref().expect("the terminal is open");
+    let stopped = rustix::termios::tcgetattr(fd).unwrap();
+    assert!(
+        stopped
+            .local_modes
+            .contains(rustix::termios::LocalModes::ECHO | rustix::termios::LocalModes::ICANON),
+        "raw mode was left on while suspended"
+    );
+    // The reader thread may not have read the last bytes yet.
+    let deadline = Instant::now() + WAIT;
+    while find_last(&t.bytes(), LEAVE_ALT).is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_left_alternate_screen(&t.bytes());
+    let before = t.bytes().len();
+    // `fg`: the shell continues the job.
+    rustix::process::kill_process(t.pid(), Signal::CONT).unwrap();
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let out = t.bytes();
+        let redrawn =
+            find_last(&out, ENTER_ALT).is_some_and(|at| at >= before) && out.ends_with(FRAME_END);
+        if redrawn {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no redraw after the resume: {:?}; after the stop: {:?}",
+            t.child.try_wait(),
+            String::from_utf8_lossy(&out[before.min(out.len())..])
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let fd = t.terminal.as_ref().expect("the terminal is open");
+    let resumed = rustix::termios::tcgetattr(fd).unwrap();
+    assert!(
+        !resumed
+            .local_modes
+            .contains(rustix::termios::LocalModes::ICANON),
+        "resumed in cooked mode"
+    );
+    assert!(
+        t.screen().text().contains("Dossiers"),
+        "{}",
+        t.screen().text()
+    );
+    // Keys work without Enter: `q` alone quits.
+    t.send(b"q");
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    t.assert_settings_restored();
 }
 
 #[test]

@@ -183,10 +183,19 @@ fn an_edited_note_comes_back_newer_and_a_stale_one_is_reported() {
     }
     let edited = ben.path("ben.json");
     std::fs::write(&edited, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let said = anna.import(&edited);
     assert!(
-        anna.import(&edited)
-            .ends_with(": 0 added, 1 updated, 1 unchanged, 0 conflicts\n")
+        said.contains(": 0 added, 1 updated, 1 unchanged, 0 conflicts\n"),
+        "{said}"
     );
+    // The version replaced is kept, and the date from the future flagged.
+    assert!(
+        said.contains(&format!(
+            "replaced: {q}: the version it replaced is kept in"
+        )),
+        "{said}"
+    );
+    assert!(said.contains("dated in the future"), "{said}");
     let back = anna
         .list()
         .into_iter()

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
+
 /// What kind of annotation this is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
@@ -29,10 +31,15 @@ impl Kind {
         }
     }
 
+    /// A kind by any of its names, in any case: the stored name (`note`,
+    /// `toezegging`) or the word of either language (`notitie`, `vraag`,
+    /// `commitment`, `actie`).
     pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        let s = s.trim();
+        Kind::ALL.into_iter().find(|&k| {
+            k.as_str().eq_ignore_ascii_case(s)
+                || Lang::ALL.iter().any(|l| l.kind(k).eq_ignore_ascii_case(s))
+        })
     }
 
     /// Toezeggingen and actions have an owner and a due date.
@@ -52,6 +59,8 @@ pub enum Status {
 }
 
 impl Status {
+    pub const ALL: [Status; 2] = [Status::Open, Status::Done];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Open => "open",
@@ -59,10 +68,16 @@ impl Status {
         }
     }
 
+    /// A status by its stored name or its word in either language
+    /// (`open`, `done`, `afgerond`), in any case.
     pub fn parse(s: &str) -> Option<Status> {
-        [Status::Open, Status::Done]
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        let s = s.trim();
+        Status::ALL.into_iter().find(|&st| {
+            st.as_str().eq_ignore_ascii_case(s)
+                || Lang::ALL
+                    .iter()
+                    .any(|l| l.status(st).eq_ignore_ascii_case(s))
+        })
     }
 }
 
@@ -161,6 +176,32 @@ mod tests {
         assert_eq!(Kind::parse("Toezegging"), Some(Kind::Toezegging));
         assert_eq!(Kind::parse("memo"), None);
         assert_eq!(Status::parse("DONE"), Some(Status::Done));
+        assert_eq!(Status::parse("half"), None);
+    }
+
+    #[test]
+    fn every_word_of_either_language_is_read() {
+        for (word, kind) in [
+            ("note", Kind::Note),
+            ("notitie", Kind::Note),
+            ("question", Kind::Question),
+            ("vraag", Kind::Question),
+            ("toezegging", Kind::Toezegging),
+            ("commitment", Kind::Toezegging),
+            ("action", Kind::Action),
+            ("actie", Kind::Action),
+            (" Vraag ", Kind::Question),
+        ] {
+            assert_eq!(Kind::parse(word), Some(kind), "{word}");
+        }
+        for (word, status) in [
+            ("open", Status::Open),
+            ("done", Status::Done),
+            ("afgerond", Status::Done),
+            ("Afgerond", Status::Done),
+        ] {
+            assert_eq!(Status::parse(word), Some(status), "{word}");
+        }
     }
 
     #[test]

@@ -7,19 +7,28 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod citation;
 pub mod countries;
 pub mod error;
 pub mod export;
 pub mod fast_hash;
+pub mod find;
 pub mod identity;
+pub mod import;
+pub mod lang;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod motion;
 pub mod note_form;
 pub mod note_index;
 pub mod schema;
 pub mod search;
 pub mod text;
+pub mod tree;
+
+#[cfg(test)]
+mod testing;
 
 pub use error::{LoadError, Position};
 pub use model::{Corpus, Node, NodeIdx, NodeKind};

@@ -9,9 +9,11 @@ use crate::error::{LoadError, Position};
 use crate::fast_hash::FastMap;
 use crate::model::{Corpus, Document, Node, NodeIdx, NodeKind, Span};
 
+mod diagnose;
 mod prepare;
 
-pub use prepare::parse_file;
+use crate::schema::DossierFile;
+pub use diagnose::{Broken, MAX_PER_FILE};
 use prepare::{NewNode, Place, Step};
 
 /// A dossier file: its path relative to the dossier folder, and its text.
@@ -88,10 +90,7 @@ fn threads_for(files: usize) -> usize {
 /// not finished.
 fn prepare_all(files: &[SourceFile], threads: usize, resolver: &dyn Resolver) -> Vec<Vec<Step>> {
     if threads < 2 {
-        return files
-            .iter()
-            .map(|f| prepare::prepare(f, resolver))
-            .collect();
+        return files.iter().map(|f| work_out(f, resolver)).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -99,7 +98,7 @@ fn prepare_all(files: &[SourceFile], threads: usize, resolver: &dyn Resolver) ->
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let Some(f) = files.get(i) else { break };
-            done.push((i, prepare::prepare(f, resolver)));
+            done.push((i, work_out(f, resolver)));
         }
         done
     };
@@ -125,6 +124,41 @@ fn prepare_all(files: &[SourceFile], threads: usize, resolver: &dyn Resolver) ->
             })
         })
         .collect()
+}
+
+/// Parses one file on its own: the check that needs no other file. A file
+/// that fails is looked at again for all its problems (see [`diagnose`]).
+pub fn parse_file(file: &SourceFile) -> Result<DossierFile, Box<Broken>> {
+    if file.text.trim().is_empty() {
+        return Err(Box::new(Broken {
+            errors: vec![LoadError::whole_file(
+                &file.path,
+                "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries",
+            )],
+            partial: None,
+        }));
+    }
+    toml::from_str::<DossierFile>(&file.text).map_err(|e| Box::new(diagnose::diagnose(file, &e)))
+}
+
+/// What one file adds. A file that does not parse adds no nodes, only its
+/// problems: those of the parser, then those the checks find in the tables
+/// that did parse, checked on their own.
+fn work_out(file: &SourceFile, resolver: &dyn Resolver) -> Vec<Step> {
+    match parse_file(file) {
+        Ok(parsed) => prepare::prepare(file, &parsed, resolver),
+        Err(broken) => {
+            let Broken { errors, partial } = *broken;
+            let room = MAX_PER_FILE.saturating_sub(errors.len());
+            let mut steps: Vec<Step> = errors.into_iter().map(Step::Error).collect();
+            if let Some(p) = partial {
+                let mut alone = Builder::default();
+                alone.apply(prepare::prepare(file, &p, resolver));
+                steps.extend(alone.errors.into_iter().take(room).map(Step::Error));
+            }
+            steps
+        }
+    }
 }
 
 #[derive(Default)]

@@ -492,6 +492,9 @@ pub struct Corpus {
     /// Documents by their Kamerstuk ([`Kamerstuk::key`]).
     #[serde(skip)]
     documents: std::collections::HashMap<String, NodeIdx>,
+    /// The topic dossiers that come from each document, in root order.
+    #[serde(skip)]
+    topics: std::collections::HashMap<NodeIdx, Vec<NodeIdx>>,
     /// For each root, the references it cites ([`Corpus::references_cited_by`]),
     /// found on first use: the tree asks for them for every dossier on
     /// every keystroke of its filter.
@@ -585,6 +588,7 @@ impl Corpus {
             by_id: IdTable::default(),
             aliases: Default::default(),
             documents: Default::default(),
+            topics: Default::default(),
             cited: std::sync::OnceLock::new(),
         };
         share_file_names(&mut corpus.nodes);
@@ -618,6 +622,17 @@ impl Corpus {
                 Some((k.key(), i))
             })
             .collect();
+        self.topics.clear();
+        for &r in &self.roots {
+            if let Some(doc) = self.nodes.get(r).and_then(|n| n.source) {
+                self.topics.entry(doc).or_default().push(r);
+            }
+        }
+    }
+
+    /// The topic dossiers that come from a document, in their order.
+    pub fn topics_from(&self, doc: NodeIdx) -> &[NodeIdx] {
+        self.topics.get(&doc).map_or(&[], Vec::as_slice)
     }
 
     /// [`Corpus::reindex`] for nodes whose bodies are read when first
@@ -699,14 +714,9 @@ impl Corpus {
     /// The topics a document holds: the dossiers that come from it, in
     /// their order, else the document's own top-level sections.
     pub fn topics_of(&self, doc: NodeIdx) -> Vec<NodeIdx> {
-        let from: Vec<NodeIdx> = self
-            .roots
-            .iter()
-            .copied()
-            .filter(|&r| self.nodes[r].source == Some(doc))
-            .collect();
+        let from = self.topics_from(doc);
         if !from.is_empty() {
-            return from;
+            return from.to_vec();
         }
         self.nodes[doc]
             .children

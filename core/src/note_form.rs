@@ -1,7 +1,12 @@
-//! The note editor's fields as typed, and turning them into an annotation.
+//! The one note vocabulary both faces speak: a note's fields as typed (in
+//! the editor or on the command line), read the same way — kinds and
+//! statuses in Dutch or English, tags, owner, due dates in the forms people
+//! write — and turned into an annotation; the constructor of a new note.
 //! Kept apart from any widget so it can be tested on its own.
 
-use crate::annotation::{Annotation, Kind, Status, normalise_tag};
+use crate::annotation::{Annotation, Kind, Quote, Status, Target, new_id, normalise_tag};
+use crate::lang::Lang;
+use crate::model::{Corpus, NodeIdx};
 
 /// The fields around the editor's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -11,15 +16,21 @@ pub struct NoteForm {
     /// Comma-separated, as typed.
     pub tags: String,
     pub owner: String,
-    /// As typed: `YYYY-MM-DD` or `DD-MM-YYYY`, or empty.
+    /// As typed (see [`parse_due`]), or empty.
     pub due: String,
 }
 
 /// A field that does not hold what it must.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormError {
-    #[error("the due date `{0}` is not a date: write 2026-01-31 or 31-01-2026")]
+    #[error("the due date `{0}` is not a date: write 2026-01-31, 31-01-2026 or 31 januari 2026")]
     Due(String),
+    #[error(
+        "unknown kind `{0}`: use note, question, toezegging or action (notitie, vraag, commitment, actie)"
+    )]
+    Kind(String),
+    #[error("unknown status `{0}`: use open or done (afgerond)")]
+    Status(String),
 }
 
 impl NoteForm {
@@ -34,26 +45,30 @@ impl NoteForm {
     }
 
     /// `base` with the fields and `body` applied and `updated` set to
-    /// `now`. Owner and due date are kept for the kinds that have them only.
+    /// `now`. An owner or due date is kept whatever the kind: it is the
+    /// writer's, and a question may have to be answered by a date too.
     pub fn apply(
         &self,
         base: &Annotation,
         body: &str,
         now: jiff::Timestamp,
     ) -> Result<Annotation, FormError> {
-        let due = parse_due(&self.due)?;
-        let owner = Some(self.owner.trim().to_string()).filter(|o| !o.is_empty());
-        let keeps = self.kind.has_owner();
         Ok(Annotation {
             kind: self.kind,
             status: self.status,
             body: body.trim_end().to_string(),
             tags: parse_tags(&self.tags),
-            owner: if keeps { owner } else { None },
-            due: if keeps { due } else { None },
+            owner: parse_owner(&self.owner),
+            due: parse_due(&self.due)?,
             updated: now,
             ..base.clone()
         })
+    }
+
+    /// Whether the owner and due date are worth showing: the kind has them,
+    /// or the note holds them.
+    pub fn shows_owner(&self) -> bool {
+        self.kind.has_owner() || !self.owner.trim().is_empty() || !self.due.trim().is_empty()
     }
 
     /// The tag being typed: what follows the last comma.
@@ -73,6 +88,130 @@ impl NoteForm {
     }
 }
 
+/// Changes to a note as words, as the command line gives them: each field
+/// given replaces the note's, each left out keeps it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NoteChanges {
+    pub body: Option<String>,
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    /// Replaces every tag when given (an empty list removes them).
+    pub tags: Option<Vec<String>>,
+    /// Empty removes the owner.
+    pub owner: Option<String>,
+    /// Empty removes the due date.
+    pub due: Option<String>,
+}
+
+/// [`NoteChanges`] read and checked: nothing in it can fail any more.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckedChanges {
+    pub body: Option<String>,
+    pub kind: Option<Kind>,
+    pub status: Option<Status>,
+    pub tags: Option<Vec<String>>,
+    pub owner: Option<Option<String>>,
+    pub due: Option<Option<jiff::civil::Date>>,
+}
+
+impl NoteChanges {
+    /// Reads every word, before anything is loaded or written.
+    pub fn check(&self) -> Result<CheckedChanges, FormError> {
+        Ok(CheckedChanges {
+            body: self.body.clone(),
+            kind: self.kind.as_deref().map(parse_kind).transpose()?,
+            status: self.status.as_deref().map(parse_status).transpose()?,
+            tags: self.tags.as_ref().map(|t| parse_tags(&t.join(","))),
+            owner: self.owner.as_deref().map(parse_owner),
+            due: self.due.as_deref().map(parse_due).transpose()?,
+        })
+    }
+}
+
+impl CheckedChanges {
+    /// Whether anything would change at all.
+    pub fn is_empty(&self) -> bool {
+        *self == CheckedChanges::default()
+    }
+
+    /// `base` with the changes made; `updated` is `now` when anything
+    /// differs, else `base` comes back as it was.
+    pub fn apply(&self, base: &Annotation, now: jiff::Timestamp) -> Annotation {
+        let mut a = base.clone();
+        if let Some(b) = &self.body {
+            a.body = b.trim_end().to_string();
+        }
+        if let Some(k) = self.kind {
+            a.kind = k;
+        }
+        if let Some(s) = self.status {
+            a.status = s;
+        }
+        if let Some(t) = &self.tags {
+            a.tags = t.clone();
+        }
+        if let Some(o) = &self.owner {
+            a.owner = o.clone();
+        }
+        if let Some(d) = self.due {
+            a.due = d;
+        }
+        if a != *base {
+            a.updated = now;
+        }
+        a
+    }
+}
+
+/// A new note on `node` of `corpus`, optionally on a passage of it, with
+/// the defaults of the vocabulary (an open note, no tags) and an empty
+/// body. `entropy` makes its id unique (see [`new_id`]).
+pub fn new_note(
+    corpus: &Corpus,
+    node: NodeIdx,
+    quote: Option<Quote>,
+    author: String,
+    now: jiff::Timestamp,
+    entropy: u64,
+) -> Annotation {
+    let n = corpus.node(node);
+    let dossier = corpus
+        .root_of(node)
+        .map_or_else(|| n.id.clone(), |r| corpus.node(r).id.clone());
+    Annotation {
+        id: new_id(now, entropy),
+        target: Target {
+            dossier,
+            node: n.id.clone(),
+            quote,
+        },
+        kind: Kind::default(),
+        body: String::new(),
+        tags: Vec::new(),
+        status: Status::default(),
+        owner: None,
+        due: None,
+        author,
+        created: now,
+        updated: now,
+    }
+}
+
+/// A kind in either language (see [`Kind::parse`]).
+pub fn parse_kind(text: &str) -> Result<Kind, FormError> {
+    Kind::parse(text).ok_or_else(|| FormError::Kind(crate::text::sanitize_line(text.trim())))
+}
+
+/// A status in either language (see [`Status::parse`]).
+pub fn parse_status(text: &str) -> Result<Status, FormError> {
+    Status::parse(text).ok_or_else(|| FormError::Status(crate::text::sanitize_line(text.trim())))
+}
+
+/// An owner as typed: trimmed; empty is none.
+pub fn parse_owner(text: &str) -> Option<String> {
+    Some(text.trim().to_string()).filter(|o| !o.is_empty())
+}
+
 /// Tags from comma-separated text: normalised, without empties or repeats.
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -84,7 +223,10 @@ pub fn parse_tags(text: &str) -> Vec<String> {
     out
 }
 
-/// A due date as typed; empty is none.
+/// A due date as people write it; empty is none. `2026-01-15`,
+/// `15-01-2026` (also with `/` or `.`), and `15 januari 2026` or
+/// `15 January 2026` (a month's name in either language, or its first
+/// three letters, in any case).
 pub fn parse_due(text: &str) -> Result<Option<jiff::civil::Date>, FormError> {
     let t = text.trim();
     if t.is_empty() {
@@ -93,16 +235,60 @@ pub fn parse_due(text: &str) -> Result<Option<jiff::civil::Date>, FormError> {
     if let Ok(d) = t.parse::<jiff::civil::Date>() {
         return Ok(Some(d));
     }
-    // The Dutch order, day first.
+    day_first(t)
+        .or_else(|| with_month_name(t))
+        .map(Some)
+        .ok_or_else(|| FormError::Due(crate::text::sanitize_line(t)))
+}
+
+/// `15-01-2026`, `15/01/2026`, `15.01.2026`: the Dutch order, day first.
+fn day_first(t: &str) -> Option<jiff::civil::Date> {
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if let [d, m, y] = parts.as_slice()
-        && y.len() == 4
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>())
-        && let Ok(date) = jiff::civil::Date::new(y, m, d)
-    {
-        return Ok(Some(date));
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 {
+        return None;
     }
-    Err(FormError::Due(t.to_string()))
+    let (d, m, y) = (
+        d.parse::<i8>().ok()?,
+        m.parse::<i8>().ok()?,
+        y.parse::<i16>().ok()?,
+    );
+    jiff::civil::Date::new(y, m, d).ok()
+}
+
+/// `15 januari 2026`, `15 Jan 2026`, `15 january, 2026`.
+fn with_month_name(t: &str) -> Option<jiff::civil::Date> {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let [d, m, y] = words.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 {
+        return None;
+    }
+    let d = d.trim_end_matches('.').parse::<i8>().ok()?;
+    let y = y.parse::<i16>().ok()?;
+    let m = month_number(m)?;
+    jiff::civil::Date::new(y, m, d).ok()
+}
+
+/// The month a name means, in either language: whole (`maart`, `March`)
+/// or its first three letters (`mrt` too, as Dutch abbreviates it).
+fn month_number(name: &str) -> Option<i8> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    if name == "mrt" {
+        return Some(3);
+    }
+    let found = Lang::ALL.iter().find_map(|l| {
+        l.months()
+            .iter()
+            .position(|&m| m == name || (name.chars().count() == 3 && m.starts_with(&name)))
+    })?;
+    i8::try_from(found + 1).ok()
 }
 
 #[cfg(test)]
@@ -151,14 +337,15 @@ mod tests {
             (Kind::Action, Status::Done, now, base().created)
         );
         assert_eq!(NoteForm::from_note(&a).due, "2026-01-31");
-        // A plain note has no owner or due date.
+        // A plain note keeps an owner and a due date it was given.
         let plain = NoteForm {
             kind: Kind::Note,
             ..form.clone()
         }
         .apply(&base(), "x", now)
         .unwrap();
-        assert_eq!((plain.owner, plain.due), (None, None));
+        assert_eq!(plain.owner.as_deref(), Some("DGM"));
+        assert!(plain.due.is_some());
         let bad = NoteForm {
             due: "volgende week".into(),
             ..form
@@ -189,5 +376,111 @@ mod tests {
         };
         g.complete_tag("grens");
         assert_eq!(g.tags, "grens, ");
+    }
+
+    #[test]
+    fn due_dates_are_read_in_the_forms_people_write() {
+        let jan15 = Some(jiff::civil::date(2026, 1, 15));
+        for typed in [
+            "2026-01-15",
+            "15-01-2026",
+            "15/01/2026",
+            "15.1.2026",
+            "15 januari 2026",
+            "15 Januari 2026",
+            "15 january 2026",
+            "15 January 2026",
+            "15 jan 2026",
+            "15 jan. 2026",
+            " 15  januari, 2026 ",
+        ] {
+            assert_eq!(parse_due(typed), Ok(jan15), "{typed}");
+        }
+        assert_eq!(
+            parse_due("3 mrt 2026"),
+            Ok(Some(jiff::civil::date(2026, 3, 3)))
+        );
+        assert_eq!(
+            parse_due("31 mei 2026"),
+            Ok(Some(jiff::civil::date(2026, 5, 31)))
+        );
+        assert_eq!(
+            parse_due("1 October 2026"),
+            Ok(Some(jiff::civil::date(2026, 10, 1)))
+        );
+        assert_eq!(parse_due(""), Ok(None));
+        for bad in [
+            "31 februari 2026",
+            "15 janu 2026",
+            "15 januari 26",
+            "morgen",
+            "15-01-26",
+        ] {
+            assert!(parse_due(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn kinds_and_statuses_are_read_in_either_language() {
+        assert_eq!(parse_kind("vraag"), Ok(Kind::Question));
+        assert_eq!(parse_kind("Commitment"), Ok(Kind::Toezegging));
+        assert_eq!(parse_status("afgerond"), Ok(Status::Done));
+        assert_eq!(parse_kind("memo"), Err(FormError::Kind("memo".into())));
+        let e = parse_status("half").unwrap_err().to_string();
+        assert!(e.contains("unknown status `half`"), "{e}");
+    }
+
+    #[test]
+    fn changes_replace_only_what_they_name() {
+        let now = jiff::Timestamp::from_second(1_765_000_000).unwrap();
+        let mut a = base();
+        a.tags = vec!["grens".into()];
+        a.owner = Some("DGM".into());
+        let none = NoteChanges::default().check().unwrap();
+        assert!(none.is_empty());
+        assert_eq!(none.apply(&a, now), a, "nothing changed, nothing updated");
+        let c = NoteChanges {
+            kind: Some("actie".into()),
+            status: Some("afgerond".into()),
+            due: Some("15 januari 2026".into()),
+            owner: Some(" ".into()),
+            tags: Some(vec!["Migratie".into(), "migratie".into()]),
+            body: None,
+        }
+        .check()
+        .unwrap();
+        let b = c.apply(&a, now);
+        assert_eq!((b.kind, b.status), (Kind::Action, Status::Done));
+        assert_eq!(b.due, Some(jiff::civil::date(2026, 1, 15)));
+        assert_eq!(b.owner, None);
+        assert_eq!(b.tags, ["migratie"]);
+        assert_eq!((b.body.as_str(), b.updated), ("", now));
+        let bad = NoteChanges {
+            due: Some("31-02-2026".into()),
+            ..NoteChanges::default()
+        };
+        assert_eq!(bad.check(), Err(FormError::Due("31-02-2026".into())));
+    }
+
+    #[test]
+    fn a_new_note_belongs_to_the_dossier_of_its_node() {
+        let c = crate::export::tests::corpus();
+        let node = c.get("b/s1").unwrap();
+        let now = jiff::Timestamp::from_second(1_765_000_000).unwrap();
+        let a = new_note(&c, node, None, "ans".into(), now, 7);
+        assert_eq!(
+            (a.target.dossier.as_str(), a.target.node.as_str()),
+            ("b", "b/s1")
+        );
+        assert_eq!(
+            (a.kind, a.status, a.created, a.updated),
+            (Kind::Note, Status::Open, now, now)
+        );
+        assert_ne!(a.id, new_note(&c, node, None, "ans".into(), now, 8).id);
+        let r = c.get("ref-1").unwrap();
+        assert_eq!(
+            new_note(&c, r, None, "ans".into(), now, 1).target.dossier,
+            "ref-1"
+        );
     }
 }

@@ -181,6 +181,24 @@ pub struct NoteFilter {
 }
 
 impl NoteFilter {
+    /// The filters the command line takes, as words: a dossier id (a
+    /// trailing `/` aside), a tag, and a kind and a status in either
+    /// language (see [`crate::note_form`]).
+    pub fn from_words(
+        dossier: Option<&str>,
+        tag: Option<&str>,
+        kind: Option<&str>,
+        status: Option<&str>,
+    ) -> Result<NoteFilter, crate::note_form::FormError> {
+        Ok(NoteFilter {
+            dossier: dossier.map(|d| d.trim().trim_end_matches('/').to_string()),
+            tag: tag.map(normalise_tag),
+            kind: kind.map(crate::note_form::parse_kind).transpose()?,
+            status: status.map(crate::note_form::parse_status).transpose()?,
+            ..NoteFilter::default()
+        })
+    }
+
     /// The notes that pass, best text match first (in order of creation
     /// without text), as indexes into `notes`.
     pub fn apply(&self, notes: &[Annotation], index: &NoteIndex) -> Vec<usize> {

@@ -1,28 +1,23 @@
 //! `dossier check [DIR]`: validate dossier files.
 
-use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::Global;
-use crate::store::{config, dossiers};
+use dossier_core::LoadError;
+use dossier_core::load::MAX_PER_FILE;
+
+use crate::app::App;
 
 /// Prints one `FILE:LINE:COL: message` line per problem on stdout and a
 /// summary on stderr; exit 1 when there is any problem.
-pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    let origin = dossiers::choose(dir.or(global.dossiers.as_deref()));
-    if let dossiers::Origin::Folder(d) = &origin
-        && !d.is_dir()
-    {
-        anyhow::bail!("{}: not a folder", d.display());
-    }
-    let corpus = dossiers::load(&origin, loaded.config.max_file_size);
-    let lines: String = corpus.errors.iter().map(|e| format!("{e}\n")).collect();
-    super::output::print_text(&lines)?;
+pub fn run(app: &mut App) -> anyhow::Result<ExitCode> {
+    let corpus = app.corpus();
+    let origin = app.origin();
+    super::output::print_text(&listing(&corpus.errors))?;
     if corpus.errors.is_empty() {
         let dossiers = corpus.roots.len();
         eprintln!(
-            "{origin}: {dossiers} dossiers, {} nodes, no problems",
+            "{}: {dossiers} dossiers, {} nodes, no problems",
+            dossier_core::text::sanitize_line(&origin.to_string()),
             corpus.nodes.len()
         );
         Ok(ExitCode::SUCCESS)
@@ -39,5 +34,52 @@ pub fn run(global: &Global, dir: Option<&Path>) -> anyhow::Result<ExitCode> {
             files.join(", ")
         );
         Ok(ExitCode::from(1))
+    }
+}
+
+/// One line per problem, by file and line (as the loader sorts them), at
+/// most [`MAX_PER_FILE`] for a file and then a line saying how many more.
+fn listing(errors: &[LoadError]) -> String {
+    let mut errors = errors.to_vec();
+    errors.sort_by(|a, b| {
+        (&a.file, a.position.map(|p| (p.line, p.col)))
+            .cmp(&(&b.file, b.position.map(|p| (p.line, p.col))))
+    });
+    let mut out = String::new();
+    for group in errors.chunk_by(|a, b| a.file == b.file) {
+        for e in group.iter().take(MAX_PER_FILE) {
+            out.push_str(&format!("{e}\n"));
+        }
+        if group.len() > MAX_PER_FILE {
+            let more = LoadError::whole_file(
+                &group[0].file,
+                format!(
+                    "{} more problems not shown; fix these first",
+                    group.len() - MAX_PER_FILE
+                ),
+            );
+            out.push_str(&format!("{more}\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_shows_at_most_its_limit_of_problems() {
+        let errors: Vec<LoadError> = (0..30)
+            .map(|i| LoadError::whole_file("a.toml", format!("p{i}")))
+            .chain([LoadError::whole_file("b.toml", "q")])
+            .collect();
+        let text = listing(&errors);
+        assert_eq!(text.lines().count(), MAX_PER_FILE + 2, "{text}");
+        assert!(
+            text.contains("a.toml: 10 more problems not shown"),
+            "{text}"
+        );
+        assert!(text.ends_with("b.toml: q\n"), "{text}");
     }
 }

@@ -9,7 +9,6 @@ use dossier_core::text::sanitize_line;
 use dossier_core::{Corpus, NodeIdx};
 use serde::Serialize;
 
-use super::Context;
 use super::output::print_json;
 use super::show::{DocumentJson, document_json};
 
@@ -27,8 +26,7 @@ struct TopicJson<'a> {
 }
 
 /// `documents`: newest first.
-pub fn run_documents(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
-    let c = &ctx.corpus;
+pub fn run_documents(c: &Corpus, json: bool) -> anyhow::Result<ExitCode> {
     let mut docs = c.documents_by_date();
     docs.reverse();
     if json {
@@ -46,8 +44,7 @@ pub fn run_documents(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 
 /// `timeline`: oldest first, each document with its topics; with
 /// `dossier`, only the documents of that Kamerstuk dossier.
-pub fn run_timeline(ctx: &Context, dossier: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
-    let c = &ctx.corpus;
+pub fn run_timeline(c: &Corpus, dossier: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
     let docs: Vec<NodeIdx> = c
         .documents_by_date()
         .into_iter()

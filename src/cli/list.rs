@@ -3,11 +3,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use dossier_core::lang::Lang;
+use dossier_core::tree::attachments;
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
-use super::Context;
 use super::output::print_json;
+use super::words::{W, word};
 
 #[derive(Serialize)]
 struct DossierJson<'a> {
@@ -37,14 +39,13 @@ struct AnnexJson<'a> {
     kind: &'static str,
 }
 
-pub fn run(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
-    let c = &ctx.corpus;
+pub fn run(c: &Corpus, lang: Lang, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         let out: Vec<DossierJson> = c.roots.iter().map(|&r| dossier_json(c, r)).collect();
         print_json(&out)?;
     } else {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        write_tree(c, &mut out)?;
+        write_tree(c, lang, &mut out)?;
         out.flush()?;
     }
     Ok(ExitCode::SUCCESS)
@@ -91,23 +92,10 @@ fn sections_json(c: &Corpus, parent: NodeIdx) -> Vec<SectionJson<'_>> {
         .collect()
 }
 
-/// Annexes and footnotes of a root, then the references it cites.
-fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
-    let mut out: Vec<NodeIdx> = c
-        .node(root)
-        .children
-        .iter()
-        .copied()
-        .filter(|&i| matches!(c.node(i).kind, NodeKind::Annex | NodeKind::Footnote))
-        .collect();
-    out.extend(c.references_cited_by(root));
-    out
-}
-
 /// Writes the indented tree, one node per line: id, then title. Written
 /// as it goes rather than built first: at tens of thousands of dossiers
 /// the text is tens of megabytes.
-pub fn write_tree(c: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
+fn write_tree(c: &Corpus, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     let width = c
         .nodes
         .iter()
@@ -118,9 +106,9 @@ pub fn write_tree(c: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
     for &root in &c.roots {
         let n = c.node(root);
         let kind = if n.kind == NodeKind::Letter {
-            "  (brief)"
+            format!("  ({})", word(lang, W::Letter))
         } else {
-            ""
+            String::new()
         };
         writeln!(out, "{:width$}  {}{kind}", n.id, n.title, width = width + 2)?;
         write_sections(c, root, 1, width, out)?;
@@ -130,7 +118,7 @@ pub fn write_tree(c: &Corpus, out: &mut impl Write) -> std::io::Result<()> {
         }
     }
     if !c.references.is_empty() {
-        writeln!(out, "\nreferences")?;
+        writeln!(out, "\n{}", word(lang, W::References))?;
         for &i in &c.references {
             let m = c.node(i);
             writeln!(out, "  {:width$}  {}", m.id, m.title)?;

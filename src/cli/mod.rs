@@ -1,22 +1,26 @@
 //! The command line: a stable contract (see the README). Each subcommand
-//! lives in its own file and works on the core and the store only.
+//! lives in its own file and works on the application layer ([`crate::app`])
+//! and the core.
 
 mod check;
 mod documents;
+mod import;
 mod list;
 mod notes;
-pub use notes::usage;
-pub mod output;
+mod output;
+pub use output::is_broken_pipe;
 mod search;
 mod show;
+mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
+use dossier_core::Corpus;
 
-use crate::store::{config, dossiers};
-use crate::tui;
+use crate::app::{App, Paths};
 
 /// Read, search and annotate government dossiers in the terminal.
 ///
@@ -86,7 +90,7 @@ pub enum Command {
         /// Folder to check (default: as for --dossiers)
         dir: Option<PathBuf>,
     },
-    /// List, add, export and import annotations
+    /// List, add, edit, finish, delete, export and import annotations
     #[command(subcommand)]
     Notes(notes::NotesCommand),
     /// The documents in the library: Kamerstuk, date, chamber, type, title
@@ -104,107 +108,84 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add documents to the library: official-publication XML, or a letter's PDF text
+    Import(import::ImportArgs),
+}
+
+impl Global {
+    /// The files named, for the application layer.
+    pub fn paths(&self) -> Paths {
+        Paths {
+            dossiers: self.dossiers.clone(),
+            config: self.config.clone(),
+            notes: self.notes.clone(),
+        }
+    }
 }
 
 /// Runs a command; errors become exit status 1 in `main`.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        None => crate::tui::run(&cli.global),
-        Some(Command::List { json }) => {
-            let ctx = Context::new(&cli.global)?;
-            let done = list::run(&ctx, json);
-            leave_to_exit(ctx);
+pub fn run(paths: &Paths, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::List { json } => {
+            let mut app = open(paths)?;
+            let done = list::run(&loaded(&mut app), app.lang(), json);
+            crate::app::leave_to_exit(app);
             done
         }
-        Some(Command::Show { id, json }) => {
-            let ctx = Context::new(&cli.global)?;
-            let done = show::run(&ctx, &id, json);
-            leave_to_exit(ctx);
+        Command::Show { id, json } => {
+            let mut app = open(paths)?;
+            let done = show::run(&loaded(&mut app), app.lang(), &id, json);
+            crate::app::leave_to_exit(app);
             done
         }
-        Some(Command::Search {
+        Command::Search {
             query,
             exact,
             limit,
             json,
-        }) => search::run(&cli.global, &query, exact, limit, json),
-        Some(Command::Check { dir }) => check::run(&cli.global, dir.as_deref()),
-        Some(Command::Notes(cmd)) => notes::run(&cli.global, cmd),
-        Some(Command::Documents { json }) => {
-            let ctx = Context::new(&cli.global)?;
-            let done = documents::run_documents(&ctx, json);
-            leave_to_exit(ctx);
+        } => search::run(&open(paths)?, &query, exact, limit, json),
+        Command::Check { dir } => {
+            // `check DIR` checks DIR instead of the dossiers in use.
+            let paths = Paths {
+                dossiers: dir.or_else(|| paths.dossiers.clone()),
+                ..paths.clone()
+            };
+            check::run(&mut App::open(&paths)?)
+        }
+        Command::Notes(cmd) => notes::run(paths, cmd),
+        Command::Documents { json } => {
+            let mut app = open(paths)?;
+            let done = documents::run_documents(&loaded(&mut app), json);
+            crate::app::leave_to_exit(app);
             done
         }
-        Some(Command::Timeline { dossier, json }) => {
-            let ctx = Context::new(&cli.global)?;
-            let done = documents::run_timeline(&ctx, dossier.as_deref(), json);
-            leave_to_exit(ctx);
+        Command::Timeline { dossier, json } => {
+            let mut app = open(paths)?;
+            let done = documents::run_timeline(&loaded(&mut app), dossier.as_deref(), json);
+            crate::app::leave_to_exit(app);
             done
         }
+        Command::Import(args) => import::run(paths, args),
     }
 }
 
-/// Hands a large value to the process's exit instead of dropping it: the
-/// program ends right after, and freeing a corpus of thousands of dossiers
-/// piece by piece costs more than loading it from the cache (0.4 s of 2.4 s
-/// for 20,000 dossiers). The operating system reclaims it at once.
-pub fn leave_to_exit<T>(value: T) {
-    std::mem::forget(value);
+/// The application, its configuration's warnings on standard error.
+fn open(paths: &Paths) -> anyhow::Result<App> {
+    let app = App::open(paths)?;
+    warn(app.warnings());
+    Ok(app)
 }
 
-/// What most commands need: the configuration and the loaded dossiers.
-pub struct Context {
-    pub config: config::Config,
-    pub origin: dossiers::Origin,
-    pub corpus: dossier_core::Corpus,
-    /// The files the corpus was loaded from, for caching its search index.
-    pub fingerprint: Option<crate::store::cache::Fingerprint>,
+/// The corpus, problems in dossier files on standard error as warnings:
+/// the good files still serve.
+fn loaded(app: &mut App) -> Arc<Corpus> {
+    let corpus = app.corpus();
+    warn(&corpus.errors);
+    corpus
 }
 
-impl Context {
-    /// Loads configuration and dossiers. Problems in dossier files are
-    /// printed as warnings: the good files still serve.
-    pub fn new(global: &Global) -> anyhow::Result<Context> {
-        Context::load(global, false)
-    }
-
-    /// As [`Context::new`], the nodes' bodies read when first asked for
-    /// when the corpus comes from the cache (the interface reads a few
-    /// dossiers of what may be thousands), and a long load announced on
-    /// the terminal.
-    pub fn for_interface(global: &Global) -> anyhow::Result<Context> {
-        Context::load(global, true)
-    }
-
-    fn load(global: &Global, interface: bool) -> anyhow::Result<Context> {
-        let loaded = config::load(global.config.as_deref())?;
-        for w in &loaded.warnings {
-            eprintln!("warning: {w}");
-        }
-        let origin = dossiers::choose(global.dossiers.as_deref());
-        // The commands keep standard error for warnings and errors.
-        let notice = match &origin {
-            dossiers::Origin::Folder(dir) if interface => {
-                let what = tui::i18n::t(loaded.config.language, tui::i18n::T::Loading);
-                let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
-                Some(tui::loading::Notice::on_stderr(&format!(
-                    "dossier: {what} {dir}…"
-                )))
-            }
-            _ => None,
-        };
-        let (corpus, fingerprint) =
-            dossiers::load_keyed(&origin, loaded.config.max_file_size, interface);
-        drop(notice);
-        for e in &corpus.errors {
-            eprintln!("warning: {e}");
-        }
-        Ok(Context {
-            config: loaded.config,
-            origin,
-            corpus,
-            fingerprint,
-        })
+fn warn(problems: &[impl std::fmt::Display]) {
+    for p in problems {
+        eprintln!("warning: {p}");
     }
 }

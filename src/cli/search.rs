@@ -7,10 +7,8 @@ use std::process::ExitCode;
 use dossier_core::search::{Hit, SearchIndex, snippet};
 use serde::Serialize;
 
-use super::Global;
 use super::output::print_json;
-use crate::store::cache::Cache;
-use crate::store::{config, dossiers};
+use crate::app::App;
 
 /// Characters of passage shown around the matches.
 const SNIPPET_WIDTH: usize = 100;
@@ -30,22 +28,16 @@ struct HitJson<'a> {
     passage: Option<usize>,
 }
 
-/// Searches without parsing the dossiers when it can: a dossier folder's
-/// search index comes from the cache when it matches the files (see
-/// [`crate::store::cache`]), else it is built and cached.
+/// Searches without parsing the dossiers when it can: the application
+/// layer has a dossier folder's search index from the cache when it matches
+/// the files.
 pub fn run(
-    global: &Global,
+    app: &App,
     query: &str,
     exact: bool,
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
-    let max = loaded.config.max_file_size;
-    let origin = dossiers::choose(global.dossiers.as_deref());
     let find = |index: &SearchIndex| {
         if exact {
             index.exact(query, limit)
@@ -53,23 +45,12 @@ pub fn run(
             index.fuzzy(query, limit)
         }
     };
-    let (index, hits, errors) = match (&origin, Cache::user()) {
-        (dossiers::Origin::Folder(dir), Some(cache)) => {
-            let (index, hits, errors, _) = cache.index_and(dir, max, &find);
-            (index, hits, errors)
-        }
-        _ => {
-            let corpus = dossiers::load(&origin, max);
-            let index = SearchIndex::build(&corpus);
-            let hits = find(&index);
-            (index, hits, corpus.errors)
-        }
-    };
+    let (index, hits, errors) = app.search(&find);
     for e in &errors {
         eprintln!("warning: {e}");
     }
     let done = print_hits(&index, &hits, query, json);
-    super::leave_to_exit(index);
+    crate::app::leave_to_exit(index);
     done
 }
 

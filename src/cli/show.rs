@@ -3,12 +3,13 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use dossier_core::lang::Lang;
 use dossier_core::model::Span;
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
-use super::Context;
 use super::output::print_json;
+use super::words::{W, word};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -84,8 +85,7 @@ struct LinkJson<'a> {
     title: &'a str,
 }
 
-pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
-    let c = &ctx.corpus;
+pub fn run(c: &Corpus, lang: Lang, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let Some(idx) = c.get(id.trim().trim_end_matches('/')) else {
         anyhow::bail!(
             "no node `{}`; `dossier list` shows the ids",
@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json(&show_json(c, idx))?;
     } else {
-        super::output::print_text(&show_text(c, idx))?;
+        super::output::print_text(&show_text(c, idx, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -166,7 +166,8 @@ fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
 /// The node as plain text: a header, the paragraphs, then its links and
 /// what cites it. Link labels stay in the text; footnote markers show as
 /// `[n]` so they are not read as part of a word.
-pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
+fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
+    let w = |x| word(lang, x);
     let n = c.node(idx);
     let mut out = String::new();
     let path: Vec<&str> = c
@@ -183,45 +184,54 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
         let reference = meta.reference.as_deref().unwrap_or_default();
         let _ = writeln!(
             out,
-            "Bron: {} {reference} van {} ({})",
+            "{}: {} {reference} {} {} ({})",
+            w(W::Source),
             meta.doc_type,
+            w(W::Of),
             meta.date,
             c.node(l).id
         );
     }
     if let Some(meta) = &n.letter {
-        let _ = writeln!(out, "Document: {} van {}", meta.doc_type, meta.date);
+        let _ = writeln!(
+            out,
+            "{}: {} {} {}",
+            w(W::Document),
+            meta.doc_type,
+            w(W::Of),
+            meta.date
+        );
         if let Some(cite) = meta.citation() {
-            let _ = writeln!(out, "Citeerwijze: {cite} ({})", meta.chamber.name());
+            let _ = writeln!(out, "{}: {cite} ({})", w(W::Citation), meta.chamber.name());
         }
         if let Some(t) = &meta.dossier_title {
-            let _ = writeln!(out, "Dossier: {t}");
+            let _ = writeln!(out, "{}: {t}", w(W::Dossier));
         }
         if let Some(r) = &meta.reference {
-            let _ = writeln!(out, "Kenmerk: {r}");
+            let _ = writeln!(out, "{}: {r}", w(W::Reference));
         }
         if let Some(u) = &meta.url {
             let _ = writeln!(out, "URL: {u}");
         }
         for s in &meta.sender {
-            let _ = writeln!(out, "Afzender: {s}");
+            let _ = writeln!(out, "{}: {s}", w(W::Sender));
         }
         for s in &meta.signatories {
-            let _ = writeln!(out, "Ondertekend: {}, {}", s.name, s.role);
+            let _ = writeln!(out, "{}: {}, {}", w(W::Signed), s.name, s.role);
         }
     }
     let tags = c.tags_of(idx);
     if !tags.is_empty() {
-        let _ = writeln!(out, "Tags: {}", tags.join(", "));
+        let _ = writeln!(out, "{}: {}", w(W::Tags), tags.join(", "));
     }
     if !n.countries.is_empty() {
-        let _ = writeln!(out, "Landen: {}", n.countries.join(", "));
+        let _ = writeln!(out, "{}: {}", w(W::Countries), n.countries.join(", "));
     }
     if let Some(r) = &n.reference {
-        let _ = writeln!(out, "Citeerwijze: {}", r.citation());
+        let _ = writeln!(out, "{}: {}", w(W::Citation), r.citation());
     }
     if let Some(d) = &n.description {
-        let _ = writeln!(out, "Omschrijving: {d}");
+        let _ = writeln!(out, "{}: {d}", w(W::Description));
     }
     if let Some(u) = &n.url {
         let _ = writeln!(out, "URL: {u}");
@@ -244,14 +254,16 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
         out.push_str("\n\n");
     }
     if n.body.is_empty() && n.kind == NodeKind::Annex {
-        out.push_str("(De brief bevat de tekst van deze bijlage niet.)\n\n");
+        out.push_str(w(W::NoAnnexText));
+        out.push_str("\n\n");
     }
     if n.body.is_empty() && n.kind == NodeKind::Footnote {
-        out.push_str("(De tekst van deze voetnoot staat niet in de bron.)\n\n");
+        out.push_str(w(W::NoFootnoteText));
+        out.push_str("\n\n");
     }
     let contents: Vec<NodeIdx> = n.children.clone();
     if !contents.is_empty() {
-        out.push_str("Inhoud:\n");
+        let _ = writeln!(out, "{}:", w(W::Contents));
         for i in contents {
             let m = c.node(i);
             let _ = writeln!(out, "  {}  {}", m.id, m.title);
@@ -259,14 +271,14 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     }
     let links: Vec<(&str, &str)> = n.body.links().map(|(_, l, t)| (l, t)).collect();
     if !links.is_empty() {
-        out.push_str("Links:\n");
+        let _ = writeln!(out, "{}:", w(W::Links));
         for (label, target) in links {
             let title = c.by_id(target).map_or("", |t| t.title.as_str());
             let _ = writeln!(out, "  {label} → {target}  {title}");
         }
     }
     if !c.backlinks[idx].is_empty() {
-        out.push_str("Geciteerd door:\n");
+        let _ = writeln!(out, "{}:", w(W::CitedBy));
         for b in &c.backlinks[idx] {
             let from = c.node(b.from);
             let _ = writeln!(out, "  {}  {}", from.id, from.title);
@@ -274,7 +286,7 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     }
     let also = c.also_in(idx);
     if !also.is_empty() {
-        out.push_str("Ook in:\n");
+        let _ = writeln!(out, "{}:", w(W::AlsoIn));
         for i in also {
             let doc = c.letter_of(i).map_or("", |d| c.node(d).id.as_str());
             let _ = writeln!(out, "  {}  {} ({doc})", c.node(i).id, c.node(i).title);
@@ -283,9 +295,10 @@ pub fn show_text(c: &Corpus, idx: NodeIdx) -> String {
     // A reference to a document the library holds shows that document.
     if let Some(doc) = c.opens(idx) {
         let _ = writeln!(out, "\n── {} ──\n", c.node(doc).id);
-        out.push_str(&show_text(c, doc));
+        out.push_str(&show_text(c, doc, lang));
     } else if n.kind == NodeKind::Reference {
-        out.push_str("(Dit document staat niet in de bibliotheek; zie de URL hierboven.)\n");
+        out.push_str(w(W::NotInLibrary));
+        out.push('\n');
     }
     out
 }

@@ -6,18 +6,11 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dossier_core::LoadError;
+use dossier_core::lang::Lang;
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::dossiers::DEFAULT_MAX_FILE_SIZE;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    #[default]
-    Nl,
-    En,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -48,7 +41,7 @@ impl KeyList {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default)]
 pub struct Config {
-    pub language: Language,
+    pub language: Lang,
     /// Written into each new annotation; empty means the login name.
     pub author: String,
     /// Where annotations are stored; empty means the user's data directory.
@@ -71,7 +64,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            language: Language::Nl,
+            language: Lang::Nl,
             author: String::new(),
             notes: String::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
@@ -147,14 +140,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, LoadError> {
 
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
+    let bytes = super::regular::read_capped(path, DEFAULT_MAX_FILE_SIZE)
         .map_err(|e| LoadError::whole_file(&name, format!("cannot read the configuration: {e}")))?;
-    if bytes.len() as u64 > DEFAULT_MAX_FILE_SIZE {
-        return Err(LoadError::whole_file(
-            &name,
-            "the configuration file is too large",
-        ));
-    }
     let text = String::from_utf8(bytes)
         .map_err(|_| LoadError::whole_file(&name, "the configuration is not UTF-8 text"))?;
     parse(&name, &text).map(|mut l| {
@@ -190,6 +177,7 @@ pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
             ));
         }
     }
+    check_colors(name, text, &config)?;
     if config.max_file_size == 0 {
         return Err(LoadError::at(
             name,
@@ -199,6 +187,93 @@ pub fn parse(name: &str, text: &str) -> Result<Loaded, LoadError> {
         ));
     }
     Ok(Loaded { config, warnings })
+}
+
+/// The roles `[colors]` may set.
+pub const COLOR_ROLES: &[&str] = &[
+    "accent",
+    "selection",
+    "highlight",
+    "link",
+    "muted",
+    "error",
+    "note",
+];
+
+/// Every `[colors]` key names a role and every value a colour, checked
+/// here for every command, not only where the interface draws with them.
+fn check_colors(name: &str, text: &str, config: &Config) -> Result<(), LoadError> {
+    for (role, value) in &config.colors {
+        if !COLOR_ROLES.contains(&role.as_str()) {
+            let offset = colors_key(text, role).unwrap_or(value.span().start);
+            return Err(LoadError::at(
+                name,
+                text,
+                offset,
+                format!(
+                    "unknown colour role `{role}` in [colors]: {}",
+                    COLOR_ROLES.join(", ")
+                ),
+            ));
+        }
+        if !is_colour(value.get_ref()) {
+            return Err(LoadError::at(
+                name,
+                text,
+                value.span().start,
+                format!(
+                    "`{}` is not a colour: use a name such as cyan or light-red, a number 0-255, or #rrggbb",
+                    value.get_ref()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Where `key` starts in the `[colors]` table, else anywhere it starts a line.
+fn colors_key(text: &str, key: &str) -> Option<usize> {
+    let table = text.find("[colors]").unwrap_or(0);
+    find_key(&text[table..], key).map(|o| table + o)
+}
+
+/// A colour as the interface reads it: a terminal colour's name (`-`, `_`
+/// and spaces ignored, `bright` for `light`, `grey` for `gray`), an index
+/// 0-255 or `#rrggbb`.
+pub fn is_colour(value: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "reset",
+        "black",
+        "red",
+        "green",
+        "yellow",
+        "blue",
+        "magenta",
+        "cyan",
+        "gray",
+        "darkgray",
+        "lightred",
+        "lightgreen",
+        "lightyellow",
+        "lightblue",
+        "lightmagenta",
+        "lightcyan",
+        "white",
+        "lightblack",
+        "lightwhite",
+        "lightgray",
+        "silver",
+    ];
+    let name = value
+        .to_lowercase()
+        .replace([' ', '-', '_'], "")
+        .replace("bright", "light")
+        .replace("grey", "gray");
+    NAMES.contains(&name.as_str())
+        || value.parse::<u8>().is_ok()
+        || (value.len() == 7
+            && value.starts_with('#')
+            && value[1..].chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// The offset of `key` where it starts a line, for pointing at it.
@@ -225,7 +300,7 @@ mod tests {
         let text = include_str!("../../config.toml");
         let loaded = parse("config.toml", text).unwrap();
         assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
-        assert_eq!(loaded.config.language, Language::Nl);
+        assert_eq!(loaded.config.language, Lang::Nl);
     }
 
     #[test]
@@ -245,7 +320,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_warned_by_name() {
         let l = parse("c.toml", "language = \"en\"\n  colour = \"red\"\n").unwrap();
-        assert_eq!(l.config.language, Language::En);
+        assert_eq!(l.config.language, Lang::En);
         assert_eq!(l.warnings.len(), 1);
         assert!(
             l.warnings[0]
@@ -254,6 +329,31 @@ mod tests {
             "{}",
             l.warnings[0]
         );
+    }
+
+    #[test]
+    fn colours_and_their_roles_are_checked_with_their_line() {
+        let ok = "[colors]\naccent = \"light-red\"\nlink = \"#00ff7F\"\nnote = \"208\"\nmuted = \"Bright Black\"\n";
+        assert!(parse("c.toml", ok).is_ok());
+        let e = parse("c.toml", "mouse = true\n[colors]\naccent = \"mauve-ish\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:3:10: `mauve-ish` is not a colour"),
+            "{e}"
+        );
+        let e = parse("c.toml", "accentt = 1\n[colors]\n accentt = \"red\"\n")
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string()
+                .starts_with("c.toml:3:2: unknown colour role `accentt`"),
+            "{e}"
+        );
+        for bad in ["#12345", "#gg0000", "256", "", "rood"] {
+            assert!(!is_colour(bad), "{bad}");
+        }
     }
 
     #[test]

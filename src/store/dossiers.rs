@@ -39,24 +39,6 @@ pub fn choose(explicit: Option<&Path>) -> Origin {
     }
 }
 
-pub fn load(origin: &Origin, max_file_size: u64) -> Corpus {
-    load_keyed(origin, max_file_size, false).0
-}
-
-/// [`load`], with the fingerprint of a folder's files when the cache knows
-/// it, so that its search index can be cached too; `lazy` as for
-/// [`super::cache::Cache::corpus_keyed`].
-pub fn load_keyed(
-    origin: &Origin,
-    max_file_size: u64,
-    lazy: bool,
-) -> (Corpus, Option<super::cache::Fingerprint>) {
-    match origin {
-        Origin::Folder(dir) => super::cache::load_dir_keyed(dir, max_file_size, lazy),
-        Origin::BuiltIn => (load_built_in_and_library(max_file_size), None),
-    }
-}
-
 /// The built-in dossiers together with the documents imported into the
 /// user's library folder, where there is one. A library file named as a
 /// built-in one (the bundled letter imported again) is left out: the
@@ -138,6 +120,13 @@ pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<L
     let root = dir.canonicalize().ok();
     for path in paths {
         let name = shown(&path);
+        if !valid_file_name(&path) {
+            errors.push(LoadError::whole_file(
+                name,
+                "not a valid dossier file name: use lower-case letters, digits, `-` and `_` before `.toml`",
+            ));
+            continue;
+        }
         if let (Some(root), Ok(real)) = (&root, path.canonicalize())
             && !real.starts_with(root)
         {
@@ -161,10 +150,27 @@ pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<L
 
 type ReadError = (String, Option<dossier_core::Position>);
 
+/// A dossier file's name follows the id rule: lower-case letters, digits,
+/// `-` and `_`, then `.toml`. Names with `$`, spaces, quotes or controls
+/// are refused, so no id or message is made from one.
+fn valid_file_name(path: &Path) -> bool {
+    let Some(stem) = path
+        .file_name()
+        .and_then(|n| n.to_str()?.strip_suffix(".toml"))
+    else {
+        return false;
+    };
+    !stem.is_empty()
+        && !stem.starts_with('-')
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_'))
+}
+
 /// Reads a UTF-8 file of at most `cap` bytes, without reading more than that
 /// into memory.
 fn read_capped(path: &Path, cap: u64) -> Result<String, ReadError> {
-    let file = fs::File::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
+    let file = super::regular::open(path).map_err(|e| (format!("cannot open: {e}"), None))?;
     let meta = file
         .metadata()
         .map_err(|e| (format!("cannot read: {e}"), None))?;
@@ -256,6 +262,33 @@ mod tests {
             errs[1].contains("bin.toml:1:6: the file is not UTF-8"),
             "{errs:?}"
         );
+        assert!(c.get("k").is_some());
+    }
+
+    #[test]
+    fn file_names_outside_the_id_rule_are_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let refs = "[[reference]]\nid = \"k\"\ntitle = \"K\"\nkind = \"motie\"\ndossier_number = \"1\"\nnumber = \"2\"\n";
+        for name in [
+            "a$b.toml",
+            "Hoofd.toml",
+            "met spatie.toml",
+            "-x.toml",
+            ".toml",
+        ] {
+            fs::write(dir.path().join(name), refs).unwrap();
+        }
+        fs::write(dir.path().join("goed_1-2.toml"), refs).unwrap();
+        let c = load_dir(dir.path(), 10_000);
+        let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+        // `.toml` has no extension to Rust's eyes: it is not listed at all.
+        assert_eq!(errs.len(), 4, "{errs:?}");
+        assert!(
+            errs.iter()
+                .all(|e| e.contains("not a valid dossier file name")),
+            "{errs:?}"
+        );
+        assert!(errs.iter().any(|e| e.contains("a$b.toml")), "{errs:?}");
         assert!(c.get("k").is_some());
     }
 

@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use super::notes::durable;
 
+/// A draft holds one note and a little more.
+const MAX_DRAFT_SIZE: u64 = 2 * super::notes::MAX_NOTE_SIZE;
+
 /// What the editor holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -41,6 +44,8 @@ pub struct Draft {
 pub struct Journal {
     /// Where drafts go, in order of preference.
     dirs: Vec<PathBuf>,
+    /// The one of `dirs` inside the store, if any.
+    in_store: Option<PathBuf>,
 }
 
 /// A draft left behind, or one that could not be read.
@@ -51,18 +56,43 @@ pub struct Pending {
 }
 
 impl Journal {
+    /// Drafts in the store's `drafts/` when the user may write the store,
+    /// else (and when that fails) in the state folder, else the temporary
+    /// folder: nothing is written into a store the user cannot write.
     pub fn for_store(store: &Path) -> Journal {
-        let mut dirs = vec![store.join("drafts")];
+        let mut dirs = Vec::new();
         if let Some(state) = state_dir() {
             dirs.push(state.join("drafts"));
         }
         dirs.push(std::env::temp_dir().join(format!("dossier-drafts-{}", user_name())));
-        Journal { dirs }
+        let in_store = may_write(store).then(|| store.join("drafts"));
+        Journal::new(in_store, dirs)
+    }
+
+    /// Drafts in `in_store` first, then in `elsewhere` in order.
+    pub fn new(in_store: Option<PathBuf>, elsewhere: Vec<PathBuf>) -> Journal {
+        let dirs = in_store.iter().cloned().chain(elsewhere).collect();
+        Journal { dirs, in_store }
     }
 
     /// A journal in exactly these folders, for tests.
     pub fn in_dirs(dirs: Vec<PathBuf>) -> Journal {
-        Journal { dirs }
+        Journal::new(None, dirs)
+    }
+
+    /// This journal without the store's folder: for a store that is
+    /// read-only (a file in it cannot be read), whose folder takes no
+    /// drafts or locks either.
+    pub fn outside_store(&self) -> Journal {
+        Journal {
+            dirs: self
+                .dirs
+                .iter()
+                .filter(|d| Some(*d) != self.in_store.as_ref())
+                .cloned()
+                .collect(),
+            in_store: None,
+        }
     }
 
     /// A new entry for the editor of note `id`.
@@ -85,6 +115,7 @@ impl Journal {
     pub fn pending(&self) -> Vec<Pending> {
         let mut out = Vec::new();
         for dir in &self.dirs {
+            sweep(dir, super::notes::STALE_TEMPORARY);
             let Ok(entries) = std::fs::read_dir(dir) else {
                 continue;
             };
@@ -188,8 +219,10 @@ impl Entry {
 
 fn read(path: &Path) -> Result<Draft, LoadError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path)
+    let bytes = super::regular::read_capped(path, MAX_DRAFT_SIZE)
         .map_err(|e| LoadError::whole_file(&name, format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| LoadError::whole_file(&name, "the draft is not UTF-8 text"))?;
     toml::from_str(&text).map_err(|e| {
         LoadError::at(
             &name,
@@ -198,6 +231,43 @@ fn read(path: &Path) -> Result<Draft, LoadError> {
             e.message().trim().to_string(),
         )
     })
+}
+
+/// Removes what crashed or disk-full writers left in a drafts folder:
+/// temporary files and empty lock files without a draft, once older than
+/// `older_than`, and a lock only when no editor holds it.
+pub fn sweep(dir: &Path, older_than: std::time::Duration) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let old = |m: &std::fs::Metadata| {
+        m.modified()
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > older_than)
+    };
+    let mut temporaries = false;
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        temporaries |= name.starts_with(durable::TEMP_PREFIX);
+        let Some(draft) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".lock")) else {
+            continue;
+        };
+        let path = entry.path();
+        let orphan = entry
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() == 0 && old(&m))
+            && !dir.join(draft).exists();
+        if orphan
+            && let Ok(f) = File::open(&path)
+            && f.try_lock().is_ok()
+        {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+    if temporaries {
+        durable::sweep_temporaries(dir, older_than);
+    }
 }
 
 fn is_hidden(p: &Path) -> bool {
@@ -225,6 +295,34 @@ fn remove_if_there(path: &Path) -> io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+/// Whether the user may write in `store`, or in the folder that will hold
+/// it when it does not exist yet: its mode allows writing, and so does the
+/// system for this user (the mode alone counts for root).
+fn may_write(store: &Path) -> bool {
+    let Some(existing) = store.ancestors().find(|p| p.exists()) else {
+        return false;
+    };
+    let existing = if existing.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        existing
+    };
+    let Ok(meta) = std::fs::metadata(existing) else {
+        return false;
+    };
+    if !meta.is_dir() || meta.permissions().readonly() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        rustix::fs::access(existing, rustix::fs::Access::WRITE_OK).is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 
@@ -307,6 +405,67 @@ mod tests {
         e.keep();
         assert_eq!(j.pending().len(), 1);
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_store_without_write_permission_gets_no_drafts_folder() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let store = dir.path().join("notes");
+        std::fs::create_dir(&store).unwrap();
+        assert!(Journal::for_store(&store).in_store.is_some());
+        assert!(
+            Journal::for_store(&dir.path().join("nog-niet"))
+                .in_store
+                .is_some()
+        );
+        std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o555)).unwrap();
+        // Also for root, to whom the system allows every write.
+        let j = Journal::for_store(&store);
+        std::fs::set_permissions(&store, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert!(j.in_store.is_none());
+        assert!(
+            j.dirs.iter().all(|d| !d.starts_with(&store)),
+            "{:?}",
+            j.dirs
+        );
+    }
+
+    #[test]
+    fn outside_the_store_leaves_only_the_other_folders() {
+        let j = Journal::new(Some("s/drafts".into()), vec!["state".into(), "tmp".into()]);
+        assert_eq!(j.dirs.len(), 3);
+        let o = j.outside_store();
+        assert_eq!(o.dirs, vec![PathBuf::from("state"), PathBuf::from("tmp")]);
+    }
+
+    #[test]
+    fn stale_temporaries_and_orphan_locks_are_swept_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let aged = |name: &str| {
+            let p = d.join(name);
+            let f = File::create(&p).unwrap();
+            f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(7200))
+                .unwrap();
+            p
+        };
+        let old_tmp = aged(".tmp-oud");
+        let orphan = aged(".x-1.toml.lock");
+        let with_draft = aged(".y-1.toml.lock");
+        std::fs::write(d.join("y-1.toml"), "").unwrap();
+        let held = aged(".z-1.toml.lock");
+        let holder = File::open(&held).unwrap();
+        holder.lock().unwrap();
+        let fresh_tmp = d.join(".tmp-nieuw");
+        std::fs::write(&fresh_tmp, "bezig").unwrap();
+        let fresh_lock = d.join(".w-1.toml.lock");
+        std::fs::write(&fresh_lock, "").unwrap();
+        sweep(d, std::time::Duration::from_secs(3600));
+        assert!(!old_tmp.exists() && !orphan.exists());
+        assert!(with_draft.exists() && held.exists() && fresh_tmp.exists() && fresh_lock.exists());
+        drop(holder);
     }
 
     #[test]

@@ -6,6 +6,41 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use dossier_core::annotation::Annotation;
+use dossier_core::export::{self, Format, Options};
+use dossier_core::lang::Lang;
+use dossier_core::{Corpus, anchor};
+
+/// Writes `notes` in `format` as a person reads them: headings in `lang`,
+/// times in the system's time zone, passages no longer in `corpus` marked.
+/// Every export, to a file or to standard output, is written by this.
+pub fn export_to(
+    out: impl Write,
+    format: Format,
+    notes: &[Annotation],
+    corpus: &Corpus,
+    lang: Lang,
+) -> io::Result<()> {
+    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
+    let options = Options {
+        lang,
+        tz: jiff::tz::TimeZone::system(),
+        anchored: &anchored,
+    };
+    export::write(format, out, notes, corpus, &options)
+}
+
+/// [`export_to`] a file, whole or not at all (see [`write`]).
+pub fn export(
+    path: &Path,
+    format: Format,
+    notes: &[Annotation],
+    corpus: &Corpus,
+    lang: Lang,
+) -> Result<(), String> {
+    write(path, |out| export_to(out, format, notes, corpus, lang))
+}
+
 /// Writes `path` with what `fill` writes. The error names the file.
 pub fn write(
     path: &Path,

@@ -5,5 +5,7 @@ pub mod config;
 pub mod dossiers;
 pub mod drafts;
 pub mod export_file;
+pub mod library;
 pub mod notes;
 pub mod paths;
+pub mod regular;

@@ -30,6 +30,10 @@ pub enum Action {
     FindPrev,
     Finder,
     Filter,
+    /// Group the tree by Kamerstuk dossier or by theme tag.
+    GroupBy,
+    /// The documents of the library by date.
+    Timeline,
     Select,
     Annotate,
     Edit,
@@ -45,7 +49,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 31] = [
+    pub const ALL: [Action; 33] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -69,6 +73,8 @@ impl Action {
         Action::FindPrev,
         Action::Finder,
         Action::Filter,
+        Action::GroupBy,
+        Action::Timeline,
         Action::Select,
         Action::Annotate,
         Action::Edit,
@@ -105,6 +111,8 @@ impl Action {
             Action::FindPrev => "find_prev",
             Action::Finder => "finder",
             Action::Filter => "filter",
+            Action::GroupBy => "group_by",
+            Action::Timeline => "timeline",
             Action::Select => "select",
             Action::Annotate => "annotate",
             Action::Edit => "edit",

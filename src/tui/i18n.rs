@@ -4,13 +4,12 @@
 use dossier_core::NodeKind;
 
 use super::action::Action;
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum T {
     Tree,
     Reader,
-    Help,
     HelpTitle,
     Finder,
     FinderPrompt,
@@ -22,15 +21,18 @@ pub enum T {
     NoText,
     CitedBy,
     Contents,
-    Letter,
-    Date,
     Reference,
     SignedBy,
+    ModeTimeline,
+    Timeline,
+    NoDocuments,
+    OpenWord,
+    OtherDocuments,
+    NoTheme,
     OpensDocument,
     NotInLibrary,
     NoFootnoteText,
     AlsoIn,
-    Source,
     LoadError,
     Filter,
     ModeRead,
@@ -57,13 +59,12 @@ pub enum T {
     Loading,
 }
 
-pub fn t(lang: Language, t: T) -> &'static str {
+pub fn t(lang: Lang, t: T) -> &'static str {
     use T::*;
     match lang {
-        Language::Nl => match t {
+        Lang::Nl => match t {
             Tree => "Dossiers",
             Reader => "Tekst",
-            Help => "help",
             HelpTitle => "Toetsen",
             Finder => "Zoeken in alles",
             FinderPrompt => "Zoek: ",
@@ -75,17 +76,20 @@ pub fn t(lang: Language, t: T) -> &'static str {
             NoText => "De brief bevat de tekst van deze bijlage niet.",
             CitedBy => "Geciteerd door",
             Contents => "Inhoud",
-            Letter => "Brief",
-            Date => "datum",
             Reference => "kenmerk",
             SignedBy => "Ondertekend door",
+            ModeTimeline => "TIJDLIJN",
+            Timeline => "Tijdlijn: documenten op datum",
+            NoDocuments => "De bibliotheek heeft geen documenten.",
+            OpenWord => "openen",
+            OtherDocuments => "Overige documenten",
+            NoTheme => "Zonder thema",
             OpensDocument => "Het document in de bibliotheek",
             NotInLibrary => {
                 "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
             }
             NoFootnoteText => "De bron geeft de tekst van deze voetnoot niet.",
             AlsoIn => "Ook in",
-            Source => "Bron",
             LoadError => "Kon niet laden",
             Filter => "filter",
             ModeRead => "LEZEN",
@@ -111,10 +115,9 @@ pub fn t(lang: Language, t: T) -> &'static str {
             Searching => "zoekt…",
             Loading => "dossiers laden uit",
         },
-        Language::En => match t {
+        Lang::En => match t {
             Tree => "Dossiers",
             Reader => "Text",
-            Help => "help",
             HelpTitle => "Keys",
             Finder => "Find anywhere",
             FinderPrompt => "Find: ",
@@ -126,17 +129,20 @@ pub fn t(lang: Language, t: T) -> &'static str {
             NoText => "The letter does not include the text of this annex.",
             CitedBy => "Cited by",
             Contents => "Contents",
-            Letter => "Letter",
-            Date => "date",
             Reference => "reference",
             SignedBy => "Signed by",
+            ModeTimeline => "TIMELINE",
+            Timeline => "Timeline: documents by date",
+            NoDocuments => "The library has no documents.",
+            OpenWord => "open",
+            OtherDocuments => "Other documents",
+            NoTheme => "No theme",
             OpensDocument => "The document in the library",
             NotInLibrary => {
                 "This document is not in the library; the address above is where it is published."
             }
             NoFootnoteText => "The source does not give the text of this footnote.",
             AlsoIn => "Also in",
-            Source => "Source",
             LoadError => "Could not load",
             Filter => "filter",
             ModeRead => "READ",
@@ -165,28 +171,28 @@ pub fn t(lang: Language, t: T) -> &'static str {
     }
 }
 
-pub fn kind(lang: Language, k: NodeKind) -> &'static str {
+pub fn kind(lang: Lang, k: NodeKind) -> &'static str {
     match (lang, k) {
-        (Language::Nl, NodeKind::Letter) => "brief",
-        (Language::Nl, NodeKind::Dossier) => "dossier",
-        (Language::Nl, NodeKind::Section) => "paragraaf",
-        (Language::Nl, NodeKind::Footnote) => "voetnoot",
-        (Language::Nl, NodeKind::Annex) => "bijlage",
-        (Language::Nl, NodeKind::Reference) => "kamerstuk",
-        (Language::En, NodeKind::Letter) => "letter",
-        (Language::En, NodeKind::Dossier) => "dossier",
-        (Language::En, NodeKind::Section) => "section",
-        (Language::En, NodeKind::Footnote) => "footnote",
-        (Language::En, NodeKind::Annex) => "annex",
-        (Language::En, NodeKind::Reference) => "reference",
+        (Lang::Nl, NodeKind::Letter) => "brief",
+        (Lang::Nl, NodeKind::Dossier) => "dossier",
+        (Lang::Nl, NodeKind::Section) => "paragraaf",
+        (Lang::Nl, NodeKind::Footnote) => "voetnoot",
+        (Lang::Nl, NodeKind::Annex) => "bijlage",
+        (Lang::Nl, NodeKind::Reference) => "kamerstuk",
+        (Lang::En, NodeKind::Letter) => "letter",
+        (Lang::En, NodeKind::Dossier) => "dossier",
+        (Lang::En, NodeKind::Section) => "section",
+        (Lang::En, NodeKind::Footnote) => "footnote",
+        (Lang::En, NodeKind::Annex) => "annex",
+        (Lang::En, NodeKind::Reference) => "reference",
     }
 }
 
 /// What an action does, for the help overlay.
-pub fn action(lang: Language, a: Action) -> &'static str {
+pub fn action(lang: Lang, a: Action) -> &'static str {
     use Action::*;
     match lang {
-        Language::Nl => match a {
+        Lang::Nl => match a {
             Quit => "afsluiten",
             Help => "deze hulp",
             NextPane => "volgend paneel",
@@ -210,6 +216,8 @@ pub fn action(lang: Language, a: Action) -> &'static str {
             FindPrev => "vorige treffer",
             Finder => "zoeken in alles",
             Filter => "boom filteren (tekst, #tag, @land)",
+            GroupBy => "boom per Kamerstukdossier of per thema",
+            Timeline => "tijdlijn van de documenten",
             Select => "passage selecteren",
             Annotate => "annoteren",
             Edit => "notitie bewerken",
@@ -220,7 +228,7 @@ pub fn action(lang: Language, a: Action) -> &'static str {
             Cancel => "annuleren / sluiten",
             Type(_) | Erase => "",
         },
-        Language::En => match a {
+        Lang::En => match a {
             Quit => "quit",
             Help => "this help",
             NextPane => "next pane",
@@ -244,6 +252,8 @@ pub fn action(lang: Language, a: Action) -> &'static str {
             FindPrev => "previous hit",
             Finder => "find anywhere",
             Filter => "filter the tree (text, #tag, @country)",
+            GroupBy => "tree by Kamerstuk dossier or by theme",
+            Timeline => "timeline of the documents",
             Select => "select a passage",
             Annotate => "annotate",
             Edit => "edit note",
@@ -254,27 +264,5 @@ pub fn action(lang: Language, a: Action) -> &'static str {
             Cancel => "cancel / close",
             Type(_) | Erase => "",
         },
-    }
-}
-
-/// `2025-12-17` → `17 december 2025` (or `17 December 2025`), as the
-/// exports write it.
-pub fn long_date(lang: Language, iso: &str) -> String {
-    let lang = match lang {
-        Language::Nl => dossier_core::export::Lang::Nl,
-        Language::En => dossier_core::export::Lang::En,
-    };
-    lang.long_date(iso)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_naturally() {
-        assert_eq!(long_date(Language::Nl, "2025-12-17"), "17 december 2025");
-        assert_eq!(long_date(Language::En, "2025-12-07"), "7 December 2025");
-        assert_eq!(long_date(Language::En, "garbage"), "garbage");
     }
 }

@@ -251,6 +251,8 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::FindPrev, &["N"]),
     (Action::Finder, &["ctrl-p"]),
     (Action::Filter, &["f"]),
+    (Action::GroupBy, &["T"]),
+    (Action::Timeline, &["t"]),
     (Action::Select, &["v"]),
     (Action::Annotate, &["a"]),
     (Action::Edit, &["e"]),
@@ -364,8 +366,9 @@ impl Keymap {
     }
 }
 
-/// Parses `"<c-p>tweetrap<enter>"` into key events, for tests and scripts:
+/// Parses `"<c-p>tweetrap<enter>"` into key events, for tests:
 /// `<…>` holds one named key, everything else is typed characters.
+#[cfg(test)]
 pub fn parse_sequence(s: &str) -> Result<Vec<KeyEvent>, String> {
     let mut out = Vec::new();
     let mut chars = s.chars();
@@ -381,6 +384,7 @@ pub fn parse_sequence(s: &str) -> Result<Vec<KeyEvent>, String> {
 }
 
 /// The terminal event a key stands for.
+#[cfg(test)]
 pub fn to_event(k: Key) -> KeyEvent {
     let mut m = KeyModifiers::NONE;
     if k.ctrl {

@@ -8,7 +8,7 @@ use dossier_core::{Corpus, NodeIdx, NodeKind};
 use unicode_width::UnicodeWidthChar;
 
 use super::i18n::{self, T, t};
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegStyle {
@@ -48,7 +48,7 @@ pub struct ReaderLink {
 pub struct ReaderLayout {
     pub node: NodeIdx,
     pub width: u16,
-    pub lang: Option<Language>,
+    pub lang: Option<Lang>,
     pub lines: Vec<LayoutLine>,
     pub links: Vec<ReaderLink>,
 }
@@ -88,7 +88,7 @@ fn superscript(label: &str) -> String {
 }
 
 /// Lays out `node` for `width` columns.
-pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLayout {
+pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Lang) -> ReaderLayout {
     let w = usize::from(width.max(1));
     let mut b = Builder {
         lines: Vec::new(),
@@ -156,7 +156,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
         }
         b.blank();
     }
-    let contents: Vec<NodeIdx> = crate::tui::tree::children(c, node).collect();
+    let contents: Vec<NodeIdx> = dossier_core::tree::children(c, node).collect();
     if !contents.is_empty() {
         b.text_line(t(lang, T::Contents), SegStyle::Title);
         for i in contents {
@@ -194,7 +194,7 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
             let doc = c
                 .letter_of(i)
                 .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
-                .map(|(d, m)| format!(" — {} {}", i18n::long_date(lang, &m.date), c.node(d).id))
+                .map(|(d, m)| format!(" — {} {}", lang.long_date(&m.date), c.node(d).id))
                 .unwrap_or_default();
             b.link_line("  ↔ ", &format!("{}{doc}", c.node(i).title), i);
         }
@@ -212,26 +212,27 @@ pub fn layout(c: &Corpus, node: NodeIdx, width: u16, lang: Language) -> ReaderLa
     }
 }
 
-fn header(c: &Corpus, node: NodeIdx, lang: Language, b: &mut Builder) {
+fn header(c: &Corpus, node: NodeIdx, lang: Lang, b: &mut Builder) {
     let n = c.node(node);
     if let Some(l) = c.letter_of(node)
         && let Some(meta) = &c.node(l).letter
     {
-        let line = format!(
-            "{} {} · {} {} · {}",
-            t(lang, T::Letter),
-            i18n::long_date(lang, &meta.date),
-            t(lang, T::Reference),
-            meta.reference
-                .clone()
-                .or_else(|| meta.citation())
-                .unwrap_or_default(),
-            meta.signatories
-                .iter()
-                .map(|s| s.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+        // `Brief 17 december 2025 · Kamerstukken II 2025/26, 32317, nr. 987
+        // · kenmerk 7010422 · signatories`: what the document gives.
+        let mut kind = meta.doc_type.clone();
+        if let Some(first) = kind.get(..1) {
+            kind = first.to_uppercase() + &kind[1..];
+        }
+        let mut parts = vec![format!("{kind} {}", lang.long_date(&meta.date))];
+        parts.extend(meta.citation());
+        if let Some(r) = &meta.reference {
+            parts.push(format!("{} {r}", t(lang, T::Reference)));
+        }
+        if !meta.signatories.is_empty() {
+            let names: Vec<&str> = meta.signatories.iter().map(|s| s.name.as_str()).collect();
+            parts.push(names.join(", "));
+        }
+        let line = parts.join(" · ");
         b.text_line(&line, SegStyle::Muted);
     }
     if let Some(meta) = &n.letter {
@@ -378,7 +379,7 @@ mod tests {
         let c = corpus();
         let node = c.get("ebsp").unwrap();
         for width in [1u16, 7, 40, 80, 200] {
-            let l = layout(&c, node, width, Language::Nl);
+            let l = layout(&c, node, width, Lang::Nl);
             for line in &l.lines {
                 let w: usize = line.segs.iter().map(|s| s.text.width()).sum();
                 assert!(w <= usize::from(width), "{w} > {width}");
@@ -403,7 +404,7 @@ mod tests {
     #[test]
     fn footnote_markers_are_superscript_links() {
         let c = corpus();
-        let l = layout(&c, c.get("ebsp").unwrap(), 80, Language::Nl);
+        let l = layout(&c, c.get("ebsp").unwrap(), 80, Lang::Nl);
         let marker = l
             .lines
             .iter()
@@ -423,7 +424,7 @@ mod tests {
             &c,
             c.get("raad-van-europa/bijlage-1").unwrap(),
             80,
-            Language::En,
+            Lang::En,
         );
         let all: String = l
             .lines

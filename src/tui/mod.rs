@@ -1,20 +1,34 @@
 //! The terminal interface: plain state, user-intent actions, a pure update
 //! function and a read-only view; this file is the thin loop around them.
 
-pub mod action;
-pub mod i18n;
-pub mod input;
-pub mod keymap;
-pub mod layout;
-pub mod loading;
-pub mod notes;
-pub mod notes_bridge;
-pub mod state;
-pub mod terminal;
-pub mod theme;
-pub mod tree;
-pub mod update;
-pub mod view;
+pub(crate) mod action;
+pub(crate) mod i18n;
+pub(crate) mod input;
+pub(crate) mod keymap;
+pub(crate) mod layout;
+pub(crate) mod loading;
+pub(crate) mod notes;
+pub(crate) mod notes_bridge;
+pub(crate) mod state;
+pub(crate) mod terminal;
+pub(crate) mod theme;
+pub(crate) mod tree;
+pub(crate) mod update;
+pub(crate) mod view;
+
+/// What the benchmarks drive: the state, the update function and the
+/// view, without a terminal. Nothing else of the interface is public, so
+/// the compiler reports what is not used.
+#[doc(hidden)]
+pub mod bench {
+    pub use super::action::Action;
+    pub use super::keymap::Keymap;
+    pub use super::resize;
+    pub use super::state::State;
+    pub use super::theme::Theme;
+    pub use super::update::{Effect, FINDER_LIMIT, apply_finder_update, settle, update};
+    pub use super::view::render;
+}
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -22,7 +36,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseEventKind};
-use dossier_core::search::{FinderWorker, SearchIndex};
+use dossier_core::search::FinderWorker;
 use ratatui::layout::Rect;
 
 use self::action::Action;
@@ -30,7 +44,7 @@ use self::keymap::Keymap;
 use self::state::State;
 use self::theme::Theme;
 use self::update::{Effect, FINDER_LIMIT};
-use crate::cli::{Context, Global};
+use crate::app::{App, Paths, leave_to_exit, usage};
 
 /// How long the loop waits for a key before looking at the finder's
 /// results and at signals.
@@ -39,40 +53,38 @@ const TICK: Duration = Duration::from_millis(30);
 /// Keys taken in one go before a frame is drawn anyway.
 const MAX_KEYS_PER_FRAME: usize = 256;
 
-pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     // The interface draws on a terminal; a pipe or a file would receive
     // escape sequences and no keys would come.
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Ok(crate::cli::usage(
+        return Ok(usage(
             "the interface needs a terminal; for use in scripts see `dossier --help` \
              (list, show, search, check, notes)",
         ));
     }
-    let ctx = Context::for_interface(global)?;
-    let keymap = Keymap::from_config(&ctx.config)?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = Theme::from_config(&ctx.config, no_color)?;
-    let mouse = ctx.config.mouse;
-    let corpus = Arc::new(ctx.corpus);
-    // The index comes on the finder's thread, not before the first frame;
-    // the finder says it is searching until it is ready. A folder's index
-    // is the cached one, searched in place, when it matches the files.
-    let for_index = Arc::clone(&corpus);
-    let (origin, fingerprint) = (ctx.origin, ctx.fingerprint);
-    let max_file_size = ctx.config.max_file_size;
-    let mut worker = FinderWorker::spawn_with(move || {
-        let index = match (&origin, crate::store::cache::Cache::user()) {
-            (crate::store::dossiers::Origin::Folder(dir), Some(cache)) => {
-                cache
-                    .index_for(dir, max_file_size, &for_index, fingerprint.as_ref())
-                    .0
-            }
-            _ => SearchIndex::build(&for_index),
-        };
-        Arc::new(index)
+    let mut app = App::open(paths)?;
+    for w in app.warnings() {
+        eprintln!("warning: {w}");
+    }
+    let lang = app.lang();
+    let corpus = app.corpus_for_reading(|dir| {
+        let what = i18n::t(lang, i18n::T::Loading);
+        let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
+        loading::Notice::on_stderr(&format!("dossier: {what} {dir}…"))
     });
-    let mut state = State::new(corpus, ctx.config.language, keymap, theme);
-    let mut notes = notes::session::Session::open(global.notes.as_deref(), &ctx.config, &mut state);
+    for e in &corpus.errors {
+        eprintln!("warning: {e}");
+    }
+    let keymap = Keymap::from_config(app.config())?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::from_config(app.config(), no_color)?;
+    let mouse = app.config().mouse;
+    // The index comes on the finder's thread, not before the first frame;
+    // the finder says it is searching until it is ready.
+    let make_index = app.index_maker();
+    let mut worker = FinderWorker::spawn_with(move || Arc::new(make_index()));
+    let mut state = State::new(corpus, lang, keymap, theme);
+    let mut notes = notes::session::Session::open(app.notes(), app.author(), &mut state);
 
     let signals = terminal::Signals::install()?;
     signals.watch_for_hangup();
@@ -103,6 +115,12 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
                 notes.keep_draft();
                 return Ok(Some(sig));
             }
+            if signals.take_suspend() {
+                terminal::suspend(&mut term, mouse)?;
+                last_size = None;
+                dirty = true;
+                continue;
+            }
             if state.quit {
                 return Ok(None);
             }
@@ -118,6 +136,10 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
             // a burst of typing is drawn (and filtered) once.
             for _ in 0..MAX_KEYS_PER_FRAME {
                 let effects = match event::read()? {
+                    Event::Key(k) if terminal::is_suspend_key(&k) && !notes.wants_keys(&state) => {
+                        signals.request_suspend();
+                        Vec::new()
+                    }
                     Event::Key(k) if k.kind != event::KeyEventKind::Release => {
                         if notes.wants_keys(&state) {
                             update::settle(&mut state);
@@ -163,7 +185,8 @@ pub fn run(global: &Global) -> anyhow::Result<ExitCode> {
     })();
     terminal::leave(term, mouse);
     // The process ends now: the corpus and the notes need no freeing.
-    crate::cli::leave_to_exit(state);
+    leave_to_exit(state);
+    leave_to_exit(app);
     // A signal or a terminal that went away explains any error the loop
     // met writing to it: that is how the program ended, not a failure.
     let sig = signals.pending().or_else(|| signals.hung_up().then_some(1));

@@ -11,7 +11,7 @@ use super::keymap::Keymap;
 use super::layout::ReaderLayout;
 use super::theme::Theme;
 use super::tree::Filter;
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -35,6 +35,8 @@ pub struct TreeRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowItem {
     Node(NodeIdx),
+    /// A heading of the tree: index into `State::groups`.
+    Group(usize),
     /// A dossier file that failed to load: index into `corpus.errors`.
     Error(usize),
 }
@@ -81,6 +83,9 @@ pub enum Overlay {
     Peek(NodeIdx),
     /// A dossier file that failed to load: index into `corpus.errors`.
     LoadError(usize),
+    /// The documents by date: the selected one's index in
+    /// `Corpus::documents_by_date`.
+    Timeline(usize),
 }
 
 /// Characters to mark in the open text after a finder jump: (paragraph, char).
@@ -88,11 +93,16 @@ pub type Marks = Vec<(usize, usize)>;
 
 pub struct State {
     pub corpus: Arc<Corpus>,
-    pub lang: Language,
+    pub lang: Lang,
     pub keymap: Keymap,
     pub theme: Theme,
     pub focus: Pane,
     pub expanded: HashSet<NodeIdx>,
+    /// How the top of the tree is grouped, its groups, and the keys of
+    /// those the user closed.
+    pub grouping: super::tree::Grouping,
+    pub groups: Vec<super::tree::Group>,
+    pub collapsed_groups: HashSet<String>,
     pub rows: Vec<TreeRow>,
     pub tree_selected: usize,
     pub filter: String,
@@ -128,7 +138,7 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(corpus: Arc<Corpus>, lang: Language, keymap: Keymap, theme: Theme) -> State {
+    pub fn new(corpus: Arc<Corpus>, lang: Lang, keymap: Keymap, theme: Theme) -> State {
         let mut s = State {
             corpus,
             lang,
@@ -136,6 +146,9 @@ impl State {
             theme,
             focus: Pane::Tree,
             expanded: HashSet::new(),
+            grouping: super::tree::Grouping::default(),
+            groups: Vec::new(),
+            collapsed_groups: HashSet::new(),
             rows: Vec::new(),
             tree_selected: 0,
             filter: String::new(),
@@ -166,6 +179,12 @@ impl State {
             s.open = Some(first);
         }
         super::tree::rebuild(&mut s);
+        // The open document's row, not the heading of its group.
+        if let Some(open) = s.open
+            && let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(open))
+        {
+            s.tree_selected = i;
+        }
         s.relayout();
         s
     }

@@ -131,6 +131,28 @@ mod tests {
     }
 
     #[test]
+    fn every_colour_the_config_accepts_the_theme_can_draw() {
+        for name in [
+            "reset",
+            "Black",
+            "dark-gray",
+            "light_red",
+            "Bright Blue",
+            "grey",
+            "silver",
+            "lightblack",
+            "light-white",
+            "light gray",
+            "0",
+            "255",
+            "#a0B0c0",
+        ] {
+            assert!(config::is_colour(name), "{name}");
+            assert!(name.parse::<Color>().is_ok(), "{name}");
+        }
+    }
+
+    #[test]
     fn colours_come_from_config_and_bad_ones_have_a_position() {
         let c = config::parse("c.toml", "[colors]\naccent = \"#ff0000\"\n")
             .unwrap()
@@ -139,14 +161,10 @@ mod tests {
             Theme::from_config(&c, false).unwrap().accent.fg,
             Some(Color::Rgb(255, 0, 0))
         );
-        let c = config::parse("c.toml", "[colors]\naccent = \"mauve-ish\"\n")
-            .unwrap()
-            .config;
-        assert!(
-            Theme::from_config(&c, false)
-                .unwrap_err()
-                .to_string()
-                .starts_with("c.toml:2:10:")
-        );
+        // A bad one is refused where the configuration is read.
+        let e = config::parse("c.toml", "[colors]\naccent = \"mauve-ish\"\n")
+            .err()
+            .unwrap();
+        assert!(e.to_string().starts_with("c.toml:2:10:"), "{e}");
     }
 }

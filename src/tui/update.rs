@@ -4,7 +4,6 @@
 
 use dossier_core::NodeKind;
 use dossier_core::search::FinderUpdate;
-use dossier_core::text::fold;
 
 use super::action::Action;
 use super::i18n::{T, t};
@@ -57,6 +56,25 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::Timeline(at) => {
+            let docs = s.corpus.documents_by_date();
+            let last = docs.len().saturating_sub(1);
+            match a {
+                Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
+                Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
+                Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
+                Action::Bottom | Action::PageDown => s.overlay = Overlay::Timeline(last),
+                Action::Open => {
+                    s.overlay = Overlay::None;
+                    if let Some(&d) = docs.get(at) {
+                        open_node(s, d, true);
+                    }
+                }
+                Action::Cancel | Action::Timeline => s.overlay = Overlay::None,
+                _ => {}
+            }
+            return Vec::new();
+        }
         Overlay::LoadError(_) => {
             s.overlay = Overlay::None;
             return Vec::new();
@@ -104,6 +122,26 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::FindPrev => step_hit(s, false),
         Action::Finder => {
             s.overlay = Overlay::Finder(Finder::default());
+        }
+        Action::Timeline => {
+            // Starts on the document that is open, or the newest.
+            let docs = s.corpus.documents_by_date();
+            let here = s.open.and_then(|o| s.corpus.letter_of(o));
+            let at = here
+                .and_then(|h| docs.iter().position(|&d| d == h))
+                .unwrap_or(docs.len().saturating_sub(1));
+            s.overlay = Overlay::Timeline(at);
+        }
+        Action::GroupBy => {
+            s.grouping = match s.grouping {
+                tree::Grouping::Dossier => tree::Grouping::Theme,
+                tree::Grouping::Theme => tree::Grouping::Dossier,
+            };
+            if let Some(open) = s.open {
+                tree::reveal(s, open);
+            } else {
+                tree::rebuild(s);
+            }
         }
         Action::Filter => {
             s.filter_editing = true;
@@ -209,6 +247,10 @@ fn open(s: &mut State) {
                 s.message = s.corpus.errors.get(i).map(|e| e.to_string());
                 s.overlay = Overlay::LoadError(i);
             }
+            Some(RowItem::Group(_)) => {
+                let open = s.rows[s.tree_selected].expanded;
+                set_expanded(s, !open);
+            }
             None => {}
         },
         Pane::Reader | Pane::Notes => {
@@ -288,6 +330,17 @@ fn set_expanded(s: &mut State, expand: bool) {
     let Some(row) = s.selected_row().cloned() else {
         return;
     };
+    if let RowItem::Group(g) = row.item {
+        let Some(key) = s.groups.get(g).map(|g| g.key.clone()) else {
+            return;
+        };
+        if expand {
+            s.collapsed_groups.remove(&key);
+        } else if s.filter.is_empty() {
+            s.collapsed_groups.insert(key);
+        }
+        return tree::rebuild(s);
+    }
     let RowItem::Node(n) = row.item else { return };
     if expand && row.has_children {
         s.expanded.insert(n);
@@ -366,29 +419,10 @@ fn find_prompt(s: &mut State, a: Action) {
 
 /// Recomputes the hits of the find query in the open text.
 fn refind(s: &mut State) {
-    s.find.hits.clear();
-    let q = fold(s.find.query.trim());
-    let Some(node) = s.open else { return };
-    if q.is_empty() {
-        return;
-    }
-    let qlen = q.chars().count();
-    for (pi, p) in s.corpus.node(node).body.paragraphs.iter().enumerate() {
-        let hay = fold(&p.plain());
-        let mut from = 0;
-        while let Some(at) = hay[from..].find(&q) {
-            let byte = from + at;
-            let start = hay[..byte].chars().count();
-            s.find.hits.push((pi, start, start + qlen));
-            from = byte + q.len().max(1);
-            while from < hay.len() && !hay.is_char_boundary(from) {
-                from += 1;
-            }
-            if from >= hay.len() {
-                break;
-            }
-        }
-    }
+    s.find.hits = match s.open {
+        Some(node) => dossier_core::find::find_in(&s.corpus.node(node).body, &s.find.query),
+        None => Vec::new(),
+    };
     s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
 }
 

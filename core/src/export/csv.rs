@@ -10,6 +10,7 @@ use super::Options;
 use super::group::sorted;
 use crate::Corpus;
 use crate::annotation::Annotation;
+use crate::text::sanitize;
 
 pub const HEADER: [&str; 15] = [
     "id",
@@ -70,7 +71,7 @@ pub fn write(
             n.updated.to_string(),
             e.anchored.to_string(),
         ];
-        w.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
+        w.write_record(row.iter().map(|c| neutralise(&sanitize(c)).into_owned()))?;
     }
     w.flush()?;
     Ok(())

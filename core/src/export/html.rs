@@ -8,7 +8,7 @@ use html_escape::encode_text;
 
 use super::Options;
 use super::group::{Entry, Section, group};
-use super::labels::Labels;
+use super::labels::{self, Labels};
 use super::md::citation;
 use crate::Corpus;
 use crate::annotation::Annotation;
@@ -38,7 +38,7 @@ pub fn write(
     corpus: &Corpus,
     options: &Options,
 ) -> io::Result<()> {
-    let l = options.lang.labels();
+    let l = labels::labels(options.lang);
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"{}\">", options.lang.code())?;
     writeln!(out, "<head>")?;

@@ -1,7 +1,10 @@
 //! Reading notes from a file another person exported: our JSON
 //! (`--format json`) or W3C Web Annotations (`--format w3c`). The file is
 //! read whole and checked before anything is merged, so a bad file changes
-//! nothing. Text in it is untrusted and is cleaned as dossier text is.
+//! nothing. Text in it is untrusted: identifiers are cleaned as dossier
+//! text is, but what a person wrote (body, tags, quote) is kept exactly as
+//! written, so export and import give back the same note; it is made
+//! harmless where it is shown.
 
 use std::collections::HashSet;
 
@@ -11,7 +14,7 @@ use super::json::{Document, FORMAT, VERSION};
 use super::w3c_import;
 use crate::annotation::Annotation;
 use crate::error::{LoadError, Position};
-use crate::text::{sanitize, sanitize_line};
+use crate::text::sanitize_line;
 
 /// Which kind of file was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,22 +147,14 @@ fn check(name: &str, text: &str, notes: &[Annotation]) -> Result<(), LoadError> 
     Ok(())
 }
 
-/// Control characters, escape sequences and bidirectional controls are made
-/// visible, as in dossier text; Windows line ends become plain ones.
+/// Identifiers (the note's, its target's) have control characters, escape
+/// sequences and bidirectional controls made visible, as in dossier text.
+/// The text a person wrote is kept as written: it is neutralised where it
+/// is shown, and a round trip through an export must not change it.
 fn clean(mut n: Annotation) -> Annotation {
-    let many = |s: &str| sanitize(&s.replace("\r\n", "\n"));
     n.id = sanitize_line(&n.id);
-    n.body = many(&n.body);
-    n.tags = n.tags.iter().map(|t| sanitize_line(t)).collect();
-    n.author = sanitize_line(&n.author);
-    n.owner = n.owner.as_deref().map(sanitize_line);
     n.target.dossier = sanitize_line(&n.target.dossier);
     n.target.node = sanitize_line(&n.target.node);
-    if let Some(q) = &mut n.target.quote {
-        q.exact = many(&q.exact);
-        q.prefix = many(&q.prefix);
-        q.suffix = many(&q.suffix);
-    }
     n
 }
 

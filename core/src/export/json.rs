@@ -38,7 +38,7 @@ pub(crate) struct Document {
 
 /// Writes the notes in the order given (the store's order).
 pub fn write(mut out: impl Write, notes: &[Annotation]) -> io::Result<()> {
-    serde_json::to_writer_pretty(
+    super::safe_json::to_writer_pretty(
         &mut out,
         &Export {
             format: FORMAT,

@@ -2,14 +2,9 @@
 //! English, and how they show dates and times.
 
 use crate::annotation::{Annotation, Kind, Status};
+use crate::lang::capitalised;
 
-/// The language of an export's headings and labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
+pub use crate::lang::Lang;
 
 /// Every fixed text of an export.
 pub(crate) struct Labels {
@@ -29,9 +24,7 @@ pub(crate) struct Labels {
     pub updated: &'static str,
     pub detached: &'static str,
     pub id: &'static str,
-    months: [&'static str; 12],
-    kinds: [&'static str; 4],
-    statuses: [&'static str; 2],
+    lang: Lang,
 }
 
 const NL: Labels = Labels {
@@ -51,22 +44,7 @@ const NL: Labels = Labels {
     updated: "bijgewerkt",
     detached: "De passage staat niet meer in de tekst.",
     id: "id",
-    months: [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    kinds: ["Notitie", "Vraag", "Toezegging", "Actie"],
-    statuses: ["open", "afgerond"],
+    lang: Lang::Nl,
 };
 
 const EN: Labels = Labels {
@@ -86,86 +64,30 @@ const EN: Labels = Labels {
     updated: "updated",
     detached: "The passage is no longer in the text.",
     id: "id",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    kinds: ["Note", "Question", "Commitment (toezegging)", "Action"],
-    statuses: ["open", "done"],
+    lang: Lang::En,
 };
 
-impl Lang {
-    pub(crate) fn labels(self) -> &'static Labels {
-        match self {
-            Lang::Nl => &NL,
-            Lang::En => &EN,
-        }
-    }
-
-    /// `2025-12-17` → `17 december 2025` (or `17 December 2025`).
-    pub fn long_date(self, iso: &str) -> String {
-        self.labels().long_date(iso)
-    }
-
-    /// `1 notitie`, `3 notities` (or `1 note`, `3 notes`).
-    pub fn count(self, n: usize) -> String {
-        match (self, n) {
-            (Lang::Nl, 1) => "1 notitie".into(),
-            (Lang::Nl, n) => format!("{n} notities"),
-            (Lang::En, 1) => "1 note".into(),
-            (Lang::En, n) => format!("{n} notes"),
-        }
-    }
-
-    /// The language code for `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
+/// The table of an export's texts in a language.
+pub(crate) fn labels(lang: Lang) -> &'static Labels {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
     }
 }
 
 impl Labels {
-    pub fn kind(&self, kind: Kind) -> &'static str {
-        match kind {
-            Kind::Note => self.kinds[0],
-            Kind::Question => self.kinds[1],
-            Kind::Toezegging => self.kinds[2],
-            Kind::Action => self.kinds[3],
-        }
+    /// A kind as a heading names it: `Vraag`, `Question`.
+    pub fn kind(&self, kind: Kind) -> String {
+        capitalised(self.lang.kind(kind))
     }
 
     pub fn status(&self, status: Status) -> &'static str {
-        match status {
-            Status::Open => self.statuses[0],
-            Status::Done => self.statuses[1],
-        }
+        self.lang.status(status)
     }
 
     /// `2025-12-17` → `17 december 2025`; anything else as given.
     pub fn long_date(&self, iso: &str) -> String {
-        match iso.trim().parse::<jiff::civil::Date>() {
-            Ok(d) => {
-                let month = usize::try_from(d.month() - 1)
-                    .ok()
-                    .and_then(|m| self.months.get(m))
-                    .copied()
-                    .unwrap_or("");
-                format!("{} {month} {}", d.day(), d.year())
-            }
-            Err(_) => iso.to_string(),
-        }
+        self.lang.long_date(iso)
     }
 
     /// A moment as a reader wants it: date and minutes in the chosen zone.
@@ -188,20 +110,5 @@ impl Labels {
             ));
         }
         by
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_as_written_in_each_language() {
-        assert_eq!(
-            Lang::Nl.labels().long_date("2025-12-17"),
-            "17 december 2025"
-        );
-        assert_eq!(Lang::En.labels().long_date("2025-03-01"), "1 March 2025");
-        assert_eq!(Lang::Nl.labels().long_date("eind 2025"), "eind 2025");
     }
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use super::Options;
 use super::group::{Entry, Section, Source, group};
-use super::labels::Labels;
+use super::labels::{self, Labels};
 use crate::Corpus;
 use crate::annotation::Annotation;
 use crate::text::{sanitize, sanitize_line};
@@ -18,7 +18,7 @@ pub fn write(
     corpus: &Corpus,
     options: &Options,
 ) -> io::Result<()> {
-    let l = options.lang.labels();
+    let l = labels::labels(options.lang);
     writeln!(out, "# {}", l.title)?;
     writeln!(out)?;
     writeln!(

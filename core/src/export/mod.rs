@@ -12,6 +12,7 @@ pub mod json;
 mod labels;
 pub mod md;
 pub mod merge;
+pub mod safe_json;
 pub mod w3c;
 mod w3c_import;
 

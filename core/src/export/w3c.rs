@@ -51,7 +51,7 @@ pub fn write(mut out: impl Write, notes: &[Annotation], corpus: &Corpus) -> io::
             "items": items,
         });
     }
-    serde_json::to_writer_pretty(&mut out, &collection)?;
+    super::safe_json::to_writer_pretty(&mut out, &collection)?;
     writeln!(out)
 }
 

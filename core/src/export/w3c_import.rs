@@ -237,16 +237,40 @@ fn target(o: &Map<String, Value>) -> Result<Target, String> {
 }
 
 /// A passage from a TextQuoteSelector, placed by a TextPositionSelector
-/// where there is one; without one the offsets are unknown (0 to the
-/// quote's length) and the passage is found again by its text.
+/// (beside it, or refining it) where there is one; without one the offsets
+/// are unknown (0 to the quote's length) and the passage is found again by
+/// its text. A position selector that ends before it starts is refused,
+/// also where there is no quote to place.
 fn quote(selectors: &[&Value]) -> Result<Option<Quote>, String> {
-    let of_type = |name: &str| {
-        selectors
-            .iter()
-            .filter_map(|s| s.as_object())
-            .find(|s| has_type(s, name))
-    };
-    let Some(q) = of_type("TextQuoteSelector") else {
+    let objects: Vec<&Map<String, Value>> =
+        selectors.iter().filter_map(|s| s.as_object()).collect();
+    let refining = objects
+        .iter()
+        .flat_map(|s| many(s.get("refinedBy")))
+        .filter_map(Value::as_object);
+    let positions: Vec<&Map<String, Value>> = objects
+        .iter()
+        .copied()
+        .chain(refining)
+        .filter(|s| has_type(s, "TextPositionSelector"))
+        .collect();
+    let mut placed = None;
+    for p in &positions {
+        let pos = |k: &str| {
+            p.get(k)
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or(format!("its TextPositionSelector has no whole `{k}`"))
+        };
+        let (start, end) = (pos("start")?, pos("end")?);
+        if start > end {
+            return Err(format!(
+                "its passage ends ({end}) before it starts ({start})"
+            ));
+        }
+        placed.get_or_insert((start, end));
+    }
+    let Some(q) = objects.iter().find(|s| has_type(s, "TextQuoteSelector")) else {
         return Ok(None);
     };
     let exact = string(q, "exact")?
@@ -254,23 +278,7 @@ fn quote(selectors: &[&Value]) -> Result<Option<Quote>, String> {
         .to_string();
     let prefix = string(q, "prefix")?.unwrap_or_default().to_string();
     let suffix = string(q, "suffix")?.unwrap_or_default().to_string();
-    let (start, end) = match of_type("TextPositionSelector") {
-        Some(p) => {
-            let pos = |k: &str| {
-                p.get(k)
-                    .and_then(Value::as_u64)
-                    .and_then(|n| usize::try_from(n).ok())
-                    .ok_or(format!("its TextPositionSelector has no whole `{k}`"))
-            };
-            (pos("start")?, pos("end")?)
-        }
-        None => (0, exact.chars().count()),
-    };
-    if start > end {
-        return Err(format!(
-            "its passage ends ({end}) before it starts ({start})"
-        ));
-    }
+    let (start, end) = placed.unwrap_or((0, exact.chars().count()));
     let ambiguous = q
         .get("dossier:ambiguous")
         .and_then(Value::as_bool)
@@ -355,5 +363,36 @@ mod tests {
             .contains("2 targets")
         );
         assert!(parse(&base).is_ok());
+    }
+
+    #[test]
+    fn a_position_that_ends_before_it_starts_is_refused_wherever_it_is() {
+        let with = |selector: serde_json::Value| {
+            let d = serde_json::json!({"id": "a", "type": "Annotation", "created": "2025-12-18T10:00:00Z",
+                "target": {"source": "urn:dossier:-:b", "selector": selector}});
+            parse(&d).err().map(|p| p.message).unwrap_or_default()
+        };
+        let backwards = serde_json::json!({"type": "TextPositionSelector", "start": 9, "end": 3});
+        let quote = serde_json::json!({"type": "TextQuoteSelector", "exact": "Enhanced"});
+        for selector in [
+            serde_json::json!([quote.clone(), backwards.clone()]),
+            backwards.clone(),
+            serde_json::json!({"type": "TextQuoteSelector", "exact": "Enhanced", "refinedBy": backwards}),
+        ] {
+            assert!(
+                with(selector.clone()).contains("ends (3) before it starts (9)"),
+                "{selector}"
+            );
+        }
+        let refined = serde_json::json!({"type": "TextQuoteSelector", "exact": "Enhanced",
+            "refinedBy": {"type": "TextPositionSelector", "start": 4, "end": 12}});
+        let d = serde_json::json!({"id": "a", "type": "Annotation", "created": "2025-12-18T10:00:00Z",
+            "target": {"source": "urn:dossier:-:b", "selector": refined}});
+        let Ok(mut notes) = parse(&d) else {
+            panic!("refused")
+        };
+        let q = notes.remove(0).target.quote.unwrap();
+        assert_eq!((q.start, q.end), (4, 12));
+        assert!(with(quote).is_empty());
     }
 }

@@ -58,31 +58,12 @@ pub(super) enum Place {
     Reference,
 }
 
-/// Parses one file on its own: the check that needs no other file.
-pub fn parse_file(file: &SourceFile) -> Result<DossierFile, LoadError> {
-    if file.text.trim().is_empty() {
-        return Err(LoadError::whole_file(
-            &file.path,
-            "the file is empty: a dossier file needs a [dossier] table or [[reference]] entries",
-        ));
-    }
-    toml::from_str::<DossierFile>(&file.text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        LoadError::at(
-            &file.path,
-            &file.text,
-            offset,
-            e.message().trim().to_string(),
-        )
-    })
-}
-
-/// The steps of one file.
-pub(super) fn prepare(file: &SourceFile, resolver: &dyn Resolver) -> Vec<Step> {
-    let parsed = match parse_file(file) {
-        Ok(p) => p,
-        Err(e) => return vec![Step::Error(e)],
-    };
+/// The steps of one file that parsed (or of the part of it that did).
+pub(super) fn prepare(
+    file: &SourceFile,
+    parsed: &DossierFile,
+    resolver: &dyn Resolver,
+) -> Vec<Step> {
     let mut f = FileWork {
         path: &file.path,
         text: &file.text,
@@ -91,7 +72,7 @@ pub(super) fn prepare(file: &SourceFile, resolver: &dyn Resolver) -> Vec<Step> {
         steps: Vec::new(),
         nodes: 0,
     };
-    f.file(&parsed);
+    f.file(parsed);
     f.steps
 }
 

@@ -492,3 +492,34 @@ fn library_mistakes_are_reported_with_their_position() {
         );
     }
 }
+
+#[test]
+fn a_file_with_several_problems_reports_each_and_adds_no_node() {
+    let bad = TOPIC
+        .replace(
+            "tags = [\"migratie\"]",
+            "tags = [\"migratie\"]\nkleur = \"rood\"",
+        )
+        .replace("id = \"ebsp/uitkomst\"", "id = \"Uitkomst\"")
+        + "\n[[annex]]\nid = \"ebsp/b1\"\ntitle = \"B\"\nnummer = 1\n";
+    let c = load(
+        &[
+            file("brief.toml", LETTER),
+            file("ebsp.toml", &bad),
+            file("refs.toml", REFS),
+        ],
+        &NoFiles,
+    );
+    let errs: Vec<String> = c.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errs.len(), 3, "{errs:?}");
+    assert!(
+        errs[0].starts_with("ebsp.toml:7:1: unknown field `kleur`"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[1].starts_with("ebsp.toml:14:6: `Uitkomst` is not a valid id"),
+        "{errs:?}"
+    );
+    assert!(errs[2].contains("unknown field `nummer`"), "{errs:?}");
+    assert!(c.get("ebsp").is_none(), "a broken file adds no nodes");
+}

@@ -193,3 +193,35 @@ fn tags_complete_from_those_in_use() {
     );
     assert_eq!(complete_tag(&[a], "gegevens"), Vec::<String>::new());
 }
+
+#[test]
+fn the_command_line_filters_read_words_of_either_language() {
+    let c = corpus();
+    let mut a = note("ebsp", None, &c);
+    a.kind = Kind::Question;
+    a.tags = vec!["Grens Beheer".into()];
+    let notes = vec![a];
+    let index = NoteIndex::build(&c, &notes);
+    let passes = |d, t, k, s| {
+        NoteFilter::from_words(d, t, k, s)
+            .unwrap()
+            .apply(&notes, &index)
+            .len()
+            == 1
+    };
+    assert!(passes(None, None, None, None));
+    assert!(passes(
+        Some("ebsp/"),
+        Some("grens  beheer"),
+        Some("Question"),
+        Some("open")
+    ));
+    assert!(passes(None, None, Some("vraag"), None));
+    assert!(!passes(Some("c7"), None, None, None));
+    assert!(!passes(None, Some("migratie"), None, None));
+    assert!(!passes(None, None, Some("actie"), None));
+    assert!(!passes(None, None, None, Some("afgerond")));
+    let e = NoteFilter::from_words(None, None, Some("memo"), None).unwrap_err();
+    assert!(e.to_string().contains("unknown kind `memo`"), "{e}");
+    assert!(NoteFilter::from_words(None, None, None, Some("half")).is_err());
+}

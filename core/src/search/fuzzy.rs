@@ -12,6 +12,8 @@
 //!    matcher shared between threads contends on its scratch space), each
 //!    thread keeping its best `limit` in a heap.
 //! 3. Match positions are computed for the returned hits only.
+//! 4. A passage too long to score whole is scored on a window (see
+//!    [`window`]), so no text makes a search take long or much memory.
 //!
 //! [`reference_fuzzy`] does none of this, and the tests hold the two equal.
 
@@ -27,6 +29,8 @@ use super::{Hit, Rank, SearchIndex, TopK, fold_query, threads_for};
 
 /// Items handed to a thread at a time.
 const BLOCK: usize = 4096;
+
+mod window;
 
 /// The matcher every fuzzy search uses. The text and the pattern are both
 /// folded, so case does not come into it.
@@ -178,9 +182,8 @@ impl SearchIndex {
             if at < range.end
                 && let Some(hay) = folded.get(..range.end)
                 && pattern.accepts_from(hay, at + first.len as usize, rest)
-                && let Some(choice) = folded
-                    .get(trim(folded, range, at, pattern))
-                    .and_then(|c| std::str::from_utf8(c).ok())
+                && let Some(scored) = window::bounded(folded, range, at, pattern)
+                && let Some(choice) = folded.get(scored).and_then(|c| std::str::from_utf8(c).ok())
                 && let Some(score) = m.score(choice, &pattern.text)
             {
                 top.push(Rank::new(self, i, score));
@@ -194,13 +197,36 @@ impl SearchIndex {
         ranks
             .iter()
             .map(|r| {
+                let (text, skipped) = self.scored_part(pattern, r.item());
                 let positions = matcher()
-                    .fuzzy_indices(self.item_folded(r.item()), &pattern.text)
-                    .map(|(_, p)| p)
+                    .fuzzy_indices(text, &pattern.text)
+                    .map(|(_, p)| p.into_iter().map(|i| i + skipped).collect())
                     .unwrap_or_default();
                 self.hit(r.item(), r.score(), positions)
             })
             .collect()
+    }
+
+    /// The part of an item the matcher saw, and the characters of the item
+    /// before it: the whole item unless it is too long to score whole.
+    fn scored_part(&self, pattern: &Pattern, item: usize) -> (&str, usize) {
+        let whole = self.item_folded(item);
+        let (Some(first), true) = (pattern.needles.first(), whole.len() > window::MAX_SCORED)
+        else {
+            return (whole, 0);
+        };
+        let folded = self.folded.as_slice();
+        let start = self.folded_starts.view().offset(item);
+        let range = start..start + whole.len();
+        let part = first
+            .find(whole.as_bytes())
+            .and_then(|at| window::bounded(folded, range, start + at, pattern))
+            .and_then(|w| {
+                let skipped = window::chars_in(folded.get(start..w.start)?);
+                Some((std::str::from_utf8(folded.get(w)?).ok()?, skipped))
+            });
+        // Never the whole of a long item: it was scored on a window.
+        part.unwrap_or(("", 0))
     }
 }
 

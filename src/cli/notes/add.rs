@@ -4,13 +4,13 @@
 
 use std::process::ExitCode;
 
-use dossier_core::annotation::{Annotation, Kind, Quote, Status, Target, normalise_tag};
+use dossier_core::annotation::{Annotation, Quote};
+use dossier_core::note_form::{CheckedChanges, FormError, NoteChanges, new_note};
 use dossier_core::text::sanitize_line;
 
-use super::{open_store, usage};
-use crate::cli::{Context, Global};
+use crate::app::{Paths, usage};
 use crate::store::drafts::{Draft, Journal};
-use crate::store::notes::{StoreError, fresh_id, now as timestamp};
+use crate::store::notes::{StoreError, entropy, fresh_id, now as timestamp};
 
 /// The arguments of `notes add`, as given.
 #[derive(Debug, Clone)]
@@ -19,68 +19,37 @@ pub struct AddArgs {
     pub quote: Option<String>,
     pub body: String,
     pub kind: String,
+    pub status: Option<String>,
     pub tags: Vec<String>,
     pub owner: Option<String>,
     pub due: Option<String>,
 }
 
-/// What the options say, checked before anything is loaded.
-struct Checked {
-    kind: Kind,
-    due: Option<jiff::civil::Date>,
-    owner: Option<String>,
-    tags: Vec<String>,
-}
-
-fn check(args: &AddArgs) -> Result<Checked, String> {
-    let kind = Kind::parse(&args.kind).ok_or_else(|| {
-        format!(
-            "unknown kind `{}`: use note, question, toezegging or action",
-            sanitize_line(&args.kind)
-        )
-    })?;
-    let due = match args.due.as_deref().map(str::trim) {
-        None => None,
-        Some(d) => Some(d.parse::<jiff::civil::Date>().map_err(|_| {
-            format!(
-                "`{}` is not a date: write it as YYYY-MM-DD",
-                sanitize_line(d)
-            )
-        })?),
-    };
-    let owner = args
-        .owner
-        .as_deref()
-        .map(str::trim)
-        .filter(|o| !o.is_empty())
-        .map(str::to_string);
-    if !kind.has_owner() && (owner.is_some() || due.is_some()) {
-        return Err("--owner and --due are for the kinds toezegging and action".into());
-    }
+/// What the options say, read as the interface's editor reads its fields,
+/// and checked before anything is loaded.
+fn check(args: &AddArgs) -> Result<CheckedChanges, String> {
     if args.quote.as_deref().is_some_and(str::is_empty) {
         return Err("--quote is empty: leave it out to annotate the whole node".into());
     }
-    let mut tags: Vec<String> = Vec::new();
-    for t in args.tags.iter().map(|t| normalise_tag(t)) {
-        if !t.is_empty() && !tags.contains(&t) {
-            tags.push(t);
-        }
+    NoteChanges {
+        body: Some(args.body.clone()),
+        kind: Some(args.kind.clone()),
+        status: args.status.clone(),
+        tags: Some(args.tags.clone()),
+        owner: args.owner.clone(),
+        due: args.due.clone(),
     }
-    Ok(Checked {
-        kind,
-        due,
-        owner,
-        tags,
-    })
+    .check()
+    .map_err(|e: FormError| e.to_string())
 }
 
-pub fn run(global: &Global, args: AddArgs) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &Paths, args: AddArgs) -> anyhow::Result<ExitCode> {
     let checked = match check(&args) {
         Ok(c) => c,
         Err(message) => return Ok(usage(&message)),
     };
-    let ctx = Context::new(global)?;
-    let corpus = &ctx.corpus;
+    let mut app = crate::cli::open(paths)?;
+    let corpus = crate::cli::loaded(&mut app);
     let id = args.target.trim().trim_end_matches('/');
     let Some(idx) = corpus.get(id) else {
         anyhow::bail!(
@@ -101,28 +70,10 @@ pub fn run(global: &Global, args: AddArgs) -> anyhow::Result<ExitCode> {
             ),
         },
     };
-    let dossier = corpus
-        .root_of(idx)
-        .map_or_else(|| node.id.clone(), |r| corpus.node(r).id.clone());
-    let store = open_store(global, &ctx.config)?;
+    let store = app.notes()?;
     let now = timestamp();
-    let mut note = Annotation {
-        id: fresh_id(now),
-        target: Target {
-            dossier,
-            node: node.id.clone(),
-            quote,
-        },
-        kind: checked.kind,
-        body: args.body,
-        tags: checked.tags,
-        status: Status::Open,
-        owner: checked.owner,
-        due: checked.due,
-        author: ctx.config.author(),
-        created: now,
-        updated: now,
-    };
+    let blank = new_note(&corpus, idx, quote, app.author(), now, entropy());
+    let mut note = checked.apply(&blank, now);
     // Ids carry random bits; a clash is all but impossible, but costs
     // nothing to survive.
     let mut attempts = 0;
@@ -141,6 +92,7 @@ pub fn run(global: &Global, args: AddArgs) -> anyhow::Result<ExitCode> {
         }
     }
     crate::cli::output::print_text(&format!("{}\n", note.id))?;
+    crate::app::leave_to_exit(app);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -169,6 +121,8 @@ fn keep_as_draft(store: &std::path::Path, note: &Annotation) -> String {
 
 #[cfg(test)]
 mod tests {
+    use dossier_core::annotation::{Kind, Status};
+
     use super::*;
 
     fn args() -> AddArgs {
@@ -177,6 +131,7 @@ mod tests {
             quote: None,
             body: "x".into(),
             kind: "note".into(),
+            status: None,
             tags: vec![],
             owner: None,
             due: None,
@@ -186,29 +141,30 @@ mod tests {
     #[test]
     fn options_are_checked_before_anything_is_read() {
         let ok = check(&AddArgs {
-            kind: "Action".into(),
+            kind: "Actie".into(),
+            status: Some("afgerond".into()),
             owner: Some(" DGM ".into()),
-            due: Some("2026-01-31".into()),
+            due: Some("31-01-2026".into()),
             tags: vec!["Grens  Beheer".into(), "grens beheer".into(), " ".into()],
             ..args()
         })
         .unwrap();
-        assert_eq!(ok.kind, Kind::Action);
-        assert_eq!(ok.owner.as_deref(), Some("DGM"));
-        assert_eq!(ok.due, Some(jiff::civil::date(2026, 1, 31)));
-        assert_eq!(ok.tags, ["grens beheer"]);
+        assert_eq!(ok.kind, Some(Kind::Action));
+        assert_eq!(ok.status, Some(Status::Done));
+        assert_eq!(ok.owner, Some(Some("DGM".into())));
+        assert_eq!(ok.due, Some(Some(jiff::civil::date(2026, 1, 31))));
+        assert_eq!(ok.tags, Some(vec!["grens beheer".to_string()]));
         for bad in [
             AddArgs {
                 kind: "memo".into(),
                 ..args()
             },
             AddArgs {
-                due: Some("31-01-2026".into()),
-                kind: "action".into(),
+                due: Some("31-02-2026".into()),
                 ..args()
             },
             AddArgs {
-                owner: Some("DGM".into()),
+                status: Some("half".into()),
                 ..args()
             },
             AddArgs {

@@ -11,18 +11,14 @@ use std::process::ExitCode;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::{ConflictReason, merge};
 
-use crate::cli::Global;
-use crate::store::config;
+use crate::app::Paths;
 use crate::store::notes::{self, NotesStore};
 
 /// Exports larger than this are refused rather than read into memory.
 const MAX_IMPORT_SIZE: u64 = 256 * 1024 * 1024;
 
-pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
-    let loaded = config::load(global.config.as_deref())?;
-    for w in &loaded.warnings {
-        eprintln!("warning: {w}");
-    }
+pub fn run(paths: &Paths, file: &Path) -> anyhow::Result<ExitCode> {
+    let app = crate::cli::open(paths)?;
     let incoming = read_incoming(file)?;
     if let Some(bad) = incoming.iter().find(|a| !notes::is_valid_id(&a.id)) {
         anyhow::bail!(
@@ -31,7 +27,7 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
             bad.id
         );
     }
-    let store = super::open_store(global, &loaded.config)?;
+    let store = app.notes()?;
     if store
         .dir()
         .canonicalize()
@@ -48,15 +44,47 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
         .chain(&report.updated)
         .cloned()
         .collect();
+    // Checked before the first is written: a note the store could not read
+    // back would make it read-only.
+    for a in &changes {
+        notes::storable(a)
+            .map_err(|e| anyhow::anyhow!("{}: {e}; nothing was imported", file.display()))?;
+    }
+    // The versions an update replaces are kept first, where a deleted
+    // note goes: an import dated wrongly (in the future, say) can always
+    // be taken back.
+    let mut kept = Vec::new();
+    for a in &report.updated {
+        if let Some(ours) = current.get(&a.id) {
+            kept.push((a.id.clone(), store.keep_replaced(ours)?));
+        }
+    }
     store.save_all(&changes)?;
     println!(
         "{}: {} added, {} updated, {} unchanged, {} conflicts",
-        file.display(),
+        shown(&file.display().to_string()),
         report.added.len(),
         report.updated.len(),
         report.unchanged.len(),
         report.conflicts.len()
     );
+    for (id, path) in &kept {
+        println!(
+            "replaced: {}: the version it replaced is kept in {} (move it back to restore it)",
+            shown(id),
+            shown(&path.display().to_string())
+        );
+    }
+    let soon = jiff::Timestamp::now()
+        .checked_add(jiff::SignedDuration::from_mins(5))
+        .unwrap_or_else(|_| jiff::Timestamp::now());
+    for a in changes.iter().filter(|a| a.updated > soon) {
+        println!(
+            "warning: {}: dated in the future ({}); it will win over every later change made elsewhere",
+            shown(&a.id),
+            a.updated
+        );
+    }
     for c in &report.conflicts {
         let why = match c.reason {
             ConflictReason::OursNewer => "ours was changed later; ours kept",
@@ -67,6 +95,10 @@ pub fn run(global: &Global, file: &Path) -> anyhow::Result<ExitCode> {
         println!("conflict: {}: {why}", c.id);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn shown(text: &str) -> String {
+    dossier_core::text::sanitize_line(text)
 }
 
 /// The notes in `file`, all of them or an error.
@@ -90,7 +122,7 @@ fn read_incoming(file: &Path) -> anyhow::Result<Vec<Annotation>> {
 }
 
 fn read_capped(file: &Path) -> anyhow::Result<Vec<u8>> {
-    let f = std::fs::File::open(file)
+    let f = crate::store::regular::open(file)
         .map_err(|e| anyhow::anyhow!("{}: cannot open: {e}", file.display()))?;
     let mut bytes = Vec::new();
     f.take(MAX_IMPORT_SIZE + 1)

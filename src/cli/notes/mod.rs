@@ -4,15 +4,17 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
+use dossier_core::Corpus;
+use dossier_core::annotation::Annotation;
+use dossier_core::note_index::{NoteFilter, NoteIndex};
 
-use crate::cli::Global;
-use crate::store::config::Config;
-use crate::store::notes::{self, NotesStore};
+use crate::app::{App, Paths, usage};
+use crate::store::notes::{Snapshot, StoreError};
 
 mod add;
-pub mod export;
-pub mod filter;
-pub mod import;
+mod change;
+mod export;
+mod import;
 mod list;
 
 #[derive(Debug, Subcommand)]
@@ -36,18 +38,54 @@ pub enum NotesCommand {
         /// The note itself
         #[arg(long, value_name = "TEXT")]
         body: String,
-        /// note, question, toezegging or action
+        /// note, question, toezegging or action (notitie, vraag, commitment, actie)
         #[arg(long, value_name = "KIND", default_value = "note")]
         kind: String,
+        /// open or done (afgerond)
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
         /// A tag; repeat for more
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
-        /// Who carries a toezegging or action out
-        #[arg(long, value_name = "NAME")]
+        /// Who carries it out
+        #[arg(long, value_name = "WHO")]
         owner: Option<String>,
-        /// When it is due (YYYY-MM-DD)
+        /// When it is due: 2026-01-15, 15-01-2026 or 15 januari 2026
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
+    },
+    /// Change a note: only the fields given change
+    Edit {
+        /// The note's id, as `notes list` prints it
+        id: String,
+        /// The note itself
+        #[arg(long, value_name = "TEXT")]
+        body: Option<String>,
+        /// note, question, toezegging or action (notitie, vraag, commitment, actie)
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// open or done (afgerond)
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// A tag; repeat for more. Replaces the note's tags; --tag "" removes them
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Who carries it out; "" removes the owner
+        #[arg(long, value_name = "WHO")]
+        owner: Option<String>,
+        /// When it is due: 2026-01-15, 15-01-2026 or 15 januari 2026; "" removes it
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+    },
+    /// Mark a note done
+    Done {
+        /// The note's id, as `notes list` prints it
+        id: String,
+    },
+    /// Delete a note; it is kept in the store's `deleted` folder, to be put back
+    Delete {
+        /// The note's id, as `notes list` prints it
+        id: String,
     },
     /// Export annotations for other programs
     Export {
@@ -75,10 +113,10 @@ pub struct FilterArgs {
     /// Only annotations with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
-    /// Only this kind: note, question, toezegging, action
+    /// Only this kind: note, question, toezegging, action (or in Dutch)
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
-    /// Only this status: open or done
+    /// Only this status: open or done (afgerond)
     #[arg(long, value_name = "STATUS")]
     pub status: Option<String>,
 }
@@ -97,48 +135,96 @@ pub enum ExportFormat {
     W3c,
 }
 
-pub fn run(global: &Global, cmd: NotesCommand) -> anyhow::Result<ExitCode> {
+impl FilterArgs {
+    /// The filter the words say; an unknown kind or status is bad usage.
+    fn filter(&self) -> Result<NoteFilter, ExitCode> {
+        NoteFilter::from_words(
+            self.dossier.as_deref(),
+            self.tag.as_deref(),
+            self.kind.as_deref(),
+            self.status.as_deref(),
+        )
+        .map_err(|e| usage(&e.to_string()))
+    }
+}
+
+pub fn run(paths: &Paths, cmd: NotesCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        NotesCommand::List { filter, json } => list::run(global, &filter, json),
+        NotesCommand::List { filter, json } => list::run(paths, &filter, json),
         NotesCommand::Add {
             target,
             quote,
             body,
             kind,
+            status,
             tags,
             owner,
             due,
         } => add::run(
-            global,
+            paths,
             add::AddArgs {
                 target,
                 quote,
                 body,
                 kind,
+                status,
                 tags,
                 owner,
                 due,
             },
         ),
+        NotesCommand::Edit {
+            id,
+            body,
+            kind,
+            status,
+            tags,
+            owner,
+            due,
+        } => {
+            let changes = dossier_core::note_form::NoteChanges {
+                body,
+                kind,
+                status,
+                tags: (!tags.is_empty()).then_some(tags),
+                owner,
+                due,
+            };
+            change::edit(paths, &id, &changes)
+        }
+        NotesCommand::Done { id } => change::done(paths, &id),
+        NotesCommand::Delete { id } => change::delete(paths, &id),
         NotesCommand::Export {
             format,
             output,
             filter,
-        } => export::run(global, format, output.as_deref(), &filter),
-        NotesCommand::Import { file } => import::run(global, &file),
+        } => export::run(paths, format, output.as_deref(), &filter),
+        NotesCommand::Import { file } => import::run(paths, &file),
     }
 }
 
-/// The store named by `--notes`, the configuration or the default.
-pub fn open_store(global: &Global, config: &Config) -> anyhow::Result<NotesStore> {
-    Ok(NotesStore::open(notes::location(
-        global.notes.as_deref(),
-        config,
-    )?)?)
+/// Every note in the store, insisting that each file could be read: a
+/// store with unreadable files is named, never shown or exported in part
+/// as if it were whole.
+fn whole(app: &App) -> anyhow::Result<Snapshot> {
+    let snap = app.notes()?.load()?;
+    if !snap.is_writable() {
+        return Err(StoreError::Corrupt(snap.errors).into());
+    }
+    Ok(snap)
 }
 
-/// Reports bad usage: a message and exit status 2.
-pub fn usage(message: &str) -> ExitCode {
-    eprintln!("dossier: {message}");
-    ExitCode::from(2)
+/// The notes `filter` lets through, in order of creation.
+fn selected(notes: Vec<Annotation>, corpus: &Corpus, filter: &NoteFilter) -> Vec<Annotation> {
+    let index = NoteIndex::build(corpus, &notes);
+    let keep = filter.apply(&notes, &index);
+    let mut keep_flags = vec![false; notes.len()];
+    for i in keep {
+        keep_flags[i] = true;
+    }
+    notes
+        .into_iter()
+        .zip(keep_flags)
+        .filter_map(|(a, k)| k.then_some(a))
+        .collect()
 }

@@ -20,7 +20,7 @@ pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 /// Opens a cache file and reads its key (see [`read_key`]). The error is
 /// the reason, for [`super::Outcome::Rebuilt`].
 pub(super) fn open_cached(path: &Path) -> Result<Opened, String> {
-    let file = match fs::File::open(path) {
+    let file = match crate::store::regular::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
         Err(e) => return Err(format!("cannot open the cache: {e}")),
@@ -50,7 +50,7 @@ impl Mapped {
 
 /// Maps a cache file and reads where its payload is.
 pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
-    let file = match fs::File::open(path) {
+    let file = match crate::store::regular::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
         Err(e) => return Err(format!("cannot open the cache: {e}")),

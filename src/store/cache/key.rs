@@ -368,7 +368,7 @@ fn stamp(
         s.hash = k.hash;
     } else if is_file && s.size <= max_file_size {
         let mut h = Hash64::new();
-        h.update(&fs::read(root.join(rel))?);
+        h.update(&crate::store::regular::read(&root.join(rel))?);
         s.hash = h.finish();
     }
     Ok(s)

@@ -375,27 +375,5 @@ fn folder_hash(folder: &Path) -> io::Result<u64> {
     Ok(h.finish())
 }
 
-/// The corpus of a folder through the user's cache (see the module
-/// documentation); without a cache, straight from the files.
-pub fn load_dir(folder: &Path, max_file_size: u64) -> Corpus {
-    load_dir_keyed(folder, max_file_size, false).0
-}
-
-/// [`load_dir`], with the fingerprint of the files loaded when the cache
-/// knows it (see [`Cache::corpus_keyed`]).
-pub fn load_dir_keyed(
-    folder: &Path,
-    max_file_size: u64,
-    lazy: bool,
-) -> (Corpus, Option<Fingerprint>) {
-    match Cache::user() {
-        Some(c) => {
-            let (corpus, _, fingerprint) = c.corpus_keyed(folder, max_file_size, lazy);
-            (corpus, fingerprint)
-        }
-        None => (dossiers::load_dir(folder, max_file_size), None),
-    }
-}
-
 #[cfg(test)]
 mod tests;

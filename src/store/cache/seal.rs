@@ -75,7 +75,7 @@ impl Seal {
 
     /// Reads a seal; `None` if there is none or it is not one.
     pub(super) fn read(path: &Path) -> Option<Seal> {
-        let b = fs::read(path).ok()?;
+        let b = crate::store::regular::read_capped(path, 1024).ok()?;
         if b.len() != 16 + 8 + 16 + 8 + 16 + 8 + 16 || &b[..16] != MAGIC {
             return None;
         }

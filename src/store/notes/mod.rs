@@ -26,9 +26,10 @@ use super::config::Config;
 /// Where deleted notes go.
 pub const DELETED: &str = "deleted";
 /// Note files larger than this are refused, not read.
-const MAX_NOTE_SIZE: u64 = 8 * 1024 * 1024;
-/// Temporary files this old were left by a writer that died.
-const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+pub(crate) const MAX_NOTE_SIZE: u64 = 8 * 1024 * 1024;
+/// Temporary files (and empty draft locks) this old were left by a writer
+/// that died: a live one renames its file within seconds.
+pub(crate) const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -51,6 +52,8 @@ pub enum StoreError {
     BadId(String),
     #[error("annotation `{id}` cannot be written as TOML: {message}")]
     Encode { id: String, message: String },
+    #[error("annotation `{id}` cannot be stored: {message}")]
+    Unstorable { id: String, message: String },
     #[error("no data folder is known for this user; give the store with --notes PATH")]
     NoDataDir,
 }
@@ -112,11 +115,17 @@ pub fn now() -> jiff::Timestamp {
 /// A new annotation id (see [`dossier_core::annotation::new_id`]), with
 /// random bits from the process's hash seed, its id and the clock.
 pub fn fresh_id(created: jiff::Timestamp) -> String {
+    dossier_core::annotation::new_id(created, entropy())
+}
+
+/// Random bits for a new id, from the process's hash seed, its id and the
+/// clock.
+pub fn entropy() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut h = std::collections::hash_map::RandomState::new().build_hasher();
     h.write_u32(std::process::id());
     h.write_i128(jiff::Timestamp::now().as_nanosecond());
-    dossier_core::annotation::new_id(created, h.finish())
+    h.finish()
 }
 
 /// The store's folder: `--notes PATH`, else `notes` in the configuration
@@ -200,15 +209,23 @@ impl NotesStore {
             Err(e) => return Err(StoreError::io(&self.dir, "cannot read the notes folder", e)),
         };
         let mut paths = Vec::new();
+        let mut litter = false;
         for entry in entries {
             let entry =
                 entry.map_err(|e| StoreError::io(&self.dir, "cannot read the notes folder", e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
+            litter |= name.starts_with(durable::TEMP_PREFIX);
             if name.starts_with('.') || !name.ends_with(".toml") {
                 continue;
             }
             paths.push(entry.path());
         }
+        // What writers killed or stopped by a full disk left behind goes
+        // once it is old enough that no live writer can be using it.
+        if litter {
+            durable::sweep_temporaries(&self.dir, STALE_TEMPORARY);
+        }
+        crate::store::drafts::sweep(&self.dir.join("drafts"), STALE_TEMPORARY);
         paths.sort();
         for path in paths {
             match read_note(&path) {
@@ -275,14 +292,37 @@ impl NotesStore {
         Ok(a)
     }
 
+    /// Keeps a copy of `a`, the version about to be replaced, in `deleted/`
+    /// beside deleted notes, durably; returns its file. Moving that file
+    /// back over `<id>.toml` restores it.
+    pub fn keep_replaced(&self, a: &Annotation) -> Result<PathBuf, StoreError> {
+        let text = storable(a)?;
+        let deleted = self.dir.join(DELETED);
+        durable::create_dir(&deleted)
+            .map_err(|e| StoreError::io(&deleted, "cannot make the folder for deleted notes", e))?;
+        durable::sweep_temporaries(&deleted, STALE_TEMPORARY);
+        let mut stamp = jiff::Timestamp::now().as_millisecond();
+        loop {
+            let name = format!("{}.{stamp}.toml", a.id);
+            match durable::write(&deleted, &name, text.as_bytes(), durable::Mode::New) {
+                Ok(()) => return Ok(deleted.join(name)),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => stamp += 1,
+                Err(e) => {
+                    return Err(StoreError::io(
+                        &deleted.join(name),
+                        "cannot keep the replaced note",
+                        e,
+                    ));
+                }
+            }
+        }
+    }
+
     fn write(&self, a: &Annotation, mode: durable::Mode) -> Result<(), StoreError> {
         if !is_valid_id(&a.id) {
             return Err(StoreError::BadId(a.id.clone()));
         }
-        let text = encode(a).map_err(|e| StoreError::Encode {
-            id: a.id.clone(),
-            message: e.to_string(),
-        })?;
+        let text = storable(a)?;
         durable::create_dir(&self.dir)
             .map_err(|e| StoreError::io(&self.dir, "cannot make the notes folder", e))?;
         durable::sweep_temporaries(&self.dir, STALE_TEMPORARY);
@@ -294,17 +334,43 @@ impl NotesStore {
     }
 }
 
+/// The file text of a note, if the store would read it back as it is:
+/// within the size limit, and decoding to the same note. Nothing else is
+/// written, so no note can make the store unreadable.
+pub fn storable(a: &Annotation) -> Result<String, StoreError> {
+    if !is_valid_id(&a.id) {
+        return Err(StoreError::BadId(a.id.clone()));
+    }
+    let text = encode(a).map_err(|e| StoreError::Encode {
+        id: a.id.clone(),
+        message: e.to_string(),
+    })?;
+    let unstorable = |message: String| StoreError::Unstorable {
+        id: a.id.clone(),
+        message,
+    };
+    if text.len() as u64 > MAX_NOTE_SIZE {
+        return Err(unstorable(format!(
+            "its file would be {} bytes, over the limit of {MAX_NOTE_SIZE} bytes for a note",
+            text.len()
+        )));
+    }
+    match decode(&a.id, text.as_bytes()) {
+        Ok(back) if &back == a => Ok(text),
+        Ok(_) => Err(unstorable("it would not read back as it is".into())),
+        Err(e) => Err(unstorable(format!("it would not read back: {}", e.message))),
+    }
+}
+
 fn read_note(path: &Path) -> Result<Annotation, LoadError> {
     let name = path.display().to_string();
-    let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_NOTE_SIZE);
-    if too_large {
-        return Err(LoadError::whole_file(
-            &name,
-            "the file is too large for a note",
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| LoadError::whole_file(&name, format!("cannot read: {e}")))?;
+    let bytes = crate::store::regular::read_capped(path, MAX_NOTE_SIZE).map_err(|e| {
+        if e.kind() == io::ErrorKind::FileTooLarge {
+            LoadError::whole_file(&name, "the file is too large for a note")
+        } else {
+            LoadError::whole_file(&name, format!("cannot read: {e}"))
+        }
+    })?;
     let a = decode(&name, &bytes)?;
     let stem = path
         .file_stem()

@@ -155,11 +155,11 @@ impl NoteEditor {
         body.trim_end() != self.pristine.0.trim_end() || self.form() != self.pristine.1
     }
 
-    /// The fields in the order Tab visits them; owner and due date only for
-    /// the kinds that have them.
+    /// The fields in the order Tab visits them; owner and due date for the
+    /// kinds that have them, and for a note that holds them.
     pub fn fields(&self) -> Vec<Field> {
         let mut f = vec![Field::Body, Field::Kind, Field::Status, Field::Tags];
-        if self.kind.has_owner() {
+        if self.form().shows_owner() {
             f.extend([Field::Owner, Field::Due]);
         }
         f

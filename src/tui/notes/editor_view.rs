@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 
 use super::editor::{Field, NoteEditor};
-use super::labels::{self, Text, text};
-use crate::store::config::Language;
+use super::labels::{Text, text};
+use dossier_core::lang::Lang;
 
 /// The overlay's place: most of the screen, all of it when small.
 pub fn area(screen: Rect) -> Rect {
@@ -32,7 +32,7 @@ pub fn area(screen: Rect) -> Rect {
     }
 }
 
-pub fn render(e: &NoteEditor, lang: Language, frame: &mut Frame, screen: Rect) {
+pub fn render(e: &NoteEditor, lang: Lang, frame: &mut Frame, screen: Rect) {
     let outer = area(screen);
     frame.render_widget(Clear, outer);
     let title = text(
@@ -49,7 +49,7 @@ pub fn render(e: &NoteEditor, lang: Language, frame: &mut Frame, screen: Rect) {
     ));
     let inner = block.inner(outer);
     frame.render_widget(block, outer);
-    let owner_rows = if e.form().kind.has_owner() { 1 } else { 0 };
+    let owner_rows = if e.form().shows_owner() { 1 } else { 0 };
     let rows = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -72,7 +72,7 @@ pub fn render(e: &NoteEditor, lang: Language, frame: &mut Frame, screen: Rect) {
     frame.render_widget(Paragraph::new(bottom_line(e, lang)), rows[5]);
 }
 
-fn passage_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+fn passage_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
     let muted = Style::default().add_modifier(Modifier::DIM);
     match &e.base.target.quote {
         Some(q) => Line::from(vec![Span::styled(
@@ -104,25 +104,25 @@ fn render_body(e: &NoteEditor, frame: &mut Frame, area: Rect) {
     frame.render_widget(&body, area);
 }
 
-fn choice_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+fn choice_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
     let form = e.form();
     let bold = Style::default().add_modifier(Modifier::BOLD);
     Line::from(vec![
         Span::styled(format!("{}: ", text(lang, Text::Kind)), bold),
         Span::styled(
-            format!("‹{}›", labels::kind(lang, form.kind)),
+            format!("‹{}›", lang.kind(form.kind)),
             focus_style(e.focus == Field::Kind),
         ),
         Span::raw("   "),
         Span::styled(format!("{}: ", text(lang, Text::Status)), bold),
         Span::styled(
-            format!("‹{}›", labels::status(lang, form.status)),
+            format!("‹{}›", lang.status(form.status)),
             focus_style(e.focus == Field::Status),
         ),
     ])
 }
 
-fn render_line_field(e: &NoteEditor, field: Field, lang: Language, frame: &mut Frame, area: Rect) {
+fn render_line_field(e: &NoteEditor, field: Field, lang: Lang, frame: &mut Frame, area: Rect) {
     let label = match field {
         Field::Tags => Text::Tags,
         Field::Owner => Text::Owner,
@@ -166,7 +166,7 @@ fn render_line_field(e: &NoteEditor, field: Field, lang: Language, frame: &mut F
     }
 }
 
-fn bottom_line(e: &NoteEditor, lang: Language) -> Line<'static> {
+fn bottom_line(e: &NoteEditor, lang: Lang) -> Line<'static> {
     if e.confirming {
         return Line::from(Span::styled(
             text(lang, Text::ConfirmDiscard).to_string(),
@@ -217,7 +217,7 @@ mod tests {
 
     fn screen(e: &NoteEditor, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| render(e, Language::Nl, f, f.area())).unwrap();
+        t.draw(|f| render(e, Lang::Nl, f, f.area())).unwrap();
         t.backend().to_string()
     }
 

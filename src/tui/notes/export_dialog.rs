@@ -7,14 +7,13 @@
 use std::path::{Path, PathBuf};
 
 use dossier_core::Corpus;
-use dossier_core::anchor;
 use dossier_core::annotation::Annotation;
-use dossier_core::export::{self, Format, Lang, Options};
+use dossier_core::export::Format;
 use dossier_core::note_index::{NoteFilter, NoteIndex};
 use ratatui_textarea::{Input, Key};
 
-use crate::store::config::Language;
 use crate::store::export_file;
+use dossier_core::lang::Lang;
 
 /// Which notes go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,13 +57,13 @@ pub struct ExportDialog {
     /// The path was typed, not the default: changing the format then only
     /// changes its extension.
     edited: bool,
-    lang: Language,
+    lang: Lang,
 }
 
 impl ExportDialog {
     /// A dialog for Markdown; the current filter is the default when there
     /// is one.
-    pub fn new(lang: Language, filter: &NoteFilter) -> ExportDialog {
+    pub fn new(lang: Lang, filter: &NoteFilter) -> ExportDialog {
         let scope = if *filter == NoteFilter::default() {
             Scope::All
         } else {
@@ -170,8 +169,8 @@ impl ExportDialog {
     }
 }
 
-fn default_path(lang: Language, format: Format) -> String {
-    let stem = if lang == Language::Nl {
+fn default_path(lang: Lang, format: Format) -> String {
+    let stem = if lang == Lang::Nl {
         "notities"
     } else {
         "notes"
@@ -211,33 +210,21 @@ pub fn perform(
     path: &Path,
     notes: &[Annotation],
     corpus: &Corpus,
-    lang: Language,
+    lang: Lang,
 ) -> String {
-    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
-    let options = Options {
-        lang: if lang == Language::Nl {
-            Lang::Nl
-        } else {
-            Lang::En
-        },
-        tz: jiff::tz::TimeZone::system(),
-        anchored: &anchored,
-    };
-    let written = export_file::write(path, |out| {
-        export::write(format, out, notes, corpus, &options)
-    });
+    let written = export_file::export(path, format, notes, corpus, lang);
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
     match (written, lang) {
-        (Ok(()), Language::Nl) => {
+        (Ok(()), Lang::Nl) => {
             format!("{} geëxporteerd naar {shown}", Lang::Nl.count(notes.len()))
         }
-        (Ok(()), Language::En) => {
+        (Ok(()), Lang::En) => {
             format!("{} exported to {shown}", Lang::En.count(notes.len()))
         }
-        (Err(e), Language::Nl) => {
+        (Err(e), Lang::Nl) => {
             format!("Export mislukt: {}", dossier_core::text::sanitize_line(&e))
         }
-        (Err(e), Language::En) => {
+        (Err(e), Lang::En) => {
             format!("Export failed: {}", dossier_core::text::sanitize_line(&e))
         }
     }

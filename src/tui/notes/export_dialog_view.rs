@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::export_dialog::{ExportDialog, Field, Scope};
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
 fn format_name(f: Format) -> &'static str {
     match f {
@@ -27,11 +27,11 @@ pub fn render(
     d: &ExportDialog,
     filtered: usize,
     total: usize,
-    lang: Language,
+    lang: Lang,
     frame: &mut Frame,
     screen: Rect,
 ) {
-    let nl = lang == Language::Nl;
+    let nl = lang == Lang::Nl;
     let width = screen.width.min(72);
     let height = screen.height.min(10);
     let area = Rect {

@@ -36,6 +36,9 @@ impl Loaded {
 pub struct NotesIo {
     store: NotesStore,
     journal: Journal,
+    /// Whether the store read last was read-only: its drafts then go
+    /// outside it.
+    read_only: std::cell::Cell<bool>,
     entry: Option<Entry>,
     history: Vec<Change>,
 }
@@ -59,22 +62,26 @@ impl NotesIo {
         NotesIo {
             store,
             journal,
+            read_only: std::cell::Cell::new(false),
             entry: None,
             history: Vec::new(),
         }
     }
 
     /// Keeps drafts in another journal (tests keep them in their folder).
+    #[cfg(test)]
     pub fn use_journal(&mut self, journal: Journal) {
         self.journal = journal;
     }
 
-    pub fn store_dir(&self) -> &Path {
-        self.store.dir()
-    }
-
     /// Reads the store; an unreadable folder is reported as an error.
     pub fn load(&self, corpus: &Corpus) -> Loaded {
+        let loaded = self.read(corpus);
+        self.read_only.set(loaded.is_read_only());
+        loaded
+    }
+
+    fn read(&self, corpus: &Corpus) -> Loaded {
         match self.store.load() {
             Ok(snap) => Loaded {
                 index: NoteIndex::build(corpus, &snap.notes),
@@ -95,9 +102,14 @@ impl NotesIo {
     /// bar, the editor keeps its text either way.
     pub fn write_draft(&mut self, editor: &NoteEditor) -> Result<PathBuf, String> {
         let draft = editor.draft(self.store.dir(), notes::now());
+        let journal = if self.read_only.get() {
+            self.journal.outside_store()
+        } else {
+            self.journal.clone()
+        };
         let entry = self
             .entry
-            .get_or_insert_with(|| self.journal.entry(&editor.base.id));
+            .get_or_insert_with(|| journal.entry(&editor.base.id));
         entry.write(&draft).map_err(|e| e.to_string())
     }
 

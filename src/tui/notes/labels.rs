@@ -1,30 +1,6 @@
 //! The words of the annotation screens, in Dutch and English.
 
-use dossier_core::annotation::{Kind, Status};
-
-use crate::store::config::Language;
-
-pub fn kind(lang: Language, k: Kind) -> &'static str {
-    match (lang, k) {
-        (Language::Nl, Kind::Note) => "notitie",
-        (Language::Nl, Kind::Question) => "vraag",
-        (Language::Nl, Kind::Toezegging) => "toezegging",
-        (Language::Nl, Kind::Action) => "actie",
-        (Language::En, Kind::Note) => "note",
-        (Language::En, Kind::Question) => "question",
-        (Language::En, Kind::Toezegging) => "commitment",
-        (Language::En, Kind::Action) => "action",
-    }
-}
-
-pub fn status(lang: Language, s: Status) -> &'static str {
-    match (lang, s) {
-        (Language::Nl, Status::Open) => "open",
-        (Language::Nl, Status::Done) => "afgerond",
-        (Language::En, Status::Open) => "open",
-        (Language::En, Status::Done) => "done",
-    }
-}
+use dossier_core::lang::Lang;
 
 /// A fixed phrase of the annotation screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +27,10 @@ pub enum Text {
     DraftOffer,
 }
 
-pub fn text(lang: Language, t: Text) -> &'static str {
+pub fn text(lang: Lang, t: Text) -> &'static str {
     use Text::*;
     match lang {
-        Language::Nl => match t {
+        Lang::Nl => match t {
             NewNote => "Nieuwe notitie",
             EditNote => "Notitie bewerken",
             Kind => "Soort",
@@ -80,7 +56,7 @@ pub fn text(lang: Language, t: Text) -> &'static str {
                 "Niet-opgeslagen concept van de vorige keer hersteld: Ctrl-s slaat op, Esc gooit weg"
             }
         },
-        Language::En => match t {
+        Lang::En => match t {
             NewNote => "New note",
             EditNote => "Edit note",
             Kind => "Kind",

@@ -9,33 +9,32 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
-use super::labels;
 use super::overview::{FACETS, Facet, Overview};
-use crate::store::config::Language;
+use dossier_core::lang::Lang;
 
-fn facet_name(lang: Language, f: Facet) -> &'static str {
+fn facet_name(lang: Lang, f: Facet) -> &'static str {
     match (lang, f) {
-        (Language::Nl, Facet::Text) => "zoek",
-        (Language::En, Facet::Text) => "find",
+        (Lang::Nl, Facet::Text) => "zoek",
+        (Lang::En, Facet::Text) => "find",
         (_, Facet::Dossier) => "dossier",
         (_, Facet::Tag) => "tag",
-        (Language::Nl, Facet::Kind) => "soort",
-        (Language::En, Facet::Kind) => "kind",
+        (Lang::Nl, Facet::Kind) => "soort",
+        (Lang::En, Facet::Kind) => "kind",
         (_, Facet::Status) => "status",
-        (Language::Nl, Facet::Author) => "auteur",
-        (Language::En, Facet::Author) => "author",
-        (Language::Nl, Facet::Detached) => "losgeraakt",
-        (Language::En, Facet::Detached) => "detached",
+        (Lang::Nl, Facet::Author) => "auteur",
+        (Lang::En, Facet::Author) => "author",
+        (Lang::Nl, Facet::Detached) => "losgeraakt",
+        (Lang::En, Facet::Detached) => "detached",
     }
 }
 
-fn facet_value(o: &Overview, lang: Language, f: Facet) -> String {
-    let any = if lang == Language::Nl { "alle" } else { "any" };
+fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
+    let any = if lang == Lang::Nl { "alle" } else { "any" };
     let yes_no = |b: bool| match (lang, b) {
-        (Language::Nl, true) => "ja",
-        (Language::Nl, false) => "nee",
-        (Language::En, true) => "yes",
-        (Language::En, false) => "no",
+        (Lang::Nl, true) => "ja",
+        (Lang::Nl, false) => "nee",
+        (Lang::En, true) => "yes",
+        (Lang::En, false) => "no",
     };
     let v = &o.filter;
     match f {
@@ -43,8 +42,8 @@ fn facet_value(o: &Overview, lang: Language, f: Facet) -> String {
         Facet::Dossier => v.dossier.clone().unwrap_or_else(|| any.into()),
         Facet::Tag => v.tag.clone().unwrap_or_else(|| any.into()),
         Facet::Author => v.author.clone().unwrap_or_else(|| any.into()),
-        Facet::Kind => v.kind.map_or(any, |k| labels::kind(lang, k)).into(),
-        Facet::Status => v.status.map_or(any, |s| labels::status(lang, s)).into(),
+        Facet::Kind => v.kind.map_or(any, |k| lang.kind(k)).into(),
+        Facet::Status => v.status.map_or(any, |s| lang.status(s)).into(),
         Facet::Detached => v.detached.map_or(any, yes_no).into(),
     }
 }
@@ -53,14 +52,14 @@ pub fn render(
     o: &Overview,
     notes: &[Annotation],
     index: &NoteIndex,
-    lang: Language,
+    lang: Lang,
     frame: &mut Frame,
     screen: Rect,
 ) {
     let area = super::editor_view::area(screen);
     frame.render_widget(Clear, area);
     let shown = o.shown(notes, index);
-    let title = if lang == Language::Nl {
+    let title = if lang == Lang::Nl {
         "Alle notities"
     } else {
         "All notes"
@@ -107,7 +106,7 @@ pub fn render(
         state.select(Some(o.selected.min(shown.len() - 1)));
     }
     frame.render_stateful_widget(list, rows[1], &mut state);
-    let hints = if lang == Language::Nl {
+    let hints = if lang == Lang::Nl {
         "typ: zoeken · Tab: filter · ←/→: waarde · Enter: ga naar · Esc: sluiten"
     } else {
         "type: find · Tab: filter · ←/→: value · Enter: go to · Esc: close"
@@ -121,22 +120,18 @@ pub fn render(
     );
 }
 
-fn item(notes: &[Annotation], index: &NoteIndex, i: usize, lang: Language) -> ListItem<'static> {
+fn item(notes: &[Annotation], index: &NoteIndex, i: usize, lang: Lang) -> ListItem<'static> {
     let a = &notes[i];
     let attached = index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![
         Span::styled(
-            format!(
-                "{} · {}",
-                labels::kind(lang, a.kind),
-                labels::status(lang, a.status)
-            ),
+            format!("{} · {}", lang.kind(a.kind), lang.status(a.status)),
             Style::default().add_modifier(Modifier::BOLD),
         ),
         Span::raw(format!("  {}", sanitize_line(&a.target.node))),
     ];
     if !attached {
-        let word = if lang == Language::Nl {
+        let word = if lang == Lang::Nl {
             "  (losgeraakt)"
         } else {
             "  (detached)"

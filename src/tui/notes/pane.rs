@@ -12,8 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::labels::{self, Text, text};
-use crate::store::config::Language;
+use super::labels::{Text, text};
+use dossier_core::lang::Lang;
 
 /// The notes on `node`, as indexes into `notes`, in order of creation.
 pub fn notes_on(index: &NoteIndex, node: NodeIdx) -> Vec<usize> {
@@ -28,7 +28,7 @@ pub struct PaneView<'a> {
     /// Position in the node's notes.
     pub selected: usize,
     pub focused: bool,
-    pub lang: Language,
+    pub lang: Lang,
 }
 
 pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
@@ -71,11 +71,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize) -> ListItem<'static> 
     let a = &v.notes[i];
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
-        format!(
-            "{} · {}",
-            labels::kind(v.lang, a.kind),
-            labels::status(v.lang, a.status)
-        ),
+        format!("{} · {}", v.lang.kind(a.kind), v.lang.status(a.status)),
         Style::default().add_modifier(Modifier::BOLD),
     )];
     if !a.tags.is_empty() {

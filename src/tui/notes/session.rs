@@ -9,7 +9,11 @@ use dossier_core::annotation::Annotation;
 use ratatui::Frame;
 use ratatui_textarea::Input;
 
-use super::annotate::{new_note, selection_quote};
+use dossier_core::motion::{next_word_end, prev_word_start};
+
+use dossier_core::note_form::new_note;
+
+use super::annotate::selection_quote;
 use super::editor::{NoteEditor, Outcome as EditorOutcome};
 use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen, perform};
 use super::io::{NotesIo, Saved};
@@ -17,8 +21,7 @@ use super::labels::{self, Text};
 use super::overview::{Outcome as OverviewOutcome, Overview};
 use super::pane::notes_on;
 use super::{editor_view, export_dialog_view, overview_view};
-use crate::store::config::Config;
-use crate::store::notes::{self as store, NotesStore, now};
+use crate::store::notes::{NotesStore, StoreError, entropy, now};
 use crate::tui::action::Action;
 use crate::tui::state::{Pane, State};
 use crate::tui::update::open_node;
@@ -45,14 +48,14 @@ pub struct Session {
 impl Session {
     /// Opens the store and shows its notes; a draft left by an earlier run
     /// is offered back in the editor.
-    pub fn open(explicit: Option<&std::path::Path>, config: &Config, s: &mut State) -> Session {
+    pub fn open(store: Result<NotesStore, StoreError>, author: String, s: &mut State) -> Session {
         let mut session = Session {
             io: None,
             screen: Screen::None,
             overview: Overview::default(),
-            author: config.author(),
+            author,
         };
-        match store::location(explicit, config).and_then(NotesStore::open) {
+        match store {
             Ok(st) => {
                 let mut io = NotesIo::new(st);
                 let loaded = io.load(&s.corpus);
@@ -270,7 +273,8 @@ impl Session {
         let doc = &s.corpus.node(open).body;
         let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
         s.selection = None;
-        let note = new_note(&s.corpus, open, quote, self.author.clone());
+        let t = now();
+        let note = new_note(&s.corpus, open, quote, self.author.clone(), t, entropy());
         self.screen = Screen::Editor {
             editor: NoteEditor::new(note, true),
             before: None,
@@ -413,30 +417,6 @@ fn jump(s: &mut State, i: usize) {
         }
     }
     s.focus = Pane::Reader;
-}
-
-fn next_word_end(text: &str, from: usize) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = from + 1;
-    while i < chars.len() && chars[i].is_whitespace() {
-        i += 1;
-    }
-    while i + 1 < chars.len() && !chars[i + 1].is_whitespace() {
-        i += 1;
-    }
-    i.min(chars.len().saturating_sub(1))
-}
-
-fn prev_word_start(text: &str, from: usize) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let mut i = from.min(chars.len().saturating_sub(1));
-    while i > 0 && chars[i - 1].is_whitespace() {
-        i -= 1;
-    }
-    while i > 0 && !chars[i - 1].is_whitespace() {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod help;
 mod peek;
 mod reader;
 mod status;
+mod timeline;
 mod tree;
 
 use ratatui::Frame;
@@ -116,6 +117,7 @@ pub fn render(s: &State, frame: &mut Frame) {
         Overlay::Finder(f) => finder::render(s, f, frame, area),
         Overlay::Peek(n) => peek::render(s, *n, frame, area),
         Overlay::LoadError(i) => peek::render_error(s, *i, frame, area),
+        Overlay::Timeline(i) => timeline::render(s, *i, frame, area),
     }
 }
 

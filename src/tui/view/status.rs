@@ -32,6 +32,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             Overlay::Finder(_) => (T::ModeFinder, None),
             Overlay::Peek(_) => (T::ModePeek, None),
             Overlay::LoadError(_) => (T::ModeError, None),
+            Overlay::Timeline(_) => (T::ModeTimeline, None),
             Overlay::None => (
                 crate::tui::notes_bridge::mode(s).unwrap_or(T::ModeRead),
                 None,
@@ -90,6 +91,11 @@ fn hints(s: &State, room: usize) -> String {
         ],
         Overlay::Help => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Overlay::LoadError(_) => vec![close],
+        Overlay::Timeline(_) => vec![
+            format!("{}/{}", k(Action::Down), k(Action::Up)),
+            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            close,
+        ],
         // The finder's prompt keys are fixed: see `input.rs`.
         Overlay::Finder(_) => vec![
             format!("↑/↓ {}", t(s.lang, T::Choose)),

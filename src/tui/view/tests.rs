@@ -12,13 +12,13 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use crate::store::config::Language;
 use crate::tui::action::Action;
 use crate::tui::i18n;
 use crate::tui::keymap::Keymap;
 use crate::tui::state::{Overlay, Pane, RowItem, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::{FINDER_LIMIT, apply_finder_update, open_node, update};
+use dossier_core::lang::Lang;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -28,13 +28,13 @@ fn built_in() -> Arc<Corpus> {
 
 /// A state on `corpus` that already knows the terminal's size, as the loop
 /// tells it before the first key.
-fn state_on(corpus: Arc<Corpus>, lang: Language, (w, h): (u16, u16)) -> State {
+fn state_on(corpus: Arc<Corpus>, lang: Lang, (w, h): (u16, u16)) -> State {
     let mut s = State::new(corpus, lang, Keymap::default(), Theme::plain());
     crate::tui::resize(&mut s, Rect::new(0, 0, w, h));
     s
 }
 
-fn state(lang: Language, size: (u16, u16)) -> State {
+fn state(lang: Lang, size: (u16, u16)) -> State {
     state_on(built_in(), lang, size)
 }
 
@@ -104,7 +104,7 @@ fn finder_showing(s: &mut State, query: &str, hits: Vec<dossier_core::search::Hi
 #[test]
 fn the_start_screen() {
     for size in SIZES {
-        let s = state(Language::Nl, size);
+        let s = state(Lang::Nl, size);
         let t = draw(&s, size);
         let text = screen(t.backend().buffer());
         // The letter is open, its tree expanded, and the keys are hinted.
@@ -118,7 +118,7 @@ fn the_start_screen() {
 #[test]
 fn a_section_with_a_link_selected() {
     for size in SIZES {
-        let mut s = state(Language::Nl, size);
+        let mut s = state(Lang::Nl, size);
         open(&mut s, "ebsp");
         s.focus = Pane::Reader;
         run(&mut s, &[Action::NextLink]);
@@ -149,7 +149,7 @@ fn a_section_with_a_link_selected() {
 #[test]
 fn a_footnote_peeked_over_the_text() {
     for size in SIZES {
-        let mut s = state(Language::Nl, size);
+        let mut s = state(Lang::Nl, size);
         open(&mut s, "c7");
         s.focus = Pane::Reader;
         run(&mut s, &[Action::NextLink, Action::Peek]);
@@ -165,7 +165,7 @@ fn a_footnote_peeked_over_the_text() {
 fn the_finder_highlights_exactly_the_matched_characters() {
     let highlight = Theme::plain().highlight.add_modifier;
     for size in SIZES {
-        let mut s = state(Language::Nl, size);
+        let mut s = state(Lang::Nl, size);
         finder_with(&mut s, "tweetrap");
         let t = draw(&s, size);
         let b = t.backend().buffer();
@@ -209,11 +209,11 @@ fn the_help_lists_every_action_with_its_keys() {
     let keymap = Keymap::default();
     let wanted: Vec<String> = Action::ALL
         .iter()
-        .map(|&a| format!("{}  {}", keymap.describe(a), i18n::action(Language::Nl, a)))
+        .map(|&a| format!("{}  {}", keymap.describe(a), i18n::action(Lang::Nl, a)))
         .collect();
     assert!(wanted.iter().any(|w| w.starts_with("Ctrl-p  ")));
     for size in SIZES {
-        let mut s = state(Language::Nl, size);
+        let mut s = state(Lang::Nl, size);
         run(&mut s, &[Action::Help]);
         let t = draw(&s, size);
         insta::assert_snapshot!(format!("help_{}x{}", size.0, size.1), t.backend());
@@ -228,7 +228,7 @@ fn the_help_lists_every_action_with_its_keys() {
         }
     }
     // At 120×40 the whole list fits without scrolling.
-    let mut s = state(Language::Nl, (120, 40));
+    let mut s = state(Lang::Nl, (120, 40));
     run(&mut s, &[Action::Help]);
     let text = screen(draw(&s, (120, 40)).backend().buffer());
     for w in &wanted {
@@ -269,7 +269,7 @@ fn a_file_that_failed_to_load_is_an_entry_with_its_message() {
     let p = e.position.unwrap();
     let place = format!("dossiers/kapot.toml:{}:{}", p.line, p.col);
     for size in SIZES {
-        let mut s = state_on(Arc::clone(&corpus), Language::Nl, size);
+        let mut s = state_on(Arc::clone(&corpus), Lang::Nl, size);
         let at = s
             .rows
             .iter()
@@ -304,10 +304,10 @@ fn the_labels_speak_dutch_and_english() {
         ]
         .map(|w| i18n::t(lang, w))
     };
-    for lang in [Language::Nl, Language::En] {
+    for lang in [Lang::Nl, Lang::En] {
         let other = match lang {
-            Language::Nl => Language::En,
-            Language::En => Language::Nl,
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
         };
         for size in SIZES {
             let mut s = state(lang, size);
@@ -327,8 +327,8 @@ fn the_labels_speak_dutch_and_english() {
                 }
             }
             let name = match lang {
-                Language::Nl => "nl",
-                Language::En => "en",
+                Lang::Nl => "nl",
+                Lang::En => "en",
             };
             insta::assert_snapshot!(format!("labels_{name}_{}x{}", size.0, size.1), t.backend());
         }
@@ -375,7 +375,7 @@ fn tiny_terminals_render_without_panic() {
     }
     for &(w, h) in &sizes {
         for (name, setup) in &screens {
-            let mut s = state_on(Arc::clone(&corpus), Language::Nl, (w, h));
+            let mut s = state_on(Arc::clone(&corpus), Lang::Nl, (w, h));
             setup(&mut s);
             let t = draw(&s, (w, h));
             if (w, h) == (29, 7) {
@@ -383,7 +383,7 @@ fn tiny_terminals_render_without_panic() {
                 assert!(text.contains("29×7"), "{name}: {text}");
             }
         }
-        let mut s = state_on(Arc::clone(&broken), Language::En, (w, h));
+        let mut s = state_on(Arc::clone(&broken), Lang::En, (w, h));
         let last = s.rows.len().saturating_sub(1);
         s.tree_selected = last;
         run(&mut s, &[Action::Open]);
@@ -406,7 +406,7 @@ fn a_window_keeps_the_selection_in_view_like_a_list_scrolled_from_the_top() {
 
 #[test]
 fn a_filter_longer_than_the_tree_pane_shows_its_start_and_a_mark() {
-    for (size, lang) in [((80, 24), Language::Nl), ((120, 40), Language::En)] {
+    for (size, lang) in [((80, 24), Lang::Nl), ((120, 40), Lang::En)] {
         let mut s = state(lang, size);
         run(&mut s, &[Action::Filter]);
         for c in "#gegevensuitwisseling".chars() {
@@ -420,7 +420,7 @@ fn a_filter_longer_than_the_tree_pane_shows_its_start_and_a_mark() {
         assert!(top.contains("… ┐"), "{top}");
     }
     // A short filter keeps the pane's name.
-    let mut s = state(Language::Nl, (120, 40));
+    let mut s = state(Lang::Nl, (120, 40));
     run(&mut s, &[Action::Filter]);
     update(&mut s, Action::Type('@'));
     let t = draw(&s, (120, 40));
@@ -432,7 +432,7 @@ fn a_filter_longer_than_the_tree_pane_shows_its_start_and_a_mark() {
 fn the_tree_filter_highlights_the_matched_letters_of_the_rows_it_kept() {
     let highlight = Theme::plain().highlight.add_modifier;
     for size in SIZES {
-        let mut s = state(Language::Nl, size);
+        let mut s = state(Lang::Nl, size);
         run(&mut s, &[Action::Filter]);
         for c in "border".chars() {
             update(&mut s, Action::Type(c));
@@ -452,5 +452,81 @@ fn the_tree_filter_highlights_the_matched_letters_of_the_rows_it_kept() {
         assert_eq!(letters, "Border", "{}", row(b, y));
         // The row is selected: the first that matched by itself.
         assert_eq!(s.selected_row().map(|r| r.hit), Some(true));
+    }
+}
+
+/// The bundled dossiers with the library fixtures (Kamerstuk 32317-978 and
+/// motie 21501-04-287) beside them.
+fn library() -> Arc<Corpus> {
+    let mut files = Vec::new();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "toml") {
+                files.push(dossier_core::load::SourceFile {
+                    path: p.file_name().unwrap().to_string_lossy().into_owned(),
+                    text: std::fs::read_to_string(&p).unwrap(),
+                });
+            }
+        }
+    }
+    Arc::new(dossier_core::load::load(
+        &files,
+        &dossier_core::load::NoFiles,
+    ))
+}
+
+#[test]
+fn the_tree_groups_the_library_by_kamerstuk_dossier_and_by_theme() {
+    for size in SIZES {
+        let mut s = state_on(library(), Lang::Nl, size);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        // 32317 JBZ-Raad › Nr. 987 (newest) › its topics, then Nr. 978;
+        // the motie's dossier 21501-04 in a group of its own.
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{needle} missing:\n{text}"))
+        };
+        assert!(at("32317 JBZ-Raad") < at("Nr. 987") && at("Nr. 987") < at("CT-ontbijt"));
+        assert!(at("CT-ontbijt") < at("Nr. 978"));
+        assert!(at("Nr. 978") < at("21501-04"));
+        insta::assert_snapshot!(format!("library_{}x{}", size.0, size.1), t.backend());
+        // One key groups by theme: the tags head the tree.
+        run(&mut s, &[Action::GroupBy]);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        assert!(text.contains("▾ gegevensbescherming"), "{text}");
+        assert!(!text.contains("32317 JBZ-Raad"), "{text}");
+        run(&mut s, &[Action::GroupBy]);
+        assert!(screen(draw(&s, size).backend().buffer()).contains("32317 JBZ-Raad"));
+    }
+}
+
+#[test]
+fn a_group_closes_and_opens_with_the_tree_keys() {
+    let size = (80, 24);
+    let mut s = state_on(library(), Lang::Nl, size);
+    s.tree_selected = 0;
+    let before = s.rows.len();
+    run(&mut s, &[Action::Collapse]);
+    assert!(s.rows.len() < before);
+    assert!(!s.rows[0].expanded);
+    run(&mut s, &[Action::Open]);
+    assert_eq!(s.rows.len(), before);
+}
+
+#[test]
+fn the_timeline_overlay() {
+    for size in SIZES {
+        let mut s = state_on(library(), Lang::Nl, size);
+        run(&mut s, &[Action::Timeline]);
+        let t = draw(&s, size);
+        let text = screen(t.backend().buffer());
+        assert!(text.contains("TIJDLIJN"), "{text}");
+        let at = |n: &str| text.find(n).unwrap_or_else(|| panic!("{n}:\n{text}"));
+        assert!(at("04-06-2025") < at("21-11-2025") && at("21-11-2025") < at("17-12-2025"));
+        insta::assert_snapshot!(format!("timeline_{}x{}", size.0, size.1), t.backend());
     }
 }

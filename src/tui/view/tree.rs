@@ -10,6 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::pane_block;
 use crate::tui::i18n::{T, t};
 use crate::tui::state::{Pane, RowItem, State, TreeRow};
+use crate::tui::tree::Grouping;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let title = title(s, usize::from(area.width.saturating_sub(2)));
@@ -60,7 +61,8 @@ fn title(s: &State, width: usize) -> String {
 
 /// One row of the tree; a title longer than `width` columns ends in `…`.
 fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
-    let indent = "  ".repeat(r.depth);
+    // One column a level: documents and their topics sit two levels down.
+    let indent = " ".repeat(r.depth);
     match r.item {
         RowItem::Error(i) => {
             // The file first: in a narrow pane it is what tells rows apart.
@@ -83,8 +85,22 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
                 Span::styled(rest, s.theme.muted),
             ])
         }
+        RowItem::Group(g) => {
+            let marker = if r.expanded { "▾ " } else { "▸ " };
+            let label = match s.groups.get(g).and_then(|g| g.label.as_deref()) {
+                Some(l) => dossier_core::text::sanitize_line(l),
+                None => match s.grouping {
+                    Grouping::Dossier => t(s.lang, T::OtherDocuments).to_string(),
+                    Grouping::Theme => t(s.lang, T::NoTheme).to_string(),
+                },
+            };
+            let label = super::breadcrumb::truncate(&label, width.saturating_sub(2));
+            Line::from(vec![
+                Span::styled(marker, s.theme.muted),
+                Span::styled(label, s.theme.title),
+            ])
+        }
         RowItem::Node(n) => {
-            let node = s.corpus.node(n);
             let marker = if !r.has_children {
                 "  "
             } else if r.expanded {
@@ -107,15 +123,16 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
             }
             let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
             let room = width.saturating_sub(used);
-            let cut = node.title.width() > room;
+            let title = row_title(s, n);
+            let cut = title.width() > room;
             // Only rows on screen are drawn, so only theirs are matched.
             let matched = if r.hit {
-                s.tree_filter.positions(&node.title)
+                s.tree_filter.positions(&title)
             } else {
                 Vec::new()
             };
             let mut taken = 0;
-            for (i, ch) in node.title.chars().enumerate() {
+            for (i, ch) in title.chars().enumerate() {
                 let cw = ch.width().unwrap_or(0);
                 if cut && taken + cw + 1 > room {
                     spans.push(Span::styled("…", base));
@@ -131,6 +148,27 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize) -> Line<'a> {
             }
             Line::from(merge(spans))
         }
+    }
+}
+
+/// What a node's row says: its title, but for a document in a Kamerstuk
+/// dossier's group its number, date and type (`Nr. 987 · 17-12-2025 ·
+/// Brief`): the group already names the dossier, and the titles of
+/// a dossier's documents are much alike.
+fn row_title(s: &State, n: dossier_core::NodeIdx) -> std::borrow::Cow<'_, str> {
+    let node = s.corpus.node(n);
+    match (&node.letter, s.grouping) {
+        (Some(m), Grouping::Dossier) if m.kamerstuk.is_some() => {
+            let number = m.kamerstuk.as_ref().map_or("", |k| k.number.as_str());
+            let mut kind = m.doc_type.clone();
+            if let Some(first) = kind.get(..1) {
+                kind = first.to_uppercase() + &kind[1..];
+            }
+            // The date as numbers: a narrow pane keeps it whole.
+            let date: Vec<&str> = m.date.split('-').rev().collect();
+            std::borrow::Cow::Owned(format!("Nr. {number} · {} · {kind}", date.join("-")))
+        }
+        _ => std::borrow::Cow::Borrowed(&node.title),
     }
 }
 

@@ -108,6 +108,20 @@ fn owner_and_due_date_belong_to_actions() {
 }
 
 #[test]
+fn a_plain_note_with_a_due_date_shows_it_and_keeps_it() {
+    // As `notes add --kind vraag --due 31-12-2025` makes it.
+    let mut q = blank();
+    q.kind = Kind::Question;
+    q.due = Some(jiff::civil::date(2025, 12, 31));
+    let mut e = NoteEditor::new(q, false);
+    assert!(e.fields().contains(&Field::Due));
+    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+        panic!("not saved")
+    };
+    assert_eq!(a.due, Some(jiff::civil::date(2025, 12, 31)));
+}
+
+#[test]
 fn tags_are_completed_from_those_in_use() {
     let mut known = blank();
     known.tags = vec!["grensbeheer".into(), "gegevens".into()];

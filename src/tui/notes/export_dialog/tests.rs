@@ -28,13 +28,13 @@ fn the_current_filter_is_the_default_and_the_format_sets_the_extension() {
         kind: Some(Kind::Action),
         ..NoteFilter::default()
     };
-    let mut d = ExportDialog::new(Language::Nl, &filter);
+    let mut d = ExportDialog::new(Lang::Nl, &filter);
     assert_eq!(
         (d.format, d.scope, d.path.as_str()),
         (Format::Md, Scope::Filtered, "notities.md")
     );
     assert_eq!(
-        ExportDialog::new(Language::En, &NoteFilter::default()).scope,
+        ExportDialog::new(Lang::En, &NoteFilter::default()).scope,
         Scope::All
     );
     d.input(key(Key::Right), NOTHING_EXISTS);
@@ -69,7 +69,7 @@ fn the_current_filter_is_the_default_and_the_format_sets_the_extension() {
 
 #[test]
 fn an_existing_file_is_overwritten_only_after_yes() {
-    let mut d = ExportDialog::new(Language::Nl, &NoteFilter::default());
+    let mut d = ExportDialog::new(Lang::Nl, &NoteFilter::default());
     let exists: &dyn Fn(&Path) -> bool = &|p| p == Path::new("notities.md");
     assert_eq!(d.input(key(Key::Enter), exists), Outcome::Nothing);
     assert!(d.confirming);
@@ -109,7 +109,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     assert_eq!(chosen(Scope::All, &filter, &notes, &index).len(), 2);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("acties.csv");
-    let msg = perform(Format::Csv, &path, &picked, &c, Language::Nl);
+    let msg = perform(Format::Csv, &path, &picked, &c, Lang::Nl);
     assert_eq!(
         msg,
         format!("1 notitie geëxporteerd naar {}", path.display())
@@ -121,7 +121,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
         &dir.path().join("geen/map/x.md"),
         &picked,
         &c,
-        Language::En,
+        Lang::En,
     );
     assert!(
         msg.starts_with("Export failed: ") && msg.contains("cannot write the export"),
@@ -132,7 +132,7 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
 #[test]
 fn the_dialog_shows_fields_and_the_question() {
     let mut d = ExportDialog::new(
-        Language::Nl,
+        Lang::Nl,
         &NoteFilter {
             kind: Some(Kind::Action),
             ..NoteFilter::default()
@@ -140,9 +140,7 @@ fn the_dialog_shows_fields_and_the_question() {
     );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|f| {
-            crate::tui::notes::export_dialog_view::render(&d, 3, 10, Language::Nl, f, f.area())
-        })
+        .draw(|f| crate::tui::notes::export_dialog_view::render(&d, 3, 10, Lang::Nl, f, f.area()))
         .unwrap();
     insta::assert_snapshot!("export_dialog", terminal.backend());
     // The field the arrows change is marked.
@@ -151,9 +149,7 @@ fn the_dialog_shows_fields_and_the_question() {
     assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
     d.input(key(Key::Enter), &|_| true);
     terminal
-        .draw(|f| {
-            crate::tui::notes::export_dialog_view::render(&d, 3, 10, Language::En, f, f.area())
-        })
+        .draw(|f| crate::tui::notes::export_dialog_view::render(&d, 3, 10, Lang::En, f, f.area()))
         .unwrap();
     insta::assert_snapshot!("export_dialog_overwrite", terminal.backend());
 }

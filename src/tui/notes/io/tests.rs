@@ -99,3 +99,25 @@ fn drafts_of_another_store_are_not_offered() {
     a.journal = shared;
     assert_eq!(a.pending_drafts().len(), 1);
 }
+
+#[test]
+fn drafts_of_a_read_only_store_go_outside_it() {
+    let c = corpus();
+    let (d, mut io) = io();
+    let store = d.path().join("notes");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("nx.toml"), "id = ").unwrap();
+    io.journal = Journal::new(Some(store.join("drafts")), vec![d.path().join("state")]);
+    assert!(io.load(&c).is_read_only());
+    let ed = NoteEditor::new(note(&c, "n1", "ebsp", None, "bewerkt"), false);
+    let path = io.write_draft(&ed).unwrap();
+    assert!(
+        path.starts_with(d.path().join("state")),
+        "{}",
+        path.display()
+    );
+    assert!(
+        !store.join("drafts").exists(),
+        "nothing is written into the store"
+    );
+}

@@ -3,8 +3,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::*;
-use crate::store::config::Language;
 use crate::tui::notes::fixture::{corpus, note};
+use dossier_core::lang::Lang;
 
 fn key(k: Key) -> Input {
     Input {
@@ -94,7 +94,7 @@ fn the_overlay_shows_filters_and_notes() {
     let mut o = Overview::default();
     o.input(key(Key::Down), &notes, &index);
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    t.draw(|f| super::super::overview_view::render(&o, &notes, &index, Language::Nl, f, f.area()))
+    t.draw(|f| super::super::overview_view::render(&o, &notes, &index, Lang::Nl, f, f.area()))
         .unwrap();
     let s = t.backend().to_string();
     assert!(s.contains("Alle notities (3/3)"), "{s}");

@@ -28,7 +28,7 @@ fn the_pane_lists_the_open_nodes_notes() {
         node: Some(root),
         selected: 1,
         focused: true,
-        lang: Language::Nl,
+        lang: Lang::Nl,
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -69,7 +69,7 @@ fn an_empty_pane_says_how_to_annotate() {
         node: c.get("ebsp"),
         selected: 0,
         focused: false,
-        lang: Language::En,
+        lang: Lang::En,
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     assert!(t.backend().to_string().contains("No notes. a = annotate"));
@@ -91,7 +91,7 @@ fn long_quotes_and_texts_wrap_to_the_pane_and_say_when_they_stop() {
         node: c.get("ebsp"),
         selected: 0,
         focused: false,
-        lang: Language::Nl,
+        lang: Lang::Nl,
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -114,7 +114,7 @@ fn the_empty_pane_wraps_its_hint() {
         node: c.get("ebsp"),
         selected: 0,
         focused: false,
-        lang: Language::Nl,
+        lang: Lang::Nl,
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -140,7 +140,7 @@ fn a_pane_lower_than_a_note_still_shows_its_first_lines() {
         node: c.get("ebsp"),
         selected: 0,
         focused: false,
-        lang: Language::Nl,
+        lang: Lang::Nl,
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();

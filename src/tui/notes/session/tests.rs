@@ -10,15 +10,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use super::*;
-use crate::store::config::Language;
 use crate::tui::keymap::Keymap;
 use crate::tui::theme::Theme;
+use dossier_core::lang::Lang;
 
 const SECTION: &str = "ebsp/uitkomst-onderhandelingen";
 
 fn state() -> State {
     let corpus = Arc::new(crate::store::dossiers::load_built_in());
-    let mut s = State::new(corpus, Language::Nl, Keymap::default(), Theme::plain());
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
     s.resize((60, 20), 20);
     s
 }
@@ -36,11 +36,7 @@ fn at_passage(s: &mut State) {
 }
 
 fn session(store: &Path, s: &mut State) -> Session {
-    let config = Config {
-        author: "Tester".into(),
-        ..Config::default()
-    };
-    let mut session = Session::open(Some(store), &config, s);
+    let mut session = Session::open(NotesStore::open(store), "Tester".into(), s);
     // Drafts stay inside the test's folder.
     if let Some(io) = session.io.as_mut() {
         io.use_journal(crate::store::drafts::Journal::in_dirs(vec![
@@ -138,7 +134,7 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     assert!(shown.contains("Notities (1)"), "{shown}");
     // The tree counts the note on the section and on its dossier.
     assert!(
-        shown.contains("[1] Enhanced Border") && shown.contains("[1] Uitkomst"),
+        shown.contains("[1] Enhanced Bord") && shown.contains("[1] Uitkomst"),
         "{shown}"
     );
     let buf = t.backend().buffer();

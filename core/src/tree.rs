@@ -1,0 +1,426 @@
+//! The tree both faces show: which nodes hang under which (a dossier's
+//! sections, annexes and footnotes, and the references it cites), and the
+//! tree filter's matching (fuzzy text, `#tag`, `@country`).
+
+use memchr::memchr2;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::{Corpus, NodeIdx, NodeKind};
+use crate::text::{fold, fold_char};
+
+/// The children a node shows in the tree: for a document first the topics
+/// that come from it, for a dossier also the references it cites.
+pub fn children(c: &Corpus, node: NodeIdx) -> impl Iterator<Item = NodeIdx> + '_ {
+    let n = c.node(node);
+    let cited = if n.kind.is_root() {
+        c.references_cited_by(node)
+    } else {
+        &[]
+    };
+    let topics = if n.kind == NodeKind::Letter {
+        c.topics_from(node)
+    } else {
+        &[]
+    };
+    topics.iter().chain(&n.children).chain(cited).copied()
+}
+
+/// How the tree groups the library's documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Grouping {
+    /// By Kamerstuk dossier (`32317 JBZ-Raad`), newest document first.
+    #[default]
+    Dossier,
+    /// By theme tag.
+    Theme,
+}
+
+/// A heading row of the tree and the documents and topics under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// What expansion is remembered by: the dossier number or the tag.
+    pub key: String,
+    /// `32317 JBZ-Raad`, or the tag; `None` for what has no dossier or tag.
+    pub label: Option<String>,
+    pub members: Vec<NodeIdx>,
+}
+
+/// The groups of the top of the tree, in order: by dossier, the group of
+/// the newest document first; by theme, tags in alphabetical order. What
+/// has no Kamerstuk dossier (or no tag) comes last, in a group of its own.
+pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut rest = Vec::new();
+    let mut at = std::collections::HashMap::new();
+    match grouping {
+        Grouping::Dossier => {
+            for &r in &c.roots {
+                let n = c.node(r);
+                if n.kind != NodeKind::Letter {
+                    // Topics hang under their document; one without it is
+                    // left over.
+                    if n.source.is_none() {
+                        rest.push(r);
+                    }
+                    continue;
+                }
+                let Some(k) = n.letter.as_ref().and_then(|m| m.kamerstuk.as_ref()) else {
+                    rest.push(r);
+                    continue;
+                };
+                let key = k.key();
+                let key = key[..key.rfind('-').unwrap_or(key.len())].to_string();
+                let title = n.letter.as_ref().and_then(|m| m.dossier_title.as_deref());
+                let i = *at.entry(key.clone()).or_insert_with(|| {
+                    groups.push(Group {
+                        key,
+                        label: Some(k.dossier.clone()),
+                        members: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+                let g = &mut groups[i];
+                if let (Some(label), Some(t)) = (&mut g.label, title)
+                    && !label.contains(' ')
+                {
+                    label.push(' ');
+                    label.push_str(t);
+                }
+                g.members.push(r);
+            }
+        }
+        Grouping::Theme => {
+            let mut tags: Vec<&str> = c
+                .roots
+                .iter()
+                .flat_map(|&r| c.node(r).tags.iter().map(String::as_str))
+                .collect();
+            tags.sort_unstable();
+            tags.dedup();
+            for t in tags {
+                groups.push(Group {
+                    key: format!("#{t}"),
+                    label: Some(t.to_string()),
+                    members: Vec::new(),
+                });
+                at.insert(t.to_string(), groups.len() - 1);
+            }
+            for &r in &c.roots {
+                let n = c.node(r);
+                if n.tags.is_empty() {
+                    rest.push(r);
+                }
+                for t in &n.tags {
+                    if let Some(&i) = at.get(t.as_str()) {
+                        groups[i].members.push(r);
+                    }
+                }
+            }
+        }
+    }
+    if !rest.is_empty() {
+        groups.push(Group {
+            key: String::new(),
+            label: None,
+            members: rest,
+        });
+    }
+    groups
+}
+
+/// A parsed filter: words to match fuzzily in titles, tags, countries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TreeFilter {
+    pub text: String,
+    pub tags: Vec<String>,
+    pub countries: Vec<String>,
+    /// `text` folded, once rather than for every node matched.
+    pub folded: String,
+}
+
+impl TreeFilter {
+    pub fn parse(s: &str) -> TreeFilter {
+        let mut f = TreeFilter::default();
+        let mut words = Vec::new();
+        for w in s.split_whitespace() {
+            if let Some(t) = w.strip_prefix('#').filter(|t| !t.is_empty()) {
+                f.tags.push(fold(t));
+            } else if let Some(c) = w.strip_prefix('@').filter(|c| !c.is_empty()) {
+                f.countries.push(fold(c));
+            } else {
+                words.push(w);
+            }
+        }
+        f.text = words.join(" ");
+        f.folded = fold(&f.text);
+        f
+    }
+
+    /// As [`TreeFilter::parse`], but plain text that is the whole name of a
+    /// country or a tag in the corpus (`Italië`, `migratie`) filters by it,
+    /// as `@Italië` or `#migratie` would: that is what a reader means.
+    pub fn parse_in(s: &str, c: &Corpus) -> TreeFilter {
+        let mut f = TreeFilter::parse(s);
+        if f.text.is_empty() {
+            return f;
+        }
+        let text = fold(&f.text);
+        // Folding is a character for a character: a name is compared as it
+        // folds, without a string made of it, and most differ at once —
+        // this runs over every tag of every node on each keystroke.
+        let is_text = |name: &str| name.chars().map(fold_char).eq(text.chars());
+        // The list of country names, not the corpus's: it is short, and
+        // with thousands of dossiers collecting the corpus's names on every
+        // keystroke was slower than the filtering itself.
+        if crate::countries::known_countries().any(is_text) {
+            f.countries.push(text);
+            f.text.clear();
+            f.folded.clear();
+        } else if c.nodes.iter().flat_map(|n| &n.tags).any(|t| is_text(t)) {
+            f.tags.push(text);
+            f.text.clear();
+            f.folded.clear();
+        }
+        f
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.tags.is_empty() && self.countries.is_empty()
+    }
+
+    /// Whether `node` itself matches: its tags and countries, and its
+    /// title or id holding the text's characters in order, which is when the
+    /// matcher matches. Which characters matched is found only for the rows
+    /// drawn ([`TreeFilter::positions`]): a filtering pass over thousands of
+    /// dossiers runs no matcher.
+    pub fn matches(&self, c: &Corpus, node: NodeIdx) -> bool {
+        let n = c.node(node);
+        // Multi-word tags ("georganiseerde criminaliteit") match on a prefix
+        // of any word run, so `#georg` finds them. Names are compared as
+        // they fold, without a folded copy: this runs for every node.
+        if !self.tags.is_empty() {
+            let root = c.root_of(node).map_or(&[][..], |r| &c.node(r).tags[..]);
+            let tags = || n.tags.iter().chain(root);
+            if !self.tags.iter().all(|want| {
+                tags().any(|t| folds_to_prefix(t, want, ' ') || folds_to_prefix(t, want, '-'))
+            }) {
+                return false;
+            }
+        }
+        if !self.countries.is_empty()
+            && !self
+                .countries
+                .iter()
+                .all(|want| n.countries.iter().any(|t| folds_to_prefix(t, want, ' ')))
+        {
+            return false;
+        }
+        if self.text.is_empty() {
+            return true;
+        }
+        self.may_match(&n.title) || self.may_match(&n.id)
+    }
+
+    /// Whether `text` holds the folded query's characters in order, spaces
+    /// too, which is exactly when the matcher matches it.
+    pub fn may_match(&self, text: &str) -> bool {
+        let query = &self.folded;
+        // ASCII titles, most of them, are searched a letter at a time in
+        // either case with memchr (the folded query is lower case).
+        if text.is_ascii() && query.is_ascii() {
+            let mut rest = text.as_bytes();
+            for q in query.bytes() {
+                match memchr2(q, q.to_ascii_uppercase(), rest) {
+                    Some(at) => rest = &rest[at + 1..],
+                    None => return false,
+                }
+            }
+            return true;
+        }
+        let mut want = query.chars().peekable();
+        for ch in text.chars().map(fold_char) {
+            if want.peek() == Some(&ch) {
+                want.next();
+            }
+        }
+        want.peek().is_none()
+    }
+
+    /// The characters of `title` the filter's text matched, for
+    /// highlighting; none when it has no text or the title does not match.
+    pub fn positions(&self, title: &str) -> Vec<usize> {
+        if self.folded.is_empty() || !self.may_match(title) {
+            return Vec::new();
+        }
+        // A fresh matcher per text: fuzzy-matcher 0.3.7 carries state between calls.
+        SkimMatcherV2::default()
+            .fuzzy_indices(&fold(title), &self.folded)
+            .map(|(_, idx)| idx)
+            .unwrap_or_default()
+    }
+}
+
+/// Whether `name`, folded and with its spaces as `space`, starts with
+/// `prefix` (already folded).
+fn folds_to_prefix(name: &str, prefix: &str, space: char) -> bool {
+    let mut name = name
+        .chars()
+        .map(fold_char)
+        .map(|c| if c == ' ' { space } else { c });
+    prefix.chars().all(|p| name.next() == Some(p))
+}
+
+/// What a root has besides its sections: its annexes and footnotes, then
+/// the references it cites (as `dossier list` shows them).
+pub fn attachments(c: &Corpus, root: NodeIdx) -> Vec<NodeIdx> {
+    let mut out: Vec<NodeIdx> = c
+        .node(root)
+        .children
+        .iter()
+        .copied()
+        .filter(|&i| matches!(c.node(i).kind, NodeKind::Annex | NodeKind::Footnote))
+        .collect();
+    out.extend(c.references_cited_by(root));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::bundled;
+
+    #[test]
+    fn filters_parse_tags_and_countries() {
+        let f = TreeFilter::parse("ebsp #Migratie @italie");
+        assert_eq!(f.text, "ebsp");
+        assert_eq!(f.tags, vec!["migratie"]);
+        assert_eq!(f.countries, vec!["italie"]);
+        assert!(TreeFilter::parse("  ").is_empty());
+    }
+
+    #[test]
+    fn a_country_or_tag_typed_as_text_filters_by_it() {
+        let c = bundled();
+        let f = TreeFilter::parse_in("Italië", &c);
+        assert_eq!(
+            (f.text.as_str(), f.countries),
+            ("", vec!["italie".to_string()])
+        );
+        let f = TreeFilter::parse_in("grensbeheer", &c);
+        assert_eq!(f.tags, vec!["grensbeheer"]);
+        // Anything else stays a fuzzy title search.
+        assert_eq!(TreeFilter::parse_in("itali", &c).text, "itali");
+    }
+
+    /// The ids of the nodes that match `query` by themselves.
+    fn matching_ids(c: &Corpus, query: &str) -> Vec<String> {
+        let f = TreeFilter::parse(query);
+        (0..c.nodes.len())
+            .filter(|&i| f.matches(c, i))
+            .map(|i| c.node(i).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn titles_match_ignoring_case_and_accents_with_or_without_non_ascii() {
+        let c = bundled();
+        let find = |query: &str| matching_ids(&c, query);
+        // An ASCII title, upper case in the title, lower in the query.
+        assert!(find("ebsp").contains(&"ebsp".to_string()));
+        assert!(find("ENHANCED border").contains(&"ebsp".to_string()));
+        // A title with `ë`, matched by a plain `e`.
+        assert!(find("ministeriele").contains(&"c7".to_string()));
+        // A letter the title lacks, in either kind of title.
+        assert!(!find("ebspq").contains(&"ebsp".to_string()));
+        assert!(!find("ministerielez").contains(&"c7".to_string()));
+        assert!(find("qxqxq").is_empty());
+        // Matched positions are those of the title's characters.
+        let f = TreeFilter::parse("ebsp");
+        let ebsp = c.get("ebsp").unwrap();
+        let title: Vec<char> = c.node(ebsp).title.chars().collect();
+        assert!(f.matches(&c, ebsp));
+        let picked: String = f
+            .positions(&c.node(ebsp).title)
+            .iter()
+            .map(|&i| title[i].to_ascii_lowercase())
+            .collect();
+        assert_eq!(picked, "ebsp");
+    }
+
+    #[test]
+    fn tags_and_countries_match_on_a_folded_prefix_sections_by_their_dossier() {
+        let c = bundled();
+        let find = |query: &str| matching_ids(&c, query);
+        // A multi-word tag, by its first word's start or written with a dash.
+        for q in ["#georg", "#Georganiseerde-crim", "#GEORGANISEERDE CRIM"] {
+            let ids = find(q);
+            assert!(ids.contains(&"c7".to_string()), "{q}: {ids:?}");
+            assert!(!ids.contains(&"ebsp".to_string()), "{q}: {ids:?}");
+        }
+        // A section has its dossier's tags.
+        let c7_sections: Vec<String> = c
+            .nodes
+            .iter()
+            .filter(|n| n.id.starts_with("c7/"))
+            .map(|n| n.id.clone())
+            .collect();
+        assert!(!c7_sections.is_empty());
+        let tagged = find("#ondermijning");
+        assert!(
+            c7_sections.iter().all(|id| tagged.contains(id)),
+            "{tagged:?}"
+        );
+        // A country by the start of its name, accents and case aside.
+        let italy = find("@italie");
+        assert!(!italy.is_empty());
+        assert_eq!(find("@ITALI"), italy);
+        assert_eq!(find("@Italië"), italy);
+        assert!(find("@italiq").is_empty());
+        // A prefix longer than the name does not match.
+        assert!(!folds_to_prefix("Italië", "italiee", ' '));
+        assert!(folds_to_prefix("raad van europa", "raad-van", '-'));
+    }
+
+    proptest::proptest! {
+        /// The filtering pass keeps a title exactly when the matcher, which
+        /// finds the characters to highlight, matches it.
+        #[test]
+        fn the_pass_keeps_exactly_what_the_matcher_matches(
+            title in "[a-eA-EëéÉç \\-]{0,30}|\\PC{0,30}",
+            query in "[a-eëÉç]{1,3}( [a-eç]{1,2})?",
+        ) {
+            let f = TreeFilter::parse(&query);
+            let matched = SkimMatcherV2::default()
+                .fuzzy_indices(&fold(&title), &f.folded)
+                .is_some();
+            proptest::prop_assert_eq!(f.may_match(&title), matched);
+            proptest::prop_assert_eq!(!f.positions(&title).is_empty(), matched);
+        }
+    }
+
+    #[test]
+    fn a_dossier_shows_its_parts_then_what_it_cites() {
+        let c = bundled();
+        let ebsp = c.get("ebsp").unwrap();
+        let kids: Vec<&str> = children(&c, ebsp).map(|k| c.node(k).id.as_str()).collect();
+        assert!(kids.contains(&"ebsp/uitkomst-onderhandelingen"), "{kids:?}");
+        let cited = c.references_cited_by(ebsp);
+        assert!(!cited.is_empty());
+        // The cited references come last, after the dossier's own nodes.
+        assert_eq!(
+            &kids[kids.len() - cited.len()..],
+            &cited
+                .iter()
+                .map(|&r| c.node(r).id.as_str())
+                .collect::<Vec<_>>()[..]
+        );
+        let att = attachments(&c, ebsp);
+        assert!(att.iter().all(|&i| c.node(i).kind != NodeKind::Section));
+        assert!(att.ends_with(cited));
+        // A section lists no references of its own.
+        let part = c.get("ebsp/uitkomst-onderhandelingen").unwrap();
+        assert!(children(&c, part).all(|k| c.node(k).kind != NodeKind::Reference));
+    }
+}

@@ -1,0 +1,77 @@
+//! The timeline: the library's documents by date, each with its topics;
+//! `Enter` opens the one selected.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::centered;
+use crate::tui::i18n::{T, t};
+use crate::tui::state::State;
+
+pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
+    let c = &s.corpus;
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2);
+    let inner = usize::from(w.saturating_sub(2));
+    let docs = c.documents_by_date();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    for (i, &d) in docs.iter().enumerate() {
+        let n = c.node(d);
+        let Some(m) = n.letter.as_deref() else {
+            continue;
+        };
+        let date: Vec<&str> = m.date.split('-').rev().collect();
+        let kamerstuk = m
+            .kamerstuk
+            .as_ref()
+            .map(|k| format!("{} nr. {}", k.dossier, k.number))
+            .unwrap_or_default();
+        let head = format!("{}  {:<7} {:<16} ", date.join("-"), m.doc_type, kamerstuk);
+        let room = inner.saturating_sub(head.width() + 2);
+        let title = super::breadcrumb::truncate(&n.title, room);
+        let style = if i == selected {
+            selected_line = lines.len();
+            s.theme.selection
+        } else {
+            ratatui::style::Style::default()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(if i == selected { "▶ " } else { "  " }, style),
+            Span::styled(head, style.patch(s.theme.muted)),
+            Span::styled(title, style),
+        ]));
+        for topic in c.topics_of(d) {
+            let text = format!("      · {}", c.node(topic).title);
+            lines.push(Line::styled(
+                super::breadcrumb::truncate(&text, inner),
+                s.theme.muted,
+            ));
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line::styled(t(s.lang, T::NoDocuments), s.theme.muted));
+    }
+    let height = usize::from(h.saturating_sub(2)).max(1);
+    let first = selected_line.saturating_sub(height.saturating_sub(2));
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(s.theme.accent)
+        .title(format!(" {} ", t(s.lang, T::Timeline)))
+        .title_bottom(format!(
+            " Enter {} · Esc {} ",
+            t(s.lang, T::OpenWord),
+            t(s.lang, T::Close)
+        ));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .scroll((u16::try_from(first).unwrap_or(u16::MAX), 0))
+            .block(block),
+        r,
+    );
+}
