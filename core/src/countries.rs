@@ -97,9 +97,9 @@ const COUNTRIES: &[&[&str]] = &[
 ///
 /// One pass over the words, each folded as it is read: a name can only
 /// match where its first word occurs, so a word is looked up only when its
-/// length and first letter are those of some name's first word, and the
-/// text is folded whole only for a name of several words whose first word
-/// it has.
+/// length and first two or three letters are those of some name's first
+/// word, and the text is folded whole only for a name of several words
+/// whose first word it has.
 pub fn countries_in(text: &str) -> Vec<&'static str> {
     let table = first_words();
     let mut hit = [false; COUNTRIES.len()];
@@ -118,8 +118,9 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
             }
         }
     };
-    // A word is gathered only while it may still be a first word: its first
-    // two letters ruled out, the rest of it is passed over.
+    // A word is gathered only while it may still be a first word: once its
+    // first two or three letters rule that out, the rest of it is passed
+    // over.
     let mut skipping = false;
     let bytes = text.as_bytes();
     let mut i = 0;
