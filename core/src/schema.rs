@@ -109,6 +109,12 @@ pub struct AnnexRaw {
     pub url: Option<String>,
     pub text: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,
+    /// The annex's own parts, as `[[annex.section]]`.
+    #[serde(default)]
+    pub section: Vec<Spanned<SectionRaw>>,
+    /// The annex's own footnotes, as `[[annex.footnote]]`.
+    #[serde(default)]
+    pub footnote: Vec<Spanned<FootnoteRaw>>,
 }
 
 #[derive(Debug, Deserialize)]

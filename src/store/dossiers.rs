@@ -48,12 +48,25 @@ pub fn load_built_in_and_library(max_file_size: u64) -> Corpus {
         return load_built_in();
     };
     let (library, mut errors) = read_dir_files(&dir, max_file_size);
+    // The import names a file after its document's id: a file named as a
+    // built-in file, or after a built-in document's id or earlier id (the
+    // bundled letter imported from its PDF text is `kamerbrief-7010422`),
+    // is that document again.
+    let built_in = load_built_in();
+    let taken: Vec<String> = built_in
+        .roots
+        .iter()
+        .map(|&r| built_in.node(r))
+        .flat_map(|n| std::iter::once(n.id.clone()).chain(n.aliases.iter().map(|a| a.to_string())))
+        .map(|id| format!("{id}.toml"))
+        .chain(BUILT_IN.iter().map(|(b, _)| (*b).to_string()))
+        .collect();
     let mut files = built_in_files();
     for f in library {
         let name = Path::new(&f.path)
             .file_name()
             .map(|n| n.to_string_lossy().into_owned());
-        if name.is_some_and(|n| BUILT_IN.iter().any(|(b, _)| *b == n)) {
+        if name.is_some_and(|n| taken.contains(&n)) {
             continue;
         }
         files.push(f);

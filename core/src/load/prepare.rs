@@ -173,7 +173,7 @@ impl FileWork<'_> {
                 self.annex(&root_id, a);
             }
             for n in &parsed.footnote {
-                self.footnote(&root_id, n);
+                self.footnote(0, &root_id, n);
             }
         }
         for r in &parsed.reference {
@@ -306,10 +306,18 @@ impl FileWork<'_> {
         );
         node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
         node.label = raw.label.as_deref().map(|t| sanitize_line(t).into());
-        self.node(node, raw.id.span().start, links, Place::Under(0));
+        let (at, me) = self.node(node, raw.id.span().start, links, Place::Under(0));
+        // An annex may have parts and footnotes of its own.
+        for sec in &raw.section {
+            self.section(me, root_id, sec);
+        }
+        for n in &raw.footnote {
+            self.footnote(me, root_id, n);
+        }
+        self.close(at);
     }
 
-    fn footnote(&mut self, root_id: &str, n: &Spanned<FootnoteRaw>) {
+    fn footnote(&mut self, parent: usize, root_id: &str, n: &Spanned<FootnoteRaw>) {
         let raw = n.get_ref();
         if !self.check_child_id(&raw.id, root_id) {
             return;
@@ -336,7 +344,7 @@ impl FileWork<'_> {
             body,
         );
         node.number = Some(raw.number);
-        self.node(node, raw.id.span().start, links, Place::Under(0));
+        self.node(node, raw.id.span().start, links, Place::Under(parent));
     }
 
     fn reference(&mut self, r: &Spanned<ReferenceRaw>) {

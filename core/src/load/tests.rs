@@ -523,3 +523,47 @@ fn a_file_with_several_problems_reports_each_and_adds_no_node() {
     assert!(errs[2].contains("unknown field `nummer`"), "{errs:?}");
     assert!(c.get("ebsp").is_none(), "a broken file adds no nodes");
 }
+
+#[test]
+fn an_annex_has_parts_and_footnotes_of_its_own() {
+    let doc = format!(
+        "{DOC_978}{}",
+        r#"
+[[annex]]
+id = "kst-32317-978/bijlage-1"
+label = "Bijlage 1"
+title = "Verslag"
+text = "Zie deel twee[1](kst-32317-978/bijlage-1/fn-1)."
+
+[[annex.section]]
+id = "kst-32317-978/bijlage-1/deel-2"
+title = "Deel twee"
+text = "Tekst van deel twee."
+
+[[annex.footnote]]
+id = "kst-32317-978/bijlage-1/fn-1"
+number = 1
+text = "De voetnoot van de bijlage."
+"#
+    );
+    let c = load(&[file("a.toml", &doc), file("refs.toml", REFS)], &NoFiles);
+    assert!(c.errors.is_empty(), "{:?}", messages(&c));
+    let annex = c.get("kst-32317-978/bijlage-1").unwrap();
+    let kids: Vec<&str> = c
+        .node(annex)
+        .children
+        .iter()
+        .map(|&k| c.node(k).id.as_str())
+        .collect();
+    assert_eq!(
+        kids,
+        [
+            "kst-32317-978/bijlage-1/deel-2",
+            "kst-32317-978/bijlage-1/fn-1"
+        ]
+    );
+    // Document › annex › footnote, cited from the annex's text.
+    let footnote = c.get("kst-32317-978/bijlage-1/fn-1").unwrap();
+    assert_eq!(c.path(footnote).len(), 3);
+    assert_eq!(c.backlinks[footnote].len(), 1);
+}
