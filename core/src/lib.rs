@@ -11,6 +11,7 @@ pub mod citation;
 pub mod countries;
 pub mod error;
 pub mod export;
+pub mod fast_hash;
 pub mod find;
 pub mod identity;
 pub mod import;

@@ -1,27 +1,20 @@
-//! Builds a [`Corpus`] from the text of dossier files. Each file is parsed on
-//! its own, so one broken file is reported and the others still load; ids,
-//! links and sources are then checked across files.
+//! Builds a [`Corpus`] from the text of dossier files. Each file is parsed
+//! and worked out on its own ([`prepare`]), on every core, so one broken
+//! file is reported and the others still load; ids, links and sources are
+//! then checked across files, in file order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use toml::Spanned;
-
-use crate::countries::countries_in;
-use crate::error::{LoadError, Position, Positions};
-use crate::markup::parse_document;
-use crate::model::{
-    Chamber, Corpus, Document, Kamerstuk, LetterMeta, Node, NodeIdx, NodeKind, ReferenceMeta,
-    Signatory, Span,
-};
-
-const CHAMBER_HELP: &str = "`chamber` is \"tweede-kamer\" or \"eerste-kamer\"";
-use crate::schema::{
-    AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw,
-};
-use crate::text::{sanitize, sanitize_line};
+use crate::error::{LoadError, Position};
+use crate::fast_hash::FastMap;
+use crate::model::{Corpus, Document, Node, NodeIdx, NodeKind, Span};
 
 mod diagnose;
+mod prepare;
+
+use crate::schema::DossierFile;
 pub use diagnose::{Broken, MAX_PER_FILE};
+use prepare::{NewNode, Place, Step};
 
 /// A dossier file: its path relative to the dossier folder, and its text.
 #[derive(Debug, Clone)]
@@ -31,8 +24,9 @@ pub struct SourceFile {
 }
 
 /// Reads the text files a dossier refers to with `file = "…"`. The core has
-/// no file system; the caller decides what reading means.
-pub trait Resolver {
+/// no file system; the caller decides what reading means. Files are worked
+/// out on several threads at once, so a resolver is shared between them.
+pub trait Resolver: Sync {
     /// `rel` is relative to the dossier folder and has already been checked
     /// to stay inside it lexically (no `..`, not absolute).
     fn read(&self, rel: &str) -> Result<String, String>;
@@ -55,7 +49,7 @@ pub fn load(files: &[SourceFile], resolver: &dyn Resolver) -> Corpus {
     load_owned(files.to_vec(), resolver)
 }
 
-/// Files parsed at a time before they are added: the parsed form of a
+/// Files worked out at a time before they are added: the parsed form of a
 /// file is larger than its text, and thousands of them held at once were
 /// most of the memory a large load took.
 const BATCH: usize = 1_024;
@@ -72,14 +66,15 @@ pub fn load_owned(mut files: Vec<SourceFile>, resolver: &dyn Resolver) -> Corpus
         if batch.is_empty() {
             break;
         }
-        b.add_batch(&batch, threads, resolver);
+        for steps in prepare_all(&batch, threads, resolver) {
+            b.apply(steps);
+        }
     }
     b.finish()
 }
 
-/// How many threads parse a load of `files` files: all cores when there
-/// are enough files for it to pay (parsing TOML is most of the work of
-/// loading), else one.
+/// How many threads work out a load of `files` files: all cores when there
+/// are enough files for it to pay, else one.
 fn threads_for(files: usize) -> usize {
     if files < 64 {
         return 1;
@@ -89,38 +84,46 @@ fn threads_for(files: usize) -> usize {
         .min(8)
 }
 
-/// Parses files on `threads` threads; a parser that fails on a file (a
-/// thread that panics) makes an error of each of its files.
-fn parse_all(files: &[SourceFile], threads: usize) -> Vec<Result<DossierFile, Box<Broken>>> {
+/// Works out files on `threads` threads, taking files in turn from a shared
+/// counter so that no thread idles while another has a long run left; a
+/// thread that fails on a file (panics) makes an error of each file it had
+/// not finished.
+fn prepare_all(files: &[SourceFile], threads: usize, resolver: &dyn Resolver) -> Vec<Vec<Step>> {
     if threads < 2 {
-        return files.iter().map(parse_file).collect();
+        return files.iter().map(|f| work_out(f, resolver)).collect();
     }
-    let chunk = files.len().div_ceil(threads);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(f) = files.get(i) else { break };
+            done.push((i, work_out(f, resolver)));
+        }
+        done
+    };
+    let mut out: Vec<Option<Vec<Step>>> = Vec::new();
+    out.resize_with(files.len(), || None);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(parse_file).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .zip(files.chunks(chunk))
-            .flat_map(|(h, part)| {
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|f| {
-                            Err(Box::new(Broken {
-                                errors: vec![LoadError::whole_file(
-                                    &f.path,
-                                    "the parser failed on this file",
-                                )],
-                                partial: None,
-                            }))
-                        })
-                        .collect()
-                })
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        for h in handles {
+            // A thread that panicked leaves its files unset: reported below.
+            for (i, steps) in h.join().unwrap_or_default() {
+                out[i] = Some(steps);
+            }
+        }
+    });
+    out.into_iter()
+        .zip(files)
+        .map(|(steps, f)| {
+            steps.unwrap_or_else(|| {
+                vec![Step::Error(LoadError::whole_file(
+                    &f.path,
+                    "the parser failed on this file",
+                ))]
             })
-            .collect()
-    })
+        })
+        .collect()
 }
 
 /// Parses one file on its own: the check that needs no other file. A file
@@ -138,539 +141,225 @@ pub fn parse_file(file: &SourceFile) -> Result<DossierFile, Box<Broken>> {
     toml::from_str::<DossierFile>(&file.text).map_err(|e| Box::new(diagnose::diagnose(file, &e)))
 }
 
+/// What one file adds. A file that does not parse adds no nodes, only its
+/// problems: those of the parser, then those the checks find in the tables
+/// that did parse, checked on their own.
+fn work_out(file: &SourceFile, resolver: &dyn Resolver) -> Vec<Step> {
+    match parse_file(file) {
+        Ok(parsed) => prepare::prepare(file, &parsed, resolver),
+        Err(broken) => {
+            let Broken { errors, partial } = *broken;
+            let room = MAX_PER_FILE.saturating_sub(errors.len());
+            let mut steps: Vec<Step> = errors.into_iter().map(Step::Error).collect();
+            if let Some(p) = partial {
+                let mut alone = Builder::default();
+                alone.apply(prepare::prepare(file, &p, resolver));
+                steps.extend(alone.errors.into_iter().take(room).map(Step::Error));
+            }
+            steps
+        }
+    }
+}
+
 #[derive(Default)]
 struct Builder {
     nodes: Vec<Node>,
-    ids: HashMap<String, (NodeIdx, String, Position)>,
+    /// Every id and alias: its node and where it was defined (the file is
+    /// the node's).
+    ids: FastMap<String, (NodeIdx, Position)>,
     links: Vec<PendingLink>,
-    sources: Vec<(NodeIdx, String, String, Position)>,
+    sources: Vec<(NodeIdx, String, Position)>,
     errors: Vec<LoadError>,
-    orders: HashMap<NodeIdx, i64>,
+    orders: FastMap<NodeIdx, i64>,
 }
 
 struct PendingLink {
     node: NodeIdx,
     target: String,
-    file: String,
     position: Position,
 }
 
-/// Where a text value came from, to turn offsets in it into file positions.
-struct TextSource<'a> {
-    file: &'a str,
-    positions: &'a Positions<'a>,
-    base: usize,
-}
-
 impl Builder {
-    /// Parses a batch of files (in sorted order) on `threads` threads and
-    /// adds them.
-    fn add_batch(&mut self, batch: &[SourceFile], threads: usize, resolver: &dyn Resolver) {
-        for (file, parsed) in batch.iter().zip(parse_all(batch, threads)) {
-            self.add_file(file, parsed, resolver);
+    /// Adds what one file worked out, checking its ids against the files
+    /// before it.
+    fn apply(&mut self, steps: Vec<Step>) {
+        // The index each of the file's nodes got, `None` where not added.
+        let mut added: Vec<Option<NodeIdx>> = Vec::new();
+        let mut steps = steps.into_iter();
+        while let Some(step) = steps.next() {
+            match step {
+                Step::Error(e) => self.errors.push(e),
+                Step::Gate { id, pos, file } => {
+                    if let Some(&(i, first)) = self.ids.get(&id) {
+                        let message = format!(
+                            "dossier `{id}` is defined twice: first in {}:{}:{}; this file is skipped",
+                            self.nodes[i].file, first.line, first.col
+                        );
+                        self.errors.push(LoadError {
+                            file,
+                            position: Some(pos),
+                            message,
+                        });
+                        return;
+                    }
+                }
+                Step::Node(n) => {
+                    let under = n.under;
+                    let idx = self.add(*n, &added);
+                    added.push(idx);
+                    if idx.is_none() {
+                        for s in steps.by_ref().take(under) {
+                            if let Step::Node(_) = s {
+                                added.push(None);
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
-    fn add_file(
-        &mut self,
-        file: &SourceFile,
-        parsed: Result<DossierFile, Box<Broken>>,
-        resolver: &dyn Resolver,
-    ) {
-        let parsed = match parsed {
-            Ok(p) => p,
-            Err(broken) => {
-                let Broken { errors, partial } = *broken;
-                let room = diagnose::MAX_PER_FILE.saturating_sub(errors.len());
-                self.errors.extend(errors);
-                // The tables that did parse are checked on their own, in a
-                // builder of their own: a broken file adds no nodes.
-                if let Some(p) = partial {
-                    let mut alone = Builder::default();
-                    alone.add_file(file, Ok(p), resolver);
-                    self.errors.extend(alone.errors.into_iter().take(room));
-                }
-                return;
-            }
-        };
-        let f = FileCtx {
-            path: &file.path,
-            text: &file.text,
-            positions: Positions::new(&file.text),
-        };
-
-        if parsed.dossier.is_none() {
-            if let Some(l) = &parsed.letter {
-                return self.errors.push(f.err(
-                    l.span().start,
-                    "a [letter] table belongs in a file with a [dossier] of kind = \"letter\"",
-                ));
-            }
-            if let Some(s) = parsed
-                .section
-                .first()
-                .map(|s| s.span().start)
-                .or_else(|| parsed.annex.first().map(|s| s.span().start))
-                .or_else(|| parsed.footnote.first().map(|s| s.span().start))
-            {
-                return self.errors.push(f.err(
-                    s,
-                    "sections, annexes and footnotes need a [dossier] table in the same file",
-                ));
-            }
-            if parsed.reference.is_empty() {
-                return self.errors.push(LoadError::whole_file(
-                    &file.path,
-                    "nothing to load: the file has no [dossier] table and no [[reference]] entries",
-                ));
-            }
-        }
-
-        let mut root = None;
-        if let Some(d) = &parsed.dossier {
-            let span = d.span();
-            let d = d.get_ref();
-            let kind = match d.kind {
-                DossierKindRaw::Topic => NodeKind::Dossier,
-                DossierKindRaw::Document | DossierKindRaw::Letter => NodeKind::Letter,
-            };
-            if !valid_slug(d.id.get_ref(), false) {
-                return self.errors.push(f.err(
-                    d.id.span().start,
-                    format!(
-                        "`{}` is not a valid dossier id: use lower-case letters, digits and `-`",
-                        d.id.get_ref()
-                    ),
-                ));
-            }
-            if let Some((_, first_file, pos)) = self.ids.get(d.id.get_ref()) {
-                let msg = format!(
-                    "dossier `{}` is defined twice: first in {first_file}:{}:{}; this file is skipped",
-                    d.id.get_ref(),
-                    pos.line,
-                    pos.col
-                );
-                return self.errors.push(f.err(d.id.span().start, msg));
-            }
-            let letter = match (kind, &parsed.letter) {
-                (NodeKind::Letter, Some(l)) => match letter_meta(&f, l) {
-                    Ok(m) => Some(m),
-                    Err(e) => return self.errors.push(e),
-                },
-                (NodeKind::Letter, None) => {
-                    return self.errors.push(f.err(span.start, "a dossier of kind = \"document\" (or \"letter\") needs a [document] table with at least its date"));
-                }
-                (_, Some(l)) => {
-                    return self.errors.push(f.err(
-                        l.span().start,
-                        "a [document] or [letter] table needs kind = \"document\" in [dossier]",
-                    ));
-                }
-                _ => None,
-            };
-            let body = self.body(&f, resolver, d.text.as_ref(), d.file.as_ref(), span.start);
-            let mut node = new_node(d.id.get_ref(), kind, &d.title, file, body.0);
-            node.tags = d
-                .tags
-                .iter()
-                .map(|t| sanitize_line(t.trim()))
-                .filter(|t| !t.is_empty())
-                .collect();
-            node.letter = letter.map(Box::new);
-            let mut aliases = Vec::new();
-            for a in &d.aliases {
-                if !valid_slug(a.get_ref(), true) {
-                    self.errors.push(f.err(
-                        a.span().start,
-                        format!(
-                            "`{}` is not a valid id: use lower-case letters, digits, `-` and `/`",
-                            a.get_ref()
-                        ),
-                    ));
-                } else if let Some((_, first_file, pos)) = self.ids.get(a.get_ref()) {
-                    let msg = format!(
-                        "id `{}` is defined twice: first in {first_file}:{}:{}",
-                        a.get_ref(),
-                        pos.line,
-                        pos.col
-                    );
-                    self.errors.push(f.err(a.span().start, msg));
-                } else {
-                    aliases.push((a.get_ref().clone(), f.pos(a.span().start)));
-                }
-            }
-            node.aliases = aliases.iter().map(|(a, _)| a.as_str().into()).collect();
-            let idx = self.push(node, &f, d.id.span().start, body.1);
-            if let Some(i) = idx {
+    /// Adds a node where its place says; its index, if added.
+    fn add(&mut self, n: NewNode, added: &[Option<NodeIdx>]) -> Option<NodeIdx> {
+        let NewNode {
+            node,
+            pos,
+            links,
+            place,
+            ..
+        } = n;
+        match place {
+            Place::Root {
+                aliases,
+                order,
+                source,
+            } => {
+                let aliases = self.check_aliases(&node, aliases);
+                let mut node = node;
+                node.aliases = aliases.iter().map(|(a, _)| a.as_str().into()).collect();
+                let i = self.push(node, pos, links)?;
                 for (a, pos) in aliases {
-                    self.ids.insert(a, (i, file.path.clone(), pos));
+                    self.ids.insert(a, (i, pos));
                 }
-            }
-            if let Some(i) = idx {
-                self.nodes[i].root = None;
-                if let Some(o) = d.order {
+                if let Some(o) = order {
                     self.orders.insert(i, o);
                 }
-                match (kind, &d.source) {
-                    (NodeKind::Dossier, Some(s)) => {
-                        self.sources.push((
-                            i,
-                            s.get_ref().clone(),
-                            file.path.clone(),
-                            f.pos(s.span().start),
-                        ));
-                    }
-                    (NodeKind::Dossier, None) => self.errors.push(f.err(
-                        d.id.span().start,
-                        "a topic dossier needs `source`: the id of the letter it comes from",
-                    )),
-                    (_, Some(s)) => self
-                        .errors
-                        .push(f.err(s.span().start, "a letter has no `source`")),
-                    _ => {}
+                if let Some((s, at)) = source {
+                    self.sources.push((i, s, at));
                 }
+                Some(i)
             }
-            root = idx;
-        }
-
-        if let Some(root) = root {
-            let root_id = self.nodes[root].id.clone();
-            for s in &parsed.section {
-                self.section(&f, resolver, root, root, &root_id, s);
+            Place::Under(parent) => {
+                let parent = added.get(parent).copied().flatten()?;
+                let root = self.nodes[parent].root.unwrap_or(parent);
+                let i = self.push(node, pos, links)?;
+                self.nodes[i].root = Some(root);
+                self.nodes[i].parent = Some(parent);
+                self.nodes[parent].children.push(i);
+                Some(i)
             }
-            for a in &parsed.annex {
-                self.annex(&f, resolver, root, &root_id, a);
+            Place::Reference => {
+                if self.merge_reference(&node, pos) {
+                    return None;
+                }
+                self.push(node, pos, links)
             }
-            for n in &parsed.footnote {
-                self.footnote(&f, root, root, &root_id, n);
-            }
-        }
-        for r in &parsed.reference {
-            self.reference(&f, r);
         }
     }
 
-    fn section(
+    /// A dossier's earlier ids that are valid and not taken.
+    fn check_aliases(
         &mut self,
-        f: &FileCtx,
-        resolver: &dyn Resolver,
-        root: NodeIdx,
-        parent: NodeIdx,
-        root_id: &str,
-        s: &Spanned<SectionRaw>,
-    ) {
-        let raw = s.get_ref();
-        if !self.check_child_id(f, &raw.id, root_id) {
-            return;
+        node: &Node,
+        aliases: Vec<(String, Position)>,
+    ) -> Vec<(String, Position)> {
+        let mut kept = Vec::new();
+        for (a, pos) in aliases {
+            let message = if !valid_slug(&a, true) {
+                format!("`{a}` is not a valid id: use lower-case letters, digits, `-` and `/`")
+            } else if let Some(&(i, first)) = self.ids.get(&a) {
+                format!(
+                    "id `{a}` is defined twice: first in {}:{}:{}",
+                    self.nodes[i].file, first.line, first.col
+                )
+            } else {
+                kept.push((a, pos));
+                continue;
+            };
+            self.errors.push(LoadError {
+                file: node.file.to_string(),
+                position: Some(pos),
+                message,
+            });
         }
-        let (body, links) = self.body(
-            f,
-            resolver,
-            raw.text.as_ref(),
-            raw.file.as_ref(),
-            s.span().start,
-        );
-        let node = new_node(
-            raw.id.get_ref(),
-            NodeKind::Section,
-            &raw.title,
-            &f.source(),
-            body,
-        );
-        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
-            self.attach(i, root, parent);
-            for child in &raw.section {
-                self.section(f, resolver, root, i, root_id, child);
-            }
-        }
+        kept
     }
 
-    fn annex(
-        &mut self,
-        f: &FileCtx,
-        resolver: &dyn Resolver,
-        root: NodeIdx,
-        root_id: &str,
-        a: &Spanned<AnnexRaw>,
-    ) {
-        let raw = a.get_ref();
-        if !self.check_child_id(f, &raw.id, root_id) {
-            return;
-        }
-        let (body, links) = self.body(
-            f,
-            resolver,
-            raw.text.as_ref(),
-            raw.file.as_ref(),
-            a.span().start,
-        );
-        let mut node = new_node(
-            raw.id.get_ref(),
-            NodeKind::Annex,
-            &raw.title,
-            &f.source(),
-            body,
-        );
-        node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
-        node.label = raw.label.as_deref().map(|t| sanitize_line(t).into());
-        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
-            self.attach(i, root, root);
-            // An annex may have parts and footnotes of its own.
-            for sec in &raw.section {
-                self.section(f, resolver, root, i, root_id, sec);
-            }
-            for n in &raw.footnote {
-                self.footnote(f, root, i, root_id, n);
-            }
-        }
-    }
-
-    fn footnote(
-        &mut self,
-        f: &FileCtx,
-        root: NodeIdx,
-        parent: NodeIdx,
-        root_id: &str,
-        n: &Spanned<FootnoteRaw>,
-    ) {
-        let raw = n.get_ref();
-        if !self.check_child_id(f, &raw.id, root_id) {
-            return;
-        }
-        let (body, links) = match &raw.text {
-            Some(t) if t.get_ref().trim().is_empty() => {
-                return self.errors.push(f.err(
-                    t.span().start,
-                    "the footnote's text is empty: leave `text` out when the source does not give it",
-                ));
-            }
-            Some(t) => match self.parse_text(f, t) {
-                Some(x) => x,
-                None => return,
-            },
-            None => (Document::default(), Vec::new()),
+    /// Every document repeats the references it cites: one that names the
+    /// same Kamerstuk again is the same reference, and adds only what the
+    /// first lacked. True when `node` was such a repeat.
+    fn merge_reference(&mut self, node: &Node, pos: Position) -> bool {
+        let Some(&(i, _)) = self.ids.get(&node.id) else {
+            return false;
         };
-        let mut node = new_node(
-            raw.id.get_ref(),
-            NodeKind::Footnote,
-            &format!("Voetnoot {}", raw.number),
-            &f.source(),
-            body,
-        );
-        node.number = Some(raw.number);
-        if let Some(i) = self.push(node, f, raw.id.span().start, links) {
-            self.attach(i, root, parent);
-        }
-    }
-
-    fn reference(&mut self, f: &FileCtx, r: &Spanned<ReferenceRaw>) {
-        let raw = r.get_ref();
-        if !valid_slug(raw.id.get_ref(), false) {
-            return self.errors.push(f.err(raw.id.span().start, format!("`{}` is not a valid reference id: use lower-case letters, digits and `-`, without `/`", raw.id.get_ref())));
-        }
-        let chamber = match &raw.chamber {
-            None => Chamber::default(),
-            Some(c) => match Chamber::parse(c.get_ref()) {
-                Some(c) => c,
-                None => return self.errors.push(f.err(c.span().start, CHAMBER_HELP)),
-            },
+        let (Some(known), Some(meta)) = (self.nodes[i].reference.as_deref(), &node.reference)
+        else {
+            return false;
         };
-        let meta = ReferenceMeta {
-            kind: match raw.kind {
-                ReferenceKindRaw::Kamerstuk => "kamerstuk".into(),
-                ReferenceKindRaw::Motie => "motie".into(),
-            },
-            dossier_number: sanitize_line(&raw.dossier_number),
-            number: sanitize_line(&raw.number),
-            chamber,
-            year: raw.year.as_deref().map(sanitize_line),
-        };
-        // Every document repeats the references it cites: one that names
-        // the same Kamerstuk again is the same reference.
-        if let Some(&(i, ..)) = self.ids.get(raw.id.get_ref())
-            && let Some(known) = self.nodes[i].reference.as_deref()
+        if known.kamerstuk().key() != meta.kamerstuk().key() {
+            let message = format!(
+                "reference `{}` is defined twice, for two Kamerstukken ({} and {})",
+                node.id,
+                known.kamerstuk().id(),
+                meta.kamerstuk().id()
+            );
+            self.errors.push(LoadError {
+                file: node.file.to_string(),
+                position: Some(pos),
+                message,
+            });
+        }
+        let n = &mut self.nodes[i];
+        if n.description.is_none() {
+            n.description = node.description.clone();
+        }
+        if let Some(r) = n.reference.as_deref_mut()
+            && r.year.is_none()
         {
-            if known.kamerstuk().key() != meta.kamerstuk().key() {
-                let msg = format!(
-                    "reference `{}` is defined twice, for two Kamerstukken ({} and {})",
-                    raw.id.get_ref(),
-                    known.kamerstuk().id(),
-                    meta.kamerstuk().id()
-                );
-                self.errors.push(f.err(raw.id.span().start, msg));
-            }
-            let n = &mut self.nodes[i];
-            if n.description.is_none() {
-                n.description = raw.description.as_deref().map(|t| sanitize_line(t).into());
-            }
-            if let Some(r) = n.reference.as_deref_mut()
-                && r.year.is_none()
-            {
-                r.year = meta.year;
-            }
-            return;
+            r.year = meta.year.clone();
         }
-        let mut node = new_node(
-            raw.id.get_ref(),
-            NodeKind::Reference,
-            &raw.title,
-            &f.source(),
-            Document::default(),
-        );
-        node.url = raw.url.as_deref().map(|t| sanitize_line(t).into());
-        node.description = raw.description.as_deref().map(|t| sanitize_line(t).into());
-        node.reference = Some(Box::new(meta));
-        self.push(node, f, raw.id.span().start, Vec::new());
-    }
-
-    fn attach(&mut self, child: NodeIdx, root: NodeIdx, parent: NodeIdx) {
-        self.nodes[child].root = Some(root);
-        self.nodes[child].parent = Some(parent);
-        self.nodes[parent].children.push(child);
-    }
-
-    fn check_child_id(&mut self, f: &FileCtx, id: &Spanned<String>, root_id: &str) -> bool {
-        let value = id.get_ref();
-        let ok = value
-            .strip_prefix(root_id)
-            .and_then(|r| r.strip_prefix('/'))
-            .is_some_and(|rest| valid_slug(rest, true));
-        if !ok {
-            self.errors.push(f.err(id.span().start, format!("`{value}` is not a valid id here: it must be `{root_id}/` followed by lower-case letters, digits, `-` and `/`")));
-        }
-        ok
+        true
     }
 
     /// Adds a node unless its id is taken; returns its index.
     fn push(
         &mut self,
         node: Node,
-        f: &FileCtx,
-        id_offset: usize,
+        pos: Position,
         links: Vec<(String, Position)>,
     ) -> Option<NodeIdx> {
-        let pos = f.pos(id_offset);
-        if let Some((_, first_file, first)) = self.ids.get(&node.id) {
+        if let Some(&(i, first)) = self.ids.get(&node.id) {
             let msg = format!(
-                "id `{}` is defined twice: first in {first_file}:{}:{}",
-                node.id, first.line, first.col
+                "id `{}` is defined twice: first in {}:{}:{}",
+                node.id, self.nodes[i].file, first.line, first.col
             );
             self.errors.push(LoadError {
-                file: f.path.to_string(),
+                file: node.file.to_string(),
                 position: Some(pos),
                 message: msg,
             });
             return None;
         }
         let idx = self.nodes.len();
-        self.ids
-            .insert(node.id.clone(), (idx, f.path.to_string(), pos));
-        for (target, position) in links {
-            self.links.push(PendingLink {
+        self.ids.insert(node.id.clone(), (idx, pos));
+        self.links
+            .extend(links.into_iter().map(|(target, position)| PendingLink {
                 node: idx,
                 target,
-                file: f.path.to_string(),
                 position,
-            });
-        }
+            }));
         self.nodes.push(node);
         Some(idx)
-    }
-
-    /// The body of a node from `text = …` or `file = …` (at most one).
-    fn body(
-        &mut self,
-        f: &FileCtx,
-        resolver: &dyn Resolver,
-        text: Option<&Spanned<String>>,
-        file: Option<&Spanned<String>>,
-        table: usize,
-    ) -> (Document, Vec<(String, Position)>) {
-        match (text, file) {
-            (Some(_), Some(p)) => {
-                self.errors
-                    .push(f.err(p.span().start, "give either `text` or `file`, not both"));
-                (Document::default(), Vec::new())
-            }
-            (Some(t), None) => self.parse_text(f, t).unwrap_or_default(),
-            (None, Some(p)) => self.read_file(f, resolver, p).unwrap_or_default(),
-            (None, None) => {
-                let _ = table;
-                (Document::default(), Vec::new())
-            }
-        }
-    }
-
-    fn parse_text(
-        &mut self,
-        f: &FileCtx,
-        t: &Spanned<String>,
-    ) -> Option<(Document, Vec<(String, Position)>)> {
-        let base = string_content_start(f.text, t.span().start);
-        self.parse_markup(
-            TextSource {
-                file: f.path,
-                positions: &f.positions,
-                base,
-            },
-            t.get_ref(),
-        )
-    }
-
-    fn read_file(
-        &mut self,
-        f: &FileCtx,
-        resolver: &dyn Resolver,
-        p: &Spanned<String>,
-    ) -> Option<(Document, Vec<(String, Position)>)> {
-        let rel = p.get_ref();
-        if let Err(why) = check_relative_path(rel) {
-            self.errors.push(f.err(p.span().start, why));
-            return None;
-        }
-        match resolver.read(rel) {
-            Ok(content) => self.parse_markup(
-                TextSource {
-                    file: rel,
-                    positions: &Positions::new(&content),
-                    base: 0,
-                },
-                &content,
-            ),
-            Err(why) => {
-                self.errors.push(f.err(p.span().start, why));
-                None
-            }
-        }
-    }
-
-    fn parse_markup(
-        &mut self,
-        src: TextSource,
-        raw: &str,
-    ) -> Option<(Document, Vec<(String, Position)>)> {
-        match parse_document(raw) {
-            Ok((doc, sites)) => {
-                let links = sites
-                    .into_iter()
-                    .map(|s| {
-                        (
-                            sanitize_line(&s.target),
-                            src.positions.at(src.base + s.offset),
-                        )
-                    })
-                    .collect();
-                Some((clean_document(doc), links))
-            }
-            Err(e) => {
-                self.errors.push(LoadError {
-                    file: src.file.to_string(),
-                    position: Some(src.positions.at(src.base + e.offset)),
-                    message: e.message,
-                });
-                None
-            }
-        }
     }
 
     fn finish(mut self) -> Corpus {
@@ -679,7 +368,7 @@ impl Builder {
         for link in std::mem::take(&mut self.links) {
             if !self.ids.contains_key(&link.target) {
                 self.errors.push(LoadError {
-                    file: link.file.clone(),
+                    file: self.nodes[link.node].file.to_string(),
                     position: Some(link.position),
                     message: format!(
                         "link to `{}`, which is not defined in any dossier file",
@@ -695,9 +384,10 @@ impl Builder {
             let targets: HashSet<&str> = group.iter().map(|(_, t)| t.as_str()).collect();
             unlink(&mut self.nodes[group[0].0].body, &targets);
         }
-        for (node, source, file, position) in std::mem::take(&mut self.sources) {
+        for (node, source, position) in std::mem::take(&mut self.sources) {
+            let file = self.nodes[node].file.to_string();
             match self.ids.get(&source) {
-                Some(&(s, ..)) if self.nodes[s].kind == NodeKind::Letter => {
+                Some(&(s, _)) if self.nodes[s].kind == NodeKind::Letter => {
                     self.nodes[node].source = Some(s)
                 }
                 Some(_) => self.errors.push(LoadError {
@@ -711,12 +401,6 @@ impl Builder {
                     message: format!("source `{source}` is not defined in any dossier file"),
                 }),
             }
-        }
-        for node in &mut self.nodes {
-            let mut text = node.title.clone();
-            text.push('\n');
-            text.push_str(&node.body.plain());
-            node.countries = countries_in(&text);
         }
         let roots = self.roots_in_order();
         let references = (0..self.nodes.len())
@@ -750,7 +434,7 @@ impl Builder {
                 nodes[i].id.clone(),
             )
         });
-        let mut by_source: HashMap<Option<NodeIdx>, Vec<NodeIdx>> = HashMap::new();
+        let mut by_source: FastMap<Option<NodeIdx>, Vec<NodeIdx>> = FastMap::default();
         for t in topics {
             by_source.entry(nodes[t].source).or_default().push(t);
         }
@@ -762,130 +446,6 @@ impl Builder {
         roots.extend(by_source.remove(&None).unwrap_or_default());
         roots
     }
-}
-
-struct FileCtx<'a> {
-    path: &'a str,
-    text: &'a str,
-    /// Errors and links come mostly in file order: see [`Positions`].
-    positions: Positions<'a>,
-}
-
-impl FileCtx<'_> {
-    fn err(&self, offset: usize, message: impl Into<String>) -> LoadError {
-        LoadError {
-            file: self.path.to_string(),
-            position: Some(self.pos(offset)),
-            message: message.into(),
-        }
-    }
-    fn pos(&self, offset: usize) -> Position {
-        self.positions.at(offset)
-    }
-    fn source(&self) -> SourceFile {
-        SourceFile {
-            path: self.path.to_string(),
-            text: String::new(),
-        }
-    }
-}
-
-fn new_node(id: &str, kind: NodeKind, title: &str, file: &SourceFile, body: Document) -> Node {
-    let title = sanitize_line(&crate::text::collapse_whitespace(title));
-    Node::new(id, kind, title, &file.path, body)
-}
-
-fn letter_meta(
-    f: &FileCtx,
-    l: &Spanned<crate::schema::LetterRaw>,
-) -> Result<LetterMeta, LoadError> {
-    let l = l.get_ref();
-    let date = l.date.get_ref();
-    if jiff::civil::Date::strptime("%Y-%m-%d", date).is_err() {
-        return Err(f.err(
-            l.date.span().start,
-            format!("`{date}` is not a date: write it as YYYY-MM-DD"),
-        ));
-    }
-    let chamber = match &l.chamber {
-        None => Chamber::default(),
-        Some(c) => {
-            Chamber::parse(c.get_ref()).ok_or_else(|| f.err(c.span().start, CHAMBER_HELP))?
-        }
-    };
-    let kamerstuk = match (&l.dossier_number, &l.number) {
-        (Some(d), Some(n)) => Some(Kamerstuk {
-            dossier: sanitize_line(d.get_ref().trim()),
-            number: sanitize_line(n.trim()),
-        }),
-        (None, None) => None,
-        (Some(d), None) => {
-            return Err(f.err(
-                d.span().start,
-                "`dossier_number` needs `number`: the document's number in that dossier",
-            ));
-        }
-        (None, Some(_)) => {
-            return Err(f.err(
-                l.date.span().start,
-                "`number` needs `dossier_number`: the Kamerstuk dossier it belongs to",
-            ));
-        }
-    };
-    let url = l
-        .url
-        .as_deref()
-        .map(sanitize_line)
-        .or_else(|| kamerstuk.as_ref().map(Kamerstuk::url));
-    let line = |s: &Option<String>| {
-        s.as_deref()
-            .map(|t| sanitize_line(t.trim()))
-            .filter(|t| !t.is_empty())
-    };
-    Ok(LetterMeta {
-        date: date.clone(),
-        reference: line(&l.reference),
-        doc_type: line(&l.doc_type)
-            .map(|t| t.to_lowercase())
-            .unwrap_or_else(|| "brief".into()),
-        chamber,
-        kamerstuk,
-        year: line(&l.year),
-        dossier_title: line(&l.dossier_title),
-        url,
-        sender: l.sender.iter().map(|s| sanitize_line(s)).collect(),
-        return_address: l.return_address.as_deref().map(sanitize_line),
-        signatories: l
-            .signatory
-            .iter()
-            .map(|s| Signatory {
-                role: sanitize_line(&s.role),
-                name: sanitize_line(&s.name),
-            })
-            .collect(),
-    })
-}
-
-/// Cleans every piece of text in a parsed document (see [`sanitize`]).
-fn clean_document(doc: Document) -> Document {
-    let paragraphs = doc
-        .paragraphs
-        .into_iter()
-        .map(|p| crate::model::Paragraph {
-            spans: p
-                .spans
-                .into_iter()
-                .map(|s| match s {
-                    Span::Text(t) => Span::Text(sanitize(&t).into()),
-                    Span::Link { label, target } => Span::Link {
-                        label: sanitize_line(&label).into(),
-                        target: sanitize_line(&target).into(),
-                    },
-                })
-                .collect(),
-        })
-        .collect();
-    Document { paragraphs }
 }
 
 /// Turns links to any of `targets` into their plain label.

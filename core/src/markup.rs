@@ -40,7 +40,16 @@ fn blocks(raw: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut block_start: Option<usize> = None;
     let mut offset = 0;
-    for line in raw.split_inclusive('\n') {
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', raw.as_bytes()).map(|i| i + 1);
+    let lines = ends
+        .chain((!raw.ends_with('\n') && !raw.is_empty()).then_some(raw.len()))
+        .map(|end| {
+            let line = &raw[from..end];
+            from = end;
+            line
+        });
+    for line in lines {
         if line.trim().is_empty() {
             if let Some(s) = block_start.take() {
                 out.push((s, &raw[s..offset]));
@@ -57,6 +66,17 @@ fn blocks(raw: &str) -> Vec<(usize, &str)> {
 }
 
 fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>), MarkupError> {
+    // Most paragraphs hold no link and no escape: their text is the block's,
+    // its whitespace collapsed.
+    if memchr::memchr3(b'[', b']', b'\\', block.as_bytes()).is_none() {
+        let text = collapse_whitespace(block);
+        let spans: Box<[Span]> = if text.is_empty() {
+            Box::default()
+        } else {
+            Box::new([Span::Text(text.into())])
+        };
+        return Ok((Paragraph { spans }, Vec::new()));
+    }
     let mut spans: Vec<Span> = Vec::new();
     let mut sites = Vec::new();
     let mut text = String::new();
@@ -254,6 +274,13 @@ mod tests {
         assert!(parse_document("[c] d").is_err());
         assert!(parse_document("[c](a b)").is_err());
         assert!(parse_document("[](a)").is_err());
+    }
+
+    #[test]
+    fn a_paragraph_without_markup_is_its_text_collapsed() {
+        assert_eq!(plain("  een\n\ttwee  drie\n"), vec!["een twee drie"]);
+        assert_eq!(plain("a [b](x)\n c"), vec!["a b c"]);
+        assert!(parse_document(" \n\t\n").unwrap().0.is_empty());
     }
 
     #[test]

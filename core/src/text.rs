@@ -12,7 +12,7 @@
 /// - C1 controls and bidirectional overrides, embeddings, isolates and marks
 ///   become `<U+XXXX>`.
 pub fn sanitize(input: &str) -> String {
-    if !input.chars().any(needs_cleaning) {
+    if is_clean(input) {
         return input.to_owned();
     }
     let mut out = String::with_capacity(input.len() + 8);
@@ -22,9 +22,21 @@ pub fn sanitize(input: &str) -> String {
     out
 }
 
+/// [`sanitize`] of text already owned: kept as it is when it is clean, as
+/// nearly all text is.
+pub fn sanitize_boxed(input: Box<str>) -> Box<str> {
+    if is_clean(&input) {
+        return input;
+    }
+    sanitize(&input).into()
+}
+
 /// Like [`sanitize`] but also turns newlines and tabs into visible marks:
 /// for one-line contexts such as titles, ids and table cells.
 pub fn sanitize_line(input: &str) -> String {
+    if is_clean(input) && !input.contains(['\n', '\t']) {
+        return input.to_owned();
+    }
     let mut out = String::with_capacity(input.len());
     for c in input.chars() {
         match c {
@@ -34,6 +46,35 @@ pub fn sanitize_line(input: &str) -> String {
         }
     }
     out
+}
+
+/// Whether [`sanitize`] would leave the text as it is: a byte at a time
+/// over ASCII, which needs no decoding.
+fn is_clean(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    // Printable ASCII, checked in bulk: nearly all text.
+    if bytes.iter().all(|&b| (0x20..0x7f).contains(&b)) {
+        return true;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = input[i..].chars().next() else {
+            return true;
+        };
+        if needs_cleaning(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
 }
 
 fn needs_cleaning(c: char) -> bool {
@@ -62,13 +103,39 @@ pub fn is_bidi_control(c: char) -> bool {
 /// into one space and trims the ends: a paragraph as the reader should see it.
 pub fn collapse_whitespace(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    for word in input.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+    let bytes = input.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of ASCII that is not whitespace is copied whole.
+        let start = i;
+        while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x80 {
+            i += 1;
         }
-        out.push_str(word);
+        if i > start {
+            if !out.is_empty() && (start == 0 || ends_in_space(&input[..start])) {
+                out.push(' ');
+            }
+            out.push_str(&input[start..i]);
+            continue;
+        }
+        let Some(c) = input[i..].chars().next() else {
+            break;
+        };
+        if !c.is_whitespace() {
+            if !out.is_empty() && ends_in_space(&input[..i]) {
+                out.push(' ');
+            }
+            out.push(c);
+        }
+        i += c.len_utf8();
     }
     out
+}
+
+/// Whether the text before a word ends in whitespace, so that a space
+/// separates the word from the one before it.
+fn ends_in_space(before: &str) -> bool {
+    before.chars().next_back().is_some_and(char::is_whitespace)
 }
 
 /// Folds one character for matching: lower case, without diacritics
@@ -139,6 +206,25 @@ mod tests {
             prop_assert!(!clean.chars().any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)));
             let line = sanitize_line(&s);
             prop_assert!(!line.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        }
+
+        #[test]
+        fn collapsing_equals_splitting_at_whitespace(s in any::<String>()) {
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(collapse_whitespace(&s), words.join(" "));
+        }
+
+        #[test]
+        fn clean_text_is_kept_and_other_text_cleaned(s in any::<String>()) {
+            let slow: String = {
+                let mut out = String::new();
+                for c in s.chars() {
+                    push_clean(&mut out, c);
+                }
+                out
+            };
+            prop_assert_eq!(&sanitize(&s), &slow);
+            prop_assert_eq!(&*sanitize_boxed(s.clone().into()), slow.as_str());
         }
 
         #[test]
