@@ -436,6 +436,55 @@ fn a_footnote_leads_to_the_kamerstuk_it_cites_and_back() {
 }
 
 #[test]
+fn an_index_truncated_underfoot_does_not_crash_the_interface() {
+    let (home, notes) = dirs();
+    // A first run writes the cache; the second maps its search index.
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    t.send(CTRL_P);
+    t.send(b"italie");
+    t.wait_for("the hits", |s| s.text().contains(" treffers"));
+    t.send(b"\x1b");
+    t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+    let cache = home.path().join("cache/dossier");
+    let index = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("index-") && name.ends_with(".bin")
+        })
+        .expect("the search index is cached");
+    let mut t = Pty::start(home.path(), &notes);
+    t.wait_text("Dossiers");
+    // Mapped once the finder has asked for it.
+    t.send(CTRL_P);
+    t.send(b"brus");
+    t.wait_for("the hits", |s| s.text().contains(" treffer"));
+    t.send(b"\x1b");
+    t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&index)
+        .unwrap()
+        .set_len(4096)
+        .unwrap();
+    t.send(CTRL_P);
+    t.send(b"italie");
+    t.wait_for("an answer", |s| {
+        s.text().contains("Zoek: italie▏") && s.text().contains("treffer")
+    });
+    t.send(b"\x1b");
+    t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
+    t.send(b"q");
+    let status = t.wait_exit();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    t.assert_settings_restored();
+}
+
+#[test]
 fn sigterm_ends_with_143_and_restores_the_terminal() {
     let (home, notes) = dirs();
     let mut t = Pty::start(home.path(), &notes);

@@ -31,6 +31,7 @@ pub enum T {
     Contents,
     Reference,
     SignedBy,
+    IndexDamaged,
     ModeTimeline,
     Timeline,
     NoDocuments,
@@ -97,6 +98,9 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Contents => "Inhoud",
             Reference => "kenmerk",
             SignedBy => "Ondertekend door",
+            IndexDamaged => {
+                "De zoekindex is gewijzigd terwijl dossier liep; start dossier opnieuw voor betrouwbare treffers."
+            }
             ModeTimeline => "TIJDLIJN",
             Timeline => "Tijdlijn: documenten op datum",
             NoDocuments => "De bibliotheek heeft geen documenten.",
@@ -161,6 +165,9 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Contents => "Contents",
             Reference => "reference",
             SignedBy => "Signed by",
+            IndexDamaged => {
+                "The search index changed while dossier ran; start dossier again for hits you can trust."
+            }
             ModeTimeline => "TIMELINE",
             Timeline => "Timeline: documents by date",
             NoDocuments => "The library has no documents.",

@@ -146,6 +146,11 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             }
             while let Some(u) = worker.try_latest() {
                 update::apply_finder_update(&mut state, u);
+                // The cached index lost pages under the program (another
+                // program truncated it): its hits cannot be trusted.
+                if crate::store::cache::sigbus::damaged() {
+                    state.message = Some(i18n::t(state.lang, i18n::T::IndexDamaged).into());
+                }
                 dirty = true;
             }
             if !event::poll(TICK)? {

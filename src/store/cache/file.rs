@@ -48,6 +48,29 @@ impl Mapped {
     }
 }
 
+/// A mapping whose pages, should another program truncate the file, read
+/// as zeros instead of killing the program (see [`super::sigbus`]).
+struct Watched(memmap2::Mmap);
+
+impl Watched {
+    fn new(map: memmap2::Mmap) -> Watched {
+        super::sigbus::watch(&map);
+        Watched(map)
+    }
+}
+
+impl AsRef<[u8]> for Watched {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        super::sigbus::unwatch(&self.0);
+    }
+}
+
 /// Maps a cache file and reads where its payload is.
 pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
     let file = match crate::store::regular::open(path) {
@@ -61,7 +84,7 @@ pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
     // old, which leaves a mapped file as it was. Everything read from the
     // mapping is checked as a file's bytes would be.
     let map: Backing = match unsafe { memmap2::Mmap::map(&file) } {
-        Ok(map) => Arc::new(map),
+        Ok(map) => Arc::new(Watched::new(map)),
         // A file system that cannot map files: read it whole instead.
         Err(_) => {
             let mut bytes = Vec::new();

@@ -50,6 +50,7 @@ mod file;
 mod hash;
 mod key;
 mod seal;
+pub mod sigbus;
 
 use file::{Payload, map_cached, open_cached, open_index, read_key, read_payload, write_cached};
 use hash::Hash64;
