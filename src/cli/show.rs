@@ -176,7 +176,12 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
         .map(|&i| c.node(i).title.as_str())
         .collect();
     let _ = writeln!(out, "{}", path.join(" › "));
-    let _ = writeln!(out, "{} · {}", n.id, n.kind.as_str());
+    // A document says what it is (brief, motie, agenda); other nodes their kind.
+    let kind = n
+        .letter
+        .as_ref()
+        .map_or(n.kind.as_str(), |m| m.doc_type.as_str());
+    let _ = writeln!(out, "{} · {kind}", n.id);
     if n.kind != NodeKind::Letter
         && let Some(l) = c.letter_of(idx)
         && let Some(meta) = c.node(l).letter.as_deref()
