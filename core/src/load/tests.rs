@@ -366,6 +366,46 @@ fn a_folder_loaded_in_batches_and_freed_as_it_goes_equals_one_loaded_whole() {
     assert!(owned.backlinks[first].iter().any(|b| b.from == last));
 }
 
+#[test]
+fn files_read_by_the_loader_load_as_files_given_with_their_text() {
+    // More files than a batch, read on the loader's threads; one that
+    // cannot be read is a problem of that file, and the others still load.
+    let mut files = good();
+    for i in 0..(BATCH + 10) {
+        files.push(file(
+            &format!("t{i:05}.toml"),
+            &format!(
+                "[dossier]\nid = \"t{i}\"\ntitle = \"T {i}\"\nsource = \"brief\"\ntext = \"Zie [brief](brief).\"\n"
+            ),
+        ));
+    }
+    let texts: std::collections::HashMap<String, String> = files
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let mut paths: Vec<String> = texts.keys().cloned().collect();
+    paths.push("weg.toml".into());
+    let read = |p: &str| {
+        texts
+            .get(p)
+            .cloned()
+            .ok_or_else(|| LoadError::whole_file(p, "cannot open: gone"))
+    };
+    let read_here = load_paths(paths, &read, &NoFiles);
+    let given = load(&files, &NoFiles);
+    assert_eq!(read_here.nodes, given.nodes);
+    assert_eq!(read_here.roots, given.roots);
+    assert_eq!(read_here.backlinks, given.backlinks);
+    assert_eq!(
+        read_here
+            .errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>(),
+        ["weg.toml: cannot open: gone"]
+    );
+}
+
 // --- the library: documents, aliases, references across files -----------
 
 const DOC_978: &str = r#"
