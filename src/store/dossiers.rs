@@ -275,6 +275,23 @@ impl Resolver for FolderResolver {
     }
 }
 
+/// The bundled dossiers with the library fixtures beside them (Kamerstuk
+/// 32317-978 and motie 21501-04-287, `tests/fixtures/library`), for the
+/// interface's tests.
+#[cfg(test)]
+pub(crate) fn load_library_fixture() -> Corpus {
+    let mut files = Vec::new();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+        let (mut found, errors) = read_dir_files(&dir, DEFAULT_MAX_FILE_SIZE);
+        assert!(errors.is_empty(), "{errors:?}");
+        files.append(&mut found);
+    }
+    let corpus = load::load_owned(files, &load::NoFiles);
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    corpus
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,24 +82,7 @@ fn following_a_footnote_and_coming_back_restores_the_place() {
 
 /// The bundled dossiers with the library fixtures beside them.
 fn library_state() -> State {
-    let mut files = Vec::new();
-    for folder in ["dossiers", "tests/fixtures/library"] {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "toml") {
-                files.push(dossier_core::load::SourceFile {
-                    path: p.file_name().unwrap().to_string_lossy().into_owned(),
-                    text: std::fs::read_to_string(&p).unwrap(),
-                });
-            }
-        }
-    }
-    let corpus = Arc::new(dossier_core::load::load(
-        &files,
-        &dossier_core::load::NoFiles,
-    ));
-    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    let corpus = Arc::new(crate::store::dossiers::load_library_fixture());
     let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
     s.resize((60, 20), 20);
     s

@@ -461,23 +461,7 @@ fn the_tree_filter_highlights_the_matched_letters_of_the_rows_it_kept() {
 /// The bundled dossiers with the library fixtures (Kamerstuk 32317-978 and
 /// motie 21501-04-287) beside them.
 fn library() -> Arc<Corpus> {
-    let mut files = Vec::new();
-    for folder in ["dossiers", "tests/fixtures/library"] {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "toml") {
-                files.push(dossier_core::load::SourceFile {
-                    path: p.file_name().unwrap().to_string_lossy().into_owned(),
-                    text: std::fs::read_to_string(&p).unwrap(),
-                });
-            }
-        }
-    }
-    Arc::new(dossier_core::load::load(
-        &files,
-        &dossier_core::load::NoFiles,
-    ))
+    Arc::new(crate::store::dossiers::load_library_fixture())
 }
 
 #[test]
