@@ -122,44 +122,20 @@ const TIMELINE: &[Action] = &[
 ];
 const ERROR: &[Action] = &[Action::Open, Action::Cancel, Action::Help, Action::Quit];
 
-/// Reading: everything but the steps that only a selection takes.
-const READ: &[Action] = &[
-    Action::Help,
-    Action::Quit,
-    Action::NextPane,
-    Action::PrevPane,
-    Action::Up,
-    Action::Down,
-    Action::PageUp,
-    Action::PageDown,
-    Action::Top,
-    Action::Bottom,
-    Action::Open,
-    Action::Collapse,
-    Action::Expand,
-    Action::Back,
-    Action::Forward,
-    Action::NextLink,
-    Action::PrevLink,
-    Action::Peek,
-    Action::Find,
-    Action::FindNext,
-    Action::FindPrev,
-    Action::Finder,
-    Action::Filter,
-    Action::GroupBy,
-    Action::Timeline,
-    Action::TreeWidth,
-    Action::Details,
-    Action::Select,
-    Action::Annotate,
-    Action::Edit,
-    Action::Delete,
-    Action::Undo,
-    Action::Overview,
-    Action::Export,
-    Action::Cancel,
-];
+/// Reading: every action but the steps that only a selection takes, in
+/// the order of [`Action::ALL`], so an action added there works here.
+static READ: std::sync::LazyLock<Vec<Action>> = std::sync::LazyLock::new(|| {
+    const SELECTION_ONLY: [Action; 4] = [
+        Action::NextSentence,
+        Action::PrevSentence,
+        Action::NextParagraph,
+        Action::PrevParagraph,
+    ];
+    Action::ALL
+        .into_iter()
+        .filter(|a| !SELECTION_ONLY.contains(a))
+        .collect()
+});
 
 impl Mode {
     /// The mode of the browsing screens, from the state alone (the
@@ -182,7 +158,7 @@ impl Mode {
     /// whose keys are fixed.
     pub fn actions(self) -> &'static [Action] {
         match self {
-            Mode::Read => READ,
+            Mode::Read => &READ,
             Mode::Select => SELECT,
             Mode::Peek => PEEK,
             Mode::Error => ERROR,
