@@ -80,6 +80,11 @@ impl Kamerstuk {
         format!("{}-{}", norm(dossier), norm(&self.number))
     }
 
+    /// Dossier and number as lists show them: `32317 nr. 987`.
+    pub fn short(&self) -> String {
+        format!("{} nr. {}", self.dossier, self.number)
+    }
+
     /// Where officielebekendmakingen.nl publishes it, with the identifier
     /// as that site spells it (Roman numerals in capitals).
     pub fn url(&self) -> String {

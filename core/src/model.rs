@@ -368,6 +368,21 @@ fn default_doc_type() -> String {
 }
 
 impl LetterMeta {
+    /// The type as a label starts: `Brief`, `Motie`, `Agenda`.
+    pub fn type_label(&self) -> String {
+        let mut chars = self.doc_type.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    /// The date with the day first, in numbers: `17-12-2025`.
+    pub fn numeric_date(&self) -> String {
+        let parts: Vec<&str> = self.date.split('-').rev().collect();
+        parts.join("-")
+    }
+
     /// `Kamerstukken II 2025/26, 32317, nr. 987`, for a Kamerstuk.
     pub fn citation(&self) -> Option<String> {
         let k = self.kamerstuk.as_ref()?;

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use dossier_core::model::Kamerstuk;
 use dossier_core::text::sanitize_line;
 use dossier_core::{Corpus, NodeIdx};
 use serde::Serialize;
@@ -99,7 +100,7 @@ fn document_line(c: &Corpus, d: NodeIdx) -> String {
     let kamerstuk = m
         .kamerstuk
         .as_ref()
-        .map(|k| format!("{} nr. {}", k.dossier, k.number))
+        .map(Kamerstuk::short)
         .unwrap_or_else(|| "-".into());
     format!(
         "{}  {:<20} {:<13} {:<8} {:<16} {}",

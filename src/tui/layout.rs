@@ -270,11 +270,11 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
     {
         // `Brief 17 december 2025 · Kamerstukken II 2025/26, 32317, nr. 987
         // · kenmerk 7010422 · signatories`: what the document gives.
-        let mut kind = meta.doc_type.clone();
-        if let Some(first) = kind.get(..1) {
-            kind = first.to_uppercase() + &kind[1..];
-        }
-        let mut parts = vec![format!("{kind} {}", lang.long_date(&meta.date))];
+        let mut parts = vec![format!(
+            "{} {}",
+            meta.type_label(),
+            lang.long_date(&meta.date)
+        )];
         parts.extend(meta.citation());
         if let Some(r) = &meta.reference {
             parts.push(format!("{} {r}", t(lang, T::Reference)));

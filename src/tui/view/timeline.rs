@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use dossier_core::model::Kamerstuk;
+
 use super::centered;
 use crate::tui::i18n::{T, t};
 use crate::tui::state::State;
@@ -24,13 +26,12 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
         let Some(m) = n.letter.as_deref() else {
             continue;
         };
-        let date: Vec<&str> = m.date.split('-').rev().collect();
         let kamerstuk = m
             .kamerstuk
             .as_ref()
-            .map(|k| format!("{} nr. {}", k.dossier, k.number))
+            .map(Kamerstuk::short)
             .unwrap_or_default();
-        let head = format!("{}  {:<7} {:<16} ", date.join("-"), m.doc_type, kamerstuk);
+        let head = format!("{}  {:<7} {:<16} ", m.numeric_date(), m.doc_type, kamerstuk);
         let room = inner.saturating_sub(head.width() + 2);
         let title = super::breadcrumb::truncate(&n.title, room);
         let style = if i == selected {

@@ -224,13 +224,12 @@ fn row_title(s: &State, n: dossier_core::NodeIdx) -> std::borrow::Cow<'_, str> {
     match (&node.letter, s.grouping) {
         (Some(m), Grouping::Dossier) if m.kamerstuk.is_some() => {
             let number = m.kamerstuk.as_ref().map_or("", |k| k.number.as_str());
-            let mut kind = m.doc_type.clone();
-            if let Some(first) = kind.get(..1) {
-                kind = first.to_uppercase() + &kind[1..];
-            }
             // The date as numbers: a narrow pane keeps it whole.
-            let date: Vec<&str> = m.date.split('-').rev().collect();
-            std::borrow::Cow::Owned(format!("Nr. {number} · {} · {kind}", date.join("-")))
+            std::borrow::Cow::Owned(format!(
+                "Nr. {number} · {} · {}",
+                m.numeric_date(),
+                m.type_label()
+            ))
         }
         // A footnote by its first words: "Voetnoot 2" alone says nothing.
         _ if node.kind == dossier_core::NodeKind::Footnote => {
