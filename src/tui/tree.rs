@@ -187,8 +187,9 @@ pub fn reveal(s: &mut State, node: NodeIdx) {
         if let Some(doc) = c.root_of(at).and_then(|r| c.node(r).source) {
             s.expanded.insert(doc);
         }
+        // The groups of the last rebuild: the grouping is the same.
         let top = c.letter_of(at).or(c.root_of(at));
-        for g in groups(&c, s.grouping) {
+        for g in &s.groups {
             if top.is_some_and(|t| g.members.contains(&t)) {
                 s.collapsed_groups.remove(&g.key);
             }

@@ -146,10 +146,9 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
                 tree::Grouping::Dossier => tree::Grouping::Theme,
                 tree::Grouping::Theme => tree::Grouping::Dossier,
             };
+            tree::rebuild(s);
             if let Some(open) = s.open {
                 tree::reveal(s, open);
-            } else {
-                tree::rebuild(s);
             }
         }
         Action::TreeWidth => {

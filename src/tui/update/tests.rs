@@ -607,3 +607,17 @@ fn a_restart_reopens_the_node_and_the_text_at_the_top_of_the_view() {
     gone.node = "weg".into();
     assert!(!state().resume_at(&gone));
 }
+
+#[test]
+fn opening_a_node_in_a_closed_group_opens_the_group() {
+    let mut s = library_state();
+    s.focus = Pane::Tree;
+    s.tree_selected = 0;
+    run(&mut s, &[Action::Collapse]);
+    assert!(!s.rows[0].expanded);
+    let fn2 = s.corpus.get("ebsp/fn-2").unwrap();
+    open_node(&mut s, fn2, true);
+    tree::reveal(&mut s, fn2);
+    assert!(s.rows[0].expanded);
+    assert_eq!(s.rows[s.tree_selected].item, RowItem::Node(fn2));
+}
