@@ -117,7 +117,7 @@ impl App {
             return Arc::clone(c);
         }
         let guard = match &self.origin {
-            Origin::Folder(dir) => Some(notice(dir)),
+            Origin::Folder(dir) | Origin::FolderAndLibrary(dir) => Some(notice(dir)),
             Origin::BuiltIn => None,
         };
         let max = self.config.max_file_size;
@@ -127,6 +127,7 @@ impl App {
                 (corpus, fingerprint)
             }
             (Origin::Folder(dir), None) => (dossiers::load_dir(dir, max), None),
+            (Origin::FolderAndLibrary(dir), _) => (dossiers::load_dir_and_library(dir, max), None),
             (Origin::BuiltIn, _) => (dossiers::load_built_in_and_library(max), None),
         };
         drop(guard);
@@ -185,6 +186,12 @@ impl App {
             }
             (Origin::Folder(dir), None, None) => {
                 let corpus = dossiers::load_dir(dir, max);
+                let index = SearchIndex::build(&corpus);
+                let r = find(&index);
+                (index, r, corpus.errors)
+            }
+            (Origin::FolderAndLibrary(dir), _, None) => {
+                let corpus = dossiers::load_dir_and_library(dir, max);
                 let index = SearchIndex::build(&corpus);
                 let r = find(&index);
                 (index, r, corpus.errors)

@@ -218,3 +218,63 @@ fn the_library_folder_loads_beside_the_built_in_letter_without_duplicating_it() 
         .collect();
     assert_eq!(ids, ["kst-32317-987", "kst-32317-978"]);
 }
+
+#[test]
+fn the_library_loads_beside_a_dossiers_folder_chosen_by_default() {
+    let home = tempfile::tempdir().unwrap();
+    // A `dossiers` folder in the working folder, as in a checkout.
+    let here = home.path().join("dossiers");
+    std::fs::create_dir_all(&here).unwrap();
+    for e in std::fs::read_dir(project("dossiers")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "toml") {
+            std::fs::copy(&p, here.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let lib = home.path().join("data/dossier/library");
+    std::fs::create_dir_all(&lib).unwrap();
+    let name = "kst-32317-978.toml";
+    std::fs::copy(project("tests/fixtures/library").join(name), lib.join(name)).unwrap();
+    std::fs::copy(
+        project("dossiers/kst-32317-987.toml"),
+        lib.join("kst-32317-987.toml"),
+    )
+    .unwrap();
+    let out = dossier(home.path())
+        .args(["documents", "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("defined twice"), "{stderr}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["kst-32317-987", "kst-32317-978"]);
+    // A note on an imported document is on its node, not detached.
+    let out = dossier(home.path())
+        .args([
+            "notes",
+            "add",
+            "--target",
+            "kst-32317-978",
+            "--body",
+            "Nagaan",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_str(&stdout(
+        dossier(home.path()).args(["notes", "list", "--json"]),
+    ))
+    .unwrap();
+    assert_eq!(v[0]["anchored"], Value::Bool(true));
+}

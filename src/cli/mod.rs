@@ -36,8 +36,8 @@ pub struct Cli {
 
 const AFTER_HELP: &str = "\
 Files:
-  dossiers  --dossiers DIR, else ./dossiers if it exists, else the built-in dossiers
-            together with the library, ~/.local/share/dossier/library (dossier import)
+  dossiers  --dossiers DIR alone; else ./dossiers if it exists, else the built-in
+            dossiers, either with the library ~/.local/share/dossier/library
   config    --config FILE, else ./config.toml, else ~/.config/dossier/config.toml
   notes     --notes PATH, else `notes` in config.toml, else ~/.local/share/dossier/notes
 

@@ -17,6 +17,8 @@ include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     Folder(PathBuf),
+    /// `./dossiers`, chosen by default, with the user's library beside it.
+    FolderAndLibrary(PathBuf),
     BuiltIn,
 }
 
@@ -24,6 +26,7 @@ impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Origin::Folder(p) => write!(f, "{}", p.display()),
+            Origin::FolderAndLibrary(p) => write!(f, "{} and the library", p.display()),
             Origin::BuiltIn => f.write_str("built-in dossiers and the library"),
         }
     }
@@ -34,45 +37,80 @@ impl std::fmt::Display for Origin {
 pub fn choose(explicit: Option<&Path>) -> Origin {
     match explicit {
         Some(p) => Origin::Folder(p.to_path_buf()),
-        None if Path::new("dossiers").is_dir() => Origin::Folder(PathBuf::from("dossiers")),
+        // The documents the user imported load with the default folder, as
+        // with the built-in dossiers.
+        None if Path::new("dossiers").is_dir() => {
+            let dir = PathBuf::from("dossiers");
+            let library = super::paths::user_library_dir().filter(|d| d.is_dir());
+            if library.is_some() {
+                Origin::FolderAndLibrary(dir)
+            } else {
+                Origin::Folder(dir)
+            }
+        }
         None => Origin::BuiltIn,
     }
 }
 
 /// The built-in dossiers together with the documents imported into the
-/// user's library folder, where there is one. A library file named as a
-/// built-in one (the bundled letter imported again) is left out: the
-/// built-in copy is the one notes were made on.
+/// user's library folder, where there is one (see [`with_library`]).
 pub fn load_built_in_and_library(max_file_size: u64) -> Corpus {
-    let Some(dir) = super::paths::user_library_dir().filter(|d| d.is_dir()) else {
-        return load_built_in();
+    with_library(built_in_files(), Vec::new(), None, max_file_size)
+}
+
+/// A folder of dossiers chosen by default (`./dossiers`) together with the
+/// user's library, as the built-in dossiers are.
+pub fn load_dir_and_library(dir: &Path, max_file_size: u64) -> Corpus {
+    let (files, errors) = read_dir_files(dir, max_file_size);
+    with_library(files, errors, Some(dir.to_path_buf()), max_file_size)
+}
+
+/// `base` and the library's files, loaded together. The import names a
+/// file after its document's id: a library file named as a file of `base`,
+/// or after the id or an earlier id of one of its dossiers (the bundled
+/// letter imported from its PDF text is `kamerbrief-7010422`), is that
+/// document again and is left out — the copy notes were made on stays.
+/// `dir` is where `base`'s `file = "…"` references are read.
+fn with_library(
+    mut files: Vec<SourceFile>,
+    mut errors: Vec<LoadError>,
+    dir: Option<PathBuf>,
+    max_file_size: u64,
+) -> Corpus {
+    let resolver = |dir: Option<PathBuf>| -> Box<dyn Resolver> {
+        match dir {
+            Some(dir) => Box::new(FolderResolver { dir, max_file_size }),
+            None => Box::new(load::NoFiles),
+        }
     };
-    let (library, mut errors) = read_dir_files(&dir, max_file_size);
-    // The import names a file after its document's id: a file named as a
-    // built-in file, or after a built-in document's id or earlier id (the
-    // bundled letter imported from its PDF text is `kamerbrief-7010422`),
-    // is that document again.
-    let built_in = load_built_in();
-    let taken: Vec<String> = built_in
+    let Some(library) = super::paths::user_library_dir().filter(|d| d.is_dir()) else {
+        let mut corpus = load::load_owned(files, &*resolver(dir));
+        errors.append(&mut corpus.errors);
+        corpus.errors = errors;
+        return corpus;
+    };
+    let base = load::load(&files, &*resolver(dir.clone()));
+    let file_name = |path: &str| {
+        Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    let taken: Vec<String> = base
         .roots
         .iter()
-        .map(|&r| built_in.node(r))
+        .map(|&r| base.node(r))
         .flat_map(|n| std::iter::once(n.id.clone()).chain(n.aliases.iter().map(|a| a.to_string())))
         .map(|id| format!("{id}.toml"))
-        .chain(BUILT_IN.iter().map(|(b, _)| (*b).to_string()))
+        .chain(files.iter().filter_map(|f| file_name(&f.path)))
         .collect();
-    let mut files = built_in_files();
-    for f in library {
-        let name = Path::new(&f.path)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned());
-        if name.is_some_and(|n| taken.contains(&n)) {
-            continue;
-        }
-        files.push(f);
-    }
-    let resolver = FolderResolver { dir, max_file_size };
-    let mut corpus = load::load_owned(files, &resolver);
+    let (found, mut library_errors) = read_dir_files(&library, max_file_size);
+    errors.append(&mut library_errors);
+    files.extend(
+        found
+            .into_iter()
+            .filter(|f| !file_name(&f.path).is_some_and(|n| taken.contains(&n))),
+    );
+    let mut corpus = load::load_owned(files, &*resolver(dir));
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
     corpus
