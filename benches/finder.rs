@@ -90,10 +90,9 @@ fn finder_on(query: &str) -> (State, FinderWorker, Terminal<TestBackend>) {
 /// take in what it has sent back.
 fn keystroke(s: &mut State, worker: &mut FinderWorker, a: Action) {
     for e in update::update(s, a) {
-        match e {
-            Effect::Search(q) => {
-                worker.search(&q, FINDER_LIMIT);
-            }
+        // The finder's keys touch no notes.
+        if let Effect::Search(q) = e {
+            worker.search(&q, FINDER_LIMIT);
         }
     }
     while let Some(u) = worker.try_latest() {

@@ -28,6 +28,15 @@ pub enum KeyList {
     Many(Vec<String>),
 }
 
+/// An entry of `[keys]`: the keys of a reading action, or a table of the
+/// keys of a screen with its own keys (`[keys.editor]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyEntry {
+    Keys(KeyList),
+    Mode(BTreeMap<String, KeyList>),
+}
+
 impl KeyList {
     pub fn keys(&self) -> Vec<&str> {
         match self {
@@ -51,8 +60,9 @@ pub struct Config {
     pub theme: ThemeName,
     /// Colour overrides by role, e.g. `accent = "cyan"`.
     pub colors: BTreeMap<String, Spanned<String>>,
-    /// Key bindings by action name, e.g. `quit = ["q", "ctrl-c"]`.
-    pub keys: BTreeMap<String, Spanned<KeyList>>,
+    /// Key bindings by action name, e.g. `quit = ["q", "ctrl-c"]`, and
+    /// by screen (`[keys.editor]`).
+    pub keys: BTreeMap<String, Spanned<KeyEntry>>,
     /// The file this came from, for messages; `None` for built-in defaults.
     #[serde(skip)]
     pub file: Option<PathBuf>,
@@ -278,8 +288,13 @@ pub fn is_colour(value: &str) -> bool {
 
 /// The offset of `key` where it starts a line, for pointing at it.
 fn find_key(text: &str, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    find_key_from(text, 0, key)
+}
+
+/// Where `key = …` is written at or after `from`.
+pub fn find_key_from(text: &str, from: usize, key: &str) -> Option<usize> {
+    let mut offset = from;
+    for line in text.get(from..)?.split_inclusive('\n') {
         let trimmed = line.trim_start();
         if let Some(rest) = trimmed.strip_prefix(key)
             && rest.trim_start().starts_with('=')
@@ -359,7 +374,11 @@ mod tests {
     #[test]
     fn keys_take_one_or_many() {
         let l = parse("c.toml", "[keys]\nquit = \"x\"\nhelp = [\"?\", \"f1\"]\n").unwrap();
-        assert_eq!(l.config.keys["quit"].get_ref().keys(), vec!["x"]);
-        assert_eq!(l.config.keys["help"].get_ref().keys(), vec!["?", "f1"]);
+        let keys = |name: &str| match l.config.keys[name].get_ref() {
+            KeyEntry::Keys(k) => k.keys().iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            KeyEntry::Mode(_) => panic!("{name} is a table"),
+        };
+        assert_eq!(keys("quit"), vec!["x"]);
+        assert_eq!(keys("help"), vec!["?", "f1"]);
     }
 }

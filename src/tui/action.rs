@@ -52,10 +52,30 @@ pub enum Action {
     Overview,
     Export,
     Cancel,
+    /// Backspace in a prompt: erase a character (or the overview's filter).
+    Erase,
+    /// The annotation screens: store the note (editor).
+    Save,
+    /// The next / previous field of the editor, the overview's filters or
+    /// the export dialog.
+    NextField,
+    PrevField,
+    /// The field's next / previous value: kind, status, a filter's value,
+    /// the export's format or notes.
+    NextValue,
+    PrevValue,
+    /// The overview's order: written, due date, dossier.
+    Sort,
+    /// The overview at the action list: open toezeggingen and actions.
+    ActionList,
+    /// The answer to a question (throw the text away? overwrite the file?).
+    Yes,
+    No,
     /// A character typed into a prompt (finder, find, filter). Not bindable.
     Type(char),
-    /// Backspace in a prompt. Not bindable.
-    Erase,
+    /// A key that no action of the mode takes, for the editor's text
+    /// fields (cursor keys, Ctrl-w …). Not bindable.
+    Key(super::keymap::Key),
 }
 
 impl Action {
@@ -143,13 +163,41 @@ impl Action {
             Action::Overview => "overview",
             Action::Export => "export",
             Action::Cancel => "cancel",
-            Action::Type(_) => "type",
             Action::Erase => "erase",
+            Action::Save => "save",
+            Action::NextField => "next_field",
+            Action::PrevField => "prev_field",
+            Action::NextValue => "next_value",
+            Action::PrevValue => "prev_value",
+            Action::Sort => "sort",
+            Action::ActionList => "action_list",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Type(_) => "type",
+            Action::Key(_) => "key",
         }
     }
 
+    /// The actions only the screens with their own keys take (see
+    /// `mode.rs`), bindable under `[keys.<mode>]`.
+    pub const SCREEN: [Action; 10] = [
+        Action::Erase,
+        Action::Save,
+        Action::NextField,
+        Action::PrevField,
+        Action::NextValue,
+        Action::PrevValue,
+        Action::Sort,
+        Action::ActionList,
+        Action::Yes,
+        Action::No,
+    ];
+
     pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.name() == name)
+        Action::ALL
+            .into_iter()
+            .chain(Action::SCREEN)
+            .find(|a| a.name() == name)
     }
 }
 
@@ -159,12 +207,13 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_are_unique() {
-        let mut names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-        for a in Action::ALL {
+        let all: Vec<Action> = Action::ALL.into_iter().chain(Action::SCREEN).collect();
+        let mut names: Vec<&str> = all.iter().map(|a| a.name()).collect();
+        for &a in &all {
             assert_eq!(Action::from_name(a.name()), Some(a));
         }
         names.sort();
         names.dedup();
-        assert_eq!(names.len(), Action::ALL.len());
+        assert_eq!(names.len(), all.len());
     }
 }

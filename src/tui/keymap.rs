@@ -8,7 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use dossier_core::LoadError;
 
 use super::action::Action;
-use crate::store::config::Config;
+use super::mode::Mode;
+use crate::store::config::{Config, KeyEntry, KeyList};
 
 /// A key with its modifiers, normalised so that `shift-a` and `A` are one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -226,8 +227,8 @@ impl std::fmt::Display for Key {
     }
 }
 
-/// The built-in keys of each action (PRODUCT.md's defaults).
-pub const DEFAULTS: &[(Action, &[&str])] = &[
+/// The built-in keys of the reading screens (PRODUCT.md's defaults).
+pub const DEFAULTS: Defaults = &[
     (Action::Help, &["?", "f1"]),
     (Action::Quit, &["q"]),
     (Action::NextPane, &["tab"]),
@@ -273,50 +274,142 @@ pub const DEFAULTS: &[(Action, &[&str])] = &[
 /// program can always be left from the keyboard.
 pub const QUIT_ALWAYS: &str = "ctrl-c";
 
-/// The keys in force for the browsing screens.
-#[derive(Debug, Clone)]
-pub struct Keymap {
+/// Built-in keys by action.
+pub type Defaults = &'static [(Action, &'static [&'static str])];
+
+/// The keys of one set of screens: which action each key does.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
     by_key: BTreeMap<Key, Action>,
     by_action: BTreeMap<Action, Vec<Key>>,
 }
 
+/// The keys in force: those of the reading screens (`[keys]`), and those
+/// of each screen with its own keys (`[keys.editor]`, see `mode.rs`).
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    main: Table,
+    own: BTreeMap<Mode, Table>,
+}
+
 impl Default for Keymap {
     fn default() -> Self {
-        Keymap::build_with(&BTreeMap::new()).unwrap_or_else(|_| Keymap {
-            by_key: BTreeMap::new(),
-            by_action: BTreeMap::new(),
-        })
+        let mut own = BTreeMap::new();
+        for mode in Mode::OWN_KEYS {
+            own.insert(
+                mode,
+                Table::build(mode.defaults(), &BTreeMap::new()).unwrap_or_default(),
+            );
+        }
+        Keymap {
+            main: Table::build(DEFAULTS, &BTreeMap::new()).unwrap_or_default(),
+            own,
+        }
     }
 }
 
+/// The user's keys for some actions: the keys and where they are written.
+type UserKeys = BTreeMap<Action, (Vec<Key>, usize)>;
+
 impl Keymap {
-    /// Defaults with the user's bindings by action name over them. Unknown
-    /// action names, unparseable keys and a key bound twice are errors with
-    /// the position in `config.toml`.
+    /// Defaults with the user's bindings by action name over them, per
+    /// screen. Unknown action names, unparseable keys, a key bound twice
+    /// and a key taken from another action's defaults are errors with the
+    /// position in `config.toml`.
     pub fn from_config(config: &Config) -> Result<Keymap, LoadError> {
-        let mut user: BTreeMap<Action, (Vec<Key>, usize)> = BTreeMap::new();
+        let mut main_user = UserKeys::new();
+        let mut keymap = Keymap::default();
         for (name, spanned) in &config.keys {
             let offset = spanned.span().start;
-            let Some(action) = Action::from_name(name) else {
-                let known: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
-                return Err(config.error_at(
-                    offset,
-                    format!(
-                        "unknown action `{name}` in [keys]; actions: {}",
-                        known.join(", ")
-                    ),
-                ));
-            };
-            let mut keys = Vec::new();
-            for k in spanned.get_ref().keys() {
-                keys.push(Key::parse(k).map_err(|e| config.error_at(offset, e))?);
+            match spanned.get_ref() {
+                KeyEntry::Keys(list) => {
+                    let action = Action::from_name(name)
+                        .filter(|a| Action::ALL.contains(a))
+                        .ok_or_else(|| {
+                            config.error_at(offset, unknown(name, "[keys]", &Action::ALL))
+                        })?;
+                    main_user.insert(action, (parse_list(config, offset, list)?, offset));
+                }
+                KeyEntry::Mode(table) => {
+                    let Some(mode) = Mode::OWN_KEYS.into_iter().find(|m| m.name() == name) else {
+                        let names: Vec<&str> = Mode::OWN_KEYS.iter().map(|m| m.name()).collect();
+                        return Err(config.error_at(
+                            offset,
+                            format!(
+                                "unknown screen `[keys.{name}]`; screens with their own keys: {}",
+                                names.join(", ")
+                            ),
+                        ));
+                    };
+                    let allowed: Vec<Action> = mode.defaults().iter().map(|(a, _)| *a).collect();
+                    let mut user = UserKeys::new();
+                    for (action_name, list) in table {
+                        let at =
+                            crate::store::config::find_key_from(&config.text, offset, action_name)
+                                .unwrap_or(offset);
+                        let action = Action::from_name(action_name)
+                            .filter(|a| allowed.contains(a))
+                            .ok_or_else(|| {
+                                config.error_at(
+                                    at,
+                                    unknown(action_name, &format!("[keys.{name}]"), &allowed),
+                                )
+                            })?;
+                        user.insert(action, (parse_list(config, at, list)?, at));
+                    }
+                    let table = Table::build(mode.defaults(), &user)
+                        .map_err(|(at, msg)| config.error_at(at, msg))?;
+                    keymap.own.insert(mode, table);
+                }
             }
-            user.insert(action, (keys, offset));
         }
-        Keymap::build_with(&user).map_err(|(offset, msg)| config.error_at(offset, msg))
+        keymap.main = Table::build(DEFAULTS, &main_user)
+            .map_err(|(offset, msg)| config.error_at(offset, msg))?;
+        Ok(keymap)
     }
 
-    fn build_with(user: &BTreeMap<Action, (Vec<Key>, usize)>) -> Result<Keymap, (usize, String)> {
+    /// The keys of a mode: its own, or those of the reading screens.
+    pub fn table(&self, mode: Mode) -> &Table {
+        self.own.get(&mode).unwrap_or(&self.main)
+    }
+
+    /// Every key of the reading screens, with its action.
+    pub fn bindings(&self) -> impl Iterator<Item = (Key, Action)> + '_ {
+        self.main.bindings()
+    }
+
+    pub fn action(&self, key: &Key) -> Option<Action> {
+        self.main.action(key)
+    }
+
+    pub fn describe(&self, action: Action) -> String {
+        self.main.describe(action)
+    }
+
+    pub fn first(&self, action: Action) -> String {
+        self.main.first(action)
+    }
+}
+
+fn unknown(name: &str, table: &str, known: &[Action]) -> String {
+    let known: Vec<&str> = known.iter().map(|a| a.name()).collect();
+    format!(
+        "unknown action `{name}` in {table}; actions: {}",
+        known.join(", ")
+    )
+}
+
+fn parse_list(config: &Config, offset: usize, list: &KeyList) -> Result<Vec<Key>, LoadError> {
+    list.keys()
+        .into_iter()
+        .map(|k| Key::parse(k).map_err(|e| config.error_at(offset, e)))
+        .collect()
+}
+
+impl Table {
+    /// `defaults` with `user`'s keys replacing those of the actions it
+    /// names; an error with its offset when a key would be lost or taken.
+    fn build(defaults: Defaults, user: &UserKeys) -> Result<Table, (usize, String)> {
         let mut by_key: BTreeMap<Key, Action> = BTreeMap::new();
         let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
         let quit_key = Key::parse(QUIT_ALWAYS).map_err(|e| (0, e))?;
@@ -339,7 +432,7 @@ impl Keymap {
                 }
                 // A default key of an action the user left alone would
                 // silently leave that action (perhaps quit) without it.
-                if let Some(&(other, _)) = DEFAULTS.iter().find(|(a, ks)| {
+                if let Some(&(other, _)) = defaults.iter().find(|(a, ks)| {
                     *a != action
                         && !user.contains_key(a)
                         && ks.iter().any(|d| Key::parse(d).is_ok_and(|d| d == k))
@@ -376,7 +469,7 @@ impl Keymap {
                 by_action.entry(action).or_default().push(k);
             }
         }
-        for &(action, keys) in DEFAULTS {
+        for &(action, keys) in defaults {
             if user.contains_key(&action) {
                 continue;
             }
@@ -390,14 +483,16 @@ impl Keymap {
             }
         }
         // Ctrl-c quits whatever the file says (the loop sees to it on
-        // every screen); it is listed with quit's keys.
-        if let std::collections::btree_map::Entry::Vacant(e) = by_key.entry(quit_key) {
+        // every screen); the reading screens list it with quit's keys.
+        if defaults.iter().any(|(a, _)| *a == Action::Quit)
+            && let std::collections::btree_map::Entry::Vacant(e) = by_key.entry(quit_key)
+        {
             e.insert(Action::Quit);
             by_action.entry(Action::Quit).or_default().push(quit_key);
         }
         // A default that gave way to a rebound action's key can leave an
         // action with none: say so rather than lose it.
-        for &(action, _) in DEFAULTS {
+        for &(action, _) in defaults {
             if !by_action.contains_key(&action) {
                 let offset = user.values().map(|(_, o)| *o).min().unwrap_or(0);
                 return Err((
@@ -409,7 +504,7 @@ impl Keymap {
                 ));
             }
         }
-        Ok(Keymap { by_key, by_action })
+        Ok(Table { by_key, by_action })
     }
 
     /// Every key bound, with its action.

@@ -96,7 +96,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
         other => other.to_string(),
     };
     let mut resumed = resume.as_ref().and_then(|r| r.load(&library));
-    let mut notes = notes::session::Session::open(app.notes(), app.author(), &mut state);
+    let mut notes = notes::runner::Runner::open(app.notes(), app.author(), &mut state);
 
     let signals = terminal::Signals::install()?;
     signals.watch_for_hangup();
@@ -113,18 +113,14 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 // Once the reader's width is known, so the kept text is
                 // found on the lines it has now.
                 if let Some(place) = resumed.take()
-                    && !notes.wants_keys(&state)
+                    && matches!(state.notes_ui.screen, notes::screen::Screen::None)
                 {
                     state.resume_at(&place);
                 }
                 dirty = true;
             }
             if dirty {
-                term.draw(|f| {
-                    view::render(&state, f);
-                    notes.render(&state, f);
-                    view::render_help(&state, f);
-                })?;
+                term.draw(|f| view::render(&state, f))?;
                 dirty = false;
                 // For measuring the time to the first frame (BENCHMARKS.md).
                 if std::env::var_os("DOSSIER_EXIT_AFTER_FIRST_FRAME").is_some() {
@@ -132,7 +128,8 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 }
             }
             if let Some(sig) = signals.pending() {
-                notes.keep_draft();
+                let keep = notes::update::keep_draft(&state);
+                notes.run_effects(&mut state, keep);
                 return Ok(Some(sig));
             }
             if signals.take_suspend() {
@@ -161,7 +158,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             // a burst of typing is drawn (and filtered) once.
             for _ in 0..MAX_KEYS_PER_FRAME {
                 let effects = match event::read()? {
-                    Event::Key(k) => match dispatch::key(&mut state, &mut notes, k) {
+                    Event::Key(k) => match dispatch::key(&mut state, k) {
                         dispatch::Routed::Suspend => {
                             signals.request_suspend();
                             Vec::new()
@@ -180,11 +177,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                         .collect(),
                     _ => Vec::new(),
                 };
-                for e in effects {
-                    match e {
-                        Effect::Search(q) => {
-                            worker.search(&q, FINDER_LIMIT);
-                        }
+                for e in notes.run_effects(&mut state, effects) {
+                    if let Effect::Search(q) = e {
+                        worker.search(&q, FINDER_LIMIT);
                     }
                 }
                 if state.quit || !event::poll(Duration::ZERO)? {

@@ -6,9 +6,10 @@ use dossier_core::lang::Lang;
 
 use super::action::Action;
 use super::i18n;
+use super::keymap::Defaults;
 use super::state::{Overlay, State};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mode {
     /// Browsing the tree, the text and the notes pane.
     Read,
@@ -26,54 +27,92 @@ pub enum Mode {
     Timeline,
     /// The help overlay itself.
     Help,
-    /// The annotation screens; their keys are fixed (see `notes/`).
+    /// The annotation screens: the note editor, the overview of all notes
+    /// and the export dialog.
     Editor,
     Overview,
     Export,
+    /// A question to answer with yes or no (throw a note's text away,
+    /// overwrite a file).
+    Confirm,
 }
 
-/// In a prompt every printable key types; these do the rest.
-const FIND_KEYS: &[(&str, Action)] = &[
-    ("enter", Action::Open),
-    ("esc", Action::Cancel),
-    ("backspace", Action::Erase),
-    ("f1", Action::Help),
+/// The prompts: every printable key not bound here types.
+const FIND: Defaults = &[
+    (Action::Open, &["enter"]),
+    (Action::Cancel, &["esc"]),
+    (Action::Erase, &["backspace"]),
+    (Action::Help, &["f1"]),
 ];
 
-/// The tree filter: also down into the tree.
-const FILTER_KEYS: &[(&str, Action)] = &[
-    ("enter", Action::Open),
-    ("esc", Action::Cancel),
-    ("backspace", Action::Erase),
-    ("down", Action::Down),
-    ("tab", Action::Down),
-    ("f1", Action::Help),
+const FILTER: Defaults = &[
+    (Action::Open, &["enter"]),
+    (Action::Cancel, &["esc"]),
+    (Action::Erase, &["backspace"]),
+    (Action::Down, &["down", "tab"]),
+    (Action::Help, &["f1"]),
 ];
 
 /// The finder: also up and down its hits, with fzf's keys too.
-const FINDER_KEYS: &[(&str, Action)] = &[
-    ("enter", Action::Open),
-    ("esc", Action::Cancel),
-    ("backspace", Action::Erase),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("tab", Action::Down),
-    ("ctrl-p", Action::Up),
-    ("ctrl-n", Action::Down),
-    ("ctrl-k", Action::Up),
-    ("ctrl-j", Action::Down),
-    ("f1", Action::Help),
+const FINDER: Defaults = &[
+    (Action::Open, &["enter"]),
+    (Action::Cancel, &["esc"]),
+    (Action::Erase, &["backspace"]),
+    (Action::Up, &["up", "ctrl-p", "ctrl-k"]),
+    (Action::Down, &["down", "tab", "ctrl-n", "ctrl-j"]),
+    (Action::Help, &["f1"]),
 ];
 
-/// The fixed keys of a prompt mode; empty for the others.
-pub fn prompt_keys(mode: Mode) -> &'static [(&'static str, Action)] {
-    match mode {
-        Mode::Find => FIND_KEYS,
-        Mode::Filter => FILTER_KEYS,
-        Mode::Finder => FINDER_KEYS,
-        _ => &[],
-    }
-}
+/// The editor: keys no action takes edit the text (see
+/// `NoteEditor::takes`, which says which actions the field in focus takes).
+const EDITOR: Defaults = &[
+    (Action::Save, &["ctrl-s"]),
+    (Action::Cancel, &["esc"]),
+    (Action::NextField, &["tab"]),
+    (Action::PrevField, &["shift-tab"]),
+    (Action::NextValue, &["right", "space", "l"]),
+    (Action::PrevValue, &["left", "h"]),
+    (Action::Down, &["down"]),
+    (Action::Up, &["up"]),
+    (Action::Open, &["enter"]),
+    (Action::Help, &["f1"]),
+];
+
+/// The overview: printable keys not bound here type into its text filter.
+const OVERVIEW: Defaults = &[
+    (Action::Down, &["down", "ctrl-n"]),
+    (Action::Up, &["up", "ctrl-p"]),
+    (Action::Open, &["enter"]),
+    (Action::ActionList, &["ctrl-a"]),
+    (Action::Sort, &["ctrl-o"]),
+    (Action::NextField, &["tab"]),
+    (Action::PrevField, &["shift-tab"]),
+    (Action::NextValue, &["right"]),
+    (Action::PrevValue, &["left"]),
+    (Action::Erase, &["backspace"]),
+    (Action::Edit, &["ctrl-e"]),
+    (Action::Delete, &["ctrl-d"]),
+    (Action::Cancel, &["esc"]),
+    (Action::Help, &["f1"]),
+];
+
+/// The export dialog: printable keys not bound here type the file name.
+const EXPORT: Defaults = &[
+    (Action::NextField, &["tab", "down"]),
+    (Action::PrevField, &["shift-tab", "up"]),
+    (Action::NextValue, &["right"]),
+    (Action::PrevValue, &["left"]),
+    (Action::Erase, &["backspace"]),
+    (Action::Open, &["enter"]),
+    (Action::Cancel, &["esc"]),
+    (Action::Help, &["f1"]),
+];
+
+const CONFIRM: Defaults = &[
+    (Action::Yes, &["j", "y", "J", "Y"]),
+    (Action::No, &["n", "N", "esc"]),
+    (Action::Help, &["f1"]),
+];
 
 const SELECT: &[Action] = &[
     Action::Expand,
@@ -137,10 +176,44 @@ static READ: std::sync::LazyLock<Vec<Action>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// What a printable key that no action takes does in a mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unbound {
+    /// Nothing.
+    Ignored,
+    /// It types ([`Action::Type`]).
+    Types,
+    /// It goes to the text field as it is ([`Action::Key`]), cursor keys
+    /// and all.
+    Edits,
+}
+
 impl Mode {
-    /// The mode of the browsing screens, from the state alone (the
-    /// annotation screens are the notes session's to say).
+    /// The screens whose keys are their own, under `[keys.<name>]`.
+    pub const OWN_KEYS: [Mode; 7] = [
+        Mode::Find,
+        Mode::Filter,
+        Mode::Finder,
+        Mode::Editor,
+        Mode::Overview,
+        Mode::Export,
+        Mode::Confirm,
+    ];
+
+    /// The mode in force, from the state alone.
     pub fn of(s: &State) -> Mode {
+        use super::notes::screen::Screen;
+        if let Overlay::Help(_) = s.overlay {
+            return Mode::Help;
+        }
+        match &s.notes_ui.screen {
+            Screen::Editor { editor, .. } if editor.confirming => return Mode::Confirm,
+            Screen::Export(d) if d.confirming => return Mode::Confirm,
+            Screen::Editor { .. } => return Mode::Editor,
+            Screen::Overview => return Mode::Overview,
+            Screen::Export(_) => return Mode::Export,
+            Screen::None => {}
+        }
         match &s.overlay {
             Overlay::Help(_) => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
@@ -154,68 +227,90 @@ impl Mode {
         }
     }
 
-    /// The actions the keymap's keys do in this mode; empty for the modes
-    /// whose keys are fixed.
-    pub fn actions(self) -> &'static [Action] {
+    /// The name of a screen with its own keys in `config.toml`.
+    pub fn name(self) -> &'static str {
         match self {
-            Mode::Read => &READ,
-            Mode::Select => SELECT,
-            Mode::Peek => PEEK,
-            Mode::Error => ERROR,
-            Mode::Timeline => TIMELINE,
-            Mode::Help => HELP,
-            Mode::Find
-            | Mode::Filter
-            | Mode::Finder
-            | Mode::Editor
-            | Mode::Overview
-            | Mode::Export => &[],
+            Mode::Read => "read",
+            Mode::Select => "select",
+            Mode::Peek => "peek",
+            Mode::Error => "error",
+            Mode::Find => "find",
+            Mode::Filter => "filter",
+            Mode::Finder => "finder",
+            Mode::Timeline => "timeline",
+            Mode::Help => "help",
+            Mode::Editor => "editor",
+            Mode::Overview => "overview",
+            Mode::Export => "export",
+            Mode::Confirm => "confirm",
         }
     }
 
-    /// Keys that work in this mode outside the keymap, with what they do.
-    pub fn fixed_keys(self, lang: Lang) -> Vec<(String, String)> {
-        let nl = lang == Lang::Nl;
-        let pick = |d: &str, e: &str| if nl { d.to_string() } else { e.to_string() };
-        let prompt = |keys: &[(&str, Action)]| -> Vec<(String, String)> {
-            keys.iter()
-                .map(|(k, a)| {
-                    let key = super::keymap::Key::parse(k).map_or_else(|e| e, |k| k.to_string());
-                    (key, prompt_label(self, *a, lang))
-                })
-                .collect()
-        };
-        let mut out = match self {
-            Mode::Find | Mode::Filter => prompt(prompt_keys(self)),
-            Mode::Finder => {
-                let mut v = prompt(prompt_keys(self));
-                v.push((
-                    "'woord ^begin eind$ !niet a | b".into(),
-                    pick(
-                        "exact, begin, eind, niet, of",
-                        "exact, prefix, suffix, not, or",
-                    ),
-                ));
-                v
+    /// The built-in keys of a screen with its own keys; empty for the
+    /// others (their keys are `[keys]`, see `keymap::DEFAULTS`).
+    pub fn defaults(self) -> Defaults {
+        match self {
+            Mode::Find => FIND,
+            Mode::Filter => FILTER,
+            Mode::Finder => FINDER,
+            Mode::Editor => EDITOR,
+            Mode::Overview => OVERVIEW,
+            Mode::Export => EXPORT,
+            Mode::Confirm => CONFIRM,
+            _ => &[],
+        }
+    }
+
+    /// The actions whose keys work in this mode.
+    pub fn actions(self) -> Vec<Action> {
+        match self {
+            Mode::Read => READ.clone(),
+            Mode::Select => SELECT.to_vec(),
+            Mode::Peek => PEEK.to_vec(),
+            Mode::Error => ERROR.to_vec(),
+            Mode::Timeline => TIMELINE.to_vec(),
+            Mode::Help => HELP.to_vec(),
+            own => own.defaults().iter().map(|(a, _)| *a).collect(),
+        }
+    }
+
+    /// What a printable key that no action takes does here.
+    pub fn unbound(self) -> Unbound {
+        match self {
+            Mode::Find | Mode::Filter | Mode::Finder | Mode::Overview | Mode::Export => {
+                Unbound::Types
             }
-            Mode::Editor => super::notes::editor::KEYS
-                .iter()
-                .map(|(k, d, e)| (k.to_string(), pick(d, e)))
-                .collect(),
-            Mode::Overview => super::notes::overview::KEYS
-                .iter()
-                .map(|(k, d, e)| (k.to_string(), pick(d, e)))
-                .collect(),
-            Mode::Export => super::notes::export_dialog::KEYS
-                .iter()
-                .map(|(k, d, e)| (k.to_string(), pick(d, e)))
-                .collect(),
+            Mode::Editor => Unbound::Edits,
+            _ => Unbound::Ignored,
+        }
+    }
+
+    /// Lines of the help that are not an action's keys.
+    pub fn notes(self, lang: Lang) -> Vec<(String, String)> {
+        let nl = lang == Lang::Nl;
+        let row =
+            |k: &str, d: &'static str, e: &'static str| (k.to_string(), pick(nl, d, e).to_string());
+        let mut out = match self {
+            Mode::Find | Mode::Filter | Mode::Finder => {
+                vec![row("letters", "typen", "type")]
+            }
+            Mode::Overview => vec![row("letters", "op tekst filteren", "filter by text")],
+            Mode::Export => vec![row("letters", "bestandsnaam typen", "type the file name")],
+            Mode::Editor => vec![row(
+                "letters, ← → ↑ ↓ …",
+                "tekst en velden bewerken",
+                "edit the text and fields",
+            )],
             _ => Vec::new(),
         };
-        if matches!(self, Mode::Find | Mode::Filter | Mode::Finder) {
-            out.insert(0, (pick("letters", "letters"), pick("typen", "type")));
+        if self == Mode::Finder {
+            out.push(row(
+                "'woord ^begin eind$ !niet a | b",
+                "exact, begin, eind, niet, of",
+                "exact, prefix, suffix, not, or",
+            ));
         }
-        if self.actions().is_empty() {
+        if !self.actions().contains(&Action::Quit) {
             out.push(("Ctrl-c".into(), i18n::action(lang, Action::Quit).into()));
         }
         out
@@ -224,91 +319,178 @@ impl Mode {
     /// What an action does in this mode, for the help.
     pub fn label(self, a: Action, lang: Lang) -> &'static str {
         let nl = lang == Lang::Nl;
+        let p = |d: &'static str, e: &'static str| pick(nl, d, e);
         match (self, a) {
-            (Mode::Select, Action::Expand) => {
-                pick(nl, "einde een teken verder", "end one character on")
-            }
+            (Mode::Select, Action::Expand) => p("einde een teken verder", "end one character on"),
             (Mode::Select, Action::Collapse) => {
-                pick(nl, "einde een teken terug", "end one character back")
+                p("einde een teken terug", "end one character back")
             }
-            (Mode::Select, Action::NextLink) => {
-                pick(nl, "einde een woord verder", "end one word on")
-            }
-            (Mode::Select, Action::PrevLink) => {
-                pick(nl, "einde een woord terug", "end one word back")
-            }
+            (Mode::Select, Action::NextLink) => p("einde een woord verder", "end one word on"),
+            (Mode::Select, Action::PrevLink) => p("einde een woord terug", "end one word back"),
             (Mode::Select, Action::NextSentence) => {
-                pick(nl, "einde een zin verder", "end one sentence on")
+                p("einde een zin verder", "end one sentence on")
             }
             (Mode::Select, Action::PrevSentence) => {
-                pick(nl, "einde een zin terug", "end one sentence back")
+                p("einde een zin terug", "end one sentence back")
             }
             (Mode::Select, Action::NextParagraph) => {
-                pick(nl, "einde tot eind alinea", "end to the paragraph's end")
+                p("einde tot eind alinea", "end to the paragraph's end")
             }
-            (Mode::Select, Action::PrevParagraph) => pick(
-                nl,
-                "einde naar begin alinea",
-                "end to the paragraph's start",
-            ),
-            (Mode::Select, Action::Down) => pick(nl, "einde een regel verder", "end one line on"),
-            (Mode::Select, Action::Up) => pick(nl, "einde een regel terug", "end one line back"),
+            (Mode::Select, Action::PrevParagraph) => {
+                p("einde naar begin alinea", "end to the paragraph's start")
+            }
+            (Mode::Select, Action::Down) => p("einde een regel verder", "end one line on"),
+            (Mode::Select, Action::Up) => p("einde een regel terug", "end one line back"),
             (Mode::Select, Action::Select | Action::Cancel) => {
-                pick(nl, "selectie loslaten", "drop the selection")
+                p("selectie loslaten", "drop the selection")
             }
-            (Mode::Select, Action::Annotate) => {
-                pick(nl, "passage annoteren", "annotate the passage")
-            }
-            (Mode::Select, Action::Edit) => pick(
-                nl,
+            (Mode::Select, Action::Annotate) => p("passage annoteren", "annotate the passage"),
+            (Mode::Select, Action::Edit) => p(
                 "notitie aan deze passage koppelen",
                 "attach the note to this passage",
             ),
-            (Mode::Help, Action::Cancel | Action::Help) => {
-                pick(nl, "hulp sluiten", "close the help")
-            }
-            (Mode::Peek | Mode::Timeline, Action::Open) => pick(nl, "openen", "open it"),
-            (Mode::Timeline, Action::Timeline) => {
-                pick(nl, "tijdlijn sluiten", "close the timeline")
-            }
+            (Mode::Help, Action::Cancel | Action::Help) => p("hulp sluiten", "close the help"),
+            (Mode::Peek | Mode::Timeline, Action::Open) => p("openen", "open it"),
+            (Mode::Timeline, Action::Timeline) => p("tijdlijn sluiten", "close the timeline"),
             (Mode::Peek | Mode::Error, Action::Cancel) | (Mode::Error, Action::Open) => {
-                pick(nl, "sluiten", "close")
+                p("sluiten", "close")
             }
+            (Mode::Finder, Action::Open) => p("openen", "open it"),
+            (Mode::Find | Mode::Filter, Action::Open) => p("klaar", "done"),
+            (Mode::Find | Mode::Filter | Mode::Finder, Action::Cancel) => p("annuleren", "cancel"),
+            (Mode::Find | Mode::Filter | Mode::Finder, Action::Erase) => {
+                p("teken wissen", "erase a character")
+            }
+            (Mode::Finder, Action::Up) => p("vorige treffer", "previous hit"),
+            (Mode::Finder, Action::Down) => p("volgende treffer", "next hit"),
+            (Mode::Filter, Action::Down) => p("klaar, naar de boom", "done, to the tree"),
+            (Mode::Editor, Action::Save) => p("opslaan", "save"),
+            (Mode::Editor, Action::Cancel) => p(
+                "annuleren (vraagt eerst bij tekst)",
+                "cancel (asks first if text would go)",
+            ),
+            (Mode::Editor | Mode::Export, Action::NextField) => p("volgend veld", "next field"),
+            (Mode::Editor | Mode::Export, Action::PrevField) => p("vorig veld", "previous field"),
+            (Mode::Editor, Action::NextValue) => {
+                p("soort of status: volgende", "kind or status: the next one")
+            }
+            (Mode::Editor, Action::PrevValue) => p(
+                "soort of status: vorige",
+                "kind or status: the previous one",
+            ),
+            (Mode::Editor, Action::Down) => p("tags: volgende suggestie", "tags: next suggestion"),
+            (Mode::Editor, Action::Up) => p("tags: vorige suggestie", "tags: previous suggestion"),
+            (Mode::Editor, Action::Open) => p(
+                "tag kiezen; in een veld: volgend veld",
+                "take the tag; in a field: next field",
+            ),
+            (Mode::Overview, Action::Down) => p("volgende notitie", "next note"),
+            (Mode::Overview, Action::Up) => p("vorige notitie", "previous note"),
+            (Mode::Overview, Action::Open) => p("naar de notitie", "go to the note"),
+            (Mode::Overview, Action::ActionList) => p(
+                "open toezeggingen en acties",
+                "open commitments and actions",
+            ),
+            (Mode::Overview, Action::Sort) => p(
+                "sorteren: geschreven, uiterlijk, dossier",
+                "sort: written, due, dossier",
+            ),
+            (Mode::Overview, Action::NextField) => p("volgend filter", "next filter"),
+            (Mode::Overview, Action::PrevField) => p("vorig filter", "previous filter"),
+            (Mode::Overview, Action::NextValue) => {
+                p("filter: volgende waarde", "filter: next value")
+            }
+            (Mode::Overview, Action::PrevValue) => {
+                p("filter: vorige waarde", "filter: previous value")
+            }
+            (Mode::Overview, Action::Erase) => p("filter wissen", "clear the filter"),
+            (Mode::Overview, Action::Edit) => p("notitie bewerken", "edit the note"),
+            (Mode::Overview, Action::Delete) => p(
+                "notitie verwijderen (u: terug)",
+                "delete the note (u: undo)",
+            ),
+            (Mode::Overview | Mode::Export, Action::Cancel) => p("sluiten", "close"),
+            (Mode::Export, Action::NextValue) => {
+                p("formaat of notities: volgende", "format or notes: next")
+            }
+            (Mode::Export, Action::PrevValue) => {
+                p("formaat of notities: vorige", "format or notes: previous")
+            }
+            (Mode::Export, Action::Erase) => p("teken wissen", "erase a character"),
+            (Mode::Export, Action::Open) => p("exporteren", "export"),
+            (Mode::Confirm, Action::Yes) => p("ja", "yes"),
+            (Mode::Confirm, Action::No) => p("nee", "no"),
+            (_, Action::Help) if Mode::OWN_KEYS.contains(&self) => p("deze hulp", "this help"),
             _ => i18n::action(lang, a),
         }
     }
+}
+
+/// The short words of a screen's hint line, by action: (Dutch, English).
+pub type HintWords = &'static [(&'static [Action], &'static str, &'static str)];
+
+pub const EDITOR_HINTS: HintWords = &[
+    (&[Action::Save], "opslaan", "save"),
+    (&[Action::Cancel], "annuleren", "cancel"),
+    (&[Action::Help], "toetsen", "keys"),
+    (&[Action::NextField], "volgend veld", "next field"),
+    (&[Action::PrevValue, Action::NextValue], "kiezen", "choose"),
+];
+
+pub const OVERVIEW_HINTS: HintWords = &[
+    (&[Action::Help], "toetsen", "keys"),
+    (&[Action::ActionList], "open acties", "open actions"),
+    (&[Action::Sort], "volgorde", "order"),
+    (&[Action::NextField], "filter", "filter"),
+    (&[Action::PrevValue, Action::NextValue], "waarde", "value"),
+    (&[Action::Open], "ga naar", "go to"),
+    (&[Action::Cancel], "sluiten", "close"),
+];
+
+pub const EXPORT_HINTS: HintWords = &[
+    (&[Action::NextField], "veld", "field"),
+    (&[Action::PrevValue, Action::NextValue], "kiezen", "choose"),
+    (&[Action::Open], "exporteren", "export"),
+    (&[Action::Cancel], "sluiten", "close"),
+    (&[Action::Help], "toetsen", "keys"),
+];
+
+/// A screen's hint line from the keys in force: each action's first key
+/// and a word, so a rebound key is shown as it is.
+pub fn hints(keymap: &super::keymap::Keymap, mode: Mode, lang: Lang, words: HintWords) -> String {
+    let table = keymap.table(mode);
+    words
+        .iter()
+        .filter_map(|&(actions, d, e)| {
+            let keys: Option<Vec<String>> = actions
+                .iter()
+                .map(|&a| table.keys(a).first().map(|k| k.to_string()))
+                .collect();
+            Some(format!(
+                "{} {}",
+                keys?.join("/"),
+                pick(lang == Lang::Nl, d, e)
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn pick(nl: bool, d: &'static str, e: &'static str) -> &'static str {
     if nl { d } else { e }
 }
 
-fn prompt_label(mode: Mode, a: Action, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
-    match (mode, a) {
-        (Mode::Finder, Action::Open) => pick(nl, "openen", "open it"),
-        (_, Action::Open) => pick(nl, "klaar", "done"),
-        (_, Action::Cancel) => pick(nl, "annuleren", "cancel"),
-        (_, Action::Erase) => pick(nl, "teken wissen", "erase a character"),
-        (Mode::Finder, Action::Up) => pick(nl, "vorige treffer", "previous hit"),
-        (Mode::Finder, Action::Down) => pick(nl, "volgende treffer", "next hit"),
-        (Mode::Filter, Action::Down) => pick(nl, "klaar, naar de boom", "done, to the tree"),
-        (_, Action::Help) => pick(nl, "deze hulp", "this help"),
-        _ => pick(nl, "—", "—"),
-    }
-    .to_string()
-}
-
-/// The help's rows for a mode: the keymap's keys of its actions, then its
-/// fixed keys. An action without a key is left out.
+/// The help's rows for a mode: the keys of its actions as bound now, then
+/// its other lines. An action without a key is left out.
 pub fn help_entries(s: &State, mode: Mode) -> Vec<(String, String)> {
+    let table = s.keymap.table(mode);
     let mut out: Vec<(String, String)> = mode
         .actions()
         .iter()
-        .map(|&a| (s.keymap.describe(a), mode.label(a, s.lang).to_string()))
+        .map(|&a| (table.describe(a), mode.label(a, s.lang).to_string()))
         .filter(|(k, _)| !k.is_empty())
         .collect();
-    out.extend(mode.fixed_keys(s.lang));
+    out.extend(mode.notes(s.lang));
     out
 }
 
@@ -320,6 +502,9 @@ mod tests {
     use super::*;
     use crate::tui::input::action_for;
     use crate::tui::keymap::{Key, Keymap, to_event};
+    use crate::tui::notes::editor::NoteEditor;
+    use crate::tui::notes::export_dialog::ExportDialog;
+    use crate::tui::notes::screen::Screen;
     use crate::tui::state::Pane;
     use crate::tui::theme::Theme;
     use crate::tui::update::update;
@@ -354,13 +539,40 @@ mod tests {
             Mode::Finder => {
                 update(&mut s, Action::Finder);
             }
-            Mode::Editor | Mode::Overview | Mode::Export => unreachable!(),
+            Mode::Editor => {
+                let open = s.open.unwrap();
+                let note = dossier_core::note_form::new_note(
+                    &s.corpus,
+                    open,
+                    None,
+                    "T".into(),
+                    jiff::Timestamp::UNIX_EPOCH,
+                    1,
+                );
+                s.notes_ui.screen = Screen::Editor {
+                    editor: Box::new(NoteEditor::new(note, true)),
+                    before: None,
+                };
+            }
+            Mode::Overview => s.notes_ui.screen = Screen::Overview,
+            Mode::Export => {
+                s.notes_ui.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default()))
+            }
+            Mode::Confirm => {
+                let mut d = ExportDialog::new(Lang::Nl, &Default::default());
+                d.confirming = true;
+                s.notes_ui.screen = Screen::Export(d);
+            }
         }
         assert_eq!(Mode::of(&s), mode);
         s
     }
 
-    const MODES: [Mode; 9] = [
+    const MODES: [Mode; 13] = [
+        Mode::Editor,
+        Mode::Overview,
+        Mode::Export,
+        Mode::Confirm,
         Mode::Timeline,
         Mode::Read,
         Mode::Select,
@@ -393,20 +605,17 @@ mod tests {
         for mode in MODES {
             let s = in_mode(mode);
             let shown = listed(&s, mode);
-            // Every key of the keymap and of the prompts, tried in the mode.
-            let mut tried: BTreeSet<Key> = s.keymap.bindings().map(|(k, _)| k).collect();
+            // Every key of every mode's keymap, tried in this mode.
+            let mut tried: BTreeSet<Key> = BTreeSet::new();
             for m in MODES {
-                for (k, _) in prompt_keys(m) {
-                    tried.insert(Key::parse(k).unwrap());
-                }
+                tried.extend(s.keymap.table(m).bindings().map(|(k, _)| k));
             }
             for k in tried {
+                let action = action_for(&s, to_event(k));
                 // Ctrl-c is the loop's, before any mode (`always_quits`).
-                let works = crate::tui::input::always_quits(&to_event(k))
-                    || action_for(&s, to_event(k)).is_some();
-                let typed = matches!(action_for(&s, to_event(k)), Some(Action::Type(_)));
-                if typed {
-                    continue; // letters type in a prompt; help says so
+                let works = crate::tui::input::always_quits(&to_event(k)) || action.is_some();
+                if matches!(action, Some(Action::Type(_) | Action::Key(_))) {
+                    continue; // letters type, keys edit the text; help says so
                 }
                 assert_eq!(
                     works,

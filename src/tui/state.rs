@@ -152,6 +152,8 @@ pub struct State {
     /// The tree filter changed and `rows` do not show it yet: see
     /// [`super::update::settle`].
     pub rows_stale: bool,
+    /// The annotation screen that is up, the overview's filter, the author.
+    pub notes_ui: super::notes::screen::NotesUi,
 }
 
 impl State {
@@ -194,6 +196,7 @@ impl State {
             note_ranges: Vec::new(),
             selection: None,
             rows_stale: false,
+            notes_ui: super::notes::screen::NotesUi::default(),
         };
         if let Some(&first) = s.corpus.roots.first() {
             s.expanded.insert(first);

@@ -11,16 +11,31 @@ use super::state::{Find, Finder, Overlay, Pane, Place, RowItem, State};
 use super::tree;
 
 /// Work for the loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Effect {
     /// Run a finder query on the search thread.
     Search(String),
+    /// Work on the notes store (see `notes::update`).
+    Notes(Box<super::notes::update::NotesOp>),
 }
 
 /// The most hits the finder keeps.
 pub const FINDER_LIMIT: usize = 200;
 
 pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
+    use super::mode::Mode;
+    use super::notes::update as notes;
+    let mode = Mode::of(s);
+    if matches!(
+        mode,
+        Mode::Editor | Mode::Overview | Mode::Export | Mode::Confirm
+    ) {
+        return notes::screen(s, a);
+    }
+    if s.overlay == Overlay::None && notes::takes(s, a) {
+        settle(s);
+        return notes::act(s, a);
+    }
     // Keys typed into the tree filter only change the filter; anything
     // else first brings the tree up to date with it.
     if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase)) {
@@ -182,9 +197,18 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             s.marks.clear();
         }
-        Action::Help | Action::Quit | Action::Type(_) | Action::Erase => {}
-        // Annotation actions are handled by the notes layer around this
-        // function; without it they do nothing here.
+        Action::Help | Action::Quit | Action::Type(_) | Action::Erase | Action::Key(_) => {}
+        // The annotation screens' own actions (see `notes::update`).
+        Action::Save
+        | Action::NextField
+        | Action::PrevField
+        | Action::NextValue
+        | Action::PrevValue
+        | Action::Sort
+        | Action::ActionList
+        | Action::Yes
+        | Action::No => {}
+        // Annotation actions are taken by `notes::update::act` first.
         Action::Select
         | Action::Annotate
         | Action::Edit

@@ -13,33 +13,8 @@ use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 
 use crate::store::drafts::Draft;
-
-/// The editor's keys, as its help lists them: (key, Dutch, English).
-/// They are those [`NoteEditor::input`] takes.
-pub const KEYS: &[(&str, &str, &str)] = &[
-    ("Ctrl-s", "opslaan", "save"),
-    (
-        "Esc",
-        "annuleren (vraagt eerst bij tekst)",
-        "cancel (asks first if text would go)",
-    ),
-    (
-        "Tab / Shift-Tab",
-        "volgend / vorig veld",
-        "next / previous field",
-    ),
-    (
-        "← / → / Space",
-        "soort of status kiezen",
-        "choose kind or status",
-    ),
-    (
-        "↑ / ↓ / Enter",
-        "tag uit de suggesties kiezen",
-        "choose a suggested tag",
-    ),
-    ("F1", "deze hulp", "this help"),
-];
+use crate::tui::action::Action;
+use crate::tui::keymap::Key as KeymapKey;
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,61 +182,70 @@ impl NoteEditor {
         }];
     }
 
-    /// Handles one key. `notes` are those in the store, for completing tags.
-    pub fn input(&mut self, input: Input, notes: &[Annotation], now: jiff::Timestamp) -> Outcome {
+    /// Whether the field in focus takes `a`; if not, its key edits the
+    /// text (Enter is a new line in the note, ← moves the cursor).
+    pub fn takes(&self, a: Action) -> bool {
+        match a {
+            Action::Save
+            | Action::Cancel
+            | Action::NextField
+            | Action::PrevField
+            | Action::Help
+            | Action::Yes
+            | Action::No => true,
+            Action::NextValue | Action::PrevValue => {
+                matches!(self.focus, Field::Kind | Field::Status)
+            }
+            Action::Up | Action::Down => self.focus == Field::Tags && !self.suggestions.is_empty(),
+            Action::Open => self.focus != Field::Body,
+            _ => false,
+        }
+    }
+
+    /// Acts on one action. `notes` are those in the store, for completing
+    /// tags.
+    pub fn act(&mut self, a: Action, notes: &[Annotation], now: jiff::Timestamp) -> Outcome {
         if self.confirming {
-            return match input.key {
-                Key::Char('j' | 'y' | 'J' | 'Y') => Outcome::Cancel,
-                Key::Char('n' | 'N') | Key::Esc => {
+            return match a {
+                Action::Yes => Outcome::Cancel,
+                Action::No => {
                     self.confirming = false;
                     Outcome::Nothing
                 }
                 _ => Outcome::Nothing,
             };
         }
-        match input {
-            Input {
-                key: Key::Char('s'),
-                ctrl: true,
-                ..
-            } => return self.save(now),
-            Input { key: Key::Esc, .. } => {
+        match a {
+            Action::Save => return self.save(now),
+            Action::Cancel => {
                 if self.is_dirty() {
                     self.confirming = true;
                     return Outcome::Nothing;
                 }
                 return Outcome::Cancel;
             }
-            Input {
-                key: Key::Tab,
-                shift,
-                ..
-            } => {
-                self.step_focus(!shift);
+            Action::NextField | Action::PrevField => {
+                self.step_focus(a == Action::NextField);
                 return Outcome::Nothing;
             }
             _ => {}
         }
         self.error = None;
-        let changed = match self.focus {
-            Field::Body => self.body.input(input),
-            Field::Kind => self.cycle(input, true),
-            Field::Status => self.cycle(input, false),
-            Field::Tags => self.tag_input(input, notes),
-            Field::Owner | Field::Due => match input.key {
-                Key::Enter => {
-                    self.step_focus(true);
-                    false
-                }
-                _ => {
-                    let area = if self.focus == Field::Owner {
-                        &mut self.owner
-                    } else {
-                        &mut self.due
-                    };
-                    area.input(input)
-                }
-            },
+        let changed = match (self.focus, a) {
+            (Field::Kind | Field::Status, Action::NextValue | Action::PrevValue) => {
+                self.cycle(if a == Action::NextValue { 1 } else { -1 });
+                true
+            }
+            (Field::Tags, Action::Up | Action::Down | Action::Open) => self.tag_action(a),
+            (Field::Kind | Field::Status | Field::Owner | Field::Due, Action::Open) => {
+                self.step_focus(true);
+                false
+            }
+            (Field::Body, Action::Key(k)) => self.body.input(to_input(k)),
+            (Field::Tags, Action::Key(k)) => self.tag_input(to_input(k), notes),
+            (Field::Owner, Action::Key(k)) => self.owner.input(to_input(k)),
+            (Field::Due, Action::Key(k)) => self.due.input(to_input(k)),
+            _ => false,
         };
         if changed {
             Outcome::Changed
@@ -284,14 +268,9 @@ impl NoteEditor {
         }
     }
 
-    /// Left/right (or space) chooses the kind or status.
-    fn cycle(&mut self, input: Input, kind: bool) -> bool {
-        let step: isize = match input.key {
-            Key::Right | Key::Char(' ' | 'l') => 1,
-            Key::Left | Key::Char('h') => -1,
-            _ => return false,
-        };
-        if kind {
+    /// The next (or previous) kind or status.
+    fn cycle(&mut self, step: isize) {
+        if self.focus == Field::Kind {
             let all = Kind::ALL;
             let at = all.iter().position(|&k| k == self.kind).unwrap_or(0) as isize;
             self.kind = all[(at + step).rem_euclid(all.len() as isize) as usize];
@@ -301,20 +280,22 @@ impl NoteEditor {
                 Status::Done => Status::Open,
             };
         }
-        true
     }
 
-    fn tag_input(&mut self, input: Input, notes: &[Annotation]) -> bool {
-        match input.key {
-            Key::Down if !self.suggestions.is_empty() => {
-                self.chosen = (self.chosen + 1) % self.suggestions.len();
+    /// Up and down the suggested tags; Enter takes one (or, with none,
+    /// goes on to the next field).
+    fn tag_action(&mut self, a: Action) -> bool {
+        let n = self.suggestions.len();
+        match a {
+            Action::Down if n > 0 => {
+                self.chosen = (self.chosen + 1) % n;
                 false
             }
-            Key::Up if !self.suggestions.is_empty() => {
-                self.chosen = (self.chosen + self.suggestions.len() - 1) % self.suggestions.len();
+            Action::Up if n > 0 => {
+                self.chosen = (self.chosen + n - 1) % n;
                 false
             }
-            Key::Enter => match self.suggestions.get(self.chosen).cloned() {
+            Action::Open => match self.suggestions.get(self.chosen).cloned() {
                 Some(tag) => {
                     let mut form = self.form();
                     form.complete_tag(&tag);
@@ -328,22 +309,25 @@ impl NoteEditor {
                     false
                 }
             },
-            _ => {
-                let changed = self.tags.input(input);
-                if changed {
-                    let form = self.form();
-                    let typed = form.current_tag();
-                    self.suggestions = if typed.is_empty() {
-                        Vec::new()
-                    } else {
-                        complete_tag(notes, typed)
-                    };
-                    self.suggestions.truncate(5);
-                    self.chosen = 0;
-                }
-                changed
-            }
+            _ => false,
         }
+    }
+
+    /// Typing in the tags field, with completions from the tags in use.
+    fn tag_input(&mut self, input: Input, notes: &[Annotation]) -> bool {
+        let changed = self.tags.input(input);
+        if changed {
+            let form = self.form();
+            let typed = form.current_tag();
+            self.suggestions = if typed.is_empty() {
+                Vec::new()
+            } else {
+                complete_tag(notes, typed)
+            };
+            self.suggestions.truncate(5);
+            self.chosen = 0;
+        }
+        changed
     }
 
     /// The draft to journal: the note as it stands, with the due date as
@@ -364,6 +348,37 @@ impl NoteEditor {
             due_text: form.due,
             note,
         }
+    }
+}
+
+/// A key for the text area, as the terminal would have given it.
+fn to_input(k: KeymapKey) -> Input {
+    use crate::tui::keymap::{KeyCodeOrd, Named};
+    let key = match k.code {
+        KeyCodeOrd::Char(c) => Key::Char(c),
+        KeyCodeOrd::F(n) => Key::F(n),
+        KeyCodeOrd::Named(n) => match n {
+            Named::Enter => Key::Enter,
+            Named::Esc => Key::Esc,
+            Named::Backspace => Key::Backspace,
+            Named::Tab => Key::Tab,
+            Named::Left => Key::Left,
+            Named::Right => Key::Right,
+            Named::Up => Key::Up,
+            Named::Down => Key::Down,
+            Named::Home => Key::Home,
+            Named::End => Key::End,
+            Named::PageUp => Key::PageUp,
+            Named::PageDown => Key::PageDown,
+            Named::Delete => Key::Delete,
+            Named::Insert => Key::Null,
+        },
+    };
+    Input {
+        key,
+        ctrl: k.ctrl,
+        alt: k.alt,
+        shift: k.shift,
     }
 }
 

@@ -33,7 +33,13 @@ pub fn area(screen: Rect) -> Rect {
     }
 }
 
-pub fn render(e: &NoteEditor, (lang, t): (Lang, &Theme), frame: &mut Frame, screen: Rect) {
+pub fn render(
+    e: &NoteEditor,
+    (lang, t): (Lang, &Theme),
+    hints: &str,
+    frame: &mut Frame,
+    screen: Rect,
+) {
     let outer = area(screen);
     frame.render_widget(Clear, outer);
     let title = text(
@@ -96,7 +102,7 @@ pub fn render(e: &NoteEditor, (lang, t): (Lang, &Theme), frame: &mut Frame, scre
         render_line_field(e, Field::Owner, (lang, t), frame, halves[0]);
         render_line_field(e, Field::Due, (lang, t), frame, halves[1]);
     }
-    frame.render_widget(Paragraph::new(bottom_line(e, lang, t)), rows[5]);
+    frame.render_widget(Paragraph::new(bottom_line(e, lang, t, hints)), rows[5]);
 }
 
 /// Rows `text` takes wrapped at `width` (by words, as `Wrap` does, with
@@ -214,7 +220,7 @@ fn render_line_field(
     }
 }
 
-fn bottom_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
+fn bottom_line(e: &NoteEditor, lang: Lang, t: &Theme, hints: &str) -> Line<'static> {
     if e.confirming {
         return Line::from(Span::styled(
             text(lang, Text::ConfirmDiscard).to_string(),
@@ -224,7 +230,7 @@ fn bottom_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
     if let Some(err) = &e.error {
         return Line::from(Span::styled(sanitize_line(err), t.error));
     }
-    Line::from(Span::styled(text(lang, Text::Hints).to_string(), t.muted))
+    Line::from(Span::styled(hints.to_string(), t.muted))
 }
 
 #[cfg(test)]
@@ -259,7 +265,13 @@ mod tests {
 
     fn screen(e: &NoteEditor, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        t.draw(|f| render(e, (Lang::Nl, &Theme::plain()), f, f.area()))
+        let hints = crate::tui::mode::hints(
+            &crate::tui::keymap::Keymap::default(),
+            crate::tui::mode::Mode::Editor,
+            Lang::Nl,
+            crate::tui::mode::EDITOR_HINTS,
+        );
+        t.draw(|f| render(e, (Lang::Nl, &Theme::plain()), &hints, f, f.area()))
             .unwrap();
         t.backend().to_string()
     }

@@ -6,33 +6,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::tui::action::Action;
 use dossier_core::Corpus;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::Format;
 use dossier_core::note_index::{NoteFilter, NoteIndex};
-use ratatui_textarea::{Input, Key};
 
 use crate::store::export_file;
 use dossier_core::lang::Lang;
-
-/// The dialog's keys, as its help lists them: (key, Dutch, English).
-pub const KEYS: &[(&str, &str, &str)] = &[
-    ("Tab / ↑ / ↓", "volgend veld", "next field"),
-    (
-        "← / →",
-        "formaat of notities kiezen",
-        "choose format or notes",
-    ),
-    (
-        "letters / Backspace",
-        "bestandsnaam typen",
-        "type the file name",
-    ),
-    ("Enter", "exporteren", "export"),
-    ("j / n", "overschrijven ja / nee", "overwrite yes / no"),
-    ("Esc", "sluiten", "close"),
-    ("F1", "deze hulp", "this help"),
-];
 
 /// Which notes go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,21 +92,21 @@ impl ExportDialog {
         }
     }
 
-    pub fn input(&mut self, input: Input, exists: &dyn Fn(&Path) -> bool) -> Outcome {
+    pub fn act(&mut self, a: Action, exists: &dyn Fn(&Path) -> bool) -> Outcome {
         self.error = None;
         if self.confirming {
-            return match input.key {
-                Key::Char('y' | 'j' | 'Y' | 'J') => self.request(),
-                Key::Char('n' | 'N') | Key::Esc => {
+            return match a {
+                Action::Yes => self.request(),
+                Action::No => {
                     self.confirming = false;
                     Outcome::Nothing
                 }
                 _ => Outcome::Nothing,
             };
         }
-        match input.key {
-            Key::Esc => return Outcome::Close,
-            Key::Enter => {
+        match a {
+            Action::Cancel => return Outcome::Close,
+            Action::Open => {
                 if self.path.trim().is_empty() {
                     return Outcome::Nothing;
                 }
@@ -135,20 +116,21 @@ impl ExportDialog {
                 }
                 return self.request();
             }
-            Key::Tab | Key::Down | Key::Up => {
-                let back = input.shift || input.key == Key::Up;
-                loop {
-                    let at = FIELDS.iter().position(|f| *f == self.field).unwrap_or(0);
-                    self.field =
-                        FIELDS[if back { at + FIELDS.len() - 1 } else { at + 1 } % FIELDS.len()];
-                    // The separator is a field of CSV only.
-                    if self.field != Field::Delimiter || self.format == Format::Csv {
-                        break;
-                    }
+            Action::NextField | Action::PrevField => loop {
+                let at = FIELDS.iter().position(|f| *f == self.field).unwrap_or(0);
+                let n = FIELDS.len();
+                self.field = FIELDS[if a == Action::PrevField {
+                    at + n - 1
+                } else {
+                    at + 1
+                } % n];
+                // The separator is a field of CSV only.
+                if self.field != Field::Delimiter || self.format == Format::Csv {
+                    break;
                 }
-            }
-            Key::Left | Key::Right if self.field != Field::Path => {
-                let by = if input.key == Key::Right {
+            },
+            Action::NextValue | Action::PrevValue if self.field != Field::Path => {
+                let by = if a == Action::NextValue {
                     1
                 } else {
                     Format::ALL.len() - 1
@@ -173,12 +155,12 @@ impl ExportDialog {
                     }
                 }
             }
-            Key::Backspace => {
+            Action::Erase => {
                 self.field = Field::Path;
                 self.path.pop();
                 self.edited = true;
             }
-            Key::Char(c) if !input.ctrl && !input.alt => {
+            Action::Type(c) => {
                 // Typing always edits the file name.
                 self.field = Field::Path;
                 self.path.push(c);

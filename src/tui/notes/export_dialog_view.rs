@@ -81,6 +81,7 @@ pub fn render(
     filter: &NoteFilter,
     (filtered, total): (usize, usize),
     (lang, theme): (Lang, &Theme),
+    hints: &str,
     frame: &mut Frame,
     screen: Rect,
 ) {
@@ -178,11 +179,6 @@ pub fn render(
         lines.push(Line::default());
     }
     lines.push(Line::default());
-    let hints = if nl {
-        " Tab veld · ←/→ kiezen · Enter exporteren · Esc sluiten · F1 toetsen"
-    } else {
-        " Tab field · ←/→ choose · Enter export · Esc close · F1 keys"
-    };
-    lines.push(Line::from(Span::styled(hints, theme.muted)));
+    lines.push(Line::from(Span::styled(format!(" {hints}"), theme.muted)));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

@@ -69,3 +69,51 @@ pub fn note(c: &Corpus, id: &str, node: &str, quote: Option<&str>, body: &str) -
         updated: t,
     }
 }
+
+/// A key as the text area names it, as the keymap names it.
+pub fn key_of(input: &ratatui_textarea::Input) -> Option<crate::tui::keymap::Key> {
+    use crate::tui::keymap::{Key, KeyCodeOrd, Named};
+    use ratatui_textarea::Key as T;
+    let code = match input.key {
+        T::Char(c) => KeyCodeOrd::Char(c),
+        T::F(n) => KeyCodeOrd::F(n),
+        T::Enter => KeyCodeOrd::Named(Named::Enter),
+        T::Esc => KeyCodeOrd::Named(Named::Esc),
+        T::Backspace => KeyCodeOrd::Named(Named::Backspace),
+        T::Tab => KeyCodeOrd::Named(Named::Tab),
+        T::Left => KeyCodeOrd::Named(Named::Left),
+        T::Right => KeyCodeOrd::Named(Named::Right),
+        T::Up => KeyCodeOrd::Named(Named::Up),
+        T::Down => KeyCodeOrd::Named(Named::Down),
+        T::Home => KeyCodeOrd::Named(Named::Home),
+        T::End => KeyCodeOrd::Named(Named::End),
+        T::PageUp => KeyCodeOrd::Named(Named::PageUp),
+        T::PageDown => KeyCodeOrd::Named(Named::PageDown),
+        T::Delete => KeyCodeOrd::Named(Named::Delete),
+        _ => return None,
+    };
+    // Shifted letters arrive as capitals, as from the terminal.
+    let shift = input.shift && !matches!(code, KeyCodeOrd::Char(c) if c.is_alphabetic());
+    Some(Key {
+        code,
+        ctrl: input.ctrl,
+        alt: input.alt,
+        shift,
+    })
+}
+
+/// The action of a key on a screen with the built-in keys, as the
+/// interface resolves it: a bound key's action, else a printable key types.
+pub fn screen_action(
+    mode: crate::tui::mode::Mode,
+    input: &ratatui_textarea::Input,
+) -> Option<crate::tui::action::Action> {
+    use crate::tui::action::Action;
+    use crate::tui::keymap::KeyCodeOrd;
+    let key = key_of(input)?;
+    let keymap = crate::tui::keymap::Keymap::default();
+    keymap.table(mode).action(&key).or(match key.code {
+        KeyCodeOrd::Char(c) if !key.ctrl && !key.alt => Some(Action::Type(c)),
+        _ => None,
+    })
+}

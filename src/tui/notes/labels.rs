@@ -13,7 +13,6 @@ pub enum Text {
     Owner,
     Due,
     WholeNode,
-    Hints,
     ConfirmDiscard,
     Detached,
     Notes,
@@ -41,7 +40,6 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             Owner => "Eigenaar",
             Due => "Uiterlijk",
             WholeNode => "over het hele onderdeel",
-            Hints => "Ctrl-s opslaan · Esc annuleren · F1 toetsen · Tab volgend veld · ←/→ kiezen",
             ConfirmDiscard => "Tekst weggooien? j = ja, n = nee",
             Detached => {
                 "losgeraakt: de passage staat niet meer in de tekst (v selecteer, e koppel opnieuw)"
@@ -69,7 +67,6 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             Owner => "Owner",
             Due => "Due",
             WholeNode => "on the whole section",
-            Hints => "Ctrl-s save · Esc cancel · F1 keys · Tab next field · ←/→ choose",
             ConfirmDiscard => "Discard the text? y = yes, n = no",
             Detached => "detached: the passage is no longer in the text (v select, e attach again)",
             Notes => "Notes",

@@ -1,5 +1,5 @@
-//! The annotation screens: the note editor, the annotations pane and the
-//! overview, with their words in Dutch and English.
+//! The annotation screens: the note editor, the annotations pane, the
+//! overview and the export dialog, with their words in Dutch and English.
 
 pub mod annotate;
 pub mod editor;
@@ -11,7 +11,11 @@ pub mod labels;
 pub mod overview;
 pub mod overview_view;
 pub mod pane;
-pub mod session;
+pub mod runner;
+pub mod screen;
+pub mod update;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+pub(crate) mod harness;

@@ -3,33 +3,8 @@
 
 use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_index::{NoteFilter, NoteIndex};
-use ratatui_textarea::{Input, Key};
 
-/// The overview's keys, as its help lists them: (key, Dutch, English).
-pub const KEYS: &[(&str, &str, &str)] = &[
-    ("letters", "op tekst filteren", "filter by text"),
-    ("↑ / ↓ / Ctrl-p / Ctrl-n", "notitie kiezen", "choose a note"),
-    ("Enter", "naar de notitie", "go to the note"),
-    (
-        "Ctrl-a",
-        "open toezeggingen en acties",
-        "open commitments and actions",
-    ),
-    (
-        "Ctrl-o",
-        "sorteren: geschreven, uiterlijk, dossier",
-        "sort: written, due, dossier",
-    ),
-    (
-        "Tab / Shift-Tab",
-        "volgend / vorig filter",
-        "next / previous filter",
-    ),
-    ("← / →", "waarde van het filter", "the filter's value"),
-    ("Backspace", "filter wissen", "clear the filter"),
-    ("Esc", "sluiten", "close"),
-    ("F1", "deze hulp", "this help"),
-];
+use crate::tui::action::Action;
 
 /// The filter the arrow keys change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,34 +81,31 @@ impl Overview {
         shown
     }
 
-    pub fn input(&mut self, input: Input, notes: &[Annotation], index: &NoteIndex) -> Outcome {
+    pub fn act(&mut self, a: Action, notes: &[Annotation], index: &NoteIndex) -> Outcome {
         let shown = self.shown(notes, index);
-        match input.key {
-            Key::Esc => return Outcome::Close,
-            Key::Enter => {
-                return shown
-                    .get(self.selected)
-                    .map_or(Outcome::Nothing, |&i| Outcome::Jump(i));
-            }
-            Key::Down => self.selected = (self.selected + 1).min(shown.len().saturating_sub(1)),
-            Key::Char('n') if input.ctrl => {
-                self.selected = (self.selected + 1).min(shown.len().saturating_sub(1))
-            }
-            Key::Up => self.selected = self.selected.saturating_sub(1),
-            Key::Char('p') if input.ctrl => self.selected = self.selected.saturating_sub(1),
-            Key::Tab => {
+        let chosen = shown.get(self.selected).copied();
+        match a {
+            Action::Cancel => return Outcome::Close,
+            Action::Open => return chosen.map_or(Outcome::Nothing, Outcome::Jump),
+            // The note chosen here, where it is seen: also where the
+            // notes pane does not fit the screen.
+            Action::Edit => return chosen.map_or(Outcome::Nothing, Outcome::Edit),
+            Action::Delete => return chosen.map_or(Outcome::Nothing, Outcome::Delete),
+            Action::Down => self.selected = (self.selected + 1).min(shown.len().saturating_sub(1)),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::NextField | Action::PrevField => {
                 let n = FACETS.len();
-                self.facet = if input.shift {
+                self.facet = if a == Action::PrevField {
                     (self.facet + n - 1) % n
                 } else {
                     (self.facet + 1) % n
                 };
             }
-            Key::Left | Key::Right if self.facet() != Facet::Text => {
-                self.step(notes, if input.key == Key::Right { 1 } else { -1 });
+            Action::NextValue | Action::PrevValue if self.facet() != Facet::Text => {
+                self.step(notes, if a == Action::NextValue { 1 } else { -1 });
                 self.selected = 0;
             }
-            Key::Backspace => {
+            Action::Erase => {
                 if self.facet() == Facet::Text {
                     self.filter.text.pop();
                 } else {
@@ -141,27 +113,15 @@ impl Overview {
                 }
                 self.selected = 0;
             }
-            // The note chosen here, where it is seen: also where the
-            // notes pane does not fit the screen.
-            Key::Char('e') if input.ctrl => {
-                return shown
-                    .get(self.selected)
-                    .map_or(Outcome::Nothing, |&i| Outcome::Edit(i));
-            }
-            Key::Char('d') if input.ctrl => {
-                return shown
-                    .get(self.selected)
-                    .map_or(Outcome::Nothing, |&i| Outcome::Delete(i));
-            }
             // The action list at one key: open toezeggingen and actions.
-            Key::Char('a') if input.ctrl => {
+            Action::ActionList => {
                 self.filter.open_actions = !self.filter.open_actions;
                 if self.filter.open_actions && self.sort == Sort::Written {
                     self.sort = Sort::Due;
                 }
                 self.selected = 0;
             }
-            Key::Char('o') if input.ctrl => {
+            Action::Sort => {
                 self.sort = match self.sort {
                     Sort::Written => Sort::Due,
                     Sort::Due => Sort::Dossier,
@@ -169,7 +129,7 @@ impl Overview {
                 };
                 self.selected = 0;
             }
-            Key::Char(c) if !input.ctrl && !input.alt => {
+            Action::Type(c) => {
                 // Letters always go to the text filter.
                 self.facet = 0;
                 self.filter.text.push(c);

@@ -52,6 +52,7 @@ fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
 /// `today`: a note still open whose due date is before it is overdue.
 pub fn render(
     o: &Overview,
+    hints: &str,
     (notes, index): (&[Annotation], &NoteIndex),
     today: jiff::civil::Date,
     (lang, theme): (Lang, &Theme),
@@ -160,12 +161,10 @@ pub fn render(
         state.select(Some(o.selected.min(shown.len() - 1) + 1));
     }
     frame.render_stateful_widget(list, rows[1], &mut state);
-    let hints = if lang == Lang::Nl {
-        "F1: toetsen · Ctrl-a: open acties · Ctrl-o: volgorde · typ: zoeken · Tab: filter · ←/→: waarde · Enter: ga naar · Esc: sluiten"
-    } else {
-        "F1: keys · Ctrl-a: open actions · Ctrl-o: order · type: find · Tab: filter · ←/→: value · Enter: go to · Esc: close"
-    };
-    frame.render_widget(Paragraph::new(Span::styled(hints, theme.muted)), rows[2]);
+    frame.render_widget(
+        Paragraph::new(Span::styled(hints.to_string(), theme.muted)),
+        rows[2],
+    );
 }
 
 /// Kind, status, owner and due date in columns, then where and what.

@@ -137,5 +137,6 @@ pub fn mode_name(mode: Mode) -> T {
         Mode::Editor => T::ModeEditor,
         Mode::Overview => T::ModeOverview,
         Mode::Export => T::ModeExport,
+        Mode::Confirm => T::ModeConfirm,
     }
 }

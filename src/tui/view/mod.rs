@@ -96,13 +96,6 @@ pub fn window(selected: usize, len: usize, height: usize) -> (usize, usize) {
 
 pub use help::max_scroll as help_max_scroll;
 
-/// The help overlay alone, drawn over the annotation screens.
-pub fn render_help(s: &State, frame: &mut Frame) {
-    if let Overlay::Help(h) = &s.overlay {
-        help::render(s, h.mode, frame, frame.area());
-    }
-}
-
 /// The text area inside the reader's border.
 pub fn reader_text_area(area: Rect, tree_pct: Option<u16>) -> Rect {
     Block::default()
@@ -129,6 +122,7 @@ pub fn render(s: &State, frame: &mut Frame) {
     reader::render(s, frame, a.reader);
     render_notes(s, frame, a.notes);
     status::render(s, frame, a.status);
+    super::notes::screen::render(s, frame);
     match &s.overlay {
         Overlay::None => {}
         Overlay::Help(h) => help::render(s, h.mode, frame, area),

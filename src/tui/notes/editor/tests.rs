@@ -2,6 +2,41 @@ use dossier_core::annotation::Target;
 
 use super::*;
 
+use ratatui_textarea::{Input, Key};
+
+use crate::tui::action::Action;
+use crate::tui::keymap::Keymap;
+use crate::tui::mode::Mode;
+use crate::tui::notes::fixture::key_of;
+
+impl NoteEditor {
+    /// A key through the editor's built-in keys, as the interface resolves
+    /// it: an action the field in focus takes, else the key edits the text.
+    pub(crate) fn input(
+        &mut self,
+        i: Input,
+        notes: &[Annotation],
+        now: jiff::Timestamp,
+    ) -> Outcome {
+        let Some(key) = key_of(&i) else {
+            return Outcome::Nothing;
+        };
+        let mode = if self.confirming {
+            Mode::Confirm
+        } else {
+            Mode::Editor
+        };
+        let keymap = Keymap::default();
+        let bound = keymap.table(mode).action(&key);
+        let a = match bound {
+            Some(a) if mode == Mode::Confirm || self.takes(a) => a,
+            _ if mode == Mode::Confirm => return Outcome::Nothing,
+            _ => Action::Key(key),
+        };
+        self.act(a, notes, now)
+    }
+}
+
 fn key(k: Key) -> Input {
     Input {
         key: k,

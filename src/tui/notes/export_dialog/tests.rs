@@ -5,6 +5,38 @@ use ratatui::backend::TestBackend;
 use super::*;
 use crate::tui::notes::fixture::{corpus, note};
 
+use ratatui_textarea::{Input, Key};
+
+use crate::tui::mode::Mode;
+use crate::tui::notes::fixture::screen_action;
+
+/// The hint line with the built-in keys.
+fn hints(lang: Lang) -> String {
+    use crate::tui::mode::{EXPORT_HINTS, hints};
+    hints(
+        &crate::tui::keymap::Keymap::default(),
+        Mode::Export,
+        lang,
+        EXPORT_HINTS,
+    )
+}
+
+impl ExportDialog {
+    /// A key through the dialog's built-in keys (the question's keys while
+    /// it asks).
+    fn input(&mut self, i: Input, exists: &dyn Fn(&Path) -> bool) -> Outcome {
+        let mode = if self.confirming {
+            Mode::Confirm
+        } else {
+            Mode::Export
+        };
+        match screen_action(mode, &i) {
+            Some(a) => self.act(a, exists),
+            None => Outcome::Nothing,
+        }
+    }
+}
+
 fn key(k: Key) -> Input {
     Input {
         key: k,
@@ -146,6 +178,7 @@ fn the_dialog_shows_fields_and_the_question() {
                 &filter,
                 (3, 10),
                 (Lang::Nl, &crate::tui::theme::Theme::plain()),
+                &hints(Lang::Nl),
                 f,
                 f.area(),
             )
@@ -169,6 +202,7 @@ fn the_dialog_shows_fields_and_the_question() {
                 &filter,
                 (3, 10),
                 (Lang::En, &crate::tui::theme::Theme::plain()),
+                &hints(Lang::En),
                 f,
                 f.area(),
             )

@@ -6,6 +6,32 @@ use super::*;
 use crate::tui::notes::fixture::{corpus, note};
 use dossier_core::lang::Lang;
 
+use ratatui_textarea::{Input, Key};
+
+use crate::tui::mode::Mode;
+use crate::tui::notes::fixture::screen_action;
+
+/// The hint line with the built-in keys.
+fn hints() -> String {
+    use crate::tui::mode::{OVERVIEW_HINTS, hints};
+    hints(
+        &crate::tui::keymap::Keymap::default(),
+        Mode::Overview,
+        Lang::Nl,
+        OVERVIEW_HINTS,
+    )
+}
+
+impl Overview {
+    /// A key through the overview's built-in keys.
+    fn input(&mut self, i: Input, notes: &[Annotation], index: &NoteIndex) -> Outcome {
+        match screen_action(Mode::Overview, &i) {
+            Some(a) => self.act(a, notes, index),
+            None => Outcome::Nothing,
+        }
+    }
+}
+
 fn key(k: Key) -> Input {
     Input {
         key: k,
@@ -98,6 +124,7 @@ fn the_overlay_shows_filters_and_notes() {
         let today = "2026-01-15".parse().unwrap();
         super::super::overview_view::render(
             &o,
+            &hints(),
             (&notes, &index),
             today,
             (Lang::Nl, &crate::tui::theme::Theme::plain()),
@@ -145,6 +172,7 @@ fn the_action_list_is_one_key_away_with_owner_and_due_date_and_overdue_marked() 
     term.draw(|f| {
         crate::tui::notes::overview_view::render(
             &o,
+            &hints(),
             (&notes, &index),
             date("2026-01-15"),
             (Lang::Nl, &crate::tui::theme::Theme::plain()),

@@ -1,0 +1,168 @@
+//! Carries out the annotation screens' effects on the notes store: the one
+//! place where the interface's notes touch a file. The loop hands it each
+//! [`NotesOp`] and gives what came of it back to the update function.
+
+use dossier_core::Corpus;
+use dossier_core::lang::Lang;
+
+use super::editor::NoteEditor;
+use super::export_dialog::perform;
+use super::io::{NotesIo, Saved};
+use super::labels::{self, Text};
+use super::screen::Screen;
+use super::update::{Done, NotesOp};
+use crate::store::notes::{NotesStore, StoreError};
+use crate::tui::state::State;
+use crate::tui::update::Effect;
+
+pub struct Runner {
+    /// `None` when the store could not be opened: nothing is written.
+    io: Option<NotesIo>,
+}
+
+impl Runner {
+    /// Opens the store and shows its notes; a draft left by an earlier run
+    /// is offered back in the editor, with a word on why it is open.
+    pub fn open(store: Result<NotesStore, StoreError>, author: String, s: &mut State) -> Runner {
+        s.notes_ui.author = author;
+        let st = match store {
+            Ok(st) => st,
+            Err(e) => {
+                s.message = Some(e.to_string());
+                return Runner { io: None };
+            }
+        };
+        let mut io = NotesIo::new(st);
+        let loaded = io.load(&s.corpus);
+        if let Some(e) = loaded.errors.first() {
+            s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
+        }
+        s.set_notes(loaded);
+        // Drafts that cannot be read are left where they are.
+        let pending = io.pending_drafts().into_iter().find(|p| p.draft.is_ok());
+        if let Some(p) = pending
+            && let Ok(d) = &p.draft
+        {
+            let mut editor = NoteEditor::from_draft(d);
+            editor.notice = Some(labels::text(s.lang, Text::DraftOffer).to_string());
+            let before = d
+                .editing
+                .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())
+                .flatten();
+            // The old draft goes only once this run has journalled it: a
+            // crash right now must not lose it.
+            if io.write_draft(&editor).is_ok_and(|now| now != p.path) {
+                io.forget_draft(&p.path);
+            }
+            s.notes_ui.screen = Screen::Editor {
+                editor: Box::new(editor),
+                before,
+            };
+        }
+        Runner { io: Some(io) }
+    }
+
+    /// A runner on `store` whose drafts stay in `store/drafts`, for tests.
+    #[cfg(test)]
+    pub fn for_test(store: &std::path::Path, s: &mut State) -> Runner {
+        let mut runner = Runner::open(NotesStore::open(store), "Tester".into(), s);
+        if let Some(io) = runner.io.as_mut() {
+            io.use_journal(crate::store::drafts::Journal::in_dirs(vec![
+                store.join("drafts"),
+            ]));
+        }
+        runner
+    }
+
+    /// Carries out the notes effects among `effects`, each outcome given
+    /// back to the update function at once; the others (searches) are
+    /// returned for the loop.
+    pub fn run_effects(&mut self, s: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
+        let mut rest = Vec::new();
+        for e in effects {
+            match e {
+                Effect::Notes(op) => {
+                    let d = self.run(*op, &s.corpus, s.lang);
+                    super::update::done(s, d);
+                }
+                other => rest.push(other),
+            }
+        }
+        rest
+    }
+
+    /// Carries out one operation.
+    pub fn run(&mut self, op: NotesOp, corpus: &Corpus, lang: Lang) -> Done {
+        if let NotesOp::Export {
+            format,
+            delimiter,
+            path,
+            notes,
+        } = &op
+        {
+            return Done::Exported(perform((*format, *delimiter), path, notes, corpus, lang));
+        }
+        let Some(io) = self.io.as_mut() else {
+            return match op {
+                NotesOp::Save { .. } | NotesOp::Delete(_) | NotesOp::Undo => {
+                    Done::NotSaved(labels::text(lang, Text::ReadOnly).to_string())
+                }
+                _ => Done::Quiet,
+            };
+        };
+        match op {
+            NotesOp::Save {
+                note,
+                before,
+                editor,
+            } => match io.save(&note, before.as_ref(), &editor) {
+                Saved::Stored => Done::Changed {
+                    notes: io.load(corpus),
+                    said: Text::Saved,
+                },
+                Saved::KeptAsDraft { error, draft } => {
+                    let kept = draft
+                        .map(|d| format!(" ({})", d.display()))
+                        .unwrap_or_default();
+                    Done::NotSaved(format!(
+                        "{error} — {}{kept}",
+                        labels::text(lang, Text::KeptAsDraft)
+                    ))
+                }
+                Saved::Refused(why) => Done::NotSaved(why),
+            },
+            NotesOp::WriteDraft(editor) => {
+                // A failure leaves the text in the editor; the next
+                // keystroke tries again.
+                let _ = io.write_draft(&editor);
+                Done::Quiet
+            }
+            NotesOp::DiscardDraft => {
+                io.discard_draft();
+                Done::Quiet
+            }
+            NotesOp::Delete(id) => match io.delete(&id) {
+                Ok(()) => Done::Changed {
+                    notes: io.load(corpus),
+                    said: Text::Deleted,
+                },
+                Err(why) => Done::Failed {
+                    notes: Some(io.load(corpus)),
+                    why,
+                },
+            },
+            NotesOp::Undo => match io.undo() {
+                Ok(Some(_)) => Done::Changed {
+                    notes: io.load(corpus),
+                    said: Text::Undone,
+                },
+                Ok(None) => Done::NothingToUndo,
+                Err(why) => Done::Failed {
+                    notes: Some(io.load(corpus)),
+                    why,
+                },
+            },
+            NotesOp::Export { .. } => Done::Quiet,
+        }
+    }
+}

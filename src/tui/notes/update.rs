@@ -1,0 +1,482 @@
+//! The annotation actions as part of the one update function: selecting
+//! a passage, the notes pane, the editor, the overview and the export
+//! dialog. Nothing here touches a file: saving, deleting, undoing, drafts
+//! and exports are effects ([`NotesOp`]) the loop runs, and what came of
+//! them comes back through [`done`].
+
+use std::path::PathBuf;
+
+use dossier_core::annotation::Annotation;
+use dossier_core::export::Format;
+use dossier_core::motion::{
+    next_sentence_end, next_sentence_start, next_word_end, next_word_start, prev_sentence_end,
+    prev_sentence_start, prev_word_end, prev_word_start,
+};
+use dossier_core::note_form::new_note;
+
+use super::annotate::selection_quote;
+use super::editor::{NoteEditor, Outcome as EditorOutcome};
+use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
+use super::io::Loaded;
+use super::labels::{self, Text};
+use super::overview::Outcome as OverviewOutcome;
+use super::pane::notes_on;
+use super::screen::Screen;
+use crate::store::notes::{entropy, now};
+use crate::tui::action::Action;
+use crate::tui::state::{Pane, State};
+use crate::tui::update::{Effect, open_help_for, open_node};
+
+/// Work on the notes store, for the loop to do.
+// One per key at most, consumed at once (and boxed in `Effect`).
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum NotesOp {
+    /// Store the editor's note: new, or replacing `before`.
+    Save {
+        note: Annotation,
+        before: Option<Annotation>,
+        editor: Box<NoteEditor>,
+    },
+    /// Journal what the editor holds, so no keystroke is lost in a crash.
+    WriteDraft(Box<NoteEditor>),
+    /// The editor closed without saving: its draft goes.
+    DiscardDraft,
+    /// Delete a note (into `deleted/`, ready to be undone).
+    Delete(String),
+    Undo,
+    /// Write these notes to a file.
+    Export {
+        format: Format,
+        delimiter: u8,
+        path: PathBuf,
+        notes: Vec<Annotation>,
+    },
+}
+
+/// What came of a [`NotesOp`].
+#[derive(Debug, Clone)]
+pub enum Done {
+    /// The store changed: the notes as read back, and what to say.
+    Changed { notes: Loaded, said: Text },
+    /// Undo found nothing to take back.
+    NothingToUndo,
+    /// The note was not stored, and why; the editor stays open.
+    NotSaved(String),
+    /// A delete or undo failed: why, and the notes as they now are.
+    Failed { notes: Option<Loaded>, why: String },
+    /// The export's line for the status bar, or why it failed.
+    Exported(Result<String, String>),
+    /// Nothing to show (a draft written or thrown away).
+    Quiet,
+}
+
+fn op(o: NotesOp) -> Vec<Effect> {
+    vec![Effect::Notes(Box::new(o))]
+}
+
+/// Whether a browsing action is about a note or a selection, for [`act`].
+pub fn takes(s: &State, a: Action) -> bool {
+    match a {
+        Action::Select
+        | Action::Annotate
+        | Action::Edit
+        | Action::Delete
+        | Action::Undo
+        | Action::Overview
+        | Action::Export => true,
+        Action::Up | Action::Down | Action::Open => {
+            s.focus == Pane::Notes || (s.selection.is_some() && a != Action::Open)
+        }
+        Action::Expand
+        | Action::Collapse
+        | Action::Cancel
+        | Action::NextLink
+        | Action::PrevLink
+        | Action::NextSentence
+        | Action::PrevSentence
+        | Action::NextParagraph
+        | Action::PrevParagraph => s.selection.is_some(),
+        _ => false,
+    }
+}
+
+/// A browsing action about a note or a selection.
+pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
+    s.message = None;
+    if s.selection.is_some() && extend(s, a) {
+        return Vec::new();
+    }
+    match a {
+        Action::Select => start_selection(s),
+        Action::Annotate => annotate(s),
+        // Only a note the user sees is deleted: the one chosen in the
+        // notes pane, which is shown and has the focus. (The editor shows
+        // the note it opens, so `e` needs no such rule.)
+        Action::Delete if !s.notes_visible => {
+            s.message = Some(labels::text(s.lang, Text::PaneHidden).to_string());
+        }
+        Action::Delete if s.focus != Pane::Notes => {
+            s.message = Some(labels::text(s.lang, Text::FocusNotes).to_string());
+        }
+        Action::Delete => {
+            if let Some(i) = selected_note(s) {
+                return op(NotesOp::Delete(s.notes.notes[i].id.clone()));
+            }
+        }
+        Action::Edit => {
+            if let Some(i) = selected_note(s) {
+                let note = s.notes.notes[i].clone();
+                let mut edited = note.clone();
+                // With a passage selected, the note moves to it: this is
+                // how a detached note is attached again by hand.
+                if let (Some((a, b)), Some(open)) = (s.selection, s.open)
+                    && let Some(q) = selection_quote(&s.corpus.node(open).body, a, b)
+                {
+                    edited.target.quote = Some(q);
+                    s.selection = None;
+                }
+                open_editor(s, NoteEditor::new(edited, false), Some(note));
+            }
+        }
+        Action::Undo => return op(NotesOp::Undo),
+        Action::Overview => s.notes_ui.screen = Screen::Overview,
+        Action::Export => {
+            s.notes_ui.screen =
+                Screen::Export(ExportDialog::new(s.lang, &s.notes_ui.overview.filter))
+        }
+        Action::Up => s.notes_selected = s.notes_selected.saturating_sub(1),
+        Action::Down => {
+            let n = s.open.map_or(0, |o| notes_on(&s.notes.index, o).len());
+            s.notes_selected = (s.notes_selected + 1).min(n.saturating_sub(1));
+        }
+        Action::Open => {
+            if let Some(i) = selected_note(s) {
+                jump(s, i);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_editor(s: &mut State, editor: NoteEditor, before: Option<Annotation>) {
+    s.notes_ui.screen = Screen::Editor {
+        editor: Box::new(editor),
+        before,
+    };
+}
+
+/// An action on the annotation screen that is up (its help, F1, is
+/// opened here too, over it).
+pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
+    if a == Action::Help {
+        let mode = crate::tui::mode::Mode::of(s);
+        open_help_for(s, mode);
+        return Vec::new();
+    }
+    match std::mem::take(&mut s.notes_ui.screen) {
+        Screen::None => Vec::new(),
+        Screen::Editor { mut editor, before } => {
+            let outcome = editor.act(a, &s.notes.notes, now());
+            match outcome {
+                EditorOutcome::Nothing => {
+                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    Vec::new()
+                }
+                EditorOutcome::Changed => {
+                    let draft = NotesOp::WriteDraft(editor.clone());
+                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    op(draft)
+                }
+                EditorOutcome::Cancel => op(NotesOp::DiscardDraft),
+                // The editor stays open until the store says it is stored.
+                EditorOutcome::Save(note) => {
+                    let save = NotesOp::Save {
+                        note,
+                        before: before.clone(),
+                        editor: editor.clone(),
+                    };
+                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    op(save)
+                }
+            }
+        }
+        Screen::Overview => {
+            let outcome = s.notes_ui.overview.act(a, &s.notes.notes, &s.notes.index);
+            s.notes_ui.screen = Screen::Overview;
+            match outcome {
+                OverviewOutcome::Nothing => {}
+                OverviewOutcome::Close => s.notes_ui.screen = Screen::None,
+                OverviewOutcome::Jump(i) => {
+                    s.notes_ui.screen = Screen::None;
+                    jump(s, i);
+                }
+                OverviewOutcome::Edit(i) => {
+                    if let Some(note) = s.notes.notes.get(i).cloned() {
+                        open_editor(s, NoteEditor::new(note.clone(), false), Some(note));
+                    }
+                }
+                OverviewOutcome::Delete(i) => {
+                    if let Some(note) = s.notes.notes.get(i) {
+                        return op(NotesOp::Delete(note.id.clone()));
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Screen::Export(mut d) => {
+            let outcome = d.act(a, &|p| p.exists());
+            s.notes_ui.screen = Screen::Export(d);
+            match outcome {
+                ExportOutcome::Nothing => Vec::new(),
+                ExportOutcome::Close => {
+                    s.notes_ui.screen = Screen::None;
+                    Vec::new()
+                }
+                // The dialog stays until the file is written: a failure
+                // keeps the path typed.
+                ExportOutcome::Export {
+                    format,
+                    scope,
+                    path,
+                    delimiter,
+                } => {
+                    let notes = chosen(
+                        scope,
+                        &s.notes_ui.overview.filter,
+                        &s.notes.notes,
+                        &s.notes.index,
+                    );
+                    op(NotesOp::Export {
+                        format,
+                        delimiter,
+                        path,
+                        notes,
+                    })
+                }
+            }
+        }
+    }
+}
+
+/// What came of a store operation, back into the state.
+pub fn done(s: &mut State, d: Done) {
+    match d {
+        Done::Changed { notes, said } => {
+            s.set_notes(notes);
+            s.message = Some(labels::text(s.lang, said).to_string());
+            // A save closes the editor; a delete leaves the overview up.
+            if matches!(s.notes_ui.screen, Screen::Editor { .. }) && said == Text::Saved {
+                s.notes_ui.screen = Screen::None;
+            }
+        }
+        Done::NothingToUndo => {
+            s.message = Some(labels::text(s.lang, Text::NothingToUndo).to_string());
+        }
+        Done::NotSaved(why) => match &mut s.notes_ui.screen {
+            Screen::Editor { editor, .. } => editor.error = Some(why),
+            _ => s.message = Some(why),
+        },
+        Done::Failed { notes, why } => {
+            if let Some(n) = notes {
+                s.set_notes(n);
+            }
+            s.message = Some(why);
+        }
+        Done::Exported(Ok(line)) => {
+            if matches!(s.notes_ui.screen, Screen::Export(_)) {
+                s.notes_ui.screen = Screen::None;
+            }
+            s.message = Some(line);
+        }
+        Done::Exported(Err(why)) => match &mut s.notes_ui.screen {
+            Screen::Export(d) => d.error = Some(why),
+            _ => s.message = Some(why),
+        },
+        Done::Quiet => {}
+    }
+}
+
+/// Ctrl-c, or a signal: the note being written stays as a draft, offered
+/// again at the next start.
+pub fn keep_draft(s: &State) -> Vec<Effect> {
+    match &s.notes_ui.screen {
+        Screen::Editor { editor, .. } => op(NotesOp::WriteDraft(editor.clone())),
+        _ => Vec::new(),
+    }
+}
+
+/// Moves the selection's moving end; `false` if the action is not a motion.
+fn extend(s: &mut State, a: Action) -> bool {
+    let Some((anchor, (p, c))) = s.selection else {
+        return false;
+    };
+    let Some(open) = s.open else { return false };
+    let doc = &s.corpus.node(open).body;
+    let len = |p: usize| {
+        doc.paragraphs
+            .get(p)
+            .map_or(0, |x| x.plain().chars().count())
+    };
+    let line = usize::from(s.reader_size.0.max(10));
+    let to = match a {
+        Action::Expand => {
+            if c + 1 < len(p) {
+                (p, c + 1)
+            } else if p + 1 < doc.paragraphs.len() {
+                (p + 1, 0)
+            } else {
+                (p, c)
+            }
+        }
+        Action::Collapse => {
+            if c > 0 {
+                (p, c - 1)
+            } else if p > 0 {
+                (p - 1, len(p - 1).saturating_sub(1))
+            } else {
+                (p, c)
+            }
+        }
+        // The moving end is inclusive: after the anchor it is a word's
+        // last character, before it a word's first.
+        Action::NextLink if (p, c) >= anchor => (p, next_word_end(&doc.paragraphs[p].plain(), c)),
+        Action::NextLink => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
+        Action::PrevLink if (p, c) > anchor => {
+            let end = prev_word_end(&doc.paragraphs[p].plain(), c);
+            (p, if (p, end) < anchor { anchor.1 } else { end })
+        }
+        Action::PrevLink => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
+        Action::NextSentence if (p, c) >= anchor => {
+            (p, next_sentence_end(&doc.paragraphs[p].plain(), c))
+        }
+        Action::NextSentence => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
+        Action::PrevSentence if (p, c) > anchor => {
+            match prev_sentence_end(&doc.paragraphs[p].plain(), c) {
+                Some(end) if (p, end) >= anchor => (p, end),
+                _ => anchor,
+            }
+        }
+        Action::PrevSentence => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
+        // A paragraph step goes to the paragraph's end (or start), and
+        // from there to the next (or previous) one's.
+        Action::NextParagraph => {
+            let end = len(p).saturating_sub(1);
+            if c < end || p + 1 >= doc.paragraphs.len() {
+                (p, end)
+            } else {
+                (p + 1, len(p + 1).saturating_sub(1))
+            }
+        }
+        Action::PrevParagraph if (p, c) > anchor => {
+            if p > anchor.0 {
+                (p - 1, len(p - 1).saturating_sub(1))
+            } else {
+                anchor
+            }
+        }
+        Action::PrevParagraph => {
+            if c > 0 || p == 0 {
+                (p, 0)
+            } else {
+                (p - 1, 0)
+            }
+        }
+        Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
+        Action::Up => (p, c.saturating_sub(line)),
+        Action::Cancel | Action::Select => {
+            s.selection = None;
+            return true;
+        }
+        _ => return false,
+    };
+    s.selection = Some((anchor, to));
+    true
+}
+
+/// Starts a selection at the current find hit (selecting it), the
+/// passage the finder jumped to, or the first paragraph in view.
+fn start_selection(s: &mut State) {
+    let Some(open) = s.open else { return };
+    let doc = &s.corpus.node(open).body;
+    if doc.paragraphs.is_empty() {
+        s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
+        return;
+    }
+    let marked = s.marks.first().map(|&(p, _)| p).map(|p| {
+        let chars = s.marks.iter().filter(|m| m.0 == p).map(|m| m.1);
+        (
+            (p, chars.clone().min().unwrap_or(0)),
+            (p, chars.max().unwrap_or(0)),
+        )
+    });
+    let sel = match s.find.hits.get(s.find.current) {
+        Some(&(p, a, b)) if !s.find.query.is_empty() => ((p, a), (p, b.saturating_sub(1).max(a))),
+        // The passage the finder jumped to.
+        _ if marked.is_some() => marked.unwrap_or_default(),
+        _ => {
+            let p = s
+                .layout
+                .lines
+                .iter()
+                .skip(s.scroll)
+                .flat_map(|l| l.segs.iter())
+                .find_map(|seg| seg.para)
+                .unwrap_or(0);
+            let end = next_word_end(&doc.paragraphs[p].plain(), 0);
+            ((p, 0), (p, end))
+        }
+    };
+    s.selection = Some(sel);
+    s.focus = Pane::Reader;
+}
+
+fn annotate(s: &mut State) {
+    let Some(open) = s.open else { return };
+    if s.notes.is_read_only() {
+        s.message = Some(labels::text(s.lang, Text::ReadOnly).to_string());
+        return;
+    }
+    let doc = &s.corpus.node(open).body;
+    let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
+    s.selection = None;
+    let note = new_note(
+        &s.corpus,
+        open,
+        quote,
+        s.notes_ui.author.clone(),
+        now(),
+        entropy(),
+    );
+    open_editor(s, NoteEditor::new(note, true), None);
+}
+
+fn selected_note(s: &State) -> Option<usize> {
+    let open = s.open?;
+    notes_on(&s.notes.index, open)
+        .get(s.notes_selected)
+        .copied()
+}
+
+/// Opens the node of note `i` at its passage.
+fn jump(s: &mut State, i: usize) {
+    let Some(placed) = s.notes.index.get(i).copied() else {
+        return;
+    };
+    let Some(node) = placed.node else { return };
+    open_node(s, node, true);
+    if let Some((start, _)) = placed.anchor.range() {
+        let doc = &s.corpus.node(node).body;
+        if let Some((p, c)) = dossier_core::note_index::paragraph_position(doc, start)
+            && let Some(line) = s.layout.line_of(p, c)
+        {
+            s.scroll = line.saturating_sub(2);
+            s.clamp_scroll();
+        }
+    }
+    s.focus = Pane::Reader;
+}
+
+#[cfg(test)]
+mod tests;
