@@ -20,6 +20,7 @@ pub fn render_pane(s: &State, frame: &mut Frame, area: Rect) {
         focused: s.focus == Pane::Notes,
         lang: s.lang,
         theme: &s.theme,
+        keymap: &s.keymap,
     };
     pane::render(&v, frame, area);
 }

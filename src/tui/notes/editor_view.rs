@@ -102,7 +102,7 @@ pub fn render(
         render_line_field(e, Field::Owner, (lang, t), frame, halves[0]);
         render_line_field(e, Field::Due, (lang, t), frame, halves[1]);
     }
-    frame.render_widget(Paragraph::new(bottom_line(e, lang, t, hints)), rows[5]);
+    frame.render_widget(Paragraph::new(bottom_line(e, t, hints)), rows[5]);
 }
 
 /// Rows `text` takes wrapped at `width` (by words, as `Wrap` does, with
@@ -220,12 +220,10 @@ fn render_line_field(
     }
 }
 
-fn bottom_line(e: &NoteEditor, lang: Lang, t: &Theme, hints: &str) -> Line<'static> {
+fn bottom_line(e: &NoteEditor, t: &Theme, hints: &str) -> Line<'static> {
+    // While asking, the line is the question (with its keys in force).
     if e.confirming {
-        return Line::from(Span::styled(
-            text(lang, Text::ConfirmDiscard).to_string(),
-            t.accent,
-        ));
+        return Line::from(Span::styled(hints.to_string(), t.accent));
     }
     if let Some(err) = &e.error {
         return Line::from(Span::styled(sanitize_line(err), t.error));

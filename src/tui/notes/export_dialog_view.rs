@@ -163,13 +163,9 @@ pub fn render(
         })
         .collect();
     lines.push(Line::default());
+    // While asking, the hint line is the question (with its keys).
     if d.confirming {
-        let ask = if nl {
-            " Dit bestand bestaat al. Overschrijven? j = ja, n = nee"
-        } else {
-            " This file exists. Overwrite it? y = yes, n = no"
-        };
-        lines.push(Line::from(Span::styled(ask, theme.accent)));
+        lines.push(Line::from(Span::styled(format!(" {hints}"), theme.accent)));
     } else if let Some(e) = &d.error {
         lines.push(Line::from(Span::styled(
             format!(" {}", sanitize_line(e)),
@@ -179,6 +175,8 @@ pub fn render(
         lines.push(Line::default());
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled(format!(" {hints}"), theme.muted)));
+    if !d.confirming {
+        lines.push(Line::from(Span::styled(format!(" {hints}"), theme.muted)));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

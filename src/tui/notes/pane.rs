@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::labels::{Text, text};
+use super::labels::{Text, keyed, text};
 use dossier_core::lang::Lang;
 
 /// The notes on `node`, as indexes into `notes`, in order of creation.
@@ -30,6 +30,8 @@ pub struct PaneView<'a> {
     pub focused: bool,
     pub lang: Lang,
     pub theme: &'a crate::tui::theme::Theme,
+    /// For the keys named in its phrases.
+    pub keymap: &'a crate::tui::keymap::Keymap,
 }
 
 pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
@@ -46,7 +48,7 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
         .title(format!(" {} ({}) ", text(v.lang, Text::Notes), shown.len()));
     if shown.is_empty() {
         let empty = Paragraph::new(Span::styled(
-            text(v.lang, Text::NoNotes).to_string(),
+            keyed(v.lang, Text::NoNotes, v.keymap),
             v.theme.muted,
         ))
         .wrap(Wrap { trim: true })
@@ -117,7 +119,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     }
     if !attached {
         lines.push(Line::from(Span::styled(
-            text(v.lang, Text::Detached).to_string(),
+            keyed(v.lang, Text::Detached, v.keymap),
             v.theme.muted,
         )));
     }

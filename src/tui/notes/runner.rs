@@ -44,7 +44,7 @@ impl Runner {
             && let Ok(d) = &p.draft
         {
             let mut editor = NoteEditor::from_draft(d);
-            editor.notice = Some(labels::text(s.lang, Text::DraftOffer).to_string());
+            editor.notice = Some(labels::keyed(s.lang, Text::DraftOffer, &s.keymap));
             let before = d
                 .editing
                 .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())

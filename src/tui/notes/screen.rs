@@ -6,6 +6,7 @@ use ratatui::Frame;
 
 use super::editor::NoteEditor;
 use super::export_dialog::ExportDialog;
+use super::labels::{self, Text};
 use super::overview::Overview;
 use super::{editor_view, export_dialog_view, overview_view};
 use crate::tui::mode::{EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS, hints};
@@ -46,7 +47,11 @@ pub fn render(s: &State, frame: &mut Frame) {
     match &ui.screen {
         Screen::None => {}
         Screen::Editor { editor, .. } => {
-            let hints = hints(Mode::Editor, EDITOR_HINTS);
+            let hints = if editor.confirming {
+                labels::keyed(s.lang, Text::ConfirmDiscard, &s.keymap)
+            } else {
+                hints(Mode::Editor, EDITOR_HINTS)
+            };
             editor_view::render(editor, (s.lang, &s.theme), &hints, frame, area)
         }
         Screen::Overview => overview_view::render(
@@ -64,7 +69,11 @@ pub fn render(s: &State, frame: &mut Frame) {
             let filtered = ui.overview.shown(&s.notes.notes, &s.notes.index).len();
             let counts = (filtered, s.notes.notes.len());
             let how = (s.lang, &s.theme);
-            let hints = hints(Mode::Export, EXPORT_HINTS);
+            let hints = if d.confirming {
+                labels::keyed(s.lang, Text::Overwrite, &s.keymap)
+            } else {
+                hints(Mode::Export, EXPORT_HINTS)
+            };
             export_dialog_view::render(d, &ui.overview.filter, counts, how, &hints, frame, area);
         }
     }

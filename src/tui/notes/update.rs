@@ -114,10 +114,10 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
         // notes pane, which is shown and has the focus. (The editor shows
         // the note it opens, so `e` needs no such rule.)
         Action::Delete if !s.notes_visible => {
-            s.message = Some(labels::text(s.lang, Text::PaneHidden).to_string());
+            s.message = Some(labels::keyed(s.lang, Text::PaneHidden, &s.keymap));
         }
         Action::Delete if s.focus != Pane::Notes => {
-            s.message = Some(labels::text(s.lang, Text::FocusNotes).to_string());
+            s.message = Some(labels::keyed(s.lang, Text::FocusNotes, &s.keymap));
         }
         Action::Delete => {
             if let Some(i) = selected_note(s) {
@@ -265,7 +265,7 @@ pub fn done(s: &mut State, d: Done) {
     match d {
         Done::Changed { notes, said } => {
             s.set_notes(notes);
-            s.message = Some(labels::text(s.lang, said).to_string());
+            s.message = Some(labels::keyed(s.lang, said, &s.keymap));
             // A save closes the editor; a delete leaves the overview up.
             if matches!(s.notes_ui.screen, Screen::Editor { .. }) && said == Text::Saved {
                 s.notes_ui.screen = Screen::None;

@@ -202,7 +202,11 @@ fn the_dialog_shows_fields_and_the_question() {
                 &filter,
                 (3, 10),
                 (Lang::En, &crate::tui::theme::Theme::plain()),
-                &hints(Lang::En),
+                &crate::tui::notes::labels::keyed(
+                    Lang::En,
+                    crate::tui::notes::labels::Text::Overwrite,
+                    &crate::tui::keymap::Keymap::default(),
+                ),
                 f,
                 f.area(),
             )

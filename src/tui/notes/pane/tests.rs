@@ -30,6 +30,7 @@ fn the_pane_lists_the_open_nodes_notes() {
         focused: true,
         lang: Lang::Nl,
         theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -72,6 +73,7 @@ fn an_empty_pane_says_how_to_annotate() {
         focused: false,
         lang: Lang::En,
         theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     assert!(t.backend().to_string().contains("No notes. a = annotate"));
@@ -95,6 +97,7 @@ fn long_quotes_and_texts_wrap_to_the_pane_and_say_when_they_stop() {
         focused: false,
         lang: Lang::Nl,
         theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -119,6 +122,7 @@ fn the_empty_pane_wraps_its_hint() {
         focused: false,
         lang: Lang::Nl,
         theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
@@ -146,6 +150,7 @@ fn a_pane_lower_than_a_note_still_shows_its_first_lines() {
         focused: false,
         lang: Lang::Nl,
         theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
     };
     t.draw(|f| render(&view, f, f.area())).unwrap();
     let s = t.backend().to_string();
