@@ -455,6 +455,8 @@ pub const EXPORT_HINTS: HintWords = &[
     (&[Action::Help], "toetsen", "keys"),
 ];
 
+pub const CONFIRM_HINTS: HintWords = &[(&[Action::Yes], "ja", "yes"), (&[Action::No], "nee", "no")];
+
 /// A screen's hint line from the keys in force: each action's first key
 /// and a word, so a rebound key is shown as it is.
 pub fn hints(keymap: &super::keymap::Keymap, mode: Mode, lang: Lang, words: HintWords) -> String {

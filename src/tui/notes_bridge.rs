@@ -6,7 +6,6 @@ use dossier_core::NodeIdx;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::i18n::T;
 use super::notes::pane::{self, PaneView};
 use super::state::{Pane, State};
 
@@ -45,9 +44,4 @@ pub fn selected(s: &State, para: usize, c: usize) -> bool {
         }
         None => false,
     }
-}
-
-/// The mode to show in the status bar when an annotation screen is up.
-pub fn mode(s: &State) -> Option<T> {
-    s.selection.map(|_| T::ModeSelect)
 }

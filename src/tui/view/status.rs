@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
 use crate::tui::i18n::{self, T, t};
+use crate::tui::mode::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS};
 use crate::tui::state::{Overlay, State};
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
@@ -27,17 +28,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             )),
         )
     } else {
-        match &s.overlay {
-            Overlay::Help(_) => (T::ModeHelp, None),
-            Overlay::Finder(_) => (T::ModeFinder, None),
-            Overlay::Peek(_) => (T::ModePeek, None),
-            Overlay::LoadError(_) => (T::ModeError, None),
-            Overlay::Timeline(_) => (T::ModeTimeline, None),
-            Overlay::None => (
-                crate::tui::notes_bridge::mode(s).unwrap_or(T::ModeRead),
-                None,
-            ),
-        }
+        // The mode in force, the annotation screens' included.
+        (super::help::mode_name(crate::tui::mode::Mode::of(s)), None)
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t(s.lang, mode)), s.theme.selection),
@@ -96,6 +88,7 @@ fn hints(s: &State, room: usize) -> String {
     let l = |a: Action| i18n::action(s.lang, a);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
     let close = format!("{} {}", k(Action::Cancel), t(s.lang, T::Close));
+    let mode = Mode::of(s);
     let list: Vec<String> = match &s.overlay {
         Overlay::Peek(_) => vec![
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
@@ -108,15 +101,32 @@ fn hints(s: &State, room: usize) -> String {
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
             close,
         ],
-        // The finder's prompt keys are fixed: see `input.rs`.
-        Overlay::Finder(_) => vec![
-            format!("↑/↓ {}", t(s.lang, T::Choose)),
-            format!("Enter {}", t(s.lang, T::OpenIt)),
-            format!("Esc {}", t(s.lang, T::Close)),
-            format!("F1 {}", t(s.lang, T::AllKeys)),
-        ],
+        // The prompts' keys are their own: see `mode.rs`.
+        Overlay::Finder(_) => {
+            let f = s.keymap.table(Mode::Finder);
+            vec![
+                format!(
+                    "{}/{} {}",
+                    f.first(Action::Up),
+                    f.first(Action::Down),
+                    t(s.lang, T::Choose)
+                ),
+                format!("{} {}", f.first(Action::Open), t(s.lang, T::OpenIt)),
+                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
+                format!("{} {}", f.first(Action::Help), t(s.lang, T::AllKeys)),
+            ]
+        }
+        _ if Mode::OWN_KEYS.contains(&mode) && !matches!(mode, Mode::Find | Mode::Filter) => {
+            let words = match mode {
+                Mode::Editor => EDITOR_HINTS,
+                Mode::Overview => OVERVIEW_HINTS,
+                Mode::Export => EXPORT_HINTS,
+                _ => CONFIRM_HINTS,
+            };
+            vec![crate::tui::mode::hints(&s.keymap, mode, s.lang, words)]
+        }
         Overlay::None if s.selection.is_some() => {
-            let m = crate::tui::mode::Mode::Select;
+            let m = Mode::Select;
             let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
             vec![
                 sel(Action::NextLink, T::Word),
@@ -131,11 +141,14 @@ fn hints(s: &State, room: usize) -> String {
                 format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
             ]
         }
-        Overlay::None if s.find.editing || s.filter_editing => vec![
-            format!("Enter {}", t(s.lang, T::Done)),
-            format!("Esc {}", t(s.lang, T::Close)),
-            format!("F1 {}", t(s.lang, T::AllKeys)),
-        ],
+        Overlay::None if s.find.editing || s.filter_editing => {
+            let p = s.keymap.table(mode);
+            vec![
+                format!("{} {}", p.first(Action::Open), t(s.lang, T::Done)),
+                format!("{} {}", p.first(Action::Cancel), t(s.lang, T::Close)),
+                format!("{} {}", p.first(Action::Help), t(s.lang, T::AllKeys)),
+            ]
+        }
         Overlay::None => [
             Action::Help,
             Action::Finder,
