@@ -22,7 +22,15 @@ pub fn export_to(
     corpus: &Corpus,
     (lang, csv_delimiter): (Lang, u8),
 ) -> io::Result<()> {
-    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
+    // Whether each passage is still in the text, found before anything is
+    // written: a note on a text that cannot be read cannot be marked
+    // either way, so the export fails, naming the node.
+    let mut found = std::collections::HashMap::with_capacity(notes.len());
+    for a in notes {
+        let anchored = anchor::is_anchored(corpus, &a.target).map_err(io::Error::other)?;
+        found.insert(a.id.as_str(), anchored);
+    }
+    let anchored = |a: &Annotation| found.get(a.id.as_str()).copied().unwrap_or(false);
     let options = Options {
         lang,
         tz: jiff::tz::TimeZone::system(),

@@ -40,7 +40,7 @@ fn note(node: &str, quote: Option<&str>, c: &Corpus) -> Annotation {
     let t = jiff::Timestamp::UNIX_EPOCH;
     let quote = quote.map(|q| {
         c.by_id(node)
-            .and_then(|n| Quote::find(&n.body.plain(), q))
+            .and_then(|n| Quote::find(&n.document().ok()?.plain(), q))
             .unwrap_or(Quote {
                 exact: q.into(),
                 prefix: String::new(),
@@ -94,7 +94,7 @@ fn notes_are_placed_counted_and_highlighted() {
 #[test]
 fn offsets_map_to_paragraphs_and_back() {
     let c = corpus();
-    let doc = &c.by_id("ebsp").unwrap().body;
+    let doc = c.by_id("ebsp").unwrap().document().unwrap();
     let plain = doc.plain();
     let second = plain.find("Een").unwrap();
     assert_eq!(paragraph_position(doc, second), Some((1, 0)));

@@ -169,7 +169,8 @@ impl Session {
                     // With a passage selected, the note moves to it: this is
                     // how a detached note is attached again by hand.
                     if let (Some((a, b)), Some(open)) = (s.selection, s.open)
-                        && let Some(q) = selection_quote(&s.corpus.node(open).body, a, b)
+                        && let Ok(doc) = s.corpus.body(open)
+                        && let Some(q) = selection_quote(doc, a, b)
                     {
                         edited.target.quote = Some(q);
                         s.selection = None;
@@ -224,7 +225,9 @@ impl Session {
             return false;
         };
         let Some(open) = s.open else { return false };
-        let doc = &s.corpus.node(open).body;
+        let Ok(doc) = s.corpus.body(open) else {
+            return false;
+        };
         let len = |p: usize| {
             doc.paragraphs
                 .get(p)
@@ -312,7 +315,9 @@ impl Session {
     /// passage the finder jumped to, or the first paragraph in view.
     fn start_selection(&mut self, s: &mut State) {
         let Some(open) = s.open else { return };
-        let doc = &s.corpus.node(open).body;
+        let Ok(doc) = s.corpus.body(open) else {
+            return unreadable(s);
+        };
         if doc.paragraphs.is_empty() {
             s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
             return;
@@ -353,7 +358,9 @@ impl Session {
             s.message = Some(labels::text(s.lang, Text::ReadOnly).to_string());
             return;
         }
-        let doc = &s.corpus.node(open).body;
+        let Ok(doc) = s.corpus.body(open) else {
+            return unreadable(s);
+        };
         let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
         s.selection = None;
         let t = now();
@@ -514,6 +521,13 @@ impl Session {
     }
 }
 
+/// Says that the open text could not be read, so there is nothing to
+/// select or annotate in it.
+fn unreadable(s: &mut State) {
+    let says = crate::tui::i18n::t(s.lang, crate::tui::i18n::T::UnreadableHere);
+    s.message = Some(says.to_string());
+}
+
 /// Opens the node of note `i` at its passage.
 fn jump(s: &mut State, i: usize) {
     let Some(placed) = s.notes.index.get(i).copied() else {
@@ -523,8 +537,8 @@ fn jump(s: &mut State, i: usize) {
     open_node(s, node, true);
     if let Some((start, _)) = placed.anchor.range() {
         let doc: &Corpus = &s.corpus;
-        if let Some((p, c)) =
-            dossier_core::note_index::paragraph_position(&doc.node(node).body, start)
+        if let Ok(body) = doc.body(node)
+            && let Some((p, c)) = dossier_core::note_index::paragraph_position(body, start)
             && let Some(line) = s.layout.line_of(p, c)
         {
             s.scroll = line.saturating_sub(2);
