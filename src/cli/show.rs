@@ -310,3 +310,58 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::cache::Cache;
+
+    /// A corpus whose bodies are read from its cache file, which another
+    /// program then changed in place: the text of `t` cannot be read.
+    fn unreadable() -> (tempfile::TempDir, Corpus) {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = tmp.path().join("dossiers");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(
+            folder.join("brief.toml"),
+            "[dossier]\nid = \"brief\"\nkind = \"letter\"\ntitle = \"Brief\"\n\
+             text = \"Hierbij de brief.\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            folder.join("t.toml"),
+            "[dossier]\nid = \"t\"\ntitle = \"Onderwerp\"\nsource = \"brief\"\n\
+             text = \"De Raad sprak over Italië.\"\n",
+        )
+        .unwrap();
+        let cache = Cache::new(tmp.path().join("cache"));
+        cache.corpus_keyed(&folder, 1 << 20, false);
+        let (lazy, _, _) = cache.corpus_keyed(&folder, 1 << 20, true);
+        for e in std::fs::read_dir(tmp.path().join("cache")).unwrap() {
+            let path = e.unwrap().path();
+            let mut b = std::fs::read(&path).unwrap();
+            if let Some(at) = b.windows(5).position(|w| w == b"Itali") {
+                b[at] = b'J';
+                std::fs::write(&path, &b).unwrap();
+            }
+        }
+        (tmp, lazy)
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_read_is_an_error_and_nothing_is_shown_for_it() {
+        let (_tmp, c) = unreadable();
+        let t = c.get("t").unwrap();
+        for e in [
+            show_text(&c, t, Lang::En).map(|_| ()).unwrap_err(),
+            show_json(&c, t).map(|_| ()).unwrap_err(),
+        ] {
+            assert_eq!(e.node, "t");
+            assert!(e.reason.contains("block at byte"), "{e}");
+        }
+        // The command fails with that message (printed `dossier: …`, exit 1).
+        let e = run(&c, Lang::En, "t", false).unwrap_err().to_string();
+        assert!(e.starts_with("t: the text cannot be read: "), "{e}");
+        assert!(e.contains("has changed since it was read"), "{e}");
+    }
+}

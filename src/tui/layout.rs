@@ -151,7 +151,10 @@ pub fn layout_with(
         Ok(body) => body,
         Err(e) => {
             b.text_line(t(lang, T::Unreadable), SegStyle::Notice);
-            b.text_line(&e.to_string(), SegStyle::Notice);
+            // The reason (the cache file, where in it, what went wrong);
+            // the node is the one the breadcrumb names.
+            let reason = dossier_core::text::sanitize_line(&e.reason);
+            b.text_line(&reason, SegStyle::Notice);
             b.text_line(t(lang, T::UnreadableHint), SegStyle::Notice);
             b.blank();
             &dossier_core::model::Document::default()

@@ -474,7 +474,9 @@ fn refind(s: &mut State) {
         Some(Ok(doc)) => dossier_core::find::find_in(doc, &s.find.query),
         // The reader says why; the notice is no text to find in.
         Some(Err(_)) => {
-            s.message = Some(t(s.lang, T::UnreadableHere).into());
+            if !s.find.query.is_empty() {
+                s.message = Some(t(s.lang, T::UnreadableHere).into());
+            }
             Vec::new()
         }
         None => Vec::new(),

@@ -225,3 +225,23 @@ fn the_command_line_filters_read_words_of_either_language() {
     assert!(e.to_string().contains("unknown kind `memo`"), "{e}");
     assert!(NoteFilter::from_words(None, None, None, Some("half")).is_err());
 }
+
+#[test]
+fn notes_on_a_text_that_cannot_be_read_are_on_their_node_and_reported() {
+    struct Unreadable;
+    impl crate::model::BodySource for Unreadable {
+        fn body(&self, _at: u64) -> Result<Document, String> {
+            Err("corpus.bin: block at byte 431: vernield".into())
+        }
+    }
+    let mut c = corpus();
+    let notes = vec![note("ebsp", Some("Italië"), &c), note("ebsp", None, &c)];
+    let i = c.get("ebsp").unwrap();
+    c.nodes[i].body = crate::model::Body::lazy(std::sync::Arc::new(Unreadable), 0);
+    let idx = NoteIndex::build(&c, &notes);
+    assert_eq!(idx.on_node(i).count(), 2);
+    assert!(idx.highlights(i, &notes).is_empty());
+    // Asked once per node, however many notes it has.
+    assert_eq!(idx.unreadable().len(), 1);
+    assert_eq!(idx.unreadable()[0].node, "ebsp");
+}

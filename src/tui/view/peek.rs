@@ -33,7 +33,8 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
         // Said by the interface, in its style, not shown as the text.
         Err(e) => {
             lines.push(Line::styled(t(s.lang, T::Unreadable), s.theme.error));
-            lines.push(Line::styled(e.to_string(), s.theme.error));
+            let reason = dossier_core::text::sanitize_line(&e.reason);
+            lines.push(Line::styled(reason, s.theme.error));
             lines.push(Line::raw(""));
         }
     }
