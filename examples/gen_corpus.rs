@@ -560,7 +560,7 @@ mod tests {
         let mut indexed: Vec<String> = Vec::new();
         for (i, n) in corpus.nodes.iter().enumerate() {
             indexed.push(index.title(i).to_string());
-            indexed.extend(n.body.paragraphs.iter().map(|p| p.plain()));
+            indexed.extend(n.document().unwrap().paragraphs.iter().map(|p| p.plain()));
         }
         let mut lines = g.lines.clone();
         lines.sort();

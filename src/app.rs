@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use dossier_core::lang::Lang;
 use dossier_core::search::SearchIndex;
-use dossier_core::{Corpus, LoadError};
+use dossier_core::{BodyError, Corpus, LoadError};
 
 use crate::store::cache::{Cache, Fingerprint};
 use crate::store::config::{self, Config};
@@ -151,38 +151,45 @@ impl App {
     /// Makes the search index of the corpus loaded (see [`App::corpus`]),
     /// to run on another thread: a folder's index is the cached one, searched
     /// in place, when it matches the files, else it is built (and cached).
-    pub fn index_maker(&mut self) -> impl FnOnce() -> SearchIndex + Send + 'static {
+    /// The nodes whose text could not be read to build it come with it, to
+    /// be reported: search leaves them out.
+    pub fn index_maker(
+        &mut self,
+    ) -> impl FnOnce() -> (SearchIndex, Vec<BodyError>) + Send + 'static {
         let corpus = self.corpus();
         let (origin, fingerprint) = (self.origin.clone(), self.fingerprint.clone());
         let cache = self.cache.clone();
         let max_file_size = self.config.max_file_size;
         move || match (&origin, cache) {
             (Origin::Folder(dir), Some(cache)) => {
-                cache
-                    .index_for(dir, max_file_size, &corpus, fingerprint.as_ref())
-                    .0
+                let (index, _, unreadable) =
+                    cache.index_for(dir, max_file_size, &corpus, fingerprint.as_ref());
+                (index, unreadable)
             }
-            _ => SearchIndex::build(&corpus),
+            _ => SearchIndex::build_reporting(&corpus),
         }
     }
 
     /// The search index and `find` run on it, without parsing the dossiers
     /// when the cache has a folder's index; problems in dossier files found
-    /// on the way come back to be reported.
+    /// on the way come back to be reported, and so do the nodes whose text
+    /// could not be read (search leaves them out).
     pub fn search<R: Send>(
         &self,
         find: &(dyn Fn(&SearchIndex) -> R + Sync),
-    ) -> (SearchIndex, R, Vec<LoadError>) {
+    ) -> (SearchIndex, R, Vec<LoadError>, Vec<BodyError>) {
         let max = self.config.max_file_size;
-        match (&self.origin, &self.cache, &self.corpus) {
+        let (index, r, errors) = match (&self.origin, &self.cache, &self.corpus) {
             (Origin::Folder(dir), Some(cache), None) => {
                 let (index, r, errors, _) = cache.index_and(dir, max, find);
                 (index, r, errors)
             }
+            // The only corpus whose bodies may be read lazily: the one
+            // loaded for reading.
             (_, _, Some(corpus)) => {
-                let index = SearchIndex::build(corpus);
+                let (index, unreadable) = SearchIndex::build_reporting(corpus);
                 let r = find(&index);
-                (index, r, corpus.errors.clone())
+                return (index, r, corpus.errors.clone(), unreadable);
             }
             (Origin::Folder(dir), None, None) => {
                 let corpus = dossiers::load_dir(dir, max);
@@ -202,7 +209,9 @@ impl App {
                 let r = find(&index);
                 (index, r, corpus.errors)
             }
-        }
+        };
+        // The other corpora are loaded with every body held.
+        (index, r, errors, Vec::new())
     }
 }
 
@@ -272,7 +281,8 @@ mod tests {
         assert!(c.get("d").is_some(), "{:?}", c.errors);
         // Asked again, the same corpus, and no second load.
         assert!(Arc::ptr_eq(&c, &app.corpus()));
-        let (_, hits, errors) = app.search(&|i| i.exact("tekst", 5));
+        let (_, hits, errors, unreadable) = app.search(&|i| i.exact("tekst", 5));
+        assert!(unreadable.is_empty(), "{unreadable:?}");
         assert_eq!(hits.len(), 1, "{errors:?}");
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(app.notes().unwrap().dir(), tmp.path().join("notes"));

@@ -382,10 +382,10 @@ fn running_text(c: &Corpus) -> String {
         for i in c.descendants(r) {
             let n = c.node(i);
             match n.kind {
-                NodeKind::Letter => parts.push(n.body.plain()),
+                NodeKind::Letter => parts.push(n.document().unwrap().plain()),
                 NodeKind::Dossier | NodeKind::Section => {
                     parts.push(n.title.clone());
-                    parts.push(n.body.plain());
+                    parts.push(n.document().unwrap().plain());
                 }
                 NodeKind::Footnote | NodeKind::Annex | NodeKind::Reference => {}
             }
@@ -432,10 +432,10 @@ fn completeness_problems(letter: &Letter, c: &Corpus) -> Vec<String> {
     for (n, text) in &letter.footnotes {
         match footnote_node(c, *n) {
             None => problems.push(format!("footnote {n} is missing: «{text}»")),
-            Some(node) if collapse(&node.body.plain()) != *text => {
+            Some(node) if collapse(&node.document().unwrap().plain()) != *text => {
                 problems.push(format!(
                     "footnote {n} differs: dossiers «{}», letter «{text}»",
-                    collapse(&node.body.plain())
+                    collapse(&node.document().unwrap().plain())
                 ));
             }
             Some(_) => {}
@@ -695,7 +695,7 @@ fn changed_titles_missing_and_extra_text_and_a_changed_order_are_caught() {
 
 /// The text just before and after a link in its paragraph, with its label.
 fn link_context(node: &Node, paragraph: usize, target: &str) -> Option<String> {
-    let spans = &node.body.paragraphs.get(paragraph)?.spans;
+    let spans = &node.document().unwrap().paragraphs.get(paragraph)?.spans;
     let at = spans
         .iter()
         .position(|s| matches!(s, Span::Link { target: t, .. } if &**t == target))?;
@@ -795,13 +795,18 @@ fn every_annex_and_reference_is_linked_and_each_footnote_cites_its_references() 
     );
     for (n, cited) in CITATIONS {
         let node = footnote_node(c, n).unwrap_or_else(|| panic!("no footnote {n}"));
-        let targets: Vec<&str> = node.body.links().map(|(_, _, t)| t).collect();
+        let targets: Vec<&str> = node
+            .document()
+            .unwrap()
+            .links()
+            .map(|(_, _, t)| t)
+            .collect();
         assert_eq!(targets, cited, "footnote {n}");
     }
     let fn_with_links: BTreeSet<u32> = c
         .nodes
         .iter()
-        .filter(|n| n.kind == NodeKind::Footnote && n.body.links().count() > 0)
+        .filter(|n| n.kind == NodeKind::Footnote && n.document().unwrap().links().count() > 0)
         .filter_map(|n| n.number)
         .collect();
     assert_eq!(
@@ -837,7 +842,8 @@ fn every_annex_and_reference_is_linked_and_each_footnote_cites_its_references() 
     }
     let c7 = c.node(idx(c, "c7"));
     assert!(
-        c7.body
+        c7.document()
+            .unwrap()
             .links()
             .any(|(_, label, t)| t == "c7/joint-statement"
                 && label == "Joint Statement C7 | Diplomatic statement | Government.nl")
@@ -943,7 +949,7 @@ fn annexes_carry_no_text_because_the_letter_gives_none() {
     assert_eq!(annexes.len(), ANNEXES.len());
     for n in &annexes {
         assert!(
-            n.body.is_empty(),
+            n.document().unwrap().is_empty(),
             "annex `{}` has text the letter does not give",
             n.id
         );
@@ -1038,17 +1044,22 @@ fn the_documented_example_loads_as_described() {
     assert!(errors.is_empty(), "{errors:?}");
     let topic = c.node(idx(&c, "grenzen"));
     assert_eq!(
-        topic.body.plain(),
+        topic.document().unwrap().plain(),
         "Zoals eerder gemeld1, werkt Nederland samen met België en Duitsland. De verklaring is bijgevoegd (Bijlage 1)."
     );
     assert_eq!(topic.source, c.get("brief-123"));
     assert_eq!(topic.countries, ["België", "Duitsland", "Nederland"]);
     let section = c.node(idx(&c, "grenzen/uitkomst"));
     assert_eq!(
-        section.body.plain(),
+        section.document().unwrap().plain(),
         "Eerste alinea, over twee regels geschreven.\n\nTweede alinea met [vierkante haken]."
     );
-    assert!(c.node(idx(&c, "grenzen/bijlage-1")).body.is_empty());
+    assert!(
+        c.node(idx(&c, "grenzen/bijlage-1"))
+            .document()
+            .unwrap()
+            .is_empty()
+    );
     let ks = idx(&c, "kamerstuk-32317-973");
     assert_eq!(c.backlinks[ks].len(), 1);
     assert_eq!(c.node(c.backlinks[ks][0].from).id, "grenzen/fn-1");

@@ -26,7 +26,12 @@ fn note(
     body: &str,
 ) -> Annotation {
     let quote = quote.map(|q| {
-        let text = corpus.by_id(node).expect("node exists").body.plain();
+        let text = corpus
+            .by_id(node)
+            .expect("node exists")
+            .document()
+            .unwrap()
+            .plain();
         Quote::find(&text, q).unwrap_or_else(|| panic!("`{q}` is in {node}"))
     });
     Annotation {
@@ -104,7 +109,7 @@ fn real_notes(c: &Corpus) -> Vec<Annotation> {
 }
 
 fn render(format: Format, notes: &[Annotation], corpus: &Corpus) -> String {
-    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
+    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target).unwrap();
     let mut options = Options::new(&anchored);
     options.lang = Lang::Nl;
     let mut out = Vec::new();

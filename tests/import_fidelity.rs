@@ -89,7 +89,7 @@ fn topics(c: &Corpus) -> Vec<(String, String)> {
         for i in c.descendants(r) {
             let n = c.node(i);
             if matches!(n.kind, NodeKind::Dossier | NodeKind::Section) {
-                out.push((n.title.clone(), collapse(&n.body.plain())));
+                out.push((n.title.clone(), collapse(&n.document().unwrap().plain())));
             }
         }
     }
@@ -106,7 +106,7 @@ fn footnotes(c: &Corpus) -> BTreeMap<u32, (String, String)> {
         let Some(number) = n.number else { continue };
         let mut before = String::new();
         for m in &c.nodes {
-            for p in &m.body.paragraphs {
+            for p in &m.document().unwrap().paragraphs {
                 let mut text = String::new();
                 for s in p.spans.iter() {
                     if let dossier_core::model::Span::Link { target, .. } = s
@@ -119,7 +119,7 @@ fn footnotes(c: &Corpus) -> BTreeMap<u32, (String, String)> {
                 }
             }
         }
-        out.insert(number, (collapse(&n.body.plain()), before));
+        out.insert(number, (collapse(&n.document().unwrap().plain()), before));
     }
     out
 }

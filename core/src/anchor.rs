@@ -10,7 +10,7 @@
 //! is detached: a note is never moved to a passage that merely looks alike.
 
 use crate::annotation::{Quote, Target};
-use crate::model::Corpus;
+use crate::model::{BodyError, Corpus};
 
 /// Characters of context kept on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -126,22 +126,23 @@ pub fn resolve(quote: &Quote, text: &str) -> Anchor {
 }
 
 /// Where a target is in the corpus: `None` when its node is gone; for a
-/// target without a quote, the whole node.
-pub fn locate(corpus: &Corpus, target: &Target) -> Option<Anchor> {
-    let node = corpus.by_id(&target.node)?;
-    match &target.quote {
-        None => {
-            let text = node.body.plain();
-            Some(Anchor::Exact(0, text.chars().count()))
-        }
-        Some(q) => Some(resolve(q, &node.body.plain())),
-    }
+/// target without a quote, the whole node. A node whose text cannot be
+/// read is an error: whether the passage is there cannot be told.
+pub fn locate(corpus: &Corpus, target: &Target) -> Result<Option<Anchor>, BodyError> {
+    let Some(node) = corpus.by_id(&target.node) else {
+        return Ok(None);
+    };
+    let text = node.document()?.plain();
+    Ok(Some(match &target.quote {
+        None => Anchor::Exact(0, text.chars().count()),
+        Some(q) => resolve(q, &text),
+    }))
 }
 
 /// Whether a target still points at something: its node exists and its
-/// passage, if any, is found.
-pub fn is_anchored(corpus: &Corpus, target: &Target) -> bool {
-    locate(corpus, target).is_some_and(Anchor::is_attached)
+/// passage, if any, is found; an error when its node's text cannot be read.
+pub fn is_anchored(corpus: &Corpus, target: &Target) -> Result<bool, BodyError> {
+    Ok(locate(corpus, target)?.is_some_and(Anchor::is_attached))
 }
 
 /// Every occurrence of `needle` in `text`, overlapping ones too, as

@@ -40,7 +40,7 @@ mod tests {
     #[test]
     fn every_place_is_found_ignoring_case_and_accents() {
         let c = bundled();
-        let doc = &c.node(c.get("c7/fn-1").unwrap()).body;
+        let doc = c.body(c.get("c7/fn-1").unwrap()).unwrap();
         let hits = find_in(doc, "  ITALIE ");
         assert!(!hits.is_empty());
         for &(p, s, e) in &hits {
@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn occurrences_do_not_overlap_and_keep_their_order() {
         let c = crate::export::tests::corpus();
-        let doc = &c.node(c.get("b/s1").unwrap()).body;
+        let doc = c.body(c.get("b/s1").unwrap()).unwrap();
         // "De Commissie voert de onderhandelingen."
         assert_eq!(
             find_in(doc, "de"),

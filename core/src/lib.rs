@@ -32,4 +32,4 @@ pub mod tree;
 mod testing;
 
 pub use error::{LoadError, Position};
-pub use model::{Corpus, Node, NodeIdx, NodeKind};
+pub use model::{BodyError, Corpus, Node, NodeIdx, NodeKind};

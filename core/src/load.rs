@@ -421,7 +421,10 @@ impl Builder {
         missing.sort_unstable();
         for group in missing.chunk_by(|a, b| a.0 == b.0) {
             let targets: HashSet<&str> = group.iter().map(|(_, t)| t.as_str()).collect();
-            unlink(&mut self.nodes[group[0].0].body, &targets);
+            // A loader's bodies are held: it made them.
+            if let Some(doc) = self.nodes[group[0].0].body.held_mut() {
+                unlink(doc, &targets);
+            }
         }
         for (node, source, position) in std::mem::take(&mut self.sources) {
             let file = self.nodes[node].file.to_string();

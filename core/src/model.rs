@@ -133,6 +133,23 @@ impl Node {
     }
 }
 
+impl Node {
+    /// The node's text: its body, read now if it was not yet, or which node
+    /// could not be read and why.
+    pub fn document(&self) -> Result<&Document, BodyError> {
+        self.body.get().map_err(|reason| BodyError {
+            node: self.id.clone(),
+            reason: reason.to_string(),
+        })
+    }
+
+    /// The links of the node's text; none when it cannot be read (the
+    /// failure is shown where the text is asked for).
+    fn links_or_none(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.body.get().ok().into_iter().flat_map(Document::links)
+    }
+}
+
 impl<B> Node<B> {
     /// The same node with another body.
     pub fn with_body<C>(self, body: C) -> Node<C> {
@@ -198,27 +215,56 @@ impl<'de> serde::Deserialize<'de> for LinksOnly {
 }
 
 /// A node's body: its document, held, or read from where the corpus was
-/// loaded when first asked for (see [`BodySource`]). It reads as a
-/// [`Document`]. A held body is no larger than its document: a corpus
-/// loaded whole pays nothing for the other kind.
+/// loaded when first asked for (see [`BodySource`]). A held body is no
+/// larger than its document: a corpus loaded whole pays nothing for the
+/// other kind.
+///
+/// Reading a body can fail (a cache file changed or cut short since it was
+/// loaded), so a body is not a [`Document`]: it is asked for one with
+/// [`Body::get`], or through [`Corpus::body`] and [`Node::document`], which
+/// say which node could not be read. What cannot be read is an error for
+/// the caller to show as such, never text put in the document.
 #[derive(Clone)]
 pub enum Body {
     Held(Document),
     Lazy(Box<LazyBody>),
 }
 
-/// A body read when first asked for.
+/// A body read when first asked for. Its outcome, document or failure, is
+/// kept: a body that could not be read is not tried again on every frame.
 #[derive(Clone)]
 pub struct LazyBody {
-    doc: std::sync::OnceLock<Document>,
+    doc: std::sync::OnceLock<Result<Document, String>>,
     source: std::sync::Arc<dyn BodySource>,
     at: u64,
 }
 
 /// Where the bodies of a corpus loaded without them are read from: a cache
-/// file, say. `at` is what the loader gave [`Body::lazy`].
+/// file, say. `at` is what the loader gave [`Body::lazy`]; the error says
+/// where the source looked and what went wrong.
 pub trait BodySource: Send + Sync {
     fn body(&self, at: u64) -> Result<Document, String>;
+}
+
+/// A node whose text could not be read: which node, and why, in the
+/// words of its [`BodySource`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BodyError {
+    pub node: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for BodyError {
+    /// Ids and reasons quote files, so they are cleaned where shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::text::sanitize_line;
+        write!(
+            f,
+            "{}: the text cannot be read: {}",
+            sanitize_line(&self.node),
+            sanitize_line(&self.reason)
+        )
+    }
 }
 
 impl Default for Body {
@@ -237,57 +283,36 @@ impl Body {
         }))
     }
 
-    /// The document, read now if it was not yet.
-    pub fn into_document(self) -> Document {
+    /// The document, read now if it was not yet; else why it cannot be
+    /// read (the same reason on every later call).
+    pub fn get(&self) -> Result<&Document, &str> {
         match self {
-            Body::Held(d) => d,
+            Body::Held(d) => Ok(d),
+            Body::Lazy(l) => l
+                .doc
+                .get_or_init(|| l.source.body(l.at))
+                .as_ref()
+                .map_err(String::as_str),
+        }
+    }
+
+    /// The document, for a loader that changes it before the corpus is
+    /// built: only a held body has one to change.
+    pub fn held_mut(&mut self) -> Option<&mut Document> {
+        match self {
+            Body::Held(d) => Some(d),
+            Body::Lazy(_) => None,
+        }
+    }
+
+    /// The document, read now if it was not yet; else why it cannot be
+    /// read.
+    pub fn into_document(self) -> Result<Document, String> {
+        match self {
+            Body::Held(d) => Ok(d),
             Body::Lazy(l) => {
                 let LazyBody { doc, source, at } = *l;
-                doc.into_inner().unwrap_or_else(|| read_body(&*source, at))
-            }
-        }
-    }
-}
-
-/// A body from its source; what went wrong, marked as such, if it cannot
-/// be read.
-fn read_body(source: &dyn BodySource, at: u64) -> Document {
-    source.body(at).unwrap_or_else(|e| Document {
-        paragraphs: vec![Paragraph {
-            spans: vec![Span::Text(
-                format!(
-                    "[Deze tekst kon niet worden teruggelezen / this text could not be read back: {e}. \
-                     Start dossier opnieuw / start dossier again.]"
-                )
-                .into(),
-            )]
-            .into(),
-        }],
-    })
-}
-
-impl std::ops::Deref for Body {
-    type Target = Document;
-    fn deref(&self) -> &Document {
-        match self {
-            Body::Held(d) => d,
-            Body::Lazy(l) => l.doc.get_or_init(|| read_body(&*l.source, l.at)),
-        }
-    }
-}
-
-impl std::ops::DerefMut for Body {
-    fn deref_mut(&mut self) -> &mut Document {
-        if let Body::Lazy(_) = self {
-            let held = std::mem::take(self).into_document();
-            *self = Body::Held(held);
-        }
-        match self {
-            Body::Held(d) => d,
-            // Not reached: made held just above.
-            Body::Lazy(l) => {
-                l.doc.get_or_init(Document::default);
-                l.doc.get_mut().expect("a document was set just above")
+                doc.into_inner().unwrap_or_else(|| source.body(at))
             }
         }
     }
@@ -299,9 +324,11 @@ impl From<Document> for Body {
     }
 }
 
+/// Two bodies are equal when they read as the same document, or fail for
+/// the same reason.
 impl PartialEq for Body {
     fn eq(&self, other: &Body) -> bool {
-        **self == **other
+        self.get() == other.get()
     }
 }
 
@@ -312,16 +339,21 @@ impl std::fmt::Debug for Body {
         match self {
             Body::Held(d) => d.fmt(f),
             Body::Lazy(l) => match l.doc.get() {
-                Some(d) => d.fmt(f),
+                Some(Ok(d)) => d.fmt(f),
+                Some(Err(e)) => write!(f, "Body(unreadable: {e})"),
                 None => f.write_str("Body(not read yet)"),
             },
         }
     }
 }
 
+/// A body that cannot be read is an error here too: it is not written as
+/// an empty document.
 impl serde::Serialize for Body {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        (**self).serialize(s)
+        self.get()
+            .map_err(<S::Error as serde::ser::Error>::custom)?
+            .serialize(s)
     }
 }
 
@@ -616,7 +648,7 @@ impl Corpus {
     pub fn reindex(&mut self) {
         self.index_ids();
         self.cited = std::sync::OnceLock::new();
-        self.backlinks = self.backlinks_from(|i| self.nodes[i].body.links());
+        self.backlinks = self.backlinks_from(|i| self.nodes[i].links_or_none());
     }
 
     /// The id table, the earlier ids and the documents by Kamerstuk.
@@ -806,6 +838,12 @@ impl Corpus {
         &self.nodes[idx]
     }
 
+    /// A node's text, read now if it was not yet (see [`Body`]); an error
+    /// naming the node and the reason when it cannot be read.
+    pub fn body(&self, idx: NodeIdx) -> Result<&Document, BodyError> {
+        self.nodes[idx].document()
+    }
+
     pub fn by_id(&self, id: &str) -> Option<&Node> {
         self.get(id).map(|i| &self.nodes[i])
     }
@@ -826,7 +864,7 @@ impl Corpus {
     pub fn references_cited_by(&self, root: NodeIdx) -> &[NodeIdx] {
         let cited = self
             .cited
-            .get_or_init(|| self.cited_from(|i| self.nodes[i].body.links()));
+            .get_or_init(|| self.cited_from(|i| self.nodes[i].links_or_none()));
         cited.get(root).map_or(&[], |c| c)
     }
 
@@ -977,35 +1015,82 @@ mod tests {
         assert_eq!(std::mem::size_of::<Body>(), std::mem::size_of::<Document>());
     }
 
+    /// Counts its reads; the body at 7 cannot be read.
+    struct Source(std::sync::atomic::AtomicUsize);
+
+    const GONE: &str = "cache.bin: block at byte 40: gone";
+
+    impl BodySource for Source {
+        fn body(&self, at: u64) -> Result<Document, String> {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if at == 7 {
+                return Err(GONE.into());
+            }
+            Ok(Document {
+                paragraphs: vec![Paragraph {
+                    spans: vec![Span::Text(format!("tekst {at}").into())].into(),
+                }],
+            })
+        }
+    }
+
+    fn reads(source: &Source) -> usize {
+        source.0.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     #[test]
     fn a_lazy_body_is_read_once_and_as_a_document() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        struct Source(AtomicUsize);
-        impl BodySource for Source {
-            fn body(&self, at: u64) -> Result<Document, String> {
-                self.0.fetch_add(1, Ordering::SeqCst);
-                if at == 7 {
-                    return Err("gone".into());
-                }
-                Ok(Document {
-                    paragraphs: vec![Paragraph {
-                        spans: vec![Span::Text(format!("tekst {at}").into())].into(),
-                    }],
-                })
+        let source = std::sync::Arc::new(Source(Default::default()));
+        let body = Body::lazy(source.clone(), 3);
+        assert_eq!(reads(&source), 0);
+        assert_eq!(body.get().map(Document::plain), Ok("tekst 3".into()));
+        assert_eq!(body.get().map(Document::plain), Ok("tekst 3".into()));
+        assert_eq!(reads(&source), 1);
+        let mut lazy = Body::lazy(source.clone(), 4);
+        assert!(lazy.held_mut().is_none());
+        let mut held = Body::from(Document::default());
+        assert!(held.held_mut().is_some());
+    }
+
+    #[test]
+    fn a_body_that_cannot_be_read_is_an_error_naming_its_node_never_text() {
+        let source = std::sync::Arc::new(Source(Default::default()));
+        let node = |id: &str, at: u64| {
+            Node::new(
+                id,
+                NodeKind::Section,
+                "Titel".into(),
+                "d.toml",
+                Document::default(),
+            )
+            .with_body(Body::lazy(source.clone(), at))
+        };
+        let mut c = Corpus {
+            nodes: vec![node("d/goed", 3), node("d/kwijt", 7)],
+            ..Corpus::default()
+        };
+        c.reindex_with_links(&[Vec::new(), Vec::new()]);
+        let broken = c.get("d/kwijt").unwrap();
+        let e = c.body(broken).unwrap_err();
+        assert_eq!(e.node, "d/kwijt");
+        assert_eq!(e.reason, GONE);
+        assert_eq!(
+            e.to_string(),
+            format!("d/kwijt: the text cannot be read: {GONE}")
+        );
+        // Asked again (as every frame does), the failure is remembered.
+        let before = reads(&source);
+        assert_eq!(c.body(broken).unwrap_err(), e);
+        assert_eq!(reads(&source), before);
+        // No text of the corpus holds the error.
+        let good = c.body(c.get("d/goed").unwrap()).unwrap();
+        assert_eq!(good.plain(), "tekst 3");
+        for n in &c.nodes {
+            if let Ok(d) = n.document() {
+                assert!(!d.plain().contains("gone"), "{}", d.plain());
             }
         }
-        let source = std::sync::Arc::new(Source(AtomicUsize::new(0)));
-        let body = Body::lazy(source.clone(), 3);
-        assert_eq!(source.0.load(Ordering::SeqCst), 0);
-        assert_eq!(body.plain(), "tekst 3");
-        assert_eq!(body.plain(), "tekst 3");
-        assert_eq!(source.0.load(Ordering::SeqCst), 1);
-        let mut edited = Body::lazy(source.clone(), 4);
-        edited.paragraphs.clear();
-        assert!(edited.is_empty());
-        assert!(matches!(edited, Body::Held(_)));
-        // What cannot be read is said, not shown as empty text.
-        let broken = Body::lazy(source, 7);
-        assert!(broken.plain().contains("could not be read back: gone"));
+        // Nor is it written out as text.
+        assert!(serde_json::to_string(&c.nodes[broken]).is_err());
     }
 }

@@ -9,7 +9,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::anchor::{Anchor, resolve};
 use crate::annotation::{Annotation, Kind, Status, normalise_tag};
-use crate::model::{Corpus, Document, NodeIdx, PARAGRAPH_SEPARATOR};
+use crate::model::{BodyError, Corpus, Document, NodeIdx, PARAGRAPH_SEPARATOR};
 
 /// One annotation and where it is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,11 +29,16 @@ pub struct NoteIndex {
     by_node: HashMap<NodeIdx, Vec<usize>>,
     /// Notes on each node and everything under it.
     under: Vec<usize>,
+    /// Nodes with notes whose text could not be read: their notes are
+    /// placed on the node, detached, as where the passage is cannot be
+    /// told.
+    unreadable: Vec<BodyError>,
 }
 
 impl NoteIndex {
     pub fn build(corpus: &Corpus, notes: &[Annotation]) -> NoteIndex {
-        let mut texts: HashMap<NodeIdx, String> = HashMap::new();
+        let mut texts: HashMap<NodeIdx, Option<String>> = HashMap::new();
+        let mut unreadable = Vec::new();
         let mut placed = Vec::with_capacity(notes.len());
         let mut by_node: HashMap<NodeIdx, Vec<usize>> = HashMap::new();
         for (i, a) in notes.iter().enumerate() {
@@ -41,12 +46,17 @@ impl NoteIndex {
             let anchor = match node {
                 None => Anchor::Detached,
                 Some(n) => {
-                    let text = texts
-                        .entry(n)
-                        .or_insert_with(|| corpus.node(n).body.plain());
-                    match &a.target.quote {
-                        Some(q) => resolve(q, text),
-                        None => Anchor::Exact(0, text.chars().count()),
+                    let text = texts.entry(n).or_insert_with(|| match corpus.body(n) {
+                        Ok(d) => Some(d.plain()),
+                        Err(e) => {
+                            unreadable.push(e);
+                            None
+                        }
+                    });
+                    match (text, &a.target.quote) {
+                        (None, _) => Anchor::Detached,
+                        (Some(text), Some(q)) => resolve(q, text),
+                        (Some(text), None) => Anchor::Exact(0, text.chars().count()),
                     }
                 }
             };
@@ -70,7 +80,14 @@ impl NoteIndex {
             placed,
             by_node,
             under,
+            unreadable,
         }
+    }
+
+    /// The nodes with notes whose text could not be read, for the caller
+    /// to report.
+    pub fn unreadable(&self) -> &[BodyError] {
+        &self.unreadable
     }
 
     pub fn placed(&self) -> &[Placed] {

@@ -37,7 +37,16 @@ struct Setup {
 fn texts(c: &Corpus) -> Vec<(String, String)> {
     c.nodes
         .iter()
-        .map(|n| (n.id.clone(), format!("{}\n{}", n.title, n.body.plain())))
+        .map(|n| {
+            (
+                n.id.clone(),
+                format!(
+                    "{}\n{}",
+                    n.title,
+                    n.document().map_or_else(|e| e.to_string(), |d| d.plain())
+                ),
+            )
+        })
         .collect()
 }
 

@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
             n.id,
             n.title
         );
-        let body = n.body.plain();
+        let body = n.document().map(|d| d.plain()).unwrap_or_default();
         assert!(
             !body
                 .chars()

@@ -48,13 +48,21 @@ pub fn run(
             index.find(query, limit)
         }
     };
-    let (index, hits, errors) = app.search(&find);
+    let (index, hits, errors, unreadable) = app.search(&find);
     for e in &errors {
+        eprintln!("warning: {e}");
+    }
+    // A text that could not be read was not searched: the hits are
+    // incomplete, and the exit status says so.
+    for e in &unreadable {
         eprintln!("warning: {e}");
     }
     let done = print_hits(&index, &hits, query, json);
     crate::app::leave_to_exit(index);
-    done
+    match done {
+        Ok(_) if !unreadable.is_empty() => Ok(ExitCode::from(1)),
+        done => done,
+    }
 }
 
 /// Prints the hits of a search, best first.

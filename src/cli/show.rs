@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use dossier_core::lang::Lang;
 use dossier_core::model::Span;
-use dossier_core::{Corpus, NodeIdx, NodeKind};
+use dossier_core::{BodyError, Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
 use super::output::print_json;
@@ -92,17 +92,20 @@ pub fn run(c: &Corpus, lang: Lang, id: &str, json: bool) -> anyhow::Result<ExitC
             dossier_core::text::sanitize_line(id)
         );
     };
+    // A text that cannot be read is an error, printed as such: nothing
+    // is shown in its place.
     if json {
-        print_json(&show_json(c, idx))?;
+        print_json(&show_json(c, idx)?)?;
     } else {
-        super::output::print_text(&show_text(c, idx, lang))?;
+        super::output::print_text(&show_text(c, idx, lang)?)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
+fn show_json(c: &Corpus, idx: NodeIdx) -> Result<ShowJson<'_>, BodyError> {
     let n = c.node(idx);
-    ShowJson {
+    let body = c.body(idx)?;
+    Ok(ShowJson {
         id: &n.id,
         kind: n.kind.as_str(),
         title: &n.title,
@@ -119,9 +122,8 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
         citation: n.reference.as_ref().map(|r| r.citation()),
         opens: c.opens(idx).map(|d| c.node(d).id.as_str()),
         document: document_json(c, idx),
-        text: n.body.plain(),
-        links: n
-            .body
+        text: body.plain(),
+        links: body
             .links()
             .map(|(_, label, target)| link(c, label, target))
             .collect(),
@@ -142,7 +144,7 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> ShowJson<'_> {
                 title: &c.node(i).title,
             })
             .collect(),
-    }
+    })
 }
 
 fn link<'a>(c: &'a Corpus, label: &'a str, target: &'a str) -> LinkJson<'a> {
@@ -166,9 +168,10 @@ fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
 /// The node as plain text: a header, the paragraphs, then its links and
 /// what cites it. Link labels stay in the text; footnote markers show as
 /// `[n]` so they are not read as part of a word.
-fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
+fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> {
     let w = |x| word(lang, x);
     let n = c.node(idx);
+    let body = c.body(idx)?;
     let mut out = String::new();
     let path: Vec<&str> = c
         .path(idx)
@@ -244,7 +247,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
         let _ = writeln!(out, "URL: {}", r.kamerstuk().url());
     }
     out.push('\n');
-    for p in &n.body.paragraphs {
+    for p in &body.paragraphs {
         for s in &p.spans {
             match s {
                 Span::Link { label, target }
@@ -258,11 +261,11 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
         }
         out.push_str("\n\n");
     }
-    if n.body.is_empty() && n.kind == NodeKind::Annex {
+    if body.is_empty() && n.kind == NodeKind::Annex {
         out.push_str(w(W::NoAnnexText));
         out.push_str("\n\n");
     }
-    if n.body.is_empty() && n.kind == NodeKind::Footnote {
+    if body.is_empty() && n.kind == NodeKind::Footnote {
         out.push_str(w(W::NoFootnoteText));
         out.push_str("\n\n");
     }
@@ -274,7 +277,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
             let _ = writeln!(out, "  {}  {}", m.id, m.title);
         }
     }
-    let links: Vec<(&str, &str)> = n.body.links().map(|(_, l, t)| (l, t)).collect();
+    let links: Vec<(&str, &str)> = body.links().map(|(_, l, t)| (l, t)).collect();
     if !links.is_empty() {
         let _ = writeln!(out, "{}:", w(W::Links));
         for (label, target) in links {
@@ -300,10 +303,65 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> String {
     // A reference to a document the library holds shows that document.
     if let Some(doc) = c.opens(idx) {
         let _ = writeln!(out, "\n── {} ──\n", c.node(doc).id);
-        out.push_str(&show_text(c, doc, lang));
+        out.push_str(&show_text(c, doc, lang)?);
     } else if n.kind == NodeKind::Reference {
         out.push_str(w(W::NotInLibrary));
         out.push('\n');
     }
-    out
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::cache::Cache;
+
+    /// A corpus whose bodies are read from its cache file, which another
+    /// program then changed in place: the text of `t` cannot be read.
+    fn unreadable() -> (tempfile::TempDir, Corpus) {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = tmp.path().join("dossiers");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(
+            folder.join("brief.toml"),
+            "[dossier]\nid = \"brief\"\nkind = \"letter\"\ntitle = \"Brief\"\n\
+             text = \"Hierbij de brief.\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            folder.join("t.toml"),
+            "[dossier]\nid = \"t\"\ntitle = \"Onderwerp\"\nsource = \"brief\"\n\
+             text = \"De Raad sprak over Italië.\"\n",
+        )
+        .unwrap();
+        let cache = Cache::new(tmp.path().join("cache"));
+        cache.corpus_keyed(&folder, 1 << 20, false);
+        let (lazy, _, _) = cache.corpus_keyed(&folder, 1 << 20, true);
+        for e in std::fs::read_dir(tmp.path().join("cache")).unwrap() {
+            let path = e.unwrap().path();
+            let mut b = std::fs::read(&path).unwrap();
+            if let Some(at) = b.windows(5).position(|w| w == b"Itali") {
+                b[at] = b'J';
+                std::fs::write(&path, &b).unwrap();
+            }
+        }
+        (tmp, lazy)
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_read_is_an_error_and_nothing_is_shown_for_it() {
+        let (_tmp, c) = unreadable();
+        let t = c.get("t").unwrap();
+        for e in [
+            show_text(&c, t, Lang::En).map(|_| ()).unwrap_err(),
+            show_json(&c, t).map(|_| ()).unwrap_err(),
+        ] {
+            assert_eq!(e.node, "t");
+            assert!(e.reason.contains("block at byte"), "{e}");
+        }
+        // The command fails with that message (printed `dossier: …`, exit 1).
+        let e = run(&c, Lang::En, "t", false).unwrap_err().to_string();
+        assert!(e.starts_with("t: the text cannot be read: "), "{e}");
+        assert!(e.contains("has changed since it was read"), "{e}");
+    }
 }

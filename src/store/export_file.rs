@@ -22,7 +22,15 @@ pub fn export_to(
     corpus: &Corpus,
     (lang, csv_delimiter): (Lang, u8),
 ) -> io::Result<()> {
-    let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target);
+    // Whether each passage is still in the text, found before anything is
+    // written: a note on a text that cannot be read cannot be marked
+    // either way, so the export fails, naming the node.
+    let mut found = std::collections::HashMap::with_capacity(notes.len());
+    for a in notes {
+        let anchored = anchor::is_anchored(corpus, &a.target).map_err(io::Error::other)?;
+        found.insert(a.id.as_str(), anchored);
+    }
+    let anchored = |a: &Annotation| found.get(a.id.as_str()).copied().unwrap_or(false);
     let options = Options {
         lang,
         tz: jiff::tz::TimeZone::system(),
@@ -77,6 +85,41 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    struct Unreadable;
+
+    impl dossier_core::model::BodySource for Unreadable {
+        fn body(&self, _at: u64) -> Result<dossier_core::model::Document, String> {
+            Err("corpus.bin: block at byte 431: vernield".into())
+        }
+    }
+
+    #[test]
+    fn notes_on_a_text_that_cannot_be_read_fail_the_export_and_keep_the_old_file() {
+        let mut c = crate::store::dossiers::load_built_in();
+        let i = c.get("ebsp").unwrap();
+        c.nodes[i].body = dossier_core::model::Body::lazy(std::sync::Arc::new(Unreadable), 0);
+        let t = jiff::Timestamp::UNIX_EPOCH;
+        let note = dossier_core::note_form::new_note(&c, i, None, "Tester".into(), t, 7);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.md");
+        std::fs::write(&path, "oud").unwrap();
+        for format in Format::ALL {
+            let e = export(
+                &path,
+                format,
+                std::slice::from_ref(&note),
+                &c,
+                (Lang::Nl, b','),
+            )
+            .unwrap_err();
+            assert!(
+                e.contains("ebsp: the text cannot be read: corpus.bin"),
+                "{e}"
+            );
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "oud");
+        }
+    }
 
     #[test]
     fn a_failed_export_leaves_the_old_file_and_no_temporary() {

@@ -70,6 +70,13 @@ pub enum T {
     Close,
     Searching,
     Loading,
+    /// A node whose text cannot be read: the reader's notice.
+    Unreadable,
+    UnreadableHint,
+    /// Selecting, annotating or finding in such a text.
+    UnreadableHere,
+    /// Search left such texts out.
+    SomeUnreadable,
 }
 
 pub fn t(lang: Lang, t: T) -> &'static str {
@@ -142,6 +149,12 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Close => "sluiten",
             Searching => "zoekt…",
             Loading => "dossiers laden uit",
+            Unreadable => "Deze tekst kan niet worden gelezen. Wat er misging:",
+            UnreadableHint => "Start dossier opnieuw om de dossiers opnieuw in te lezen.",
+            UnreadableHere => {
+                "Deze tekst kon niet worden gelezen: er valt niets te selecteren, annoteren of zoeken."
+            }
+            SomeUnreadable => "Niet elke tekst kon worden gelezen; zoeken slaat die teksten over.",
         },
         Lang::En => match t {
             Tree => "Dossiers",
@@ -210,6 +223,12 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             Close => "close",
             Searching => "searching…",
             Loading => "loading dossiers from",
+            Unreadable => "This text cannot be read. What went wrong:",
+            UnreadableHint => "Start dossier again to read the dossiers anew.",
+            UnreadableHere => {
+                "This text could not be read: nothing to select, annotate or find in it."
+            }
+            SomeUnreadable => "Not every text could be read; search leaves those out.",
         },
     }
 }

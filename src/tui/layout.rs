@@ -18,6 +18,9 @@ pub enum SegStyle {
     Link,
     /// A footnote marker, shown in superscript digits.
     Marker,
+    /// What the interface says in place of a text it cannot read: not part
+    /// of any paragraph, so nothing of it is selected, found or annotated.
+    Notice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +147,20 @@ pub fn layout_with(
         Details::Line(_) => {}
     }
     b.blank();
-    for (pi, p) in n.body.paragraphs.iter().enumerate() {
+    let body = match c.body(node) {
+        Ok(body) => body,
+        Err(e) => {
+            b.text_line(t(lang, T::Unreadable), SegStyle::Notice);
+            // The reason (the cache file, where in it, what went wrong);
+            // the node is the one the breadcrumb names.
+            let reason = dossier_core::text::sanitize_line(&e.reason);
+            b.text_line(&reason, SegStyle::Notice);
+            b.text_line(t(lang, T::UnreadableHint), SegStyle::Notice);
+            b.blank();
+            &dossier_core::model::Document::default()
+        }
+    };
+    for (pi, p) in body.paragraphs.iter().enumerate() {
         let mut atoms: Vec<(char, SegStyle, Option<usize>)> = Vec::new();
         for span in &p.spans {
             match span {
@@ -174,11 +190,12 @@ pub fn layout_with(
         b.wrap(&atoms, Some(pi));
         b.blank();
     }
-    if n.body.is_empty() && n.kind == NodeKind::Annex {
+    let empty = c.body(node).is_ok_and(|d| d.is_empty());
+    if empty && n.kind == NodeKind::Annex {
         b.text_line(t(lang, T::NoText), SegStyle::Muted);
         b.blank();
     }
-    if n.body.is_empty() && n.kind == NodeKind::Footnote {
+    if empty && n.kind == NodeKind::Footnote {
         b.text_line(t(lang, T::NoFootnoteText), SegStyle::Muted);
         b.blank();
     }
@@ -462,7 +479,7 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-            let para = c.node(node).body.paragraphs[0]
+            let para = c.body(node).unwrap().paragraphs[0]
                 .plain()
                 .replace("gemeld2", "gemeld²");
             assert_eq!(squeeze(&text), squeeze(&para), "width {width}");

@@ -84,7 +84,19 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     // The index comes on the finder's thread, not before the first frame;
     // the finder says it is searching until it is ready.
     let make_index = app.index_maker();
-    let mut worker = FinderWorker::spawn_with(move || Arc::new(make_index()));
+    // The texts the index could not read: said in the status bar with the
+    // first hits of the finder, and on standard error when the interface
+    // closes.
+    let unreadable = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let found = Arc::clone(&unreadable);
+    let mut worker = FinderWorker::spawn_with(move || {
+        let (index, errors) = make_index();
+        if let Ok(mut found) = found.lock() {
+            *found = errors;
+        }
+        Arc::new(index)
+    });
+    let mut unreadable_said = false;
     let mut state = State::new(corpus, lang, keymap, theme);
     // Where the reader was in this library when the interface last closed.
     let resume = crate::store::resume::Resume::for_user();
@@ -147,6 +159,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 // program truncated it): its hits cannot be trusted.
                 if crate::store::cache::sigbus::damaged() {
                     state.message = Some(i18n::t(state.lang, i18n::T::IndexDamaged).into());
+                } else if !unreadable_said && unreadable.lock().is_ok_and(|u| !u.is_empty()) {
+                    unreadable_said = true;
+                    state.message = Some(i18n::t(state.lang, i18n::T::SomeUnreadable).into());
                 }
                 dirty = true;
             }
@@ -190,6 +205,11 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
         }
     })();
     terminal::leave(term, mouse);
+    if let Ok(list) = unreadable.lock() {
+        for e in list.iter() {
+            eprintln!("warning: {e}");
+        }
+    }
     if let (Some(r), Some(place)) = (&resume, state.resume_place()) {
         let _ = r.save(&library, place);
     }

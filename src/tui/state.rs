@@ -273,11 +273,14 @@ impl State {
     /// Recomputes the highlights of annotated passages in the open node.
     pub fn refresh_note_ranges(&mut self) {
         self.note_ranges = match self.open {
-            Some(node) => {
-                let doc = &self.corpus.node(node).body;
-                let ranges = self.notes.index.highlights(node, &self.notes.notes);
-                super::notes::annotate::per_paragraph(doc, &ranges)
-            }
+            Some(node) => match self.corpus.body(node) {
+                Ok(doc) => {
+                    let ranges = self.notes.index.highlights(node, &self.notes.notes);
+                    super::notes::annotate::per_paragraph(doc, &ranges)
+                }
+                // Nothing to highlight in a text that cannot be read.
+                Err(_) => Vec::new(),
+            },
             None => Vec::new(),
         };
     }

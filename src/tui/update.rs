@@ -494,8 +494,15 @@ fn find_prompt(s: &mut State, a: Action) {
 
 /// Recomputes the hits of the find query in the open text.
 fn refind(s: &mut State) {
-    s.find.hits = match s.open {
-        Some(node) => dossier_core::find::find_in(&s.corpus.node(node).body, &s.find.query),
+    s.find.hits = match s.open.map(|node| s.corpus.body(node)) {
+        Some(Ok(doc)) => dossier_core::find::find_in(doc, &s.find.query),
+        // The reader says why; the notice is no text to find in.
+        Some(Err(_)) => {
+            if !s.find.query.is_empty() {
+                s.message = Some(t(s.lang, T::UnreadableHere).into());
+            }
+            Vec::new()
+        }
         None => Vec::new(),
     };
     s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));

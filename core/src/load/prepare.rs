@@ -479,11 +479,10 @@ impl FileWork<'_> {
 /// name.
 fn new_node(id: &str, kind: NodeKind, title: &str, file: &str, body: Document) -> Node {
     let title = sanitize_line(&crate::text::collapse_whitespace(title));
-    let mut node = Node::new(id, kind, title, file, body);
-    let mut text = String::with_capacity(node.title.len() + 1);
-    text.push_str(&node.title);
+    let mut text = String::with_capacity(title.len() + 1);
+    text.push_str(&title);
     text.push('\n');
-    for (i, p) in node.body.paragraphs.iter().enumerate() {
+    for (i, p) in body.paragraphs.iter().enumerate() {
         if i > 0 {
             text.push_str(crate::model::PARAGRAPH_SEPARATOR);
         }
@@ -491,6 +490,7 @@ fn new_node(id: &str, kind: NodeKind, title: &str, file: &str, body: Document) -
             text.push_str(s.text());
         }
     }
+    let mut node = Node::new(id, kind, title, file, body);
     node.countries = countries_in(&text);
     node
 }

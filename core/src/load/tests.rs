@@ -74,7 +74,7 @@ fn a_good_folder_loads_with_links_and_backlinks() {
     assert!(c.errors.is_empty(), "{:?}", c.errors);
     let ebsp = c.get("ebsp").unwrap();
     assert_eq!(
-        c.node(ebsp).body.plain(),
+        c.body(ebsp).unwrap().plain(),
         "Zoals gemeld2, de VS. Met Italië."
     );
     assert_eq!(c.node(ebsp).countries, vec!["Italië"]);
@@ -174,7 +174,15 @@ fn links_to_missing_ids_are_reported_at_the_link() {
         vec!["ebsp.toml:15:13: link to `kamerstuk-1`, which is not defined in any dossier file"]
     );
     // The broken link is kept as its words, not as a dead link.
-    assert_eq!(c.by_id("ebsp/uitkomst").unwrap().body.links().count(), 0);
+    assert_eq!(
+        c.by_id("ebsp/uitkomst")
+            .unwrap()
+            .document()
+            .unwrap()
+            .links()
+            .count(),
+        0
+    );
 }
 
 #[test]
@@ -239,7 +247,8 @@ fn control_characters_are_made_visible_at_load() {
     assert!(
         c.by_id("ebsp/uitkomst")
             .unwrap()
-            .body
+            .document()
+            .unwrap()
             .plain()
             .starts_with("Met ␛c␇Italië. Zie")
     );
@@ -317,7 +326,11 @@ fn many_errors_in_one_file_each_have_their_own_position() {
     // The missing links became text; the good ones stay links.
     let s = c.by_id("brief/s998").unwrap();
     assert_eq!(
-        s.body.links().map(|(_, _, t)| t).collect::<Vec<_>>(),
+        s.document()
+            .unwrap()
+            .links()
+            .map(|(_, _, t)| t)
+            .collect::<Vec<_>>(),
         ["brief"]
     );
 }
@@ -462,7 +475,13 @@ fn a_document_has_its_identity_and_answers_to_its_aliases() {
     // The reference repeated in two files is one node.
     assert_eq!(c.references.len(), 1);
     // A footnote without text is kept, empty, not refused.
-    assert!(c.by_id("kst-32317-978/fn-1").unwrap().body.is_empty());
+    assert!(
+        c.by_id("kst-32317-978/fn-1")
+            .unwrap()
+            .document()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

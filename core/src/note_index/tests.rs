@@ -40,7 +40,7 @@ fn note(node: &str, quote: Option<&str>, c: &Corpus) -> Annotation {
     let t = jiff::Timestamp::UNIX_EPOCH;
     let quote = quote.map(|q| {
         c.by_id(node)
-            .and_then(|n| Quote::find(&n.body.plain(), q))
+            .and_then(|n| Quote::find(&n.document().ok()?.plain(), q))
             .unwrap_or(Quote {
                 exact: q.into(),
                 prefix: String::new(),
@@ -94,7 +94,7 @@ fn notes_are_placed_counted_and_highlighted() {
 #[test]
 fn offsets_map_to_paragraphs_and_back() {
     let c = corpus();
-    let doc = &c.by_id("ebsp").unwrap().body;
+    let doc = c.by_id("ebsp").unwrap().document().unwrap();
     let plain = doc.plain();
     let second = plain.find("Een").unwrap();
     assert_eq!(paragraph_position(doc, second), Some((1, 0)));
@@ -224,4 +224,24 @@ fn the_command_line_filters_read_words_of_either_language() {
     let e = NoteFilter::from_words(None, None, Some("memo"), None).unwrap_err();
     assert!(e.to_string().contains("unknown kind `memo`"), "{e}");
     assert!(NoteFilter::from_words(None, None, None, Some("half")).is_err());
+}
+
+#[test]
+fn notes_on_a_text_that_cannot_be_read_are_on_their_node_and_reported() {
+    struct Unreadable;
+    impl crate::model::BodySource for Unreadable {
+        fn body(&self, _at: u64) -> Result<Document, String> {
+            Err("corpus.bin: block at byte 431: vernield".into())
+        }
+    }
+    let mut c = corpus();
+    let notes = vec![note("ebsp", Some("Italië"), &c), note("ebsp", None, &c)];
+    let i = c.get("ebsp").unwrap();
+    c.nodes[i].body = crate::model::Body::lazy(std::sync::Arc::new(Unreadable), 0);
+    let idx = NoteIndex::build(&c, &notes);
+    assert_eq!(idx.on_node(i).count(), 2);
+    assert!(idx.highlights(i, &notes).is_empty());
+    // Asked once per node, however many notes it has.
+    assert_eq!(idx.unreadable().len(), 1);
+    assert_eq!(idx.unreadable()[0].node, "ebsp");
 }

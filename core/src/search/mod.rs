@@ -29,7 +29,7 @@ mod worker;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Corpus, NodeIdx, NodeKind};
+use crate::model::{BodyError, Corpus, Document, NodeIdx, NodeKind};
 use buffers::{Bytes, U32View, U32s};
 
 pub use buffers::Backing;
@@ -109,32 +109,52 @@ const MAX_BUFFER: usize = u32::MAX as usize - 1;
 
 impl SearchIndex {
     /// Indexes the title and every paragraph of every node, in node order
-    /// (each node's title, then its paragraphs).
+    /// (each node's title, then its paragraphs). A node whose text cannot
+    /// be read is indexed by its title alone: use
+    /// [`SearchIndex::build_reporting`] to learn which.
     pub fn build(corpus: &Corpus) -> SearchIndex {
+        SearchIndex::build_reporting(corpus).0
+    }
+
+    /// [`SearchIndex::build`], with the nodes whose text could not be
+    /// read and so is not indexed (their titles are), for the caller to
+    /// report. No hit ever holds the words of such an error.
+    pub fn build_reporting(corpus: &Corpus) -> (SearchIndex, Vec<BodyError>) {
+        let mut unreadable = Vec::new();
+        let bodies: Vec<Option<&Document>> = corpus
+            .nodes
+            .iter()
+            .map(|n| match n.document() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    unreadable.push(e);
+                    None
+                }
+            })
+            .collect();
+        let paragraphs = |i: usize| bodies[i].map_or(&[][..], |d| d.paragraphs.as_slice());
         let total: usize = corpus
             .nodes
             .iter()
-            .map(|n| {
+            .enumerate()
+            .map(|(i, n)| {
                 n.title.len()
                     + 1
-                    + n.body
-                        .paragraphs
+                    + paragraphs(i)
                         .iter()
                         .map(|p| p.spans.iter().map(|s| s.text().len()).sum::<usize>() + 1)
                         .sum::<usize>()
             })
             .sum();
-        let items: usize = corpus
-            .nodes
-            .iter()
-            .map(|n| 1 + n.body.paragraphs.len())
+        let items: usize = (0..corpus.nodes.len())
+            .map(|i| 1 + paragraphs(i).len())
             .sum();
         let mut b = Builder::with_capacity(total.min(MAX_BUFFER), items);
         let mut plain = String::new();
         for (i, node) in corpus.nodes.iter().enumerate() {
             b.node(&node.id, node.kind, corpus.root_of(i));
             b.push(i, TITLE, &node.title);
-            for (p, paragraph) in node.body.paragraphs.iter().enumerate() {
+            for (p, paragraph) in paragraphs(i).iter().enumerate() {
                 plain.clear();
                 for span in &paragraph.spans {
                     plain.push_str(span.text());
@@ -142,7 +162,7 @@ impl SearchIndex {
                 b.push(i, p as u32, &plain);
             }
         }
-        b.finish()
+        (b.finish(), unreadable)
     }
 
     /// Builds an index over loose texts, one node per text (its title), for

@@ -339,3 +339,51 @@ proptest! {
         }
     }
 }
+
+/// A body source that cannot read anything.
+struct Unreadable;
+
+impl crate::model::BodySource for Unreadable {
+    fn body(&self, _at: u64) -> Result<crate::model::Document, String> {
+        Err("cache.bin: block at byte 40: vernield bestand".into())
+    }
+}
+
+#[test]
+fn a_body_that_cannot_be_read_is_left_out_and_reported_never_found() {
+    use crate::model::{Body, Document, Node, Paragraph, Span};
+    let text = |t: &str| Document {
+        paragraphs: vec![Paragraph {
+            spans: vec![Span::Text(t.into())].into(),
+        }],
+    };
+    let mut c = Corpus::default();
+    c.nodes = vec![
+        Node::new(
+            "d/goed",
+            NodeKind::Section,
+            "Goed".into(),
+            "d.toml",
+            text("leesbaar"),
+        ),
+        Node::new(
+            "d/kwijt",
+            NodeKind::Section,
+            "Kwijt".into(),
+            "d.toml",
+            Document::default(),
+        )
+        .with_body(Body::lazy(std::sync::Arc::new(Unreadable), 0)),
+    ];
+    c.reindex_with_links(&[Vec::new(), Vec::new()]);
+    let (index, unreadable) = SearchIndex::build_reporting(&c);
+    assert_eq!(unreadable.len(), 1);
+    assert_eq!(unreadable[0].node, "d/kwijt");
+    for word in ["vernield", "bestand", "cache", "block", "read", "gelezen"] {
+        assert!(index.exact(word, 10).is_empty(), "{word}");
+        assert!(index.find(word, 10).is_empty(), "{word}");
+    }
+    // The rest is indexed, the unreadable node's title too.
+    assert_eq!(index.exact("leesbaar", 10).len(), 1);
+    assert_eq!(index.exact("kwijt", 10).len(), 1);
+}

@@ -60,7 +60,7 @@ pub fn run(paths: &Paths, args: AddArgs) -> anyhow::Result<ExitCode> {
     let node = corpus.node(idx);
     let quote = match &args.quote {
         None => None,
-        Some(q) => match Quote::find(&node.body.plain(), q) {
+        Some(q) => match Quote::find(&corpus.body(idx)?.plain(), q) {
             Some(found) => Some(found),
             None => anyhow::bail!(
                 "the quote “{}” is not in the text of `{}` (it must match exactly, as `dossier show {}` prints it)",

@@ -21,7 +21,9 @@ use crate::cli::words::{W, word};
 struct Listed<'a> {
     #[serde(flatten)]
     note: &'a Annotation,
-    /// False when the passage (or the node) is no longer in the text.
+    /// False when the passage (or the node) is no longer in the text, or
+    /// when the node's text cannot be read (a warning says which, and the
+    /// exit status is 1).
     anchored: bool,
 }
 
@@ -35,12 +37,14 @@ pub fn run(paths: &Paths, filter: &FilterArgs, json: bool) -> anyhow::Result<Exi
     let lang = app.lang();
     let snap = super::whole(&app)?;
     let notes = super::selected(snap.notes, &corpus, &filter);
+    let anchors = anchors(&corpus, &notes);
     if json {
         let listed: Vec<Listed> = notes
             .iter()
-            .map(|a| Listed {
+            .zip(&anchors)
+            .map(|(a, anchor)| Listed {
                 note: a,
-                anchored: anchor(&corpus, a).is_attached(),
+                anchored: anchor.is_some_and(Anchor::is_attached),
             })
             .collect();
         print_json(&listed)?;
@@ -48,20 +52,44 @@ pub fn run(paths: &Paths, filter: &FilterArgs, json: bool) -> anyhow::Result<Exi
         let dir = app.notes()?.dir().display().to_string();
         eprintln!("{} {}", word(lang, W::NoNotesIn), sanitize_line(&dir));
     } else {
-        let blocks: Vec<String> = notes.iter().map(|a| block(&corpus, a, lang)).collect();
+        let blocks: Vec<String> = notes
+            .iter()
+            .zip(&anchors)
+            .map(|(a, &anchor)| block(&corpus, a, anchor, lang))
+            .collect();
         crate::cli::output::print_text(&blocks.join("\n"))?;
     }
     crate::app::leave_to_exit(app);
-    Ok(ExitCode::SUCCESS)
+    // Every note is listed; whether the notes on a text that cannot be
+    // read are still anchored is not known, and the exit status says so.
+    Ok(if anchors.iter().any(Option::is_none) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// Where the annotation's passage is now; detached when its node is gone.
-fn anchor(corpus: &Corpus, a: &Annotation) -> Anchor {
-    locate(corpus, &a.target).unwrap_or(Anchor::Detached)
+/// Where each annotation's passage is now: detached when its node is gone;
+/// `None` when its node's text cannot be read, reported once per node on
+/// standard error.
+fn anchors(corpus: &Corpus, notes: &[Annotation]) -> Vec<Option<Anchor>> {
+    let mut reported = std::collections::HashSet::new();
+    notes
+        .iter()
+        .map(|a| match locate(corpus, &a.target) {
+            Ok(found) => Some(found.unwrap_or(Anchor::Detached)),
+            Err(e) => {
+                if reported.insert(e.node.clone()) {
+                    eprintln!("warning: {e}");
+                }
+                None
+            }
+        })
+        .collect()
 }
 
 /// One annotation as a block of text, ending in a newline.
-fn block(corpus: &Corpus, a: &Annotation, lang: Lang) -> String {
+fn block(corpus: &Corpus, a: &Annotation, anchor: Option<Anchor>, lang: Lang) -> String {
     let w = |x| word(lang, x);
     let mut out = String::new();
     let _ = writeln!(
@@ -77,7 +105,7 @@ fn block(corpus: &Corpus, a: &Annotation, lang: Lang) -> String {
     }
     if corpus.get(&a.target.node).is_none() {
         let _ = writeln!(out, "  {}", w(W::NodeGone));
-    } else if !anchor(corpus, a).is_attached() {
+    } else if anchor.is_some_and(|at| !at.is_attached()) {
         let _ = writeln!(out, "  {}", w(W::PassageGone));
     }
     let mut facts = Vec::new();

@@ -46,8 +46,9 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
 
 /// Where a cache file's payload is, for reading bodies back from it later:
 /// the file (the same open file, so a cache file replaced meanwhile does
-/// not matter) and the offset of the payload in it.
+/// not matter), its path for messages, and the offset of the payload in it.
 pub struct Lazy {
+    pub path: std::path::PathBuf,
     pub file: fs::File,
     pub payload_start: u64,
 }
@@ -71,6 +72,7 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
     }
     let source = lazy.map(|l| {
         Arc::new(CacheBodies {
+            path: l.path,
             file: Mutex::new(l.file),
             payload_start: l.payload_start,
             blocks: OnceLock::new(),
@@ -100,8 +102,8 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
                             None => {
                                 let mut nodes: Vec<Node> =
                                     serde_json::from_slice(&bytes).map_err(invalid)?;
-                                for n in &mut nodes {
-                                    n.body.paragraphs.shrink_to_fit();
+                                for d in nodes.iter_mut().filter_map(|n| n.body.held_mut()) {
+                                    d.paragraphs.shrink_to_fit();
                                 }
                                 (nodes, Vec::new(), 0)
                             }
@@ -233,6 +235,7 @@ impl Read for Counting<'_> {
 /// reading the nodes in order (to build a search index) reads each block
 /// once.
 pub struct CacheBodies {
+    path: std::path::PathBuf,
     file: Mutex<fs::File>,
     payload_start: u64,
     /// Each block's place in the file, length and hash.
@@ -248,36 +251,41 @@ impl CacheBodies {
             .get()
             .and_then(|b| b.get(block))
             .ok_or("no such block in the cache")?;
+        let at = |e: &dyn std::fmt::Display| format!("block at byte {offset}: {e}");
         let mut bytes = vec![0; len];
         {
             let mut file = self
                 .file
                 .lock()
                 .map_err(|_| "the cache file is unavailable")?;
-            file.seek(SeekFrom::Start(offset))
-                .map_err(|e| e.to_string())?;
-            file.read_exact(&mut bytes).map_err(|e| e.to_string())?;
+            file.seek(SeekFrom::Start(offset)).map_err(|e| at(&e))?;
+            file.read_exact(&mut bytes).map_err(|e| at(&e))?;
         }
         let mut h = Hash64::new();
         h.update(&bytes);
         if h.finish() != hash {
-            return Err("the cache file has changed since it was read".into());
+            return Err(at(&"the cache file has changed since it was read"));
         }
         // Only the bodies: the rest of each node is already in the corpus.
         #[derive(serde::Deserialize)]
         struct BodyOnly {
-            body: Body,
+            body: Document,
         }
-        let nodes: Vec<BodyOnly> = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
-        Ok(nodes
-            .into_iter()
-            .map(|n| Some(n.body.into_document()))
-            .collect())
+        let nodes: Vec<BodyOnly> = serde_json::from_slice(&bytes).map_err(|e| at(&e))?;
+        Ok(nodes.into_iter().map(|n| Some(n.body)).collect())
     }
 }
 
 impl BodySource for CacheBodies {
+    /// What went wrong names the cache file and the place in it.
     fn body(&self, at: u64) -> Result<Document, String> {
+        self.read_body(at)
+            .map_err(|e| format!("{}: {e}", self.path.display()))
+    }
+}
+
+impl CacheBodies {
+    fn read_body(&self, at: u64) -> Result<Document, String> {
         let (block, j) = ((at >> 16) as usize, (at & 0xFFFF) as usize);
         let mut last = self
             .last

@@ -161,6 +161,7 @@ pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>,
 /// Decodes the payload as it is read, hashing it on the way; the result is
 /// returned only if the length and hash match.
 pub(super) fn read_payload<T>(
+    path: &Path,
     mut r: BufReader<fs::File>,
     rest: u64,
     decode: impl FnOnce(&mut dyn Read, Payload) -> io::Result<T>,
@@ -172,6 +173,7 @@ pub(super) fn read_payload<T>(
         return Err("the cache file is truncated or too long".into());
     }
     let payload = Payload {
+        path: path.to_path_buf(),
         start: r.stream_position().map_err(|e| e.to_string())?,
         file: r.get_ref().try_clone().map_err(|e| e.to_string())?,
     };
@@ -189,10 +191,11 @@ pub(super) fn read_payload<T>(
     decoded.map_err(|e| format!("the cache file is damaged: {e}"))
 }
 
-/// Where a payload being read is: the open file (a handle of its own) and
-/// the offset the payload starts at, for a decoder that reads parts of it
-/// again later.
+/// Where a payload being read is: the file's path (for messages), the open
+/// file (a handle of its own) and the offset the payload starts at, for a
+/// decoder that reads parts of it again later.
 pub(super) struct Payload {
+    pub(super) path: std::path::PathBuf,
     pub(super) file: fs::File,
     pub(super) start: u64,
 }

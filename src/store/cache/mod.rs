@@ -39,8 +39,8 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use dossier_core::Corpus;
 use dossier_core::search::SearchIndex;
+use dossier_core::{BodyError, Corpus};
 
 use super::dossiers;
 
@@ -119,6 +119,7 @@ impl Cache {
     ) -> (Corpus, Outcome, Option<Fingerprint>) {
         let found = self.lookup("corpus", folder, max_file_size, |r, payload| {
             let lazy = lazy.then_some(corpus_codec::Lazy {
+                path: payload.path,
                 file: payload.file,
                 payload_start: payload.start,
             });
@@ -154,32 +155,40 @@ impl Cache {
     /// The search index of a corpus already loaded from `folder`: from the
     /// cache, mapped, when it matches the files; else built from `corpus`,
     /// and cached if the files are still those `fingerprint` says the
-    /// corpus was loaded from (and it loaded without errors).
+    /// corpus was loaded from (and it loaded without errors). The nodes
+    /// whose text could not be read to build it come back to be reported;
+    /// an index without them is not cached.
     pub fn index_for(
         &self,
         folder: &Path,
         max_file_size: u64,
         corpus: &Corpus,
         fingerprint: Option<&Fingerprint>,
-    ) -> (SearchIndex, Outcome) {
+    ) -> (SearchIndex, Outcome, Vec<BodyError>) {
         let (reason, key) = match self.lookup_index::<()>(folder, max_file_size, None) {
-            Lookup::Hit((index, _), _) => return (index, Outcome::Hit),
+            Lookup::Hit((index, _), _) => return (index, Outcome::Hit, Vec::new()),
             Lookup::NoKey(e) => {
                 let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
-                return (SearchIndex::build(corpus), outcome);
+                let (index, unreadable) = SearchIndex::build_reporting(corpus);
+                return (index, outcome, unreadable);
             }
             Lookup::Miss(reason, key) => (reason, key),
         };
-        let index = SearchIndex::build(corpus);
+        let (index, unreadable) = SearchIndex::build_reporting(corpus);
+        if !unreadable.is_empty() {
+            let outcome = Outcome::Uncached("some texts could not be read".into());
+            return (index, outcome, unreadable);
+        }
         if !corpus.errors.is_empty() {
-            return (index, Outcome::Uncached("the dossiers have errors".into()));
+            let outcome = Outcome::Uncached("the dossiers have errors".into());
+            return (index, outcome, unreadable);
         }
         if !fingerprint.is_some_and(|f| f.0.same_content(&key)) {
             let outcome = Outcome::Uncached("the dossier files changed since loading".into());
-            return (index, outcome);
+            return (index, outcome, unreadable);
         }
         let outcome = self.write("index", &key, reason, |mut w| index.write_to(&mut w));
-        (index, outcome)
+        (index, outcome, unreadable)
     }
 
     /// The search index of a dossier folder, from the cache when it
@@ -261,7 +270,7 @@ impl Cache {
             Some(s) if s.same_content(&key) => {}
             _ => return Lookup::Miss("the dossier files changed".into(), key),
         }
-        match read_payload(r, file_len, decode) {
+        match read_payload(&path, r, file_len, decode) {
             Ok(v) => Lookup::Hit(v, key),
             Err(reason) => Lookup::Miss(reason, key),
         }

@@ -41,7 +41,7 @@ fn cache_files(s: &Setup, kind: &str) -> Vec<PathBuf> {
 }
 
 fn text_of(c: &Corpus) -> String {
-    c.by_id("t").unwrap().body.plain()
+    c.by_id("t").unwrap().document().unwrap().plain()
 }
 
 fn rebuilt(o: &Outcome) -> bool {
@@ -366,20 +366,20 @@ fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
 fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
     let s = setup();
     let (corpus, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
-    let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    let (index, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
     assert!(rebuilt(&o), "{o:?}");
     assert_eq!(index.exact("italië", 5).len(), 1);
-    let (_, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    let (_, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
     assert_eq!(o, Outcome::Hit);
 
     // The files change after the corpus was loaded: its index is built for
     // the session but not cached under the new files' name.
     fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
-    let (stale, o) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
+    let (stale, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
     assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
     assert_eq!(stale.exact("italië", 5).len(), 1);
     let (fresh, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
-    let (index, o) = s.cache.index_for(&s.folder, 1 << 20, &fresh, fp.as_ref());
+    let (index, o, _) = s.cache.index_for(&s.folder, 1 << 20, &fresh, fp.as_ref());
     assert!(rebuilt(&o), "{o:?}");
     assert!(index.exact("italië", 5).is_empty());
     assert_eq!(index.exact("marokko", 5).len(), 1);
@@ -421,7 +421,7 @@ fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
     assert!(format!("{:?}", lazy.nodes[1].body).contains("not read yet"));
     // Every body, read now, is the one loaded from the files.
     assert_eq!(lazy.nodes, eager.nodes);
-    assert!(!lazy.nodes.iter().all(|n| n.body.is_empty()));
+    assert!(!lazy.nodes.iter().all(|n| n.document().unwrap().is_empty()));
 }
 
 #[test]
@@ -437,9 +437,19 @@ fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
     let at = b.windows(5).position(|w| w == b"Itali").unwrap();
     b[at] = b'J';
     fs::write(file, &b).unwrap();
-    let text = text_of(&lazy);
-    assert!(!text.contains("Jtali"), "{text}");
-    assert!(text.contains("could not be read back"), "{text}");
+    // Nor anything else put in its place: an error that names the node,
+    // the cache file and where in it.
+    let e = lazy.by_id("t").unwrap().document().unwrap_err();
+    assert_eq!(e.node, "t");
+    assert!(e.reason.starts_with(&file.display().to_string()), "{e}");
+    assert!(e.reason.contains("block at byte"), "{e}");
+    assert!(e.reason.contains("has changed since it was read"), "{e}");
+    // The search index leaves it out (with the rest of its block) and
+    // says so.
+    let (index, unreadable) = SearchIndex::build_reporting(&lazy);
+    assert!(unreadable.contains(&e), "{unreadable:?}");
+    assert!(index.exact("jtali", 5).is_empty());
+    assert!(index.exact("changed", 5).is_empty());
     assert!(text_of(&eager).contains("Italië"));
 }
 

@@ -41,7 +41,7 @@ pub fn note(c: &Corpus, id: &str, node: &str, quote: Option<&str>, body: &str) -
     let t = jiff::Timestamp::UNIX_EPOCH;
     let quote = quote.map(|q| {
         c.by_id(node)
-            .and_then(|n| Quote::find(&n.body.plain(), q))
+            .and_then(|n| Quote::find(&n.document().ok()?.plain(), q))
             .unwrap_or(Quote {
                 exact: q.into(),
                 prefix: String::new(),

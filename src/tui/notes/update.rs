@@ -131,7 +131,8 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
                 // With a passage selected, the note moves to it: this is
                 // how a detached note is attached again by hand.
                 if let (Some((a, b)), Some(open)) = (s.selection, s.open)
-                    && let Some(q) = selection_quote(&s.corpus.node(open).body, a, b)
+                    && let Ok(doc) = s.corpus.body(open)
+                    && let Some(q) = selection_quote(doc, a, b)
                 {
                     edited.target.quote = Some(q);
                     s.selection = None;
@@ -313,7 +314,9 @@ fn extend(s: &mut State, a: Action) -> bool {
         return false;
     };
     let Some(open) = s.open else { return false };
-    let doc = &s.corpus.node(open).body;
+    let Ok(doc) = s.corpus.body(open) else {
+        return false;
+    };
     let len = |p: usize| {
         doc.paragraphs
             .get(p)
@@ -399,7 +402,9 @@ fn extend(s: &mut State, a: Action) -> bool {
 /// passage the finder jumped to, or the first paragraph in view.
 fn start_selection(s: &mut State) {
     let Some(open) = s.open else { return };
-    let doc = &s.corpus.node(open).body;
+    let Ok(doc) = s.corpus.body(open) else {
+        return unreadable(s);
+    };
     if doc.paragraphs.is_empty() {
         s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
         return;
@@ -438,7 +443,9 @@ fn annotate(s: &mut State) {
         s.message = Some(labels::text(s.lang, Text::ReadOnly).to_string());
         return;
     }
-    let doc = &s.corpus.node(open).body;
+    let Ok(doc) = s.corpus.body(open) else {
+        return unreadable(s);
+    };
     let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
     s.selection = None;
     let note = new_note(
@@ -459,6 +466,13 @@ fn selected_note(s: &State) -> Option<usize> {
         .copied()
 }
 
+/// Says that the open text could not be read, so there is nothing to
+/// select or annotate in it.
+fn unreadable(s: &mut State) {
+    let says = crate::tui::i18n::t(s.lang, crate::tui::i18n::T::UnreadableHere);
+    s.message = Some(says.to_string());
+}
+
 /// Opens the node of note `i` at its passage.
 fn jump(s: &mut State, i: usize) {
     let Some(placed) = s.notes.index.get(i).copied() else {
@@ -466,14 +480,13 @@ fn jump(s: &mut State, i: usize) {
     };
     let Some(node) = placed.node else { return };
     open_node(s, node, true);
-    if let Some((start, _)) = placed.anchor.range() {
-        let doc = &s.corpus.node(node).body;
-        if let Some((p, c)) = dossier_core::note_index::paragraph_position(doc, start)
-            && let Some(line) = s.layout.line_of(p, c)
-        {
-            s.scroll = line.saturating_sub(2);
-            s.clamp_scroll();
-        }
+    if let Some((start, _)) = placed.anchor.range()
+        && let Ok(doc) = s.corpus.body(node)
+        && let Some((p, c)) = dossier_core::note_index::paragraph_position(doc, start)
+        && let Some(line) = s.layout.line_of(p, c)
+    {
+        s.scroll = line.saturating_sub(2);
+        s.clamp_scroll();
     }
     s.focus = Pane::Reader;
 }

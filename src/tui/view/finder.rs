@@ -57,9 +57,9 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
                 None => spans.extend(marked(&node.title, &hit.positions, s)),
                 Some(p) => {
                     let para = node
-                        .body
-                        .paragraphs
-                        .get(p)
+                        .document()
+                        .ok()
+                        .and_then(|d| d.paragraphs.get(p))
                         .map(|x| x.plain())
                         .unwrap_or_default();
                     let title = super::breadcrumb::truncate(&node.title, 28);

@@ -23,11 +23,23 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
     if let Some(u) = &n.url {
         lines.push(Line::styled(u.to_string(), s.theme.link));
     }
-    for p in &n.body.paragraphs {
-        lines.push(Line::raw(p.plain()));
-        lines.push(Line::raw(""));
+    match s.corpus.body(node) {
+        Ok(body) => {
+            for p in &body.paragraphs {
+                lines.push(Line::raw(p.plain()));
+                lines.push(Line::raw(""));
+            }
+        }
+        // Said by the interface, in its style, not shown as the text.
+        Err(e) => {
+            lines.push(Line::styled(t(s.lang, T::Unreadable), s.theme.error));
+            let reason = dossier_core::text::sanitize_line(&e.reason);
+            lines.push(Line::styled(reason, s.theme.error));
+            lines.push(Line::raw(""));
+        }
     }
-    if n.body.is_empty() && n.kind == dossier_core::NodeKind::Annex {
+    let empty = s.corpus.body(node).is_ok_and(|d| d.is_empty());
+    if empty && n.kind == dossier_core::NodeKind::Annex {
         lines.push(Line::styled(t(s.lang, T::NoText), s.theme.muted));
     }
     lines.push(Line::from(vec![

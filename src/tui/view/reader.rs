@@ -54,6 +54,7 @@ fn base_style(s: &State, seg: &Seg) -> Style {
         SegStyle::Body => Style::default(),
         SegStyle::Title => th.title,
         SegStyle::Muted => th.muted,
+        SegStyle::Notice => th.error,
         SegStyle::Link | SegStyle::Marker => th.link,
     }
 }

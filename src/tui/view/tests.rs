@@ -607,3 +607,77 @@ fn the_timeline_overlay() {
         insta::assert_snapshot!(format!("timeline_{}x{}", size.0, size.1), t.backend());
     }
 }
+
+/// A body source whose reads all fail, as a damaged cache file's would.
+struct Unreadable;
+
+impl dossier_core::model::BodySource for Unreadable {
+    fn body(&self, _at: u64) -> Result<dossier_core::model::Document, String> {
+        Err("corpus.bin: block at byte 431: vernield".into())
+    }
+}
+
+/// The bundled dossiers with one section whose text cannot be read.
+fn with_unreadable(id: &str) -> Arc<Corpus> {
+    let mut c = crate::store::dossiers::load_built_in();
+    let i = c.get(id).unwrap();
+    c.nodes[i].body = dossier_core::model::Body::lazy(Arc::new(Unreadable), 0);
+    Arc::new(c)
+}
+
+#[test]
+fn a_text_that_cannot_be_read_is_a_notice_with_nothing_to_select_or_find() {
+    const SECTION: &str = "ebsp/uitkomst-onderhandelingen";
+    for (lang, says) in [
+        (Lang::Nl, "Deze tekst kan niet worden gelezen"),
+        (Lang::En, "This text cannot be read"),
+    ] {
+        let size = (80, 24);
+        let mut s = state_on(with_unreadable(SECTION), lang, size);
+        open(&mut s, SECTION);
+        s.focus = Pane::Reader;
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let text = screen(b);
+        assert!(text.contains(says), "{text}");
+        // In the interface's error style, and part of no paragraph.
+        let y = (0..b.area.height)
+            .find(|&y| row(b, y).contains(says))
+            .unwrap();
+        let x = column_of(b, y, says).unwrap();
+        let notice = &b[(b.area.x + x, y)];
+        assert_eq!(notice.modifier, s.theme.error.add_modifier, "{notice:?}");
+        assert!(
+            s.layout
+                .lines
+                .iter()
+                .flat_map(|l| &l.segs)
+                .all(|seg| seg.para.is_none()),
+            "{:?}",
+            s.layout.lines
+        );
+        if lang == Lang::Nl {
+            insta::assert_snapshot!("unreadable_80x24", t.backend());
+        }
+        // Finding in it finds nothing and says why.
+        run(
+            &mut s,
+            &[Action::Find, Action::Type('v'), Action::Type('e')],
+        );
+        assert!(s.find.hits.is_empty());
+        let why = i18n::t(lang, i18n::T::UnreadableHere);
+        assert_eq!(s.message.as_deref(), Some(why));
+        run(&mut s, &[Action::Cancel]);
+        // Selecting and annotating do nothing but say why.
+        let dir = tempfile::tempdir().unwrap();
+        let mut notes =
+            crate::tui::notes::harness::Session::for_test(&dir.path().join("notes"), &mut s);
+        for a in [Action::Select, Action::Annotate] {
+            s.message = None;
+            notes.act(&mut s, a);
+            assert_eq!(s.selection, None);
+            assert!(!notes.wants_keys(&s), "{a:?} opened a screen");
+            assert_eq!(s.message.as_deref(), Some(why), "{a:?}");
+        }
+    }
+}

@@ -234,9 +234,9 @@ fn row_title(s: &State, n: dossier_core::NodeIdx) -> std::borrow::Cow<'_, str> {
         // A footnote by its first words: "Voetnoot 2" alone says nothing.
         _ if node.kind == dossier_core::NodeKind::Footnote => {
             let first: Vec<String> = node
-                .body
-                .paragraphs
-                .first()
+                .document()
+                .ok()
+                .and_then(|d| d.paragraphs.first())
                 .map(|p| p.plain())
                 .unwrap_or_default()
                 .split_whitespace()

@@ -4,7 +4,7 @@ use crate::tui::notes::fixture::corpus;
 #[test]
 fn a_selection_becomes_a_quote_in_either_direction() {
     let c = corpus();
-    let doc = &c.by_id("ebsp").unwrap().body;
+    let doc = c.by_id("ebsp").unwrap().document().unwrap();
     // "tweetrapssysteem" is characters 23..39 of the first paragraph.
     let q = selection_quote(doc, (0, 23), (0, 38)).unwrap();
     assert_eq!(
@@ -26,7 +26,7 @@ fn a_selection_becomes_a_quote_in_either_direction() {
 #[test]
 fn highlights_are_cut_per_paragraph() {
     let c = corpus();
-    let doc = &c.by_id("ebsp").unwrap().body;
+    let doc = c.by_id("ebsp").unwrap().document().unwrap();
     let second = doc.plain().find("Een").unwrap();
     let per = per_paragraph(doc, &[(23, 39), (50, second + 3)]);
     assert_eq!(per, vec![vec![(23, 39), (50, 57)], vec![(0, 3)]]);

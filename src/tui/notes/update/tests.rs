@@ -72,7 +72,7 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     at_passage(&mut s);
     assert!(notes.handles(Action::Select, &s));
     notes.act(&mut s, Action::Select);
-    let doc = &s.corpus.by_id(SECTION).unwrap().body;
+    let doc = s.corpus.by_id(SECTION).unwrap().document().unwrap();
     let (a, b) = s.selection.unwrap();
     assert_eq!(
         selection_quote(doc, a, b).unwrap().exact,
@@ -323,7 +323,7 @@ fn a_word_step_back_gives_back_exactly_the_word_taken() {
     notes.act(&mut s, Action::Select);
     let quote = |s: &State| {
         let (a, b) = s.selection.unwrap();
-        selection_quote(&s.corpus.by_id(PART).unwrap().body, a, b)
+        selection_quote(s.corpus.by_id(PART).unwrap().document().unwrap(), a, b)
             .unwrap()
             .exact
     };
