@@ -8,7 +8,7 @@ use dossier_core::load::{Resolver, SourceFile, load};
 use dossier_core::text::is_bidi_control;
 use libfuzzer_sys::fuzz_target;
 
-const LETTER: &str = include_str!("../../dossiers/kamerbrief-7010422.toml");
+const LETTER: &str = include_str!("../../dossiers/kst-32317-987.toml");
 const REFERENCES: &str = include_str!("../../dossiers/referenties.toml");
 
 struct Echo(String);
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let files = [
         SourceFile {
-            path: "kamerbrief-7010422.toml".into(),
+            path: "kst-32317-987.toml".into(),
             text: LETTER.into(),
         },
         SourceFile {
