@@ -103,40 +103,81 @@ pub fn is_bidi_control(c: char) -> bool {
 /// into one space and trims the ends: a paragraph as the reader should see it.
 pub fn collapse_whitespace(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
-    let bytes = input.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // A run of ASCII that is not whitespace is copied whole.
-        let start = i;
-        while i < bytes.len() && bytes[i] > b' ' && bytes[i] < 0x80 {
-            i += 1;
-        }
-        if i > start {
-            if !out.is_empty() && (start == 0 || ends_in_space(&input[..start])) {
-                out.push(' ');
-            }
-            out.push_str(&input[start..i]);
-            continue;
-        }
-        let Some(c) = input[i..].chars().next() else {
-            break;
-        };
-        if !c.is_whitespace() {
-            if !out.is_empty() && ends_in_space(&input[..i]) {
-                out.push(' ');
-            }
-            out.push(c);
-        }
-        i += c.len_utf8();
-    }
+    Collapse::default().push(&mut out, input);
     out
 }
 
-/// Whether the text before a word ends in whitespace, so that a space
-/// separates the word from the one before it.
-fn ends_in_space(before: &str) -> bool {
-    before.chars().next_back().is_some_and(char::is_whitespace)
+/// [`collapse_whitespace`] over text that comes in pieces, with things
+/// that are not text between them (links): a space is written between two
+/// words only once the second one comes, so none ends the text.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Collapse {
+    /// Whitespace came since the last word.
+    pending: bool,
+    /// A word came (into this text or, as an [`Collapse::atom`], beside it).
+    started: bool,
 }
+
+impl Collapse {
+    /// Appends `input` to `out`, its whitespace collapsed.
+    pub fn push(&mut self, out: &mut String, input: &str) {
+        let bytes = input.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // A word: a run of bytes that are not whitespace, copied whole.
+            let start = i;
+            loop {
+                while i < bytes.len() && ASCII_WORD[usize::from(bytes[i])] {
+                    i += 1;
+                }
+                if i < bytes.len() && bytes[i] >= 0x80 {
+                    let c = input[i..].chars().next().unwrap_or(' ');
+                    if !c.is_whitespace() {
+                        i += c.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            if i > start {
+                self.atom(out);
+                out.push_str(&input[start..i]);
+                continue;
+            }
+            // Whitespace: one ASCII byte, or a character that is not ASCII.
+            self.pending = true;
+            i += input[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+
+    /// Something that is not whitespace comes next (a word, or a link
+    /// beside the text): the space before it, if one is due.
+    pub fn atom(&mut self, out: &mut String) {
+        if self.pending && self.started {
+            out.push(' ');
+        }
+        self.pending = false;
+        self.started = true;
+    }
+
+    /// Appends one character that is not whitespace.
+    pub fn push_char(&mut self, out: &mut String, c: char) {
+        self.atom(out);
+        out.push(c);
+    }
+}
+
+/// ASCII bytes that are not whitespace (`char::is_whitespace`); every
+/// byte from 0x80 on is false, to be decoded.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = !matches!(b as u8, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+        b += 1;
+    }
+    t
+};
 
 /// Folds one character for matching: lower case, without diacritics
 /// (`Ë` → `e`). Always one character for one, so positions in a folded
