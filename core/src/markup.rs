@@ -25,14 +25,35 @@ pub struct MarkupError {
 pub fn parse_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupError> {
     let mut paragraphs = Vec::new();
     let mut sites = Vec::new();
+    // One buffer for the text and one for the spans, reused: each piece
+    // is then copied out at its size, so nothing grows or shrinks.
+    let mut pieces = Pieces {
+        text: String::with_capacity(raw.len()),
+        spans: Vec::new(),
+    };
     for (start, block) in blocks(raw) {
-        let (paragraph, mut block_sites) = parse_paragraph(block, start)?;
+        let paragraph = parse_paragraph(block, start, &mut pieces, &mut sites)?;
         if !paragraph.spans.is_empty() {
             paragraphs.push(paragraph);
         }
-        sites.append(&mut block_sites);
     }
     Ok((Document { paragraphs }, sites))
+}
+
+/// The buffers a paragraph is gathered in.
+struct Pieces {
+    text: String,
+    spans: Vec<Span>,
+}
+
+impl Pieces {
+    /// Ends the text gathered so far as a span, if there is any.
+    fn end_text(&mut self) {
+        if !self.text.is_empty() {
+            self.spans.push(Span::Text(self.text.as_str().into()));
+            self.text.clear();
+        }
+    }
 }
 
 /// Splits at blank lines, yielding each block with its byte offset.
@@ -68,24 +89,28 @@ fn blocks(raw: &str) -> Vec<(usize, &str)> {
 /// One paragraph: its text with whitespace collapsed across it (a link is
 /// a word of its own), in one pass that copies the text between markup
 /// whole.
-fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>), MarkupError> {
-    let mut spans: Vec<Span> = Vec::new();
-    let mut sites = Vec::new();
-    let mut text = String::with_capacity(block.len());
+fn parse_paragraph(
+    block: &str,
+    base: usize,
+    pieces: &mut Pieces,
+    sites: &mut Vec<LinkSite>,
+) -> Result<Paragraph, MarkupError> {
     let mut ws = Collapse::default();
     let bytes = block.as_bytes();
     let mut at = 0;
+    pieces.text.clear();
+    pieces.spans.clear();
     while let Some(k) = memchr::memchr3(b'[', b']', b'\\', &bytes[at..]) {
         let i = at + k;
-        ws.push(&mut text, &block[at..i]);
+        ws.push(&mut pieces.text, &block[at..i]);
         match bytes[i] {
             b'\\' => match bytes.get(i + 1) {
                 Some(&next @ (b'[' | b']' | b'\\')) => {
-                    ws.push_char(&mut text, char::from(next));
+                    ws.push_char(&mut pieces.text, char::from(next));
                     at = i + 2;
                 }
                 _ => {
-                    ws.push_char(&mut text, '\\');
+                    ws.push_char(&mut pieces.text, '\\');
                     at = i + 1;
                 }
             },
@@ -95,15 +120,13 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
                         offset: base + at,
                         message,
                     })?;
-                ws.atom(&mut text);
-                if !text.is_empty() {
-                    spans.push(Span::Text(std::mem::take(&mut text).into()));
-                }
+                ws.atom(&mut pieces.text);
+                pieces.end_text();
                 sites.push(LinkSite {
                     target: target.clone(),
                     offset: base + i,
                 });
-                spans.push(Span::Link {
+                pieces.spans.push(Span::Link {
                     label: label.into(),
                     target: target.into(),
                 });
@@ -118,16 +141,11 @@ fn parse_paragraph(block: &str, base: usize) -> Result<(Paragraph, Vec<LinkSite>
             }
         }
     }
-    ws.push(&mut text, &block[at..]);
-    if !text.is_empty() {
-        spans.push(Span::Text(text.into()));
-    }
-    Ok((
-        Paragraph {
-            spans: spans.into(),
-        },
-        sites,
-    ))
+    ws.push(&mut pieces.text, &block[at..]);
+    pieces.end_text();
+    Ok(Paragraph {
+        spans: pieces.spans.drain(..).collect(),
+    })
 }
 
 /// Parses `[label](target)` starting at `open`; returns label, target and
