@@ -3,7 +3,7 @@
 //! themselves. Everything else is the letter's text, verbatim.
 
 use crate::model::{Document, Paragraph, Span};
-use crate::text::{Collapse, collapse_whitespace};
+use crate::text::{Collapse, collapse_whitespace, sanitize, sanitize_line};
 
 /// Where a link stands in the raw text, for validating its target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,18 @@ pub struct MarkupError {
 /// Parses raw text into paragraphs of text and links. Line breaks inside a
 /// paragraph are undone (they are layout, not wording).
 pub fn parse_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupError> {
+    parse(raw, false)
+}
+
+/// [`parse_document`], with every piece of text cleaned for display (see
+/// [`crate::text::sanitize`]; link labels and targets as one line):
+/// the text of a dossier as the loader keeps it. The check for what needs
+/// cleaning is part of the one pass over the text.
+pub fn parse_clean_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupError> {
+    parse(raw, true)
+}
+
+fn parse(raw: &str, clean: bool) -> Result<(Document, Vec<LinkSite>), MarkupError> {
     let mut paragraphs = Vec::new();
     let mut sites = Vec::new();
     // One buffer for the text and one for the spans, reused: each piece
@@ -30,6 +42,7 @@ pub fn parse_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupErro
     let mut pieces = Pieces {
         text: String::with_capacity(raw.len()),
         spans: Vec::new(),
+        clean,
     };
     for (start, block) in blocks(raw) {
         let paragraph = parse_paragraph(block, start, &mut pieces, &mut sites)?;
@@ -44,6 +57,8 @@ pub fn parse_document(raw: &str) -> Result<(Document, Vec<LinkSite>), MarkupErro
 struct Pieces {
     text: String,
     spans: Vec<Span>,
+    /// Whether text is cleaned (see [`parse_clean_document`]).
+    clean: bool,
 }
 
 impl Pieces {
@@ -126,6 +141,11 @@ fn parse_paragraph(
                     target: target.clone(),
                     offset: base + i,
                 });
+                let (label, target) = if pieces.clean {
+                    (sanitize_line(&label), sanitize_line(&target))
+                } else {
+                    (label, target)
+                };
                 pieces.spans.push(Span::Link {
                     label: label.into(),
                     target: target.into(),
@@ -143,6 +163,13 @@ fn parse_paragraph(
     }
     ws.push(&mut pieces.text, &block[at..]);
     pieces.end_text();
+    if pieces.clean && ws.dirty() {
+        for span in &mut pieces.spans {
+            if let Span::Text(t) = span {
+                *t = sanitize(t).into();
+            }
+        }
+    }
     Ok(Paragraph {
         spans: pieces.spans.drain(..).collect(),
     })
@@ -404,6 +431,48 @@ mod tests {
         ) {
             let raw = pieces.concat();
             proptest::prop_assert_eq!(parse_document(&raw), previous_document(&raw));
+        }
+    }
+
+    /// The cleaning as the loader did it after parsing.
+    fn cleaned_after(doc: Document) -> Document {
+        let paragraphs = doc
+            .paragraphs
+            .into_iter()
+            .map(|p| Paragraph {
+                spans: p
+                    .spans
+                    .iter()
+                    .map(|s| match s {
+                        Span::Text(t) => Span::Text(sanitize(t).into()),
+                        Span::Link { label, target } => Span::Link {
+                            label: sanitize_line(label).into(),
+                            target: sanitize_line(target).into(),
+                        },
+                    })
+                    .collect(),
+            })
+            .collect();
+        Document { paragraphs }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cleaning_while_parsing_equals_cleaning_after(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex(r"[a-zë\x00-\x1f\x7f\u{80}-\u{9f}\u{200e}\u{202e}\u{a0}\u{85} \t\n]{0,10}").unwrap(),
+                    proptest::sample::select(vec![
+                        "[a](x)", "[b\u{1b}c](d)", "[e](f\u{7f})", " [\u{202e}g](h) ", "\\[",
+                        "\n\n", "woord", "\u{1b}[31m", "geïnformeerd",
+                    ]).prop_map(String::from),
+                ],
+                0..12,
+            )
+        ) {
+            let raw = pieces.concat();
+            let after = parse_document(&raw).map(|(d, s)| (cleaned_after(d), s));
+            proptest::prop_assert_eq!(parse_clean_document(&raw), after);
         }
     }
 

@@ -133,6 +133,8 @@ pub struct Collapse {
     pending: bool,
     /// A word came (into this text or, as an [`Collapse::atom`], beside it).
     started: bool,
+    /// A character came that [`sanitize`] would change.
+    dirty: bool,
 }
 
 impl Collapse {
@@ -156,12 +158,22 @@ impl Collapse {
                     i += 2;
                     continue;
                 }
-                if i < bytes.len() && bytes[i] >= 0x80 {
-                    let c = input[i..].chars().next().unwrap_or(' ');
-                    if !c.is_whitespace() {
-                        i += c.len_utf8();
+                match bytes.get(i) {
+                    Some(&b) if b >= 0x80 => {
+                        let c = input[i..].chars().next().unwrap_or(' ');
+                        if !c.is_whitespace() {
+                            self.dirty |= needs_cleaning(c);
+                            i += c.len_utf8();
+                            continue;
+                        }
+                    }
+                    Some(&b) if !is_ascii_space(b) => {
+                        // A control character, part of the word.
+                        self.dirty = true;
+                        i += 1;
                         continue;
                     }
+                    _ => {}
                 }
                 break;
             }
@@ -188,18 +200,30 @@ impl Collapse {
 
     /// Appends one character that is not whitespace.
     pub fn push_char(&mut self, out: &mut String, c: char) {
+        self.dirty |= needs_cleaning(c);
         self.atom(out);
         out.push(c);
     }
+
+    /// Whether a character came that [`sanitize`] would change: when not,
+    /// the text needs no cleaning.
+    pub fn dirty(&self) -> bool {
+        self.dirty
+    }
 }
 
-/// ASCII bytes that are not whitespace (`char::is_whitespace`); every
-/// byte from 0x80 on is false, to be decoded.
+/// ASCII whitespace, as `char::is_whitespace` has it.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// ASCII bytes that are neither whitespace (`char::is_whitespace`) nor
+/// control characters; every byte from 0x80 on is false, to be decoded.
 const ASCII_WORD: [bool; 256] = {
     let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = !matches!(b as u8, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let mut b = 0x21;
+    while b < 0x7f {
+        t[b] = true;
         b += 1;
     }
     t
