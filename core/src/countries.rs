@@ -113,8 +113,22 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
             i += 1;
             continue;
         }
-        // A word starts at `i`: walk it through the trie.
+        // A word starts at `i`. Most words begin with two ASCII letters
+        // that no first word begins with: pass over their ASCII letters.
         let mut state = ROOT;
+        if i + 1 < n && !trie.may_begin(class(i), class(i + 1)) {
+            i += 2;
+            while i < n && class(i) < STEPS {
+                i += 1;
+            }
+            if i >= n || class(i) == SEPARATOR {
+                i += 1;
+                continue;
+            }
+            // A character not ASCII may go on with the word.
+            state = OUT;
+        }
+        // Walk the word through the trie.
         while i < n {
             let k = class(i);
             if k < STEPS {
@@ -138,6 +152,9 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
                 }
                 state = step_of(f).map_or(OUT, |s| trie.step(state, s));
             }
+        }
+        if state == OUT {
+            continue;
         }
         for &(country, name) in trie.ends(state) {
             if hit[country] {
@@ -206,11 +223,24 @@ struct FirstWords {
     /// For each state, the names (country, name) whose first word ends
     /// there.
     ends: Vec<Vec<(usize, usize)>>,
+    /// `pairs[a * STEP_CHARS + b]`: whether a first word begins with the
+    /// steps `a`, `b`.
+    pairs: Vec<bool>,
 }
 
 impl FirstWords {
     fn step(&self, state: State, step: usize) -> State {
         self.next[usize::from(state)][step]
+    }
+
+    /// Whether a first word may begin with two bytes of these classes
+    /// ([`BYTE_CLASS`]): false only for two ASCII letters or digits that
+    /// no first word begins with.
+    fn may_begin(&self, a: u8, b: u8) -> bool {
+        if a >= STEPS || b >= STEPS {
+            return true;
+        }
+        self.pairs[usize::from(a) * STEP_CHARS + usize::from(b)]
     }
 
     fn ends(&self, state: State) -> &[(usize, usize)] {
@@ -225,6 +255,7 @@ fn first_words() -> &'static FirstWords {
         let mut t = FirstWords {
             next: vec![[OUT; STEP_CHARS]; 2],
             ends: vec![Vec::new(); 2],
+            pairs: vec![false; STEP_CHARS * STEP_CHARS],
         };
         for (country, names) in folded_names().iter().enumerate() {
             for (name, (_, first)) in names.iter().enumerate() {
@@ -250,6 +281,11 @@ fn first_words() -> &'static FirstWords {
                 if state != OUT && state != ROOT {
                     t.ends[usize::from(state)].push((country, name));
                 }
+            }
+        }
+        for a in 0..STEP_CHARS {
+            for b in 0..STEP_CHARS {
+                t.pairs[a * STEP_CHARS + b] = t.step(t.step(ROOT, a), b) != OUT;
             }
         }
         t
