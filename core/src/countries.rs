@@ -95,18 +95,68 @@ const COUNTRIES: &[&[&str]] = &[
 /// The countries named in `text`, in the order of the list, each once.
 /// Names match whole words, ignoring case and accents (`italie` is Italië).
 ///
-/// One pass over the words, each folded as it is read: a name can only
-/// match where its first word occurs, so a word is looked up only when its
-/// length and first two or three letters are those of some name's first
-/// word, and the text is folded whole only for a name of several words
-/// whose first word it has.
+/// One pass over the words: a name can only match where its first word
+/// occurs, so each word is folded as it is read and walked through a trie
+/// of the names' first words; once it leaves the trie, the rest of the
+/// word is passed over. The text is folded whole only for a name of
+/// several words whose first word it has.
 pub fn countries_in(text: &str) -> Vec<&'static str> {
-    let table = first_words();
+    let trie = first_words();
     let mut hit = [false; COUNTRIES.len()];
     let mut folded: Option<String> = None;
-    let mut word = String::new();
-    let mut check = |word: &str, hit: &mut [bool]| {
-        for &(country, name) in table.get(word) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
+    let mut i = 0;
+    while i < n {
+        if class(i) == SEPARATOR {
+            i += 1;
+            continue;
+        }
+        // A word starts at `i`. Most words begin with two ASCII letters
+        // that no first word begins with: pass over their ASCII letters.
+        let mut state = ROOT;
+        if i + 1 < n && !trie.may_begin(class(i), class(i + 1)) {
+            i += 2;
+            while i < n && class(i) < STEPS {
+                i += 1;
+            }
+            if i >= n || class(i) == SEPARATOR {
+                i += 1;
+                continue;
+            }
+            // A character not ASCII may go on with the word.
+            state = OUT;
+        }
+        // Walk the word through the trie.
+        while i < n {
+            let k = class(i);
+            if k < STEPS {
+                state = trie.step(state, usize::from(k));
+                i += 1;
+                if state == OUT {
+                    // Out of the trie: pass over the rest of the word.
+                    while i < n && class(i) < STEPS {
+                        i += 1;
+                    }
+                }
+            } else if k == SEPARATOR {
+                i += 1;
+                break;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                i += c.len_utf8();
+                let f = fold_char(c);
+                if !f.is_alphanumeric() {
+                    break;
+                }
+                state = step_of(f).map_or(OUT, |s| trie.step(state, s));
+            }
+        }
+        if state == OUT {
+            continue;
+        }
+        for &(country, name) in trie.ends(state) {
             if hit[country] {
                 continue;
             }
@@ -117,54 +167,6 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
                 hit[country] = true;
             }
         }
-    };
-    // A word is gathered only while it may still be a first word: once its
-    // first two or three letters rule that out, the rest of it is passed
-    // over.
-    let mut skipping = false;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if skipping {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            if i < bytes.len() && bytes[i] < 128 {
-                // The end of the word passed over.
-                word.clear();
-                skipping = false;
-                i += 1;
-                continue;
-            }
-            if i >= bytes.len() {
-                break;
-            }
-        }
-        let b = bytes[i];
-        let (f, len) = if b < 128 {
-            (char::from(b.to_ascii_lowercase()), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (fold_char(c), c.len_utf8())
-        };
-        i += len;
-        if f.is_alphanumeric() {
-            if !skipping {
-                word.push(f);
-                skipping = (word.len() == 2 && !table.may_begin(&word))
-                    || (word.len() == 3 && !table.may_begin3(&word))
-                    || word.len() > table.longest;
-            }
-            continue;
-        }
-        if !skipping && word.len() >= table.shortest {
-            check(&word, &mut hit);
-        }
-        word.clear();
-        skipping = false;
-    }
-    if !skipping && word.len() >= table.shortest {
-        check(&word, &mut hit);
     }
     COUNTRIES
         .iter()
@@ -173,91 +175,117 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// The first words of the names, folded: for each, the names (country,
-/// name) that start with it.
+/// A trie state: where a word read so far stands among the first words.
+type State = u16;
+/// No first word begins with what was read.
+const OUT: State = 0;
+/// Nothing read yet.
+const ROOT: State = 1;
+
+/// The letters and digits a trie step knows; any other character leaves
+/// the trie.
+const STEP_CHARS: usize = 36;
+/// [`STEP_CHARS`] as a byte class: classes below it are steps.
+const STEPS: u8 = STEP_CHARS as u8;
+/// The class of an ASCII byte that is not a letter or digit.
+const SEPARATOR: u8 = 254;
+/// The class of a byte of a character that is not ASCII.
+const WIDE: u8 = 255;
+
+/// Each byte's class: its step for an ASCII letter (folded) or digit.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = (b as u8).to_ascii_lowercase();
+        t[b] = match c {
+            b'a'..=b'z' => c - b'a',
+            b'0'..=b'9' => 26 + c - b'0',
+            _ => SEPARATOR,
+        };
+        b += 1;
+    }
+    t
+};
+
+fn step_of(c: char) -> Option<usize> {
+    match c {
+        'a'..='z' => Some(c as usize - 'a' as usize),
+        '0'..='9' => Some(26 + c as usize - '0' as usize),
+        _ => None,
+    }
+}
+
+/// The names' first words, folded, as a trie over their characters.
 struct FirstWords {
-    words: crate::fast_hash::FastMap<String, Vec<(usize, usize)>>,
-    /// Bit `128 a + b` is set when some first word starts with the bytes
-    /// `a`, `b` (both ASCII).
-    pairs: [u64; 256],
-    /// Bit `triple(w)` is set for the first three letters of each first
-    /// word that begins with three letters a-z.
-    triples: [u64; TRIPLE_WORDS],
-    shortest: usize,
-    longest: usize,
+    /// `next[state][step]`: the state after one more character.
+    next: Vec<[State; STEP_CHARS]>,
+    /// For each state, the names (country, name) whose first word ends
+    /// there.
+    ends: Vec<Vec<(usize, usize)>>,
+    /// `pairs[a * STEP_CHARS + b]`: whether a first word begins with the
+    /// steps `a`, `b`.
+    pairs: Vec<bool>,
 }
 
 impl FirstWords {
-    /// A cheap test on a word's first two bytes that rules out nearly
-    /// every word of a text.
-    fn may_begin(&self, start: &str) -> bool {
-        match start.as_bytes() {
-            [a, b, ..] if *a < 128 && *b < 128 => {
-                let bit = usize::from(*a) * 128 + usize::from(*b);
-                self.pairs[bit / 64] & (1 << (bit % 64)) != 0
-            }
-            _ => true,
-        }
+    fn step(&self, state: State, step: usize) -> State {
+        self.next[usize::from(state)][step]
     }
 
-    /// The same on a word's first three bytes, when they are letters a-z.
-    fn may_begin3(&self, start: &str) -> bool {
-        match triple(start) {
-            Some(bit) => self.triples[bit / 64] & (1 << (bit % 64)) != 0,
-            None => true,
+    /// Whether a first word may begin with two bytes of these classes
+    /// ([`BYTE_CLASS`]): false only for two ASCII letters or digits that
+    /// no first word begins with.
+    fn may_begin(&self, a: u8, b: u8) -> bool {
+        if a >= STEPS || b >= STEPS {
+            return true;
         }
+        self.pairs[usize::from(a) * STEP_CHARS + usize::from(b)]
     }
 
-    fn get(&self, word: &str) -> &[(usize, usize)] {
-        self.words.get(word).map_or(&[], Vec::as_slice)
-    }
-}
-
-const TRIPLE_WORDS: usize = (26 * 26 * 26usize).div_ceil(64);
-
-/// The number of a text's first three bytes when they are letters a-z.
-fn triple(start: &str) -> Option<usize> {
-    match start.as_bytes() {
-        [a, b, c, ..] if [a, b, c].iter().all(|x| x.is_ascii_lowercase()) => {
-            let n = |x: &u8| usize::from(x - b'a');
-            Some((n(a) * 26 + n(b)) * 26 + n(c))
-        }
-        _ => None,
+    fn ends(&self, state: State) -> &[(usize, usize)] {
+        &self.ends[usize::from(state)]
     }
 }
 
 fn first_words() -> &'static FirstWords {
     static TABLE: OnceLock<FirstWords> = OnceLock::new();
     TABLE.get_or_init(|| {
+        // State 0 is OUT, which every step leaves as it is; 1 is the root.
         let mut t = FirstWords {
-            words: Default::default(),
-            pairs: [0; 256],
-            triples: [0; TRIPLE_WORDS],
-            shortest: usize::MAX,
-            longest: 0,
+            next: vec![[OUT; STEP_CHARS]; 2],
+            ends: vec![Vec::new(); 2],
+            pairs: vec![false; STEP_CHARS * STEP_CHARS],
         };
         for (country, names) in folded_names().iter().enumerate() {
             for (name, (_, first)) in names.iter().enumerate() {
-                t.words
-                    .entry(first.clone())
-                    .or_default()
-                    .push((country, name));
-                match first.as_bytes() {
-                    [a, b, ..] if *a < 128 && *b < 128 => {
-                        let bit = usize::from(*a) * 128 + usize::from(*b);
-                        t.pairs[bit / 64] |= 1 << (bit % 64);
-                    }
-                    // Not reached with the list as it is: a first word of
-                    // one letter, or one not ASCII, passes every pair.
-                    _ => t.pairs = [u64::MAX; 256],
+                let mut state = ROOT;
+                for c in first.chars() {
+                    // Not reached with the list as it is: every first
+                    // word folds to letters a-z.
+                    let Some(s) = step_of(c) else {
+                        state = OUT;
+                        break;
+                    };
+                    let to = t.next[usize::from(state)][s];
+                    state = if to == OUT {
+                        let new = State::try_from(t.next.len()).unwrap_or(OUT);
+                        t.next.push([OUT; STEP_CHARS]);
+                        t.ends.push(Vec::new());
+                        t.next[usize::from(state)][s] = new;
+                        new
+                    } else {
+                        to
+                    };
                 }
-                if let Some(bit) = triple(first) {
-                    t.triples[bit / 64] |= 1 << (bit % 64);
-                } else {
-                    t.triples = [u64::MAX; TRIPLE_WORDS];
+                if state != OUT && state != ROOT {
+                    t.ends[usize::from(state)].push((country, name));
                 }
-                t.shortest = t.shortest.min(first.len());
-                t.longest = t.longest.max(first.len());
+            }
+        }
+        for a in 0..STEP_CHARS {
+            for b in 0..STEP_CHARS {
+                t.pairs[a * STEP_CHARS + b] = t.step(t.step(ROOT, a), b) != OUT;
             }
         }
         t
@@ -395,6 +423,28 @@ mod tests {
                     ]).prop_map(String::from),
                 ],
                 0..12,
+            )
+        ) {
+            let t = words.concat();
+            proptest::prop_assert_eq!(countries_in(&t), reference(&t));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finds_what_the_plain_way_finds_in_text_with_accents_and_marks(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::string::string_regex(r"[A-Za-z0-9ëïéÉËçĳ\u{a0}\u{2009}\u{85}\u{1f}\t\n ,.()\[\]-]{0,16}").unwrap(),
+                    proptest::string::string_regex(".{0,6}").unwrap(),
+                    proptest::sample::select(vec![
+                        "Italië", "ITALIE", "verenigde", "Staten", "noord", "Macedonië", "Wit",
+                        "rusland", "San", "Marino", "Bosnië", "en", "Herzegovina", "IJsland",
+                        "Ĳsland", "Niger", "Nigeria", "nederlandse", "Ierland", "iran", "Irak",
+                        "-", " ", "\n", "\u{a0}", "ë",
+                    ]).prop_map(String::from),
+                ],
+                0..16,
             )
         ) {
             let t = words.concat();

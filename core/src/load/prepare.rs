@@ -8,13 +8,13 @@ use toml::Spanned;
 
 use crate::countries::countries_in;
 use crate::error::{LoadError, Position, Positions};
-use crate::markup::parse_document;
+use crate::markup::parse_clean_document;
+use crate::model::Signatory;
 use crate::model::{Chamber, Document, Kamerstuk, LetterMeta, Node, NodeKind, ReferenceMeta};
-use crate::model::{Paragraph, Signatory, Span};
 use crate::schema::{
     AnnexRaw, DossierFile, DossierKindRaw, FootnoteRaw, ReferenceKindRaw, ReferenceRaw, SectionRaw,
 };
-use crate::text::{sanitize_boxed, sanitize_line};
+use crate::text::sanitize_line;
 
 use super::{Resolver, SourceFile, check_relative_path, string_content_start, valid_slug};
 
@@ -419,13 +419,13 @@ impl FileWork<'_> {
 
     fn parse_text(&mut self, t: &Spanned<String>) -> Option<(Document, Vec<(String, Position)>)> {
         let base = string_content_start(self.text, t.span().start);
-        match parse_document(t.get_ref()) {
+        match parse_clean_document(t.get_ref()) {
             Ok((doc, sites)) => {
                 let links = sites
                     .into_iter()
                     .map(|s| (sanitize_line(&s.target), self.pos(base + s.offset)))
                     .collect();
-                Some((clean_document(doc), links))
+                Some((doc, links))
             }
             Err(e) => {
                 let pos = self.pos(base + e.offset);
@@ -455,13 +455,13 @@ impl FileWork<'_> {
             }
         };
         let positions = Positions::new(&content);
-        match parse_document(&content) {
+        match parse_clean_document(&content) {
             Ok((doc, sites)) => {
                 let links = sites
                     .into_iter()
                     .map(|s| (sanitize_line(&s.target), positions.at(s.offset)))
                     .collect();
-                Some((clean_document(doc), links))
+                Some((doc, links))
             }
             Err(e) => {
                 self.error(LoadError {
@@ -564,27 +564,4 @@ fn letter_meta(
             })
             .collect(),
     })
-}
-
-/// Cleans every piece of text in a parsed document (see
-/// [`crate::text::sanitize`]); text already clean is kept, not copied.
-fn clean_document(doc: Document) -> Document {
-    let paragraphs = doc
-        .paragraphs
-        .into_iter()
-        .map(|p| Paragraph {
-            spans: p
-                .spans
-                .into_iter()
-                .map(|s| match s {
-                    Span::Text(t) => Span::Text(sanitize_boxed(t)),
-                    Span::Link { label, target } => Span::Link {
-                        label: sanitize_line(&label).into(),
-                        target: sanitize_line(&target).into(),
-                    },
-                })
-                .collect(),
-        })
-        .collect();
-    Document { paragraphs }
 }
