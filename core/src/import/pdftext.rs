@@ -212,7 +212,7 @@ fn identity(layout: &Layout, text: &str) -> Result<Document, ImportError> {
 }
 
 /// `17 december 2025` → `2025-12-17`.
-fn dutch_date(text: &str) -> Option<String> {
+pub(super) fn dutch_date(text: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
         "januari",
         "februari",
@@ -234,8 +234,11 @@ fn dutch_date(text: &str) -> Option<String> {
     let day: u32 = d.parse().ok()?;
     let month = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m))? + 1;
     let year: u32 = y.parse().ok()?;
-    ((1..=31).contains(&day) && (1000..=9999).contains(&year))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    // `31 februari` is no day: refused, not written into a file no
+    // loader reads.
+    ((1..=31).contains(&day) && (1000..=9999).contains(&year) && super::xml::is_iso_date(&iso))
+        .then_some(iso)
 }
 
 /// A text that stops in mid-sentence, with no signature after it, was cut off.

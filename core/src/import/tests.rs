@@ -264,3 +264,30 @@ fn cut_and_damaged_sources_never_panic_and_never_write_a_bad_file() {
     }
     assert!(checked > 150);
 }
+
+#[test]
+fn a_day_the_calendar_lacks_is_passed_over_for_a_real_one_or_refused() {
+    let source = fixture("kst-21501-02-3170.xml");
+    // The metadata's date is no day; the body's is: the body's is taken,
+    // and the file written loads.
+    let bad_issued = source.replace(
+        "name=\"DCTERMS.issued\" scheme=\"DCTERMS.W3CDTF\" content=\"2025-06-19\"",
+        "name=\"DCTERMS.issued\" scheme=\"DCTERMS.W3CDTF\" content=\"2025-03-40\"",
+    );
+    assert_ne!(bad_issued, source);
+    let imported = import(&bad_issued).unwrap();
+    assert_eq!(imported.document.date, "2025-06-19");
+    assert!(load(&imported.toml).errors.is_empty());
+    // No real day anywhere: refused, nothing written.
+    let none = bad_issued
+        .replace("isodatum=\"2025-06-19\"", "isodatum=\"2025-02-30\"")
+        .replace("content=\"2025-06-20\"", "content=\"2025-13-01\"");
+    let e = import(&none).unwrap_err().to_string();
+    assert!(e.contains("gives no date"), "{e}");
+    // Nor from a letter's text.
+    assert_eq!(super::pdftext::dutch_date("31 februari 2025"), None);
+    assert_eq!(
+        super::pdftext::dutch_date("29 februari 2024").as_deref(),
+        Some("2024-02-29")
+    );
+}

@@ -239,12 +239,17 @@ fn identity(
         .and_then(|d| d.descendants().find(|n| n.has_tag_name("datum")))
         .and_then(|d| d.attribute("isodatum"))
         .map(str::to_string);
-    let date = meta
-        .get("DCTERMS.issued")
-        .map(str::to_string)
-        .or(body_date)
-        .or_else(|| meta.get("DCTERMS.available").map(str::to_string))
-        .filter(|d| is_iso_date(d));
+    // The first of the dates given that is a real one: a day that does
+    // not exist (`2025-03-40`) would be written into a file no loader
+    // reads.
+    let date = [
+        meta.get("DCTERMS.issued").map(str::to_string),
+        body_date,
+        meta.get("DCTERMS.available").map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|d| is_iso_date(d));
     let Some(date) = date else {
         return Err(ImportError::at(
             line,
@@ -334,7 +339,8 @@ fn type_from_title(title: &str) -> Option<String> {
         .find(|w| known.contains(&w.as_str()))
 }
 
-fn is_iso_date(d: &str) -> bool {
+/// `YYYY-MM-DD`, and a day the calendar has.
+pub(super) fn is_iso_date(d: &str) -> bool {
     let b = d.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -342,6 +348,7 @@ fn is_iso_date(d: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && jiff::civil::Date::strptime("%Y-%m-%d", d).is_ok()
 }
 
 fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
