@@ -439,11 +439,11 @@ pub const EDITOR_HINTS: HintWords = &[
 
 pub const OVERVIEW_HINTS: HintWords = &[
     (&[Action::Help], "toetsen", "keys"),
+    (&[Action::Open], "ga naar", "go to"),
     (&[Action::ActionList], "open acties", "open actions"),
-    (&[Action::Sort], "volgorde", "order"),
     (&[Action::NextField], "filter", "filter"),
     (&[Action::PrevValue, Action::NextValue], "waarde", "value"),
-    (&[Action::Open], "ga naar", "go to"),
+    (&[Action::Sort], "volgorde", "order"),
     (&[Action::Cancel], "sluiten", "close"),
 ];
 
@@ -476,6 +476,24 @@ pub fn hints(keymap: &super::keymap::Keymap, mode: Mode, lang: Lang, words: Hint
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// As many whole hints of a hint line as fit in `width` columns: a hint
+/// cut in half names a key without what it does.
+pub fn fit(hints: &str, width: u16) -> String {
+    let mut out = String::new();
+    for hint in hints.split(" · ") {
+        let with = if out.is_empty() {
+            hint.to_string()
+        } else {
+            format!("{out} · {hint}")
+        };
+        if unicode_width::UnicodeWidthStr::width(with.as_str()) > usize::from(width) {
+            break;
+        }
+        out = with;
+    }
+    out
 }
 
 fn pick(nl: bool, d: &'static str, e: &'static str) -> &'static str {
@@ -600,6 +618,15 @@ mod tests {
                 Key::parse(&k.replace("PgUp", "pageup").replace("PgDn", "pagedown")).ok()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_hint_line_keeps_only_whole_hints() {
+        let line = "F1 toetsen · Ctrl-a open acties · Enter ga naar";
+        assert_eq!(fit(line, 80), line);
+        assert_eq!(fit(line, 34), "F1 toetsen · Ctrl-a open acties");
+        assert_eq!(fit(line, 33), "F1 toetsen · Ctrl-a open acties");
+        assert_eq!(fit(line, 5), "");
     }
 
     #[test]

@@ -102,7 +102,12 @@ pub fn render(
         render_line_field(e, Field::Owner, (lang, t), frame, halves[0]);
         render_line_field(e, Field::Due, (lang, t), frame, halves[1]);
     }
-    frame.render_widget(Paragraph::new(bottom_line(e, t, hints)), rows[5]);
+    let hints = if e.confirming {
+        hints.to_string()
+    } else {
+        crate::tui::mode::fit(hints, rows[5].width)
+    };
+    frame.render_widget(Paragraph::new(bottom_line(e, t, &hints)), rows[5]);
 }
 
 /// Rows `text` takes wrapped at `width` (by words, as `Wrap` does, with
