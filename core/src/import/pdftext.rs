@@ -213,32 +213,17 @@ fn identity(layout: &Layout, text: &str) -> Result<Document, ImportError> {
 
 /// `17 december 2025` → `2025-12-17`.
 pub(super) fn dutch_date(text: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     let [d, m, y] = words.as_slice() else {
         return None;
     };
-    let day: u32 = d.parse().ok()?;
-    let month = MONTHS.iter().position(|x| x.eq_ignore_ascii_case(m))? + 1;
-    let year: u32 = y.parse().ok()?;
-    let iso = format!("{year:04}-{month:02}-{day:02}");
+    let months = crate::lang::Lang::Nl.months();
+    let month = months.iter().position(|x| x.eq_ignore_ascii_case(m))? + 1;
+    let year: i16 = y.parse().ok().filter(|y| (1000..=9999).contains(y))?;
     // `31 februari` is no day: refused, not written into a file no
     // loader reads.
-    ((1..=31).contains(&day) && (1000..=9999).contains(&year) && super::xml::is_iso_date(&iso))
-        .then_some(iso)
+    let date = jiff::civil::Date::new(year, i8::try_from(month).ok()?, d.parse().ok()?).ok()?;
+    Some(date.to_string())
 }
 
 /// A text that stops in mid-sentence, with no signature after it, was cut off.
