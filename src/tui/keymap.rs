@@ -551,8 +551,8 @@ pub fn parse_sequence(s: &str) -> Result<Vec<KeyEvent>, String> {
     Ok(out)
 }
 
-/// The terminal event a key stands for.
-#[cfg(test)]
+/// The terminal event a key stands for (the note editor's text area takes
+/// the keys no action takes as such events).
 pub fn to_event(k: Key) -> KeyEvent {
     let mut m = KeyModifiers::NONE;
     if k.ctrl {

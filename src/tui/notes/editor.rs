@@ -10,7 +10,7 @@ use dossier_core::note_form::NoteForm;
 use dossier_core::note_index::complete_tag;
 use dossier_core::text::{sanitize, sanitize_line};
 use ratatui::style::Style;
-use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
 use crate::store::drafts::Draft;
 use crate::tui::action::Action;
@@ -353,33 +353,7 @@ impl NoteEditor {
 
 /// A key for the text area, as the terminal would have given it.
 fn to_input(k: KeymapKey) -> Input {
-    use crate::tui::keymap::{KeyCodeOrd, Named};
-    let key = match k.code {
-        KeyCodeOrd::Char(c) => Key::Char(c),
-        KeyCodeOrd::F(n) => Key::F(n),
-        KeyCodeOrd::Named(n) => match n {
-            Named::Enter => Key::Enter,
-            Named::Esc => Key::Esc,
-            Named::Backspace => Key::Backspace,
-            Named::Tab => Key::Tab,
-            Named::Left => Key::Left,
-            Named::Right => Key::Right,
-            Named::Up => Key::Up,
-            Named::Down => Key::Down,
-            Named::Home => Key::Home,
-            Named::End => Key::End,
-            Named::PageUp => Key::PageUp,
-            Named::PageDown => Key::PageDown,
-            Named::Delete => Key::Delete,
-            Named::Insert => Key::Null,
-        },
-    };
-    Input {
-        key,
-        ctrl: k.ctrl,
-        alt: k.alt,
-        shift: k.shift,
-    }
+    Input::from(crate::tui::keymap::to_event(k))
 }
 
 #[cfg(test)]
