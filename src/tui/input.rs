@@ -14,11 +14,7 @@ use super::state::State;
 pub fn action_for(s: &State, ev: KeyEvent) -> Option<Action> {
     let mode = Mode::of(s);
     let key = Key::from_event(ev)?;
-    let bound = s
-        .keymap
-        .table(mode)
-        .action(&key)
-        .filter(|a| mode.actions().contains(a));
+    let bound = s.keymap.table(mode).action(&key).filter(|&a| mode.takes(a));
     // In the editor the field in focus decides: ← chooses a kind, or moves
     // the cursor in the text.
     if let (Mode::Editor, Screen::Editor { editor, .. }) = (mode, &s.notes_ui.screen) {

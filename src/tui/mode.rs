@@ -262,16 +262,24 @@ impl Mode {
     }
 
     /// The actions whose keys work in this mode.
-    pub fn actions(self) -> Vec<Action> {
+    pub fn actions(self) -> std::borrow::Cow<'static, [Action]> {
+        use std::borrow::Cow::Borrowed;
         match self {
-            Mode::Read => READ.clone(),
-            Mode::Select => SELECT.to_vec(),
-            Mode::Peek => PEEK.to_vec(),
-            Mode::Error => ERROR.to_vec(),
-            Mode::Timeline => TIMELINE.to_vec(),
-            Mode::Help => HELP.to_vec(),
+            Mode::Read => Borrowed(READ.as_slice()),
+            Mode::Select => Borrowed(SELECT),
+            Mode::Peek => Borrowed(PEEK),
+            Mode::Error => Borrowed(ERROR),
+            Mode::Timeline => Borrowed(TIMELINE),
+            Mode::Help => Borrowed(HELP),
             own => own.defaults().iter().map(|(a, _)| *a).collect(),
         }
+    }
+
+    /// Whether a key bound to `a` in this mode's keymap works here: the
+    /// reading modes share `[keys]` and each takes some of its actions; a
+    /// screen's own table holds only actions of that screen.
+    pub fn takes(self, a: Action) -> bool {
+        Mode::OWN_KEYS.contains(&self) || self.actions().contains(&a)
     }
 
     /// What a printable key that no action takes does here.
