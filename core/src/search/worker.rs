@@ -179,26 +179,18 @@ fn run(index: &SearchIndex, requests: &Receiver<Request>, updates: &Sender<Finde
             request = newer;
         }
         let key = (request.query.clone(), request.limit);
-        if let Some(hits) = remembered.get(&key) {
-            let total = index.len();
-            let update = FinderUpdate {
-                generation: request.generation,
-                query: request.query,
-                hits: hits.clone(),
-                scanned: total,
-                total,
-                done: true,
-            };
-            if updates.send(update).is_err() {
-                return;
-            }
-            continue;
-        }
-        // Exact first: the texts that hold the words as typed, at once
-        // (memchr-fast); a fuzzy search, a chunk at a time, only when none
-        // does.
-        if let Some(hits) = index.find_exact(&request.query, request.limit) {
-            remember(&mut remembered, &mut order, key, hits.clone());
+        // A query answered before, or that texts hold as typed (found at
+        // once, memchr-fast), is answered whole; a fuzzy search, a chunk
+        // at a time, only when neither.
+        let whole = match remembered.get(&key) {
+            Some(hits) => Some(hits.clone()),
+            None => index
+                .find_exact(&request.query, request.limit)
+                .inspect(|hits| {
+                    remember(&mut remembered, &mut order, key.clone(), hits.clone());
+                }),
+        };
+        if let Some(hits) = whole {
             let total = index.len();
             let update = FinderUpdate {
                 generation: request.generation,
