@@ -38,25 +38,18 @@ pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
     let bytes = if path == Path::new("-") {
         read_capped(io::stdin().lock(), cap)?
     } else {
-        let meta = fs::metadata(path).map_err(|e| Refusal::whole(format!("cannot read: {e}")))?;
-        if !meta.is_file() {
-            return Err(Refusal::whole(format!(
-                "not a regular file ({}): only files are imported",
-                kind_of(&meta)
-            )));
-        }
-        if meta.len() > cap {
-            return Err(over(meta.len(), cap));
-        }
-        let file = fs::File::open(path).map_err(|e| Refusal::whole(format!("cannot open: {e}")))?;
-        // The path may have been swapped between the look and the open.
-        let opened = file
+        // A FIFO or device is refused before it is opened, and what was
+        // opened is checked again (see `regular`).
+        let file = super::regular::open(path).map_err(|e| match e.kind() {
+            io::ErrorKind::InvalidInput => Refusal::whole(format!("{e}: only files are imported")),
+            _ => Refusal::whole(format!("cannot read: {e}")),
+        })?;
+        let len = file
             .metadata()
-            .map_err(|e| Refusal::whole(format!("cannot read: {e}")))?;
-        if !opened.is_file() {
-            return Err(Refusal::whole(
-                "not a regular file: only files are imported",
-            ));
+            .map_err(|e| Refusal::whole(format!("cannot read: {e}")))?
+            .len();
+        if len > cap {
+            return Err(over(len, cap));
         }
         read_capped(file, cap)?
     };
@@ -64,28 +57,6 @@ pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
         return pdf_text(path, &bytes, cap);
     }
     utf8(bytes)
-}
-
-fn kind_of(meta: &fs::Metadata) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return "a FIFO";
-        }
-        if t.is_socket() {
-            return "a socket";
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return "a device";
-        }
-    }
-    if meta.is_dir() {
-        "a folder"
-    } else {
-        "not a file"
-    }
 }
 
 fn over(len: u64, cap: u64) -> Refusal {
