@@ -215,9 +215,9 @@ pub fn write_documents(dir: &Path, docs: &[(&str, &str)]) -> Vec<Result<Outcome,
             results[i] = Err(fail(docs[i].0, e.error));
         }
     }
-    if let Ok(d) = fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+    // The new names are the documents: a failure here leaves the files
+    // written, only their names perhaps not yet on disk.
+    let _ = super::notes::durable::sync_dir(dir);
     results
 }
 
