@@ -98,7 +98,7 @@ fn import_8000_to_a_folder(bencher: divan::Bencher) {
                 .iter()
                 .map(|d| (d.file_name.as_str(), d.toml.as_str()))
                 .collect();
-            let written = library::write_documents(tmp.path(), &docs);
+            let written = library::write_documents(tmp.path(), &docs, u64::MAX);
             assert_eq!(
                 written.iter().filter(|r| r.is_ok()).count(),
                 sources.len(),
