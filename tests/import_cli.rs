@@ -208,7 +208,11 @@ fn refused_with(tmp: &Path, bad: &Path, reason: &str, extra: &[&str], written: u
             && named.contains(reason.rsplit("refused: ").next().unwrap_or(reason)),
         "{err}"
     );
-    assert_eq!(names(&lib).len(), written, "only the good source is written");
+    assert_eq!(
+        names(&lib).len(),
+        written,
+        "only the good source is written"
+    );
 }
 
 fn refused(tmp: &Path, bad: &Path, reason: &str, extra: &[&str]) {

@@ -119,7 +119,9 @@ fn file_name(path: &str) -> Option<String> {
 fn hiding(base: &Corpus, files: &[SourceFile]) -> BTreeMap<String, String> {
     let mut taken = BTreeMap::new();
     for node in base.roots.iter().map(|&r| base.node(r)) {
-        for id in std::iter::once(node.id.to_string()).chain(node.aliases.iter().map(|a| a.to_string())) {
+        for id in
+            std::iter::once(node.id.to_string()).chain(node.aliases.iter().map(|a| a.to_string()))
+        {
             taken.insert(format!("{id}.toml"), node.id.to_string());
         }
     }
@@ -138,7 +140,10 @@ fn hiding(base: &Corpus, files: &[SourceFile]) -> BTreeMap<String, String> {
 pub fn hidden_in_default_library(max_file_size: u64) -> BTreeMap<String, String> {
     let dir = Path::new("dossiers");
     let (files, dir) = if dir.is_dir() {
-        (read_dir_files(dir, max_file_size).0, Some(dir.to_path_buf()))
+        (
+            read_dir_files(dir, max_file_size).0,
+            Some(dir.to_path_buf()),
+        )
     } else {
         (built_in_files(), None)
     };

@@ -219,8 +219,7 @@ mod tests {
         let e = check_loadable(&long, &format!("{long}.toml"), ok, 1000).unwrap_err();
         assert!(e.contains("5006 bytes long"), "{e}");
         assert!(e.len() < 200, "the identity is not printed whole: {e}");
-        let e = check_loadable("kst-1-2", "kst-1-2.toml", "[dossier]\nid = 3\n", 1000)
-            .unwrap_err();
+        let e = check_loadable("kst-1-2", "kst-1-2.toml", "[dossier]\nid = 3\n", 1000).unwrap_err();
         assert!(e.contains("would not load"), "{e}");
     }
 }

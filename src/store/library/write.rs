@@ -87,7 +87,11 @@ pub fn write_document(
 /// write fails is left as it was and its error returned; the others still
 /// go in. One import writes at a time (a lock on the folder); it first
 /// removes the temporary files an interrupted import left.
-pub fn write_documents(dir: &Path, docs: &[(&str, &str)], cap: u64) -> Vec<Result<Outcome, WriteError>> {
+pub fn write_documents(
+    dir: &Path,
+    docs: &[(&str, &str)],
+    cap: u64,
+) -> Vec<Result<Outcome, WriteError>> {
     write_documents_with(dir, docs, cap, &temporary)
 }
 
@@ -301,7 +305,10 @@ mod tests {
         )
         .unwrap();
         let e = write_document(dir.path(), "a.toml", "x = 1\n", CAP).unwrap_err();
-        assert!(matches!(&e, WriteError::InTheWay(m) if m.contains("FIFO")), "{e}");
+        assert!(
+            matches!(&e, WriteError::InTheWay(m) if m.contains("FIFO")),
+            "{e}"
+        );
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("b.toml")).unwrap();
         let e = plan(dir.path(), "b.toml", "x = 1\n", CAP).unwrap_err();
         assert!(e.contains("a device"), "{e}");
@@ -330,7 +337,10 @@ mod tests {
         assert_eq!(r[0], Ok(Outcome::Created));
         assert!(matches!(&r[1], Err(WriteError::Failed(m)) if m.contains("no space left")));
         assert!(matches!(&r[2], Err(WriteError::Failed(m)) if m.contains("c.toml")));
-        assert_eq!(fs::read_to_string(dir.path().join("b.toml")).unwrap(), "old\n");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("b.toml")).unwrap(),
+            "old\n"
+        );
         assert_eq!(names(dir.path()), ["a.toml", "b.toml"]);
     }
 
