@@ -34,13 +34,20 @@ impl Refusal {
     }
 }
 
-/// Reads a source: `-` is standard input; anything else must be a regular
-/// file (a FIFO or device is refused before it is opened, so it is never
-/// waited on) of at most `cap` bytes. A PDF becomes its text through
-/// `pdftotext`; everything else must be UTF-8.
+/// Reads a source as text: its bytes ([`read_source_bytes`]) made text
+/// ([`source_text`]).
 pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
-    let bytes = if path == Path::new("-") {
-        read_capped(io::stdin().lock(), cap)?
+    let bytes = read_source_bytes(path, cap)?;
+    source_text(path, bytes, cap)
+}
+
+/// A source's bytes: `-` is standard input; anything else must be a
+/// regular file (a FIFO or device is refused before it is opened, so it is
+/// never waited on) of at most `cap` bytes. What the bytes are is for the
+/// import's format detection to say.
+pub fn read_source_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
+    if path == Path::new("-") {
+        read_capped(io::stdin().lock(), cap)
     } else {
         // A FIFO or device is refused before it is opened, and what was
         // opened is checked again (see `regular`).
@@ -55,8 +62,12 @@ pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
         if len > cap {
             return Err(over(len, cap));
         }
-        read_capped(file, cap)?
-    };
+        read_capped(file, cap)
+    }
+}
+
+/// A source's text: a PDF's through `pdftotext`, anything else as UTF-8.
+pub fn source_text(path: &Path, bytes: Vec<u8>, cap: u64) -> Result<String, Refusal> {
     if bytes.starts_with(b"%PDF") {
         return pdf_text(path, &bytes, cap);
     }

@@ -71,7 +71,11 @@ fn folder_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// written.
 pub fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
     let mut entry = Entry::new(path.display().to_string());
-    let text = match library::read_source(path, cap) {
+    // The bytes, then the text: where a reader of another format (a Word
+    // file) takes bytes, format detection decides here.
+    let text = match library::read_source_bytes(path, cap)
+        .and_then(|bytes| library::source_text(path, bytes, cap))
+    {
         Ok(t) => t,
         Err(r) => {
             entry.error = Some(match r.position {
