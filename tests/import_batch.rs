@@ -365,7 +365,7 @@ fn a_fifo_or_a_device_link_under_the_written_name_is_refused_never_waited_on() {
     let name = format!("{}.toml", f.file_stem().unwrap().to_string_lossy());
     rustix::fs::mknodat(
         rustix::fs::CWD,
-        &lib.join(&name),
+        lib.join(&name),
         rustix::fs::FileType::Fifo,
         rustix::fs::Mode::from_raw_mode(0o600),
         0,
