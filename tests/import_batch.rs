@@ -494,6 +494,28 @@ fn a_document_the_built_in_letter_hides_is_reported() {
         .stdout(predicate::str::contains(
             "not shown: the built-in kst-32317-987 has this identity and is shown instead",
         ));
+    // Beside a `./dossiers` folder that holds the letter, its copy is the
+    // one shown.
+    let folder = tmp.path().join("dossiers");
+    std::fs::create_dir(&folder).unwrap();
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dossiers");
+    std::fs::copy(
+        repo.join("kst-32317-987.toml"),
+        folder.join("kst-32317-987.toml"),
+    )
+    .unwrap();
+    dossier(tmp.path())
+        .arg("import")
+        .arg(&letter)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "not shown: kst-32317-987 of ./dossiers has this identity",
+        ))
+        .stderr(predicate::str::contains(
+            "1 hidden by a document of ./dossiers",
+        ));
+    std::fs::remove_dir_all(&folder).unwrap();
     // With another library folder nothing is hidden.
     dossier(tmp.path())
         .arg("import")

@@ -30,7 +30,7 @@ use sources::Given;
 pub struct ImportArgs {
     /// Sources: `kst-…xml` files, a letter's text (`.txt`, or a `.pdf`
     /// when pdftotext is installed), `-` for standard input, or a folder
-    /// (its .xml, .txt and .pdf files; sub-folders are not read)
+    /// (the files in it the import reads; sub-folders are not read)
     #[arg(required = true, value_name = "FILE|FOLDER|-")]
     pub files: Vec<PathBuf>,
     /// Library folder to write to (default: ~/.local/share/dossier/library)
@@ -142,9 +142,9 @@ fn after_write(_dir: &Path, _changed: &[String]) {}
 
 /// Marks the documents that the built-in dossiers (or `./dossiers`) hide
 /// when the library loads with them: a document with the identity, or an
-/// earlier identity, of one of theirs. The built-in copy stays the one
-/// shown, since notes were made on it; the import says so. Only for the
-/// default library folder, the one that loads with them.
+/// earlier identity, of one of theirs. Their copy stays the one shown,
+/// since notes were made on it; the import says so. Only for the default
+/// library folder, the one that loads with them.
 fn mark_hidden(
     entries: &mut [Entry],
     docs: &[Option<Imported>],
@@ -155,10 +155,11 @@ fn mark_hidden(
     if docs.iter().all(Option::is_none) || !is_default_library(args, dir) {
         return;
     }
-    let hidden = dossiers::hidden_in_default_library(cap);
+    let (hidden, from_folder) = dossiers::hidden_in_default_library(cap);
     for (e, d) in entries.iter_mut().zip(docs) {
         if let Some(by) = d.as_ref().and_then(|d| hidden.get(&d.file_name)) {
             e.hidden_by = Some(by.clone());
+            e.hidden_in_folder = from_folder;
         }
     }
 }

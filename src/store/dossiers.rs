@@ -136,8 +136,9 @@ fn hiding(base: &Corpus, files: &[SourceFile]) -> BTreeMap<String, String> {
 
 /// The library file names hidden when the library loads by default (with
 /// `./dossiers` where it exists, else the built-in dossiers), each with
-/// the id of the document shown instead; for `dossier import` to say so.
-pub fn hidden_in_default_library(max_file_size: u64) -> BTreeMap<String, String> {
+/// the id of the document shown instead, and whether they are those of
+/// `./dossiers`; for `dossier import` to say so.
+pub fn hidden_in_default_library(max_file_size: u64) -> (BTreeMap<String, String>, bool) {
     let dir = Path::new("dossiers");
     let (files, dir) = if dir.is_dir() {
         (
@@ -147,11 +148,12 @@ pub fn hidden_in_default_library(max_file_size: u64) -> BTreeMap<String, String>
     } else {
         (built_in_files(), None)
     };
+    let from_folder = dir.is_some();
     let base = match dir {
         Some(dir) => load::load(&files, &FolderResolver { dir, max_file_size }),
         None => load::load(&files, &load::NoFiles),
     };
-    hiding(&base, &files)
+    (hiding(&base, &files), from_folder)
 }
 
 /// The built-in dossiers alone.

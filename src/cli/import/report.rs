@@ -38,6 +38,9 @@ pub struct Entry {
     /// library loads with the built-in dossiers (or `./dossiers`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hidden_by: Option<String>,
+    /// The document that hides it is one of `./dossiers`, not built in.
+    #[serde(skip)]
+    pub hidden_in_folder: bool,
     pub findings: Vec<Warning>,
 }
 
@@ -52,6 +55,7 @@ impl Entry {
             not_written: false,
             same_as: None,
             hidden_by: None,
+            hidden_in_folder: false,
             findings: Vec::new(),
         }
     }
@@ -84,10 +88,15 @@ pub fn lines(entries: &[Entry], dry_run: bool) -> String {
                 let _ = write!(out, " (as {})", sanitize_line(first));
             }
             if let Some(by) = &e.hidden_by {
+                let by = sanitize_line(by);
+                let by = if e.hidden_in_folder {
+                    format!("{by} of ./dossiers")
+                } else {
+                    format!("the built-in {by}")
+                };
                 let _ = write!(
                     out,
-                    "; not shown: the built-in {} has this identity and is shown instead (its notes stay on it)",
-                    sanitize_line(by)
+                    "; not shown: {by} has this identity and is shown instead (its notes stay on it)"
                 );
             }
             out.push('\n');
@@ -166,7 +175,12 @@ pub fn summary(entries: &[Entry], dir: &Path, dry_run: bool) -> String {
         let _ = write!(s, "; {not_written} not written (see above)");
     }
     if hidden > 0 {
-        let _ = write!(s, "; {hidden} hidden by a built-in document");
+        let by = if entries.iter().any(|e| e.hidden_in_folder) {
+            "a document of ./dossiers"
+        } else {
+            "a built-in document"
+        };
+        let _ = write!(s, "; {hidden} hidden by {by}");
     }
     if (refused > 0 || not_written > 0) && new + replaced == 0 {
         s.push_str("; nothing written");
