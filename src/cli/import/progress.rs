@@ -13,13 +13,15 @@ use dossier_core::text::sanitize_line;
 pub const LONG_BATCH: usize = 1000;
 /// A terminal's count is redrawn at most this often.
 const REDRAW: Duration = Duration::from_millis(100);
-/// The width of the redrawn line.
+/// The width of the redrawn line, at most (one less than the terminal's,
+/// so it never wraps).
 const WIDTH: usize = 72;
 
 pub struct Progress<W: Write> {
     out: W,
     total: usize,
     terminal: bool,
+    width: usize,
     last: Option<Instant>,
     drawn: bool,
 }
@@ -30,7 +32,14 @@ impl Progress<std::io::Stderr> {
         use std::io::IsTerminal;
         let err = std::io::stderr();
         let terminal = err.is_terminal();
-        Progress::new(err, total, terminal)
+        let mut p = Progress::new(err, total, terminal);
+        if let Some((cols, _)) = terminal
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+        {
+            p.width = WIDTH.min(usize::from(cols).saturating_sub(1)).max(20);
+        }
+        p
     }
 }
 
@@ -40,6 +49,7 @@ impl<W: Write> Progress<W> {
             out,
             total,
             terminal,
+            width: WIDTH,
             last: None,
             drawn: false,
         }
@@ -55,10 +65,10 @@ impl<W: Write> Progress<W> {
             if due {
                 self.last = Some(Instant::now());
                 let head = format!("dossier import: {done}/{} ", self.total);
-                let room = WIDTH.saturating_sub(head.chars().count());
+                let room = self.width.saturating_sub(head.chars().count());
                 let name = tail(&sanitize_line(source), room);
                 let line = format!("{head}{name}");
-                let pad = WIDTH.saturating_sub(line.chars().count());
+                let pad = self.width.saturating_sub(line.chars().count());
                 let _ = write!(self.out, "\r{line}{}", " ".repeat(pad));
                 let _ = self.out.flush();
                 self.drawn = true;
@@ -76,7 +86,7 @@ impl<W: Write> Progress<W> {
     pub fn writing(&mut self, count: usize) {
         if self.terminal && self.drawn {
             let line = format!("dossier import: writing {count} file(s)");
-            let pad = WIDTH.saturating_sub(line.chars().count());
+            let pad = self.width.saturating_sub(line.chars().count());
             let _ = write!(self.out, "\r{line}{}", " ".repeat(pad));
             let _ = self.out.flush();
         } else if !self.terminal && self.total >= LONG_BATCH {
@@ -87,7 +97,7 @@ impl<W: Write> Progress<W> {
     /// Clears the redrawn line, so what follows starts on a clean line.
     pub fn finish(&mut self) {
         if self.terminal && self.drawn {
-            let _ = write!(self.out, "\r{}\r", " ".repeat(WIDTH));
+            let _ = write!(self.out, "\r{}\r", " ".repeat(self.width));
             let _ = self.out.flush();
             self.drawn = false;
         }
