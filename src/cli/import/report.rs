@@ -75,8 +75,9 @@ pub fn lines(entries: &[Entry], dry_run: bool) -> String {
             let _ = writeln!(out, "{source}: {what}: {}", sanitize_line(error));
         } else if let (Some(file), Some(outcome)) = (&e.file, e.outcome) {
             let file = sanitize_line(file);
-            let what = match (outcome, dry_run) {
-                _ if e.same_as.is_some() => String::from("the same document again, written once"),
+            let what: String = match (outcome, dry_run) {
+                _ if e.same_as.is_some() && dry_run => "the same document again".into(),
+                _ if e.same_as.is_some() => "the same document again, written once".into(),
                 (Outcome::Created, false) => "written".into(),
                 (Outcome::Replaced, false) => "replaced".into(),
                 (Outcome::Unchanged, _) => "unchanged".into(),
