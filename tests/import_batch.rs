@@ -285,6 +285,18 @@ fn the_same_source_twice_is_written_once() {
         ))
         .stderr(predicate::str::contains("1 new, 0 replaced, 1 unchanged"));
     assert_eq!(names(&lib).len(), 1);
+    // Where the first cannot be written, neither is the second.
+    let blocker = tmp.path().join("blocker");
+    std::fs::write(&blocker, "").unwrap();
+    dossier(tmp.path())
+        .arg("import")
+        .arg(f)
+        .arg(f)
+        .arg("--into")
+        .arg(blocker.join("lib"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("0 unchanged; 2 not written"));
 }
 
 #[test]

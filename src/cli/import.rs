@@ -115,8 +115,17 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     progress.finish();
-    for e in entries.iter_mut().filter(|e| e.same_as.is_some()) {
-        e.outcome = Some(Outcome::Unchanged);
+    // A source given again changes nothing itself; it shares the fate of
+    // the first when that could not be written.
+    for i in 0..entries.len() {
+        if let Some(first) = entries[i].same_as_entry {
+            let (error, not_written) = (entries[first].error.clone(), entries[first].not_written);
+            let e = &mut entries[i];
+            match error {
+                Some(error) => (e.error, e.not_written) = (Some(error), not_written),
+                None => e.outcome = Some(Outcome::Unchanged),
+            }
+        }
     }
     after_write(&dir, &changed);
 

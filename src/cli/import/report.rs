@@ -34,6 +34,9 @@ pub struct Entry {
     /// written once.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub same_as: Option<String>,
+    /// The index of that earlier source's entry.
+    #[serde(skip)]
+    pub same_as_entry: Option<usize>,
     /// The id of the document that is shown instead of this one when the
     /// library loads with the built-in dossiers (or `./dossiers`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -54,6 +57,7 @@ impl Entry {
             error: None,
             not_written: false,
             same_as: None,
+            same_as_entry: None,
             hidden_by: None,
             hidden_in_folder: false,
             findings: Vec::new(),

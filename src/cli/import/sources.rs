@@ -134,6 +134,7 @@ pub fn resolve_duplicates(entries: &mut [Entry], docs: &mut [Option<Imported>]) 
         if group.iter().all(|&i| text(i) == text(first)) {
             for &i in &group[1..] {
                 entries[i].same_as = Some(entries[first].source.clone());
+                entries[i].same_as_entry = Some(first);
                 docs[i] = None;
             }
             continue;
