@@ -81,6 +81,23 @@ fn import_8000_in_memory() -> usize {
     n
 }
 
+/// Import, then load each result through the real loader within the size
+/// limit, as the command does before it writes (`check_loadable`).
+#[divan::bench(sample_count = 3)]
+fn import_and_load_back_8000_in_memory() -> usize {
+    let mut n = 0;
+    for s in sources() {
+        if let Ok(done) = dossier_core::import::import(s)
+            && library::check_loadable(&done.document.id, &done.file_name, &done.toml, 8 << 20)
+                .is_ok()
+        {
+            n += done.toml.len();
+        }
+    }
+    assert!(n > 0);
+    n
+}
+
 /// Import and write each file whole into a fresh library folder, as the
 /// command does: temporary files, one sync for all, renames, the folder
 /// synced.
@@ -93,12 +110,15 @@ fn import_8000_to_a_folder(bencher: divan::Bencher) {
             let done: Vec<_> = sources
                 .iter()
                 .filter_map(|s| dossier_core::import::import(s).ok())
+                .filter(|d| {
+                    library::check_loadable(&d.document.id, &d.file_name, &d.toml, 8 << 20).is_ok()
+                })
                 .collect();
             let docs: Vec<(&str, &str)> = done
                 .iter()
                 .map(|d| (d.file_name.as_str(), d.toml.as_str()))
                 .collect();
-            let written = library::write_documents(tmp.path(), &docs);
+            let written = library::write_documents(tmp.path(), &docs, u64::MAX);
             assert_eq!(
                 written.iter().filter(|r| r.is_ok()).count(),
                 sources.len(),

@@ -177,21 +177,46 @@ fn without_into_the_library_is_in_the_data_directory() {
     assert_eq!(names(&tmp.path().join("data/dossier/library")).len(), 1);
 }
 
-/// Imports `good` and `bad` together: refused with `reason`, nothing written.
-fn refused(tmp: &Path, bad: &Path, reason: &str, extra: &[&str]) {
+/// Imports a good fixture and `bad` together: `bad` is refused with
+/// `reason`, named on the line before the summary; the good one is written
+/// (unless `extra` makes it fail too: `written` files in the end).
+fn refused_with(tmp: &Path, bad: &Path, reason: &str, extra: &[&str], written: usize) {
     let lib = tmp.join("lib");
-    dossier(tmp)
+    let out = dossier(tmp)
         .args(extra)
         .arg("import")
         .arg(&fixtures()[0])
         .arg(bad)
         .arg("--into")
         .arg(&lib)
+        .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(1)
         .stdout(predicate::str::contains(reason))
-        .stderr(predicate::str::contains("nothing written"));
-    assert!(!lib.exists(), "nothing is written");
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    let summary = lines[lines.len() - 1];
+    assert!(summary.contains(&format!("{written} new")), "{err}");
+    assert!(summary.contains("refused"), "{err}");
+    let named = lines[lines.len() - 2];
+    assert!(
+        named.starts_with("dossier import: refused: ")
+            && named.contains(&*bad.display().to_string())
+            && named.contains(reason.rsplit("refused: ").next().unwrap_or(reason)),
+        "{err}"
+    );
+    assert_eq!(
+        names(&lib).len(),
+        written,
+        "only the good source is written"
+    );
+}
+
+fn refused(tmp: &Path, bad: &Path, reason: &str, extra: &[&str]) {
+    refused_with(tmp, bad, reason, extra, 1);
 }
 
 #[test]
@@ -256,11 +281,12 @@ fn a_source_over_the_size_limit_is_refused() {
     let bad = tmp.path().join("big.xml");
     std::fs::write(&bad, format!("<x>{}</x>", "a".repeat(5000))).unwrap();
     let config = config.to_string_lossy().into_owned();
-    refused(
+    refused_with(
         tmp.path(),
         &bad,
         "over the limit of 2000 bytes",
         &["--config", &config],
+        0,
     );
 }
 

@@ -1,27 +1,37 @@
-//! `dossier import FILE|-... [--into DIR] [--dry-run] [--json]`: add
-//! documents to the library folder from official-publication XML or a
-//! letter's PDF text.
+//! `dossier import FILE|FOLDER|-... [--into DIR] [--dry-run] [--json]`:
+//! add documents to the library folder from official-publication XML or a
+//! letter's text.
 //!
-//! Every source is read and imported first; only when all of them import
-//! (none refused, every proof passed) is anything written, each file whole.
+//! Every source is read and imported on its own; each one that imports,
+//! whose proof passes and whose file the loader will read back, is
+//! written, each file whole. The refused ones are named with their reason
+//! at the end, before the summary, and the exit status is 1 when any
+//! source was refused or not written.
+
+mod progress;
+mod report;
+mod sources;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dossier_core::import::{self, Imported, Warning};
-use dossier_core::text::sanitize_line;
-use serde::Serialize;
+use dossier_core::import::Imported;
 
 use crate::app::Paths;
-use crate::store::config;
 use crate::store::library::{self, Outcome};
+use crate::store::{config, dossiers, paths};
+use progress::Progress;
+use report::Entry;
+use sources::Given;
 
 /// The arguments, as clap parsed them.
 #[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
 pub struct ImportArgs {
-    /// Sources: `kst-…xml` files, a letter's PDF text (`.txt`, or a `.pdf`
-    /// when pdftotext is installed), or `-` for standard input
-    #[arg(required = true, value_name = "FILE|-")]
+    /// Sources: `kst-…xml` files, a letter's text (`.txt`, or a `.pdf`
+    /// when pdftotext is installed), `-` for standard input, or a folder
+    /// (the files in it the import reads; sub-folders are not read)
+    #[arg(required = true, value_name = "FILE|FOLDER|-")]
     pub files: Vec<PathBuf>,
     /// Library folder to write to (default: ~/.local/share/dossier/library)
     #[arg(long, value_name = "DIR")]
@@ -34,22 +44,14 @@ pub struct ImportArgs {
     pub json: bool,
 }
 
-/// One source's result, as `--json` prints it.
-#[derive(Debug, Serialize)]
-struct Entry {
-    source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    file: Option<String>,
-    /// `created`, `replaced`, `unchanged`; with --dry-run what it would be;
-    /// absent when nothing is written.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outcome: Option<Outcome>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<String>,
-    findings: Vec<Warning>,
-}
+const AFTER_HELP: &str = "\
+Every source that imports is written; a refused one leaves the library as it was.
+The refused sources are named with their reason at the end of the output (on
+stderr, also with --json), followed by the summary line: imported (new, replaced,
+unchanged) and refused.
+
+Exit status: 0 every source imported, 1 one or more refused or not written (the
+others are written), 2 bad usage.";
 
 pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let loaded = config::load(paths.config.as_deref())?;
@@ -57,45 +59,83 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let Some(dir) = args.into.clone().or_else(library::default_dir) else {
         anyhow::bail!("no data directory for the library: give --into DIR");
     };
-    let mut entries = Vec::new();
-    let mut imported: Vec<Option<Imported>> = Vec::new();
-    for path in &args.files {
-        let (entry, result) = import_one(path, cap);
+    let given = sources::expand(&args.files);
+    let mut progress = Progress::stderr(given.len());
+    let mut entries: Vec<Entry> = Vec::with_capacity(given.len());
+    let mut docs: Vec<Option<Imported>> = Vec::with_capacity(given.len());
+    for (i, g) in given.into_iter().enumerate() {
+        let (entry, doc) = match g {
+            Given::Source(path) => sources::import_one(&path, cap),
+            Given::Refused { source, reason } => {
+                let mut e = Entry::new(source);
+                e.error = Some(reason);
+                (e, None)
+            }
+        };
+        progress.step(i + 1, &entry.source);
         entries.push(entry);
-        imported.push(result);
+        docs.push(doc);
     }
-    let failed = entries.iter().any(|e| e.error.is_some());
-    if !failed {
-        let docs: Vec<(usize, &str, &str)> = imported
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| {
-                d.as_ref()
-                    .map(|d| (i, d.file_name.as_str(), d.toml.as_str()))
-            })
-            .collect();
-        if args.dry_run {
-            for (i, name, text) in docs {
-                entries[i].outcome = Some(library::plan(&dir, name, text));
+    sources::resolve_duplicates(&mut entries, &mut docs);
+    mark_hidden(&mut entries, &docs, &args, &dir, cap);
+
+    let todo: Vec<(usize, &str, &str)> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            d.as_ref()
+                .map(|d| (i, d.file_name.as_str(), d.toml.as_str()))
+        })
+        .collect();
+    let mut changed: Vec<String> = Vec::new();
+    if args.dry_run {
+        for (i, name, text) in todo {
+            match library::plan(&dir, name, text, cap) {
+                Ok(o) => entries[i].outcome = Some(o),
+                Err(e) => entries[i].error = Some(e),
             }
-        } else {
-            let pairs: Vec<(&str, &str)> = docs.iter().map(|(_, n, t)| (*n, *t)).collect();
-            let results = library::write_documents(&dir, &pairs);
-            let mut write_failed = None;
-            for ((i, _, _), result) in docs.iter().zip(results) {
-                match result {
-                    Ok(o) => entries[*i].outcome = Some(o),
-                    Err(e) => write_failed = Some(e),
+        }
+    } else if !todo.is_empty() {
+        progress.writing(todo.len());
+        let pairs: Vec<(&str, &str)> = todo.iter().map(|(_, n, t)| (*n, *t)).collect();
+        let results = library::write_documents(&dir, &pairs, cap);
+        for ((i, _, _), result) in todo.iter().zip(results) {
+            match result {
+                Ok(o) => {
+                    entries[*i].outcome = Some(o);
+                    if o != Outcome::Unchanged {
+                        changed.extend(entries[*i].id.clone());
+                    }
                 }
-            }
-            if let Some(e) = write_failed {
-                print(&entries, &args)?;
-                anyhow::bail!("{}", sanitize_line(&e));
+                Err(e) => {
+                    entries[*i].not_written = matches!(e, library::WriteError::Failed(_));
+                    entries[*i].error = Some(e.to_string());
+                }
             }
         }
     }
-    print(&entries, &args)?;
-    summary(&entries, &dir, &args, failed);
+    progress.finish();
+    // A source given again changes nothing itself; it shares the fate of
+    // the first when that could not be written.
+    for i in 0..entries.len() {
+        if let Some(first) = entries[i].same_as_entry {
+            let (error, not_written) = (entries[first].error.clone(), entries[first].not_written);
+            let e = &mut entries[i];
+            match error {
+                Some(error) => (e.error, e.not_written) = (Some(error), not_written),
+                None => e.outcome = Some(Outcome::Unchanged),
+            }
+        }
+    }
+    after_write(&dir, &changed);
+
+    if args.json {
+        super::output::print_json(&entries)?;
+    } else {
+        super::output::print_text(&report::lines(&entries, args.dry_run))?;
+    }
+    eprint!("{}", report::tail(&entries, &dir, args.dry_run));
+    let failed = entries.iter().any(|e| e.error.is_some());
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -103,111 +143,41 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
-    let source = path.display().to_string();
-    let mut entry = Entry {
-        source: source.clone(),
-        id: None,
-        file: None,
-        outcome: None,
-        error: None,
-        findings: Vec::new(),
-    };
-    let text = match library::read_source(path, cap) {
-        Ok(t) => t,
-        Err(r) => {
-            entry.error = Some(match r.position {
-                Some(p) => format!("{}:{}: {}", p.line, p.col, r.message),
-                None => r.message,
-            });
-            return (entry, None);
-        }
-    };
-    match import::import(&text) {
-        Ok(done) => {
-            entry.id = Some(done.document.id.clone());
-            entry.file = Some(done.file_name.clone());
-            entry.findings = done.report.findings.clone();
-            if done.report.problems().next().is_some() {
-                entry.error = Some(
-                    "the result does not hold the source's text (see the problems): nothing is written"
-                        .into(),
-                );
-                return (entry, None);
-            }
-            (entry, Some(done))
-        }
-        Err(e) => {
-            entry.error = Some(e.to_string());
-            (entry, None)
-        }
-    }
-}
+/// The one place that learns which documents this import wrote (created
+/// or replaced), after they are in the library folder: what follows the
+/// library (the search index, the notes' anchors) is brought up to date
+/// from here.
+fn after_write(_dir: &Path, _changed: &[String]) {}
 
-fn print<E: std::borrow::Borrow<Entry> + Serialize>(
-    entries: &[E],
+/// Marks the documents that the built-in dossiers (or `./dossiers`) hide
+/// when the library loads with them: a document with the identity, or an
+/// earlier identity, of one of theirs. Their copy stays the one shown,
+/// since notes were made on it; the import says so. Only for the default
+/// library folder, the one that loads with them.
+fn mark_hidden(
+    entries: &mut [Entry],
+    docs: &[Option<Imported>],
     args: &ImportArgs,
-) -> anyhow::Result<()> {
-    if args.json {
-        return super::output::print_json(&entries);
-    }
-    let mut out = String::new();
-    for e in entries {
-        let e = e.borrow();
-        let source = sanitize_line(&e.source);
-        if let Some(error) = &e.error {
-            out.push_str(&format!("{source}: refused: {}\n", sanitize_line(error)));
-        } else if let (Some(file), Some(outcome)) = (&e.file, e.outcome) {
-            let what = match (outcome, args.dry_run) {
-                (Outcome::Created, false) => "written",
-                (Outcome::Replaced, false) => "replaced",
-                (Outcome::Unchanged, _) => "unchanged",
-                (Outcome::Created, true) => "would be written",
-                (Outcome::Replaced, true) => "would replace the older version",
-            };
-            out.push_str(&format!("{source} -> {}: {what}\n", sanitize_line(file)));
-        } else if let Some(file) = &e.file {
-            out.push_str(&format!(
-                "{source} -> {}: not written\n",
-                sanitize_line(file)
-            ));
-        }
-        for w in &e.findings {
-            out.push_str(&format!("{source}:{}\n", w.render()));
-        }
-    }
-    super::output::print_text(&out)
-}
-
-fn summary(entries: &[Entry], dir: &Path, args: &ImportArgs, failed: bool) {
-    if args.json {
+    dir: &Path,
+    cap: u64,
+) {
+    if docs.iter().all(Option::is_none) || !is_default_library(args, dir) {
         return;
     }
-    let count = |o: Outcome| entries.iter().filter(|e| e.outcome == Some(o)).count();
-    let refused = entries.iter().filter(|e| e.error.is_some()).count();
-    let warnings = entries
-        .iter()
-        .flat_map(|e| &e.findings)
-        .filter(|w| w.severity == import::report::Severity::Warning)
-        .count();
-    let dir = sanitize_line(&dir.display().to_string());
-    if failed {
-        eprintln!(
-            "dossier import: {refused} of {} source(s) refused; nothing written to {dir}",
-            entries.len()
-        );
-    } else {
-        let verb = if args.dry_run {
-            "would import"
-        } else {
-            "imported"
-        };
-        eprintln!(
-            "dossier import: {verb} {} document(s) into {dir}: {} new, {} replaced, {} unchanged; {warnings} warning(s)",
-            entries.len(),
-            count(Outcome::Created),
-            count(Outcome::Replaced),
-            count(Outcome::Unchanged),
-        );
+    let (hidden, from_folder) = dossiers::hidden_in_default_library(cap);
+    for (e, d) in entries.iter_mut().zip(docs) {
+        if let Some(by) = d.as_ref().and_then(|d| hidden.get(&d.file_name)) {
+            e.hidden_by = Some(by.clone());
+            e.hidden_in_folder = from_folder;
+        }
     }
+}
+
+fn is_default_library(args: &ImportArgs, dir: &Path) -> bool {
+    let Some(default) = paths::user_library_dir() else {
+        return false;
+    };
+    args.into.is_none()
+        || dir == default
+        || matches!((dir.canonicalize(), default.canonicalize()), (Ok(a), Ok(b)) if a == b)
 }

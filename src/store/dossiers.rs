@@ -1,5 +1,6 @@
 //! Loading dossiers from a folder, or from the copy built into the binary.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -90,30 +91,69 @@ fn with_library(
         return corpus;
     };
     let base = load::load(&files, &*resolver(dir.clone()));
-    let file_name = |path: &str| {
-        Path::new(path)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-    };
-    let taken: Vec<String> = base
-        .roots
-        .iter()
-        .map(|&r| base.node(r))
-        .flat_map(|n| std::iter::once(n.id.clone()).chain(n.aliases.iter().map(|a| a.to_string())))
-        .map(|id| format!("{id}.toml"))
-        .chain(files.iter().filter_map(|f| file_name(&f.path)))
-        .collect();
+    let taken = hiding(&base, &files);
+    // What an interrupted import left is removed here too.
+    super::library::sweep_if_idle(&library);
     let (found, mut library_errors) = read_dir_files(&library, max_file_size);
     errors.append(&mut library_errors);
     files.extend(
         found
             .into_iter()
-            .filter(|f| !file_name(&f.path).is_some_and(|n| taken.contains(&n))),
+            .filter(|f| !file_name(&f.path).is_some_and(|n| taken.contains_key(&n))),
     );
     let mut corpus = load::load_owned(files, &*resolver(dir));
     errors.append(&mut corpus.errors);
     corpus.errors = errors;
     corpus
+}
+
+fn file_name(path: &str) -> Option<String> {
+    Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+}
+
+/// The library file names that `base` hides, each with the id of the
+/// document that is shown instead: its root ids and their aliases as
+/// `ID.toml`, and its own file names.
+fn hiding(base: &Corpus, files: &[SourceFile]) -> BTreeMap<String, String> {
+    let mut taken = BTreeMap::new();
+    for node in base.roots.iter().map(|&r| base.node(r)) {
+        for id in
+            std::iter::once(node.id.to_string()).chain(node.aliases.iter().map(|a| a.to_string()))
+        {
+            taken.insert(format!("{id}.toml"), node.id.to_string());
+        }
+    }
+    for f in files {
+        if let Some(name) = file_name(&f.path) {
+            let stem = name.trim_end_matches(".toml").to_string();
+            taken.entry(name).or_insert(stem);
+        }
+    }
+    taken
+}
+
+/// The library file names hidden when the library loads by default (with
+/// `./dossiers` where it exists, else the built-in dossiers), each with
+/// the id of the document shown instead, and whether they are those of
+/// `./dossiers`; for `dossier import` to say so.
+pub fn hidden_in_default_library(max_file_size: u64) -> (BTreeMap<String, String>, bool) {
+    let dir = Path::new("dossiers");
+    let (files, dir) = if dir.is_dir() {
+        (
+            read_dir_files(dir, max_file_size).0,
+            Some(dir.to_path_buf()),
+        )
+    } else {
+        (built_in_files(), None)
+    };
+    let from_folder = dir.is_some();
+    let base = match dir {
+        Some(dir) => load::load(&files, &FolderResolver { dir, max_file_size }),
+        None => load::load(&files, &load::NoFiles),
+    };
+    (hiding(&base, &files), from_folder)
 }
 
 /// The built-in dossiers alone.
@@ -232,7 +272,7 @@ type ReadError = (String, Option<dossier_core::Position>);
 /// A dossier file's name follows the id rule: lower-case letters, digits,
 /// `-` and `_`, then `.toml`. Names with `$`, spaces, quotes or controls
 /// are refused, so no id or message is made from one.
-fn valid_file_name(path: &Path) -> bool {
+pub(crate) fn valid_file_name(path: &Path) -> bool {
     let Some(stem) = path
         .file_name()
         .and_then(|n| n.to_str()?.strip_suffix(".toml"))

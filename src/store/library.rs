@@ -1,13 +1,17 @@
 //! The library folder that `dossier import` writes: reading a source
 //! safely (regular files only, within the size limit, UTF-8; a PDF through
-//! `pdftotext`), and writing one document file whole or not at all.
+//! `pdftotext`), checking that the loader will read what is written, and
+//! writing each document file whole or not at all ([`write`]).
 
-use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use dossier_core::Position;
+use dossier_core::load::{self, SourceFile};
+
+mod write;
+pub use write::{Outcome, WriteError, plan, sweep_if_idle, write_document, write_documents};
 
 /// `~/.local/share/dossier/library` on Linux.
 pub fn default_dir() -> Option<PathBuf> {
@@ -30,13 +34,20 @@ impl Refusal {
     }
 }
 
-/// Reads a source: `-` is standard input; anything else must be a regular
-/// file (a FIFO or device is refused before it is opened, so it is never
-/// waited on) of at most `cap` bytes. A PDF becomes its text through
-/// `pdftotext`; everything else must be UTF-8.
+/// Reads a source as text: its bytes ([`read_source_bytes`]) made text
+/// ([`source_text`]).
 pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
-    let bytes = if path == Path::new("-") {
-        read_capped(io::stdin().lock(), cap)?
+    let bytes = read_source_bytes(path, cap)?;
+    source_text(path, bytes, cap)
+}
+
+/// A source's bytes: `-` is standard input; anything else must be a
+/// regular file (a FIFO or device is refused before it is opened, so it is
+/// never waited on) of at most `cap` bytes. What the bytes are is for the
+/// import's format detection to say.
+pub fn read_source_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
+    if path == Path::new("-") {
+        read_capped(io::stdin().lock(), cap)
     } else {
         // A FIFO or device is refused before it is opened, and what was
         // opened is checked again (see `regular`).
@@ -51,8 +62,12 @@ pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
         if len > cap {
             return Err(over(len, cap));
         }
-        read_capped(file, cap)?
-    };
+        read_capped(file, cap)
+    }
+}
+
+/// A source's text: a PDF's through `pdftotext`, anything else as UTF-8.
+pub fn source_text(path: &Path, bytes: Vec<u8>, cap: u64) -> Result<String, Refusal> {
     if bytes.starts_with(b"%PDF") {
         return pdf_text(path, &bytes, cap);
     }
@@ -136,157 +151,51 @@ fn pdf_text(path: &Path, bytes: &[u8], cap: u64) -> Result<String, Refusal> {
     utf8(text)
 }
 
-/// What writing a document did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Outcome {
-    /// A new file.
-    Created,
-    /// The file held another version of the document: replaced.
-    Replaced,
-    /// The file already held exactly this: left alone.
-    Unchanged,
-}
+/// The longest file name the library writes: 255 bytes is the limit of
+/// the common file systems (ext4, XFS, APFS, NTFS in UTF-16 units).
+pub const MAX_FILE_NAME: usize = 255;
 
-/// What writing would do, without writing.
-pub fn plan(dir: &Path, file_name: &str, text: &str) -> Outcome {
-    match fs::read(dir.join(file_name)) {
-        Ok(old) if old == text.as_bytes() => Outcome::Unchanged,
-        Ok(_) => Outcome::Replaced,
-        Err(_) => Outcome::Created,
+/// Refuses a document the library could not hold or the loader would not
+/// read back: a name longer than a file name may be, a file over the
+/// loader's `max_file_size`, a name outside the loader's rule, or a text
+/// the real loader reports an error in. What is refused here is never
+/// written, so the version in the library stays.
+pub fn check_loadable(id: &str, file_name: &str, text: &str, cap: u64) -> Result<(), String> {
+    if file_name.len() > MAX_FILE_NAME {
+        let shown: String = id.chars().take(40).collect();
+        return Err(format!(
+            "the identity {shown}… is {} bytes long: a library file name may be at most {MAX_FILE_NAME} bytes",
+            id.len()
+        ));
     }
-}
-
-/// Writes `dir/file_name` whole: a temporary file beside it, synced, then
-/// renamed into place, and the folder synced. The same text again writes
-/// nothing.
-pub fn write_document(dir: &Path, file_name: &str, text: &str) -> Result<Outcome, String> {
-    write_documents(dir, &[(file_name, text)])
-        .pop()
-        .unwrap_or_else(|| Err("nothing to write".into()))
-}
-
-/// Writes many documents whole, each as [`write_document`] does, with the
-/// syncs shared: every temporary file is written, then all are made
-/// durable at once (one `syncfs` on Linux, else each file synced), then
-/// each is renamed into place and the folder synced once. 8,000 documents
-/// cost two syncs instead of 16,000. A file whose write fails is left
-/// alone; the others still go in.
-pub fn write_documents(dir: &Path, docs: &[(&str, &str)]) -> Vec<Result<Outcome, String>> {
-    let fail =
-        |name: &str, e: io::Error| format!("{}: cannot write: {e}", dir.join(name).display());
-    if let Err(e) = fs::create_dir_all(dir) {
-        return docs
-            .iter()
-            .map(|(n, _)| Err(fail(n, io::Error::new(e.kind(), e.to_string()))))
-            .collect();
+    if text.len() as u64 > cap {
+        return Err(format!(
+            "the library file would be {} bytes, over the limit of {cap} bytes the loader reads (max_file_size in config.toml): not written",
+            text.len()
+        ));
     }
-    let mut results: Vec<Result<Outcome, String>> = Vec::with_capacity(docs.len());
-    let mut pending: Vec<(usize, tempfile::NamedTempFile)> = Vec::new();
-    for (i, (name, text)) in docs.iter().enumerate() {
-        let outcome = plan(dir, name, text);
-        if outcome == Outcome::Unchanged {
-            results.push(Ok(outcome));
-            continue;
-        }
-        match temporary(dir, text) {
-            Ok(tmp) => {
-                pending.push((i, tmp));
-                results.push(Ok(outcome));
-            }
-            Err(e) => results.push(Err(fail(name, e))),
-        }
+    if !super::dossiers::valid_file_name(Path::new(file_name)) {
+        return Err(format!(
+            "{file_name} is not a name the loader reads (lower-case letters, digits, `-` and `_`): not written"
+        ));
     }
-    if pending.is_empty() {
-        return results;
+    let corpus = load::load_owned(
+        vec![SourceFile {
+            path: file_name.to_string(),
+            text: text.to_string(),
+        }],
+        &load::NoFiles,
+    );
+    match corpus.errors.first() {
+        Some(e) => Err(format!("the written file would not load: {e}: not written")),
+        None => Ok(()),
     }
-    if !sync_all_at_once(dir) {
-        for (i, tmp) in &pending {
-            if let Err(e) = tmp.as_file().sync_all() {
-                results[*i] = Err(fail(docs[*i].0, e));
-            }
-        }
-    }
-    for (i, tmp) in pending {
-        if results[i].is_err() {
-            continue;
-        }
-        if let Err(e) = tmp.persist(dir.join(docs[i].0)) {
-            results[i] = Err(fail(docs[i].0, e.error));
-        }
-    }
-    // The new names are the documents: a failure here leaves the files
-    // written, only their names perhaps not yet on disk.
-    let _ = super::notes::durable::sync_dir(dir);
-    results
-}
-
-/// A temporary file in `dir` holding `text`, not yet synced. Not `*.toml`:
-/// a reader of the folder never sees it.
-fn temporary(dir: &Path, text: &str) -> io::Result<tempfile::NamedTempFile> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".dossier-import")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.as_file_mut().write_all(text.as_bytes())?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644))?;
-    }
-    Ok(tmp)
-}
-
-/// Makes everything written to the folder's file system durable in one
-/// call, where the system has one (`syncfs` on Linux).
-fn sync_all_at_once(dir: &Path) -> bool {
-    #[cfg(target_os = "linux")]
-    {
-        if let Ok(d) = fs::File::open(dir) {
-            return rustix::fs::syncfs(&d).is_ok();
-        }
-    }
-    let _ = dir;
-    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn writing_twice_changes_nothing_and_a_new_version_replaces() {
-        let dir = tempfile::tempdir().unwrap();
-        let lib = dir.path().join("lib");
-        assert_eq!(
-            write_document(&lib, "a.toml", "x = 1\n"),
-            Ok(Outcome::Created)
-        );
-        let before = fs::metadata(lib.join("a.toml"))
-            .unwrap()
-            .modified()
-            .unwrap();
-        assert_eq!(
-            write_document(&lib, "a.toml", "x = 1\n"),
-            Ok(Outcome::Unchanged)
-        );
-        let after = fs::metadata(lib.join("a.toml"))
-            .unwrap()
-            .modified()
-            .unwrap();
-        assert_eq!(before, after);
-        assert_eq!(
-            write_document(&lib, "a.toml", "x = 2\n"),
-            Ok(Outcome::Replaced)
-        );
-        assert_eq!(fs::read_to_string(lib.join("a.toml")).unwrap(), "x = 2\n");
-        let names: Vec<_> = fs::read_dir(&lib)
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["a.toml"], "no temporary file is left");
-    }
+    use std::fs;
 
     #[test]
     fn sources_that_are_not_files_or_too_large_or_not_utf8_are_refused() {
@@ -309,5 +218,19 @@ mod tests {
         fs::write(&bad, b"ok\n\xff").unwrap();
         let r = read_source(&bad, 100).unwrap_err();
         assert_eq!(r.position, Some(Position { line: 2, col: 1 }));
+    }
+
+    #[test]
+    fn what_the_loader_would_not_read_back_is_refused() {
+        let ok = "[dossier]\nid = \"kst-1-2\"\nkind = \"document\"\ntitle = \"T\"\n\n[document]\ntype = \"brief\"\ndate = \"2025-01-02\"\n";
+        assert_eq!(check_loadable("kst-1-2", "kst-1-2.toml", ok, 1000), Ok(()));
+        let e = check_loadable("kst-1-2", "kst-1-2.toml", ok, 10).unwrap_err();
+        assert!(e.contains("over the limit of 10 bytes"), "{e}");
+        let long = format!("kst-{}-1", "9".repeat(5000));
+        let e = check_loadable(&long, &format!("{long}.toml"), ok, 1000).unwrap_err();
+        assert!(e.contains("5006 bytes long"), "{e}");
+        assert!(e.len() < 200, "the identity is not printed whole: {e}");
+        let e = check_loadable("kst-1-2", "kst-1-2.toml", "[dossier]\nid = 3\n", 1000).unwrap_err();
+        assert!(e.contains("would not load"), "{e}");
     }
 }

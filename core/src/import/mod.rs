@@ -149,6 +149,21 @@ pub fn detect(text: &str) -> SourceKind {
     }
 }
 
+/// The name endings of the files the import reads, lower case: what
+/// `dossier import FOLDER` takes from a folder. A new reader adds its own.
+pub const SOURCE_EXTENSIONS: &[&str] = &["xml", "txt", "pdf"];
+
+/// Whether a file of this name is a source the import reads (by its
+/// extension, in any case: `kst-32317-542.XML`).
+pub fn is_source_name(name: &str) -> bool {
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty()
+            && SOURCE_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(ext))
+    })
+}
+
 /// One import's result: the document, its file, and what was reported.
 #[derive(Debug, Clone)]
 pub struct Imported {

@@ -291,3 +291,13 @@ fn a_day_the_calendar_lacks_is_passed_over_for_a_real_one_or_refused() {
         Some("2024-02-29")
     );
 }
+
+#[test]
+fn source_names_are_known_by_their_extension_in_any_case() {
+    assert!(is_source_name("kst-32317-542.xml"));
+    assert!(is_source_name("BRIEF.TXT"));
+    assert!(is_source_name("brief.pdf"));
+    assert!(!is_source_name("README.md"));
+    assert!(!is_source_name(".xml"));
+    assert!(!is_source_name("xml"));
+}
