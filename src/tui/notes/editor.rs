@@ -2,13 +2,17 @@
 //! kind, status, tags (completed from the tags in use), owner and due date.
 //! It takes key input and says what happened; saving, drafts and the store
 //! are left to the caller, so the editor itself does no I/O.
+//!
+//! The editor holds the note as written, control characters and all: a
+//! note whose status alone changes is stored byte for byte as it was.
+//! Cleaning for the terminal happens where it is drawn (see
+//! [`super::editor_view`]).
 
 use std::path::Path;
 
 use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_form::NoteForm;
 use dossier_core::note_index::complete_tag;
-use dossier_core::text::{sanitize, sanitize_line};
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
@@ -70,10 +74,10 @@ pub struct NoteEditor {
     pristine: (String, NoteForm),
 }
 
-/// A one-line field. Text from files is cleaned: control characters never
-/// reach the terminal, here or in the body.
+/// A one-line field, holding the text as written (the view cleans what it
+/// draws).
 fn line_area(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![sanitize_line(text)]);
+    let mut t = TextArea::new(vec![text.to_string()]);
     t.set_cursor_line_style(Style::default());
     t.move_cursor(CursorMove::End);
     t
@@ -97,12 +101,9 @@ impl NoteEditor {
     }
 
     fn with(note: Annotation, is_new: bool, form: NoteForm) -> NoteEditor {
-        let clean = sanitize(&note.body);
-        let lines: Vec<String> = if clean.is_empty() {
-            vec![String::new()]
-        } else {
-            clean.lines().map(str::to_string).collect()
-        };
+        // Split on line feeds only, so that joining them gives the body
+        // back exactly (a carriage return stays at its line's end).
+        let lines: Vec<String> = note.body.split('\n').map(str::to_string).collect();
         let mut body = TextArea::new(lines);
         body.set_cursor_line_style(Style::default());
         body.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -141,6 +142,7 @@ impl NoteEditor {
         }
     }
 
+    /// The body as it stands, exactly as written.
     pub fn body_text(&self) -> String {
         self.body.lines().join("\n")
     }

@@ -493,3 +493,5 @@ fn jump(s: &mut State, i: usize) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod verbatim;
