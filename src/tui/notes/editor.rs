@@ -8,15 +8,13 @@
 //! Cleaning for the terminal happens where it is drawn (see
 //! [`super::editor_view`]).
 
-use std::path::Path;
-
 use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_form::NoteForm;
 use dossier_core::note_index::complete_tag;
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
-use crate::store::drafts::Draft;
+use crate::app::notes::Unsaved;
 use crate::tui::action::Action;
 use crate::tui::keymap::Key as KeymapKey;
 
@@ -91,7 +89,7 @@ impl NoteEditor {
     }
 
     /// An editor that continues a draft left behind.
-    pub fn from_draft(draft: &Draft) -> NoteEditor {
+    pub fn from_draft(draft: &Unsaved) -> NoteEditor {
         let mut form = NoteForm::from_note(&draft.note);
         form.due = draft.due_text.clone();
         let mut e = Self::with(draft.note.clone(), !draft.editing, form);
@@ -206,7 +204,7 @@ impl NoteEditor {
 
     /// Acts on one action. `notes` are those in the store, for completing
     /// tags.
-    pub fn act(&mut self, a: Action, notes: &[Annotation], now: jiff::Timestamp) -> Outcome {
+    pub fn act(&mut self, a: Action, notes: &[Annotation]) -> Outcome {
         if self.confirming {
             return match a {
                 Action::Yes => Outcome::Cancel,
@@ -218,7 +216,7 @@ impl NoteEditor {
             };
         }
         match a {
-            Action::Save => return self.save(now),
+            Action::Save => return self.save(),
             Action::Cancel => {
                 if self.is_dirty() {
                     self.confirming = true;
@@ -256,8 +254,13 @@ impl NoteEditor {
         }
     }
 
-    fn save(&mut self, now: jiff::Timestamp) -> Outcome {
-        match self.form().apply(&self.base, &self.body_text(), now) {
+    /// The note to store. Its times (and a new note's id) are the notes
+    /// service's to give when it stores it.
+    fn save(&mut self) -> Outcome {
+        match self
+            .form()
+            .apply(&self.base, &self.body_text(), self.base.updated)
+        {
             Ok(a) => {
                 self.error = None;
                 Outcome::Save(a)
@@ -334,7 +337,7 @@ impl NoteEditor {
 
     /// The draft to journal: the note as it stands, with the due date as
     /// typed.
-    pub fn draft(&self, store: &Path, now: jiff::Timestamp) -> Draft {
+    pub fn unsaved(&self) -> Unsaved {
         let form = self.form();
         let mut note = self.base.clone();
         note.body = self.body_text();
@@ -343,12 +346,10 @@ impl NoteEditor {
         note.tags = dossier_core::note_form::parse_tags(&form.tags);
         note.owner = Some(form.owner.trim().to_string()).filter(|o| !o.is_empty());
         note.due = dossier_core::note_form::parse_due(&form.due).ok().flatten();
-        Draft {
-            written: now,
-            store: store.to_path_buf(),
+        Unsaved {
+            note,
             editing: !self.is_new,
             due_text: form.due,
-            note,
         }
     }
 }

@@ -319,7 +319,6 @@ mod tests {
     #[test]
     fn the_editor_shows_passage_text_and_fields() {
         let mut e = NoteEditor::new(note(), true);
-        let now = jiff::Timestamp::UNIX_EPOCH;
         e.input(
             Input {
                 key: Key::Tab,
@@ -328,7 +327,6 @@ mod tests {
                 shift: false,
             },
             &[],
-            now,
         );
         e.input(
             Input {
@@ -338,7 +336,6 @@ mod tests {
                 shift: false,
             },
             &[],
-            now,
         );
         let s = screen(&e, 80, 24);
         assert!(
