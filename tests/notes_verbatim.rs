@@ -2,6 +2,8 @@
 //! `notes edit --status` change the status and leave the body byte for
 //! byte as it was, whatever it holds.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::Path;
 
 use assert_cmd::Command;
