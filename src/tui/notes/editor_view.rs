@@ -351,6 +351,25 @@ mod tests {
     }
 
     #[test]
+    fn what_is_drawn_is_cleaned_and_the_cursor_stays_on_its_character() {
+        let mut area = TextArea::new(vec!["a\u{1b}[31mb\u{202e}c".to_string(), "x\ry".into()]);
+        // After the `b`: one mark before it, for the escape.
+        area.move_cursor(CursorMove::Jump(0, 7));
+        let drawn = shown(&area, sanitize);
+        assert_eq!(drawn.lines(), ["a␛[31mb<U+202E>c", "x␍y"]);
+        assert_eq!(drawn.cursor(), (0, 7));
+        // After the override: its code is eight characters wide.
+        area.move_cursor(CursorMove::Jump(0, 8));
+        area.start_selection();
+        area.move_cursor(CursorMove::Jump(1, 2));
+        let drawn = shown(&area, sanitize);
+        assert_eq!(drawn.cursor(), (1, 2));
+        assert_eq!(drawn.selection_range(), Some(((0, 15), (1, 2))));
+        // The editor's own text is untouched.
+        assert_eq!(area.lines()[0], "a\u{1b}[31mb\u{202e}c");
+    }
+
+    #[test]
     fn it_fits_small_and_large_screens() {
         let e = NoteEditor::new(note(), false);
         for (w, h) in [(20, 8), (80, 24), (200, 60), (1, 1)] {
