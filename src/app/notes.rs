@@ -122,6 +122,16 @@ impl Unsaved {
     }
 }
 
+impl From<&Draft> for Unsaved {
+    fn from(d: &Draft) -> Unsaved {
+        Unsaved {
+            note: d.note.clone(),
+            editing: d.editing,
+            due_text: d.due_text.clone(),
+        }
+    }
+}
+
 /// Why a note was not stored.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {

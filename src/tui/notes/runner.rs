@@ -18,7 +18,7 @@ use crate::tui::update::Effect;
 
 pub struct Runner {
     /// `None` when the store could not be opened: nothing is written.
-    io: Option<NotesService>,
+    notes: Option<NotesService>,
 }
 
 impl Runner {
@@ -34,7 +34,7 @@ impl Runner {
             Ok(io) => io,
             Err(e) => {
                 s.message = Some(e.to_string());
-                return Runner { io: None };
+                return Runner { notes: None };
             }
         };
         let loaded = io.load(&s.corpus);
@@ -47,12 +47,7 @@ impl Runner {
         if let Some(p) = pending
             && let Ok(d) = &p.draft
         {
-            let unsaved = Unsaved {
-                note: d.note.clone(),
-                editing: d.editing,
-                due_text: d.due_text.clone(),
-            };
-            let mut editor = NoteEditor::from_draft(&unsaved);
+            let mut editor = NoteEditor::from_draft(&Unsaved::from(d));
             editor.notice = Some(labels::keyed(s.lang, Text::DraftOffer, &s.keymap));
             let before = d
                 .editing
@@ -71,7 +66,7 @@ impl Runner {
                 before,
             };
         }
-        Runner { io: Some(io) }
+        Runner { notes: Some(io) }
     }
 
     /// A runner on `store` whose drafts stay in `store/drafts`, on a fixed
@@ -118,7 +113,7 @@ impl Runner {
         {
             return Done::Exported(perform((*format, *delimiter), path, notes, corpus, lang));
         }
-        let Some(io) = self.io.as_mut() else {
+        let Some(io) = self.notes.as_mut() else {
             return match op {
                 NotesOp::Save { .. } | NotesOp::Delete(_) | NotesOp::Undo => {
                     Done::NotSaved(labels::text(lang, Text::ReadOnly).to_string())
