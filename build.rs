@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-fn main() {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo::rerun-if-changed=dossiers");
     let dir = Path::new("dossiers");
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -21,8 +21,8 @@ fn main() {
         "/// Every bundled dossier file: name and text.\npub const BUILT_IN: &[(&str, &str)] = &[\n",
     );
     for name in &names {
-        let path =
-            std::fs::canonicalize(dir.join(name)).expect("a bundled dossier file can be resolved");
+        let path = std::fs::canonicalize(dir.join(name))
+            .map_err(|e| format!("the bundled dossier file {name} cannot be resolved: {e}"))?;
         println!("cargo::rerun-if-changed={}", path.display());
         let _ = writeln!(
             code,
@@ -31,6 +31,7 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out = Path::new(&std::env::var("OUT_DIR")?).join("built_in.rs");
+    std::fs::write(out, code)?;
+    Ok(())
 }

@@ -7,6 +7,8 @@
 //! `cargo bench --bench finder` (see BENCHMARKS.md for figures). Setting up
 //! loads 20,000 generated dossiers, which takes a while.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 

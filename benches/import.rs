@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench import` (see BENCHMARKS.md for figures).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

@@ -6,6 +6,8 @@
 //!
 //! `cargo bench --bench library` (see BENCHMARKS.md for figures).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::sync::OnceLock;
 
 use dossier_core::Corpus;

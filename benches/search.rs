@@ -5,6 +5,8 @@
 //!
 //! `cargo bench --bench search` (see BENCHMARKS.md for figures).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::sync::OnceLock;
 
 use dossier_core::search::{FuzzySearch, SearchIndex};

@@ -16,6 +16,8 @@
 //! writes every title and passage, one a line, as the search index holds
 //! them: the same text for `fzf --filter` and `rg`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;

@@ -15,7 +15,9 @@ use dossier_core::{BodyError, Corpus, LoadError};
 use crate::store::cache::{Cache, Fingerprint};
 use crate::store::config::{self, Config};
 use crate::store::dossiers::{self, Origin};
-use crate::store::notes::{self, NotesStore, StoreError};
+use crate::store::notes::{NotesStore, StoreError, location as notes_location};
+
+pub mod notes;
 
 /// The files the user named on the command line; each `None` takes the
 /// default (see the README).
@@ -140,7 +142,12 @@ impl App {
     /// The notes store: `--notes`, else `notes` in the configuration, else
     /// the user's data folder.
     pub fn notes(&self) -> Result<NotesStore, StoreError> {
-        NotesStore::open(notes::location(self.notes.as_deref(), &self.config)?)
+        NotesStore::open(notes_location(self.notes.as_deref(), &self.config)?)
+    }
+
+    /// The notes service on the store of [`App::notes`].
+    pub fn notes_service(&self) -> Result<notes::NotesService, StoreError> {
+        self.notes().map(notes::NotesService::new)
     }
 
     /// The author written into new notes.

@@ -3,6 +3,8 @@
 //! hostile or oversized files. Every run is in a fresh folder with its own
 //! home, so no file of the machine (config, cache) takes part.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

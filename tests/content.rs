@@ -11,6 +11,8 @@
 //! sides (a marker in a dossier is a link whose label is its number), so
 //! they are compared as they stand: that also proves where they stand.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -3,6 +3,7 @@
 //! writes is replayed on a small screen model to know what the user sees.
 //! Every wait is bounded; nothing here asserts a timing.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 #![cfg(target_os = "linux")]
 
 use std::fs::File;

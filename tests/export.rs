@@ -4,6 +4,8 @@
 //! hand. Round trips through import and merge, and arbitrary note text
 //! through every format.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use dossier::core::Corpus;
 use dossier::core::anchor;
 use dossier::core::annotation::{Annotation, Kind, Quote, Status, Target};

@@ -1,6 +1,8 @@
 //! `dossier notes export` and `dossier notes import` as a team uses them:
 //! one person exports, a colleague imports, twice, and edits travel back.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -3,6 +3,8 @@
 //! they build in are still where they say, so a renamed dossier cannot
 //! leave them unbuildable unnoticed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::Path;
 
 #[test]

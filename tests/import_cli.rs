@@ -1,6 +1,8 @@
 //! `dossier import`: the 40 official-publication fixtures, the bundled
 //! letter's text, and every refusal (each writes nothing).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

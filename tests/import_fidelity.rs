@@ -6,6 +6,8 @@
 //! that remain are listed in [`DIFFERENCES`], each with its reason, and
 //! checked to be exactly those.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -2,6 +2,8 @@
 //! open the documents they cite, what cites a document, the timeline, and
 //! the library folder that loads beside the built-in letter.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,6 +1,8 @@
 //! `dossier notes list/add` and the store's promises: every confirmed note
 //! survives, two writers lose nothing, a bad store is never overwritten.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::Duration;

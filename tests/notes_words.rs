@@ -3,6 +3,8 @@
 //! changes the interface makes (`notes edit`, `done`, `delete`). Output
 //! follows `language` in `config.toml`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -2,6 +2,8 @@
 //! foundation issue asks for, fast paths equal to the reference, and the
 //! index read back from its bytes.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

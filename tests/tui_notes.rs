@@ -3,6 +3,8 @@
 //! tmux these tests fail, saying so: they never pass untested (`.ci/run`
 //! installs tmux).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};

@@ -2,6 +2,8 @@
 //! documents had official identifiers, lists every note on the same node
 //! and passage, anchored; and every id of that version still opens.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

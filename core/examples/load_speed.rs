@@ -7,6 +7,8 @@
 //! `toml::from_str` into tables on every core, the same on one core, and
 //! [`dossier_core::load::load_owned`] (which parses on every core).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 use std::time::{Duration, Instant};
 
 use dossier_core::load::{self, SourceFile};

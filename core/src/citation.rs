@@ -8,61 +8,9 @@
 
 pub use crate::identity::Chamber;
 
-/// A Kamerstuk: its dossier (with sub-number, as printed officially:
-/// `21501-20`, `36410-VI`, `19637/36045`) and its number in that dossier
-/// (`978`; Eerste Kamer documents have letters: `A`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct KstId {
-    pub dossier: String,
-    pub number: String,
-    pub chamber: Option<Chamber>,
-}
-
-impl KstId {
-    /// `kst-32317-978`, lower case: the document's id in the library. A
-    /// document printed in two dossiers (`19637/36045`) is published under
-    /// the first.
-    pub fn id(&self) -> String {
-        format!("kst-{}", self.first().slug_tail())
-    }
-
-    /// `kamerstuk-32317-978`: the id of a reference to it.
-    pub fn reference_id(&self) -> String {
-        format!("kamerstuk-{}", self.slug_tail())
-    }
-
-    /// The official address of the publication.
-    pub fn url(&self) -> String {
-        let dossier = self.dossier.split('/').next().unwrap_or_default();
-        format!(
-            "https://zoek.officielebekendmakingen.nl/kst-{dossier}-{}.html",
-            self.number
-        )
-    }
-
-    /// `32317-978`, `19637/36045-3478`: the short form titles use.
-    pub fn short(&self) -> String {
-        format!("{}-{}", self.dossier, self.number)
-    }
-
-    fn first(&self) -> KstId {
-        KstId {
-            dossier: self
-                .dossier
-                .split('/')
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            ..self.clone()
-        }
-    }
-
-    fn slug_tail(&self) -> String {
-        format!("{}-{}", self.dossier, self.number)
-            .to_ascii_lowercase()
-            .replace(['/', ' '], "-")
-    }
-}
+/// What a citation names: the one Kamerstuk identity type, under the
+/// name the readers of citations have used for it.
+pub use crate::identity::Kamerstuk as KstId;
 
 /// One notation, the whole of `text`, to its identifier. Leading words
 /// (`Kamerstuk`, `Kamerstukken II 2024/25,`, `motie`) are read, a final full

@@ -1,6 +1,9 @@
 //! The official identity of a parliamentary document: its Kamerstuk
 //! dossier and number, its chamber, and the identifier and address that
-//! officielebekendmakingen.nl gives it (`kst-32317-987`).
+//! officielebekendmakingen.nl gives it (`kst-32317-987`). One type for
+//! every use: read from any notation the documents write
+//! ([`Kamerstuk::parse`], see [`crate::citation`]), and written as an id,
+//! a reference's id, an address, an official citation or a short form.
 
 use serde::{Deserialize, Serialize};
 
@@ -50,16 +53,38 @@ impl Chamber {
     }
 }
 
-/// A Kamerstuk: dossier number (with its sub-number) and document number.
+/// A Kamerstuk: dossier number (with its sub-number, as printed
+/// officially) and document number, and the chamber when a notation named
+/// it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Kamerstuk {
     /// `32317`, `21501-04`, `36410-VI`, `19637/36045`.
     pub dossier: String,
     /// `987`, or an Eerste Kamer letter such as `A`.
     pub number: String,
+    /// The chamber, where the notation says (`Kamerstukken I …`, a lettered
+    /// number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chamber: Option<Chamber>,
 }
 
 impl Kamerstuk {
+    /// A Kamerstuk of no stated chamber.
+    pub fn new(dossier: impl Into<String>, number: impl Into<String>) -> Kamerstuk {
+        Kamerstuk {
+            dossier: dossier.into(),
+            number: number.into(),
+            chamber: None,
+        }
+    }
+
+    /// One notation, the whole of `text`: `Kamerstuk 32317-973`,
+    /// `Kamerstukken II 2024/25, 21 501-20, nr. 2245`, `kst-32317-978`,
+    /// `motie 21501-04-287`… (see [`crate::citation::parse`]).
+    pub fn parse(text: &str) -> Option<Kamerstuk> {
+        crate::citation::parse(text)
+    }
+
     /// The official identifier in lower case: `kst-32317-987`,
     /// `kst-36410-vi-60`. A document printed in two dossiers
     /// (`19637/36045`) is published under the first.
@@ -80,8 +105,23 @@ impl Kamerstuk {
         format!("{}-{}", norm(dossier), norm(&self.number))
     }
 
-    /// Dossier and number as lists show them: `32317 nr. 987`.
+    /// `kamerstuk-32317-978`: the id of a reference to it (both dossiers
+    /// of a document printed in two).
+    pub fn reference_id(&self) -> String {
+        let tail = format!("{}-{}", self.dossier, self.number);
+        format!(
+            "kamerstuk-{}",
+            tail.to_ascii_lowercase().replace(['/', ' '], "-")
+        )
+    }
+
+    /// `32317-978`, `19637/36045-3478`: the short form titles use.
     pub fn short(&self) -> String {
+        format!("{}-{}", self.dossier, self.number)
+    }
+
+    /// Dossier and number as lists show them: `32317 nr. 987`.
+    pub fn numbered(&self) -> String {
         format!("{} nr. {}", self.dossier, self.number)
     }
 
@@ -138,10 +178,29 @@ mod tests {
     use super::*;
 
     fn ks(d: &str, n: &str) -> Kamerstuk {
-        Kamerstuk {
-            dossier: d.into(),
-            number: n.into(),
-        }
+        Kamerstuk::new(d, n)
+    }
+
+    #[test]
+    fn every_form_of_one_kamerstuk() {
+        let k = Kamerstuk::parse("Kamerstukken II 2024/25, 19 637/ 36 045, nr. 3478").unwrap();
+        assert_eq!(k.id(), "kst-19637-3478");
+        assert_eq!(k.reference_id(), "kamerstuk-19637-36045-3478");
+        assert_eq!(k.short(), "19637/36045-3478");
+        assert_eq!(k.numbered(), "19637/36045 nr. 3478");
+        assert_eq!(
+            k.url(),
+            "https://zoek.officielebekendmakingen.nl/kst-19637-3478.html"
+        );
+        assert_eq!(k.chamber, Some(Chamber::TweedeKamer));
+        assert_eq!(
+            k.citation(Chamber::TweedeKamer, Some("2024-2025")),
+            "Kamerstukken II 2024/25, 19637/36045, nr. 3478"
+        );
+        assert_eq!(
+            Kamerstuk::parse("kst-32317-978").map(|k| k.key()),
+            Some("32317-978".into())
+        );
     }
 
     #[test]

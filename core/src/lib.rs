@@ -22,6 +22,7 @@ pub mod model;
 pub mod motion;
 pub mod note_form;
 pub mod note_index;
+pub mod page;
 pub mod query;
 pub mod schema;
 pub mod search;

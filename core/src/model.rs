@@ -444,8 +444,8 @@ pub struct ReferenceMeta {
 impl ReferenceMeta {
     pub fn kamerstuk(&self) -> Kamerstuk {
         Kamerstuk {
-            dossier: self.dossier_number.clone(),
-            number: self.number.clone(),
+            chamber: Some(self.chamber),
+            ..Kamerstuk::new(self.dossier_number.clone(), self.number.clone())
         }
     }
 

@@ -47,19 +47,38 @@ impl NoteForm {
     /// `base` with the fields and `body` applied and `updated` set to
     /// `now`. An owner or due date is kept whatever the kind: it is the
     /// writer's, and a question may have to be answered by a date too.
+    /// A field left as `base` shows it keeps `base`'s value byte for byte
+    /// (a note is stored as written; only what was typed is read).
     pub fn apply(
         &self,
         base: &Annotation,
         body: &str,
         now: jiff::Timestamp,
     ) -> Result<Annotation, FormError> {
+        let was = NoteForm::from_note(base);
         Ok(Annotation {
             kind: self.kind,
             status: self.status,
-            body: body.trim_end().to_string(),
-            tags: parse_tags(&self.tags),
-            owner: parse_owner(&self.owner),
-            due: parse_due(&self.due)?,
+            body: if body == base.body {
+                base.body.clone()
+            } else {
+                body.trim_end().to_string()
+            },
+            tags: if self.tags == was.tags {
+                base.tags.clone()
+            } else {
+                parse_tags(&self.tags)
+            },
+            owner: if self.owner == was.owner {
+                base.owner.clone()
+            } else {
+                parse_owner(&self.owner)
+            },
+            due: if self.due == was.due {
+                base.due
+            } else {
+                parse_due(&self.due)?
+            },
             updated: now,
             ..base.clone()
         })
@@ -315,6 +334,25 @@ mod tests {
             created: t,
             updated: t,
         }
+    }
+
+    #[test]
+    fn fields_left_as_they_were_keep_the_note_byte_for_byte() {
+        let a = Annotation {
+            body: "rood\u{1b}[31m\r\n  ".into(),
+            tags: vec!["Grens, Beheer ".into()],
+            owner: Some(" DGM\u{202e} ".into()),
+            ..base()
+        };
+        let mut form = NoteForm::from_note(&a);
+        form.status = Status::Done;
+        let now = jiff::Timestamp::UNIX_EPOCH;
+        let b = form.apply(&a, &a.body, now).unwrap();
+        assert_eq!(b.status, Status::Done);
+        assert_eq!((&b.body, &b.tags, &b.owner), (&a.body, &a.tags, &a.owner));
+        // What is typed is read as ever.
+        let c = form.apply(&a, "nieuw  \n", now).unwrap();
+        assert_eq!(c.body, "nieuw");
     }
 
     #[test]

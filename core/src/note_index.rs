@@ -252,7 +252,7 @@ impl NoteFilter {
                 // Exact first: a note that holds the words as they stand
                 // (or matches fzf's syntax) before any fuzzy match, and of
                 // those only the dense ones.
-                let hay = crate::query::fold_text(&haystack(a));
+                let hay = crate::text::fold_text(&haystack(a));
                 if query.matches(&hay).is_some() {
                     return Some((i64::MAX, i));
                 }

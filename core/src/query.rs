@@ -8,7 +8,7 @@
 //! texts that hold the typed words above scattered matches, and only falls
 //! back to those (see [`dense`]) when no text holds them.
 
-use crate::text::fold_char;
+use crate::text::fold_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -36,13 +36,6 @@ pub struct Term {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub groups: Vec<Vec<Term>>,
-}
-
-/// Folds a query as search text is folded: whitespace is one space.
-pub fn fold_text(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { fold_char(c) })
-        .collect()
 }
 
 impl Query {

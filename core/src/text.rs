@@ -252,6 +252,20 @@ pub fn fold(input: &str) -> String {
     input.chars().map(fold_char).collect()
 }
 
+/// Folds one character as search text and queries are folded: whitespace
+/// becomes a space, the rest as [`fold_char`].
+#[inline]
+pub fn fold_text_char(c: char) -> char {
+    if c.is_whitespace() { ' ' } else { fold_char(c) }
+}
+
+/// Folds text for matching (search, the tree's filter, the notes'
+/// filter): a query and the text it is matched in are folded alike, one
+/// character for one; see [`fold_text_char`].
+pub fn fold_text(s: &str) -> String {
+    s.chars().map(fold_text_char).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

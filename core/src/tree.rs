@@ -5,8 +5,8 @@
 use memchr::memchr2;
 
 use crate::model::{Corpus, NodeIdx, NodeKind};
-use crate::query::{Query, fold_text};
-use crate::text::{fold, fold_char};
+use crate::query::Query;
+use crate::text::{fold, fold_char, fold_text};
 
 /// The children a node shows in the tree: for a document first the topics
 /// that come from it, for a dossier also the references it cites.

@@ -1,10 +1,13 @@
-//! `dossier show ID [--json]`: one node as plain text.
+//! `dossier show ID [--json]`: one node's page (see
+//! [`dossier_core::page`], which the reader draws too) as plain text or
+//! JSON.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use dossier_core::lang::Lang;
 use dossier_core::model::Span;
+use dossier_core::page::{NoText, Page};
 use dossier_core::{BodyError, Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
@@ -20,7 +23,7 @@ struct ShowJson<'a> {
     letter: Option<LetterJson<'a>>,
     path: Vec<&'a str>,
     tags: Vec<String>,
-    countries: &'a [&'static str],
+    countries: Vec<&'static str>,
     url: Option<&'a str>,
     citation: Option<String>,
     /// For a reference: the document it cites, when the library holds it.
@@ -103,31 +106,40 @@ pub fn run(c: &Corpus, lang: Lang, id: &str, json: bool) -> anyhow::Result<ExitC
 }
 
 fn show_json(c: &Corpus, idx: NodeIdx) -> Result<ShowJson<'_>, BodyError> {
-    let n = c.node(idx);
-    let body = c.body(idx)?;
+    let page = Page::of(c, idx);
+    let body = page.body.clone()?;
+    let n = page.n;
     Ok(ShowJson {
         id: &n.id,
         kind: n.kind.as_str(),
         title: &n.title,
         dossier: c.root_of(idx).map(|r| c.node(r).id.as_str()),
-        letter: letter(c, idx),
-        path: c
-            .path(idx)
+        letter: page.letter.map(|(l, meta)| LetterJson {
+            id: &c.node(l).id,
+            date: &meta.date,
+            reference: meta.reference.as_deref(),
+        }),
+        path: page
+            .path
             .iter()
             .map(|&i| c.node(i).title.as_str())
             .collect(),
-        tags: c.tags_of(idx),
-        countries: &n.countries,
         url: n.url.as_deref(),
-        citation: n.reference.as_ref().map(|r| r.citation()),
-        opens: c.opens(idx).map(|d| c.node(d).id.as_str()),
+        citation: page.reference.map(|r| r.citation()),
+        opens: page.opens.map(|d| c.node(d).id.as_str()),
         document: document_json(c, idx),
         text: body.plain(),
-        links: body
-            .links()
-            .map(|(_, label, target)| link(c, label, target))
+        links: page
+            .links
+            .iter()
+            .map(|l| LinkJson {
+                label: l.label,
+                node: l.target_id,
+                title: l.target.map_or("", |t| c.node(t).title.as_str()),
+            })
             .collect(),
-        cited_by: c.backlinks[idx]
+        cited_by: page
+            .cited_by
             .iter()
             .map(|b| LinkJson {
                 label: &b.label,
@@ -135,59 +147,38 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> Result<ShowJson<'_>, BodyError> {
                 title: &c.node(b.from).title,
             })
             .collect(),
-        also_in: c
-            .also_in(idx)
-            .into_iter()
-            .map(|i| LinkJson {
+        also_in: page
+            .also_in
+            .iter()
+            .map(|&i| LinkJson {
                 label: c.letter_of(i).map_or("", |d| c.node(d).id.as_str()),
                 node: &c.node(i).id,
                 title: &c.node(i).title,
             })
             .collect(),
+        tags: page.tags,
+        countries: page.countries,
     })
 }
 
-fn link<'a>(c: &'a Corpus, label: &'a str, target: &'a str) -> LinkJson<'a> {
-    LinkJson {
-        label,
-        node: target,
-        title: c.by_id(target).map_or("", |n| n.title.as_str()),
-    }
-}
-
-fn letter(c: &Corpus, idx: NodeIdx) -> Option<LetterJson<'_>> {
-    let l = c.letter_of(idx)?;
-    let meta = c.node(l).letter.as_ref()?;
-    Some(LetterJson {
-        id: &c.node(l).id,
-        date: &meta.date,
-        reference: meta.reference.as_deref(),
-    })
-}
-
-/// The node as plain text: a header, the paragraphs, then its links and
-/// what cites it. Link labels stay in the text; footnote markers show as
-/// `[n]` so they are not read as part of a word.
+/// The node's [`Page`] as plain text: a header, the paragraphs, then its
+/// parts, links and what cites it. Link labels stay in the text; footnote
+/// markers show as `[n]` so they are not read as part of a word.
 fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> {
     let w = |x| word(lang, x);
-    let n = c.node(idx);
-    let body = c.body(idx)?;
+    let page = Page::of(c, idx);
+    let body = page.body.clone()?;
+    let n = page.n;
     let mut out = String::new();
-    let path: Vec<&str> = c
-        .path(idx)
+    let path: Vec<&str> = page
+        .path
         .iter()
         .map(|&i| c.node(i).title.as_str())
         .collect();
     let _ = writeln!(out, "{}", path.join(" › "));
-    // A document says what it is (brief, motie, agenda); other nodes their kind.
-    let kind = n
-        .letter
-        .as_ref()
-        .map_or(n.kind.as_str(), |m| m.doc_type.as_str());
-    let _ = writeln!(out, "{} · {kind}", n.id);
+    let _ = writeln!(out, "{} · {}", n.id, page.kind_label);
     if n.kind != NodeKind::Letter
-        && let Some(l) = c.letter_of(idx)
-        && let Some(meta) = c.node(l).letter.as_deref()
+        && let Some((l, meta)) = page.source()
     {
         let reference = meta.reference.as_deref().unwrap_or_default();
         let _ = writeln!(
@@ -200,7 +191,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
             c.node(l).id
         );
     }
-    if let Some(meta) = &n.letter {
+    if let Some(meta) = page.document {
         let _ = writeln!(
             out,
             "{}: {} {} {}",
@@ -209,7 +200,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
             w(W::Of),
             meta.date
         );
-        if let Some(cite) = meta.citation() {
+        if let Some(cite) = &page.citation {
             let _ = writeln!(out, "{}: {cite} ({})", w(W::Citation), meta.chamber.name());
         }
         if let Some(t) = &meta.dossier_title {
@@ -228,32 +219,28 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
             let _ = writeln!(out, "{}: {}, {}", w(W::Signed), s.name, s.role);
         }
     }
-    let tags = c.tags_of(idx);
-    if !tags.is_empty() {
-        let _ = writeln!(out, "{}: {}", w(W::Tags), tags.join(", "));
+    if !page.tags.is_empty() {
+        let _ = writeln!(out, "{}: {}", w(W::Tags), page.tags.join(", "));
     }
-    if !n.countries.is_empty() {
-        let _ = writeln!(out, "{}: {}", w(W::Countries), n.countries.join(", "));
+    if !page.countries.is_empty() {
+        let _ = writeln!(out, "{}: {}", w(W::Countries), page.countries.join(", "));
     }
-    if let Some(r) = &n.reference {
-        let _ = writeln!(out, "{}: {}", w(W::Citation), r.citation());
+    if page.reference.is_some()
+        && let Some(cite) = &page.citation
+    {
+        let _ = writeln!(out, "{}: {cite}", w(W::Citation));
     }
-    if let Some(d) = &n.description {
+    if let Some(d) = page.description {
         let _ = writeln!(out, "{}: {d}", w(W::Description));
     }
-    if let Some(u) = &n.url {
+    if let Some(u) = &page.address {
         let _ = writeln!(out, "URL: {u}");
-    } else if let Some(r) = &n.reference {
-        let _ = writeln!(out, "URL: {}", r.kamerstuk().url());
     }
     out.push('\n');
     for p in &body.paragraphs {
         for s in &p.spans {
             match s {
-                Span::Link { label, target }
-                    if c.by_id(target)
-                        .is_some_and(|t| t.kind == NodeKind::Footnote) =>
-                {
+                Span::Link { label, target } if page.is_footnote(target) => {
                     let _ = write!(out, "[{label}]");
                 }
                 other => out.push_str(other.text()),
@@ -261,47 +248,47 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
         }
         out.push_str("\n\n");
     }
-    if body.is_empty() && n.kind == NodeKind::Annex {
-        out.push_str(w(W::NoAnnexText));
-        out.push_str("\n\n");
+    match page.no_text {
+        Some(NoText::Annex) => {
+            out.push_str(w(W::NoAnnexText));
+            out.push_str("\n\n");
+        }
+        Some(NoText::Footnote) => {
+            out.push_str(w(W::NoFootnoteText));
+            out.push_str("\n\n");
+        }
+        None => {}
     }
-    if body.is_empty() && n.kind == NodeKind::Footnote {
-        out.push_str(w(W::NoFootnoteText));
-        out.push_str("\n\n");
-    }
-    let contents: Vec<NodeIdx> = n.children.clone();
-    if !contents.is_empty() {
+    if !page.parts.is_empty() {
         let _ = writeln!(out, "{}:", w(W::Contents));
-        for i in contents {
+        for &i in &page.parts {
             let m = c.node(i);
             let _ = writeln!(out, "  {}  {}", m.id, m.title);
         }
     }
-    let links: Vec<(&str, &str)> = body.links().map(|(_, l, t)| (l, t)).collect();
-    if !links.is_empty() {
+    if !page.links.is_empty() {
         let _ = writeln!(out, "{}:", w(W::Links));
-        for (label, target) in links {
-            let title = c.by_id(target).map_or("", |t| t.title.as_str());
-            let _ = writeln!(out, "  {label} → {target}  {title}");
+        for l in &page.links {
+            let title = l.target.map_or("", |t| c.node(t).title.as_str());
+            let _ = writeln!(out, "  {} → {}  {title}", l.label, l.target_id);
         }
     }
-    if !c.backlinks[idx].is_empty() {
+    if !page.cited_by.is_empty() {
         let _ = writeln!(out, "{}:", w(W::CitedBy));
-        for b in &c.backlinks[idx] {
+        for b in &page.cited_by {
             let from = c.node(b.from);
             let _ = writeln!(out, "  {}  {}", from.id, from.title);
         }
     }
-    let also = c.also_in(idx);
-    if !also.is_empty() {
+    if !page.also_in.is_empty() {
         let _ = writeln!(out, "{}:", w(W::AlsoIn));
-        for i in also {
+        for &i in &page.also_in {
             let doc = c.letter_of(i).map_or("", |d| c.node(d).id.as_str());
             let _ = writeln!(out, "  {}  {} ({doc})", c.node(i).id, c.node(i).title);
         }
     }
     // A reference to a document the library holds shows that document.
-    if let Some(doc) = c.opens(idx) {
+    if let Some(doc) = page.opens {
         let _ = writeln!(out, "\n── {} ──\n", c.node(doc).id);
         out.push_str(&show_text(c, doc, lang)?);
     } else if n.kind == NodeKind::Reference {

@@ -1,9 +1,11 @@
-//! The reader's text laid out for a width: wrapped lines of segments that
-//! remember which paragraph and character they show and which link they
-//! belong to. Built once per (node, width) and kept in the state, so
-//! scrolling never re-wraps.
+//! The reader's text laid out for a width: a node's page (see
+//! [`dossier_core::page`], which `dossier show` prints too) as wrapped
+//! lines of segments that remember which paragraph and character they show
+//! and which link they belong to. Built once per (node, width) and kept in
+//! the state, so scrolling never re-wraps.
 
 use dossier_core::model::Span;
+use dossier_core::page::{NoText, Page};
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use unicode_width::UnicodeWidthChar;
 
@@ -120,9 +122,10 @@ pub fn layout_with(
         links: Vec::new(),
         width: w,
     };
-    let n = c.node(node);
+    let page = Page::of(c, node);
+    let n = page.n;
     b.text_line(&n.title, SegStyle::Title);
-    let parts = header(c, node, lang, details == Details::All);
+    let parts = header(&page, lang, details == Details::All);
     match details {
         Details::All => {
             for (text, style) in &parts {
@@ -147,8 +150,8 @@ pub fn layout_with(
         Details::Line(_) => {}
     }
     b.blank();
-    let body = match c.body(node) {
-        Ok(body) => body,
+    let body = match &page.body {
+        Ok(body) => *body,
         Err(e) => {
             b.text_line(t(lang, T::Unreadable), SegStyle::Notice);
             // The reason (the cache file, where in it, what went wrong);
@@ -160,13 +163,18 @@ pub fn layout_with(
             &dossier_core::model::Document::default()
         }
     };
+    // The page's links, in the order the text holds them.
+    let mut page_links = page.links.iter();
     for (pi, p) in body.paragraphs.iter().enumerate() {
         let mut atoms: Vec<(char, SegStyle, Option<usize>)> = Vec::new();
         for span in &p.spans {
             match span {
                 Span::Text(text) => atoms.extend(text.chars().map(|ch| (ch, SegStyle::Body, None))),
-                Span::Link { label, target } => {
-                    let Some(t) = c.get(target) else {
+                Span::Link { label, .. } => {
+                    let Some(link) = page_links.next() else {
+                        continue;
+                    };
+                    let Some(t) = link.target else {
                         atoms.extend(label.chars().map(|ch| (ch, SegStyle::Body, None)));
                         continue;
                     };
@@ -175,7 +183,7 @@ pub fn layout_with(
                         target: t,
                         line: usize::MAX,
                     });
-                    if c.node(t).kind == NodeKind::Footnote {
+                    if link.footnote {
                         atoms.extend(
                             superscript(label)
                                 .chars()
@@ -190,17 +198,19 @@ pub fn layout_with(
         b.wrap(&atoms, Some(pi));
         b.blank();
     }
-    let empty = c.body(node).is_ok_and(|d| d.is_empty());
-    if empty && n.kind == NodeKind::Annex {
-        b.text_line(t(lang, T::NoText), SegStyle::Muted);
-        b.blank();
-    }
-    if empty && n.kind == NodeKind::Footnote {
-        b.text_line(t(lang, T::NoFootnoteText), SegStyle::Muted);
-        b.blank();
+    match page.no_text {
+        Some(NoText::Annex) => {
+            b.text_line(t(lang, T::NoText), SegStyle::Muted);
+            b.blank();
+        }
+        Some(NoText::Footnote) => {
+            b.text_line(t(lang, T::NoFootnoteText), SegStyle::Muted);
+            b.blank();
+        }
+        None => {}
     }
     if n.kind == NodeKind::Reference {
-        match c.opens(node) {
+        match page.opens {
             Some(doc) => {
                 b.text_line(t(lang, T::OpensDocument), SegStyle::Title);
                 b.link_line("  → ", &c.node(doc).title, doc);
@@ -209,7 +219,7 @@ pub fn layout_with(
         }
         b.blank();
     }
-    if let Some(meta) = &n.letter
+    if let Some(meta) = page.document
         && !meta.signatories.is_empty()
     {
         b.text_line(t(lang, T::SignedBy), SegStyle::Title);
@@ -218,10 +228,9 @@ pub fn layout_with(
         }
         b.blank();
     }
-    let contents: Vec<NodeIdx> = dossier_core::tree::children(c, node).collect();
-    if !contents.is_empty() {
+    if !page.parts.is_empty() {
         b.text_line(t(lang, T::Contents), SegStyle::Title);
-        for i in contents {
+        for &i in &page.parts {
             let m = c.node(i);
             b.link_line(
                 "  • ",
@@ -231,14 +240,9 @@ pub fn layout_with(
         }
         b.blank();
     }
-    if !c.backlinks[node].is_empty() {
+    if !page.cited_by.is_empty() {
         b.text_line(t(lang, T::CitedBy), SegStyle::Title);
-        let mut seen = Vec::new();
-        for bl in &c.backlinks[node] {
-            if seen.contains(&bl.from) {
-                continue;
-            }
-            seen.push(bl.from);
+        for bl in &page.cited_by {
             let from = c.node(bl.from);
             let root = c
                 .root_of(bl.from)
@@ -249,10 +253,9 @@ pub fn layout_with(
         }
         b.blank();
     }
-    let also = c.also_in(node);
-    if !also.is_empty() {
+    if !page.also_in.is_empty() {
         b.text_line(t(lang, T::AlsoIn), SegStyle::Title);
-        for i in also {
+        for &i in &page.also_in {
             let doc = c
                 .letter_of(i)
                 .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
@@ -274,17 +277,13 @@ pub fn layout_with(
     }
 }
 
-/// The details of a node, each with its style: the letter it is in,
-/// sender, citation, description, address, tags and countries (each name
-/// once).
+/// The details of a node's page, each with its style: the letter it is
+/// in, sender, citation, description, address, tags and countries.
 /// On one line (`!all`) the countries are counted, not named: the text
 /// below names them already.
-fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
+fn header(page: &Page<'_>, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
     let mut out = Vec::new();
-    let n = c.node(node);
-    if let Some(l) = c.letter_of(node)
-        && let Some(meta) = &c.node(l).letter
-    {
+    if let Some((_, meta)) = page.letter {
         // `Brief 17 december 2025 · Kamerstukken II 2025/26, 32317, nr. 987
         // · kenmerk 7010422 · signatories`: what the document gives.
         let mut parts = vec![format!(
@@ -303,31 +302,29 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
         let line = parts.join(" · ");
         out.push((line, SegStyle::Muted));
     }
-    if let Some(meta) = &n.letter {
+    if let Some(meta) = page.document {
         for s in &meta.sender {
             out.push((s.clone(), SegStyle::Muted));
         }
     }
-    if let Some(r) = &n.reference {
-        out.push((
-            format!("{}: {}", t(lang, T::Citation), r.citation()),
-            SegStyle::Muted,
-        ));
+    if page.reference.is_some()
+        && let Some(cite) = &page.citation
+    {
+        out.push((format!("{}: {cite}", t(lang, T::Citation)), SegStyle::Muted));
     }
-    if let Some(d) = &n.description {
+    if let Some(d) = page.description {
         out.push((d.to_string(), SegStyle::Body));
     }
-    if let Some(u) = &n.url {
+    if let Some(u) = &page.address {
         out.push((format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted));
     }
-    let tags = c.tags_of(node);
-    if !tags.is_empty() {
+    if !page.tags.is_empty() {
         out.push((
-            format!("{}: {}", t(lang, T::Tags), tags.join(", ")),
+            format!("{}: {}", t(lang, T::Tags), page.tags.join(", ")),
             SegStyle::Muted,
         ));
     }
-    let countries = once_each(&n.countries);
+    let countries = &page.countries;
     if !countries.is_empty() && !all {
         out.push((
             format!("{}: {}", t(lang, T::Countries), countries.len()),
@@ -340,16 +337,6 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
         ));
     }
     out
-}
-
-/// Each name once, in first-seen order, case and accents aside.
-fn once_each<'a>(names: &[&'a str]) -> Vec<&'a str> {
-    let mut seen = std::collections::HashSet::new();
-    names
-        .iter()
-        .filter(|n| seen.insert(dossier_core::text::fold(n)))
-        .copied()
-        .collect()
 }
 
 struct Builder {
@@ -523,6 +510,23 @@ mod tests {
             l.links
                 .iter()
                 .any(|k| c.node(k.target).id == "raad-van-europa")
+        );
+    }
+
+    #[test]
+    fn a_reference_shows_its_official_address_as_show_prints_it() {
+        let c = corpus();
+        let node = c.get("kamerstuk-32317-973").unwrap();
+        let l = layout(&c, node, 120, Lang::Nl);
+        let all: String = l
+            .lines
+            .iter()
+            .flat_map(|li| li.segs.iter())
+            .map(|s| s.text.as_str())
+            .collect();
+        assert!(
+            all.contains("https://zoek.officielebekendmakingen.nl/kst-32317-973.html"),
+            "{all}"
         );
     }
 }

@@ -108,7 +108,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
         other => other.to_string(),
     };
     let mut resumed = resume.as_ref().and_then(|r| r.load(&library));
-    let mut notes = notes::runner::Runner::open(app.notes(), app.author(), &mut state);
+    let mut notes = notes::runner::Runner::open(app.notes_service(), app.author(), &mut state);
 
     let signals = terminal::Signals::install()?;
     signals.watch_for_hangup();

@@ -143,7 +143,7 @@ pub struct State {
     /// First line shown in the help overlay.
     pub help_scroll: usize,
     /// The annotations as last read from the store, placed in the corpus.
-    pub notes: super::notes::io::Loaded,
+    pub notes: crate::app::notes::Loaded,
     pub notes_selected: usize,
     /// Highlight ranges of annotated passages, per paragraph of the open node.
     pub note_ranges: Vec<Vec<(usize, usize)>>,
@@ -191,7 +191,7 @@ impl State {
             message: None,
             quit: false,
             help_scroll: 0,
-            notes: super::notes::io::Loaded::default(),
+            notes: crate::app::notes::Loaded::default(),
             notes_selected: 0,
             note_ranges: Vec::new(),
             selection: None,
@@ -286,7 +286,7 @@ impl State {
     }
 
     /// Replaces the annotations shown (after a load or a change).
-    pub fn set_notes(&mut self, notes: super::notes::io::Loaded) {
+    pub fn set_notes(&mut self, notes: crate::app::notes::Loaded) {
         self.notes = notes;
         self.refresh_note_ranges();
     }

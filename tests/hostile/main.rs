@@ -3,6 +3,8 @@
 //! Every run has its own home and a time limit, so a hang fails the test
 //! instead of stopping the suite.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
+
 mod check_all;
 mod config_colors;
 mod controls;

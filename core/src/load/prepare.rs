@@ -514,10 +514,10 @@ fn letter_meta(
         }
     };
     let kamerstuk = match (&l.dossier_number, &l.number) {
-        (Some(d), Some(n)) => Some(Kamerstuk {
-            dossier: sanitize_line(d.get_ref().trim()),
-            number: sanitize_line(n.trim()),
-        }),
+        (Some(d), Some(n)) => Some(Kamerstuk::new(
+            sanitize_line(d.get_ref().trim()),
+            sanitize_line(n.trim()),
+        )),
         (None, None) => None,
         (Some(d), None) => {
             return Err(f.err(

@@ -357,21 +357,9 @@ fn fold_into(text: &str, out: &mut String) {
     }
 }
 
-/// Folds one character for search: whitespace becomes a space, the rest as
-/// [`crate::text::fold_char`].
-#[inline]
-fn fold_search_char(c: char) -> char {
-    if c.is_whitespace() {
-        ' '
-    } else {
-        crate::text::fold_char(c)
-    }
-}
-
-/// Folds a query as the text is folded.
-pub(crate) fn fold_query(query: &str) -> String {
-    query.chars().map(fold_search_char).collect()
-}
+// Queries and text are folded by the one rule of `text::fold_text`.
+pub(crate) use crate::text::fold_text as fold_query;
+use crate::text::fold_text_char as fold_search_char;
 
 /// A candidate's rank: greater is better. Score, then titles before
 /// passages, then earlier items.

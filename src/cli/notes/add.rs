@@ -1,16 +1,18 @@
-//! `dossier notes add`: one annotation from the command line. The id is
-//! printed only once the note is on disk; a note that cannot be stored is
-//! kept as a draft and the command fails.
+//! `dossier notes add`: one annotation from the command line, stored by
+//! the notes service the interface uses. The id is printed only once the
+//! note is on disk; a note that cannot be stored is kept as a draft and the
+//! command fails.
 
 use std::process::ExitCode;
 
-use dossier_core::annotation::{Annotation, Quote};
+use dossier_core::annotation::Quote;
 use dossier_core::note_form::{CheckedChanges, FormError, NoteChanges, new_note};
 use dossier_core::text::sanitize_line;
 
+use crate::app::notes::SaveError;
 use crate::app::{Paths, usage};
-use crate::store::drafts::{Draft, Journal};
-use crate::store::notes::{StoreError, entropy, fresh_id, now as timestamp};
+
+const UNIX_EPOCH: jiff::Timestamp = jiff::Timestamp::UNIX_EPOCH;
 
 /// The arguments of `notes add`, as given.
 #[derive(Debug, Clone)]
@@ -70,52 +72,35 @@ pub fn run(paths: &Paths, args: AddArgs) -> anyhow::Result<ExitCode> {
             ),
         },
     };
-    let store = app.notes()?;
-    let now = timestamp();
-    let blank = new_note(&corpus, idx, quote, app.author(), now, entropy());
-    let mut note = checked.apply(&blank, now);
-    // Ids carry random bits; a clash is all but impossible, but costs
-    // nothing to survive.
-    let mut attempts = 0;
-    loop {
-        match store.add(&note) {
-            Ok(()) => break,
-            Err(StoreError::Exists(_)) if attempts < 3 => {
-                attempts += 1;
-                note.id = fresh_id(now);
-            }
-            Err(e) if e.is_io() => {
-                let kept = keep_as_draft(store.dir(), &note);
-                anyhow::bail!("{e}\n{kept}");
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
+    let mut notes = app.notes_service()?;
+    // Unstamped: the service gives it its id and times as it stores it,
+    // and a fresh id should the one it drew be taken.
+    let blank = new_note(&corpus, idx, quote, app.author(), UNIX_EPOCH, 0);
+    let note = checked.apply(&blank, UNIX_EPOCH);
+    let note = match notes.add(&note) {
+        Ok(stored) => stored,
+        Err(e) => return Err(not_stored(e)),
+    };
     crate::cli::output::print_text(&format!("{}\n", note.id))?;
     crate::app::leave_to_exit(app);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Saves the note in the drafts journal; says where, or that it could not.
-fn keep_as_draft(store: &std::path::Path, note: &Annotation) -> String {
-    let journal = Journal::for_store(store);
-    let mut entry = journal.entry(&note.id);
-    let draft = Draft {
-        written: timestamp(),
-        store: store.to_path_buf(),
-        editing: false,
-        due_text: note.due.map(|d| d.to_string()).unwrap_or_default(),
-        note: note.clone(),
-    };
-    match entry.write(&draft) {
-        Ok(path) => {
-            entry.keep();
-            format!(
-                "the note is kept as a draft in {}; the interface offers it again when it starts",
-                path.display()
-            )
-        }
-        Err(e) => format!("the note could not be kept as a draft either: {e}"),
+/// Why a note was not stored, and where it is kept if it is.
+pub(super) fn not_stored(e: SaveError) -> anyhow::Error {
+    match e {
+        SaveError::KeptAsDraft {
+            error,
+            draft: Ok(path),
+        } => anyhow::anyhow!(
+            "{error}\nthe note is kept as a draft in {}; the interface offers it again when it starts",
+            path.display()
+        ),
+        SaveError::KeptAsDraft {
+            error,
+            draft: Err(why),
+        } => anyhow::anyhow!("{error}\nthe note could not be kept as a draft either: {why}"),
+        SaveError::Refused(e) => e.into(),
     }
 }
 

@@ -10,8 +10,9 @@ use dossier_core::annotation::Status;
 use dossier_core::note_form::{CheckedChanges, NoteChanges};
 use dossier_core::text::sanitize_line;
 
+use crate::app::notes::SaveError;
 use crate::app::{Paths, usage};
-use crate::store::notes::{DELETED, StoreError, is_valid_id, now};
+use crate::store::notes::{DELETED, StoreError};
 
 pub fn edit(paths: &Paths, id: &str, changes: &NoteChanges) -> anyhow::Result<ExitCode> {
     let checked = match changes.check() {
@@ -36,32 +37,26 @@ pub fn done(paths: &Paths, id: &str) -> anyhow::Result<ExitCode> {
 
 pub fn delete(paths: &Paths, id: &str) -> anyhow::Result<ExitCode> {
     let app = crate::cli::open(paths)?;
-    let store = app.notes()?;
-    let gone = store.remove(id.trim()).map_err(|e| not_found(e, id))?;
+    let mut notes = app.notes_service()?;
+    let gone = notes.delete(id).map_err(|e| not_found(e, id))?;
     crate::cli::output::print_text(&format!("{}\n", gone.id))?;
     eprintln!(
         "deleted; kept in {} to be put back",
-        store.dir().join(DELETED).display()
+        notes.dir().join(DELETED).display()
     );
     Ok(ExitCode::SUCCESS)
 }
 
-/// Applies `checked` to note `id` and stores it if anything changed.
+/// Makes `checked` to note `id` through the notes service, which stores
+/// it if anything changed.
 fn change(paths: &Paths, id: &str, checked: &CheckedChanges) -> anyhow::Result<ExitCode> {
-    let id = id.trim();
     let app = crate::cli::open(paths)?;
-    let store = app.notes()?;
-    if !is_valid_id(id) {
-        return Err(not_found(StoreError::BadId(id.to_string()), id));
-    }
-    let snap = store.load_writable()?;
-    let Some(before) = snap.get(id) else {
-        return Err(not_found(StoreError::NotFound(id.to_string()), id));
+    let mut notes = app.notes_service()?;
+    let after = match notes.change(id, checked) {
+        Ok(after) => after,
+        Err(SaveError::Refused(e)) => return Err(not_found(e, id)),
+        Err(e) => return Err(super::add::not_stored(e)),
     };
-    let after = checked.apply(before, now());
-    if after != *before {
-        store.save(&after)?;
-    }
     crate::cli::output::print_text(&format!("{}\n", after.id))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -112,12 +112,6 @@ pub fn now() -> jiff::Timestamp {
     t.round(jiff::Unit::Millisecond).unwrap_or(t)
 }
 
-/// A new annotation id (see [`dossier_core::annotation::new_id`]), with
-/// random bits from the process's hash seed, its id and the clock.
-pub fn fresh_id(created: jiff::Timestamp) -> String {
-    dossier_core::annotation::new_id(created, entropy())
-}
-
 /// Random bits for a new id, from the process's hash seed, its id and the
 /// clock.
 pub fn entropy() -> u64 {

@@ -2,17 +2,19 @@
 //! kind, status, tags (completed from the tags in use), owner and due date.
 //! It takes key input and says what happened; saving, drafts and the store
 //! are left to the caller, so the editor itself does no I/O.
-
-use std::path::Path;
+//!
+//! The editor holds the note as written, control characters and all: a
+//! note whose status alone changes is stored byte for byte as it was.
+//! Cleaning for the terminal happens where it is drawn (see
+//! [`super::editor_view`]).
 
 use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_form::NoteForm;
 use dossier_core::note_index::complete_tag;
-use dossier_core::text::{sanitize, sanitize_line};
 use ratatui::style::Style;
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
-use crate::store::drafts::Draft;
+use crate::app::notes::Unsaved;
 use crate::tui::action::Action;
 use crate::tui::keymap::Key as KeymapKey;
 
@@ -70,10 +72,10 @@ pub struct NoteEditor {
     pristine: (String, NoteForm),
 }
 
-/// A one-line field. Text from files is cleaned: control characters never
-/// reach the terminal, here or in the body.
+/// A one-line field, holding the text as written (the view cleans what it
+/// draws).
 fn line_area(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![sanitize_line(text)]);
+    let mut t = TextArea::new(vec![text.to_string()]);
     t.set_cursor_line_style(Style::default());
     t.move_cursor(CursorMove::End);
     t
@@ -87,7 +89,7 @@ impl NoteEditor {
     }
 
     /// An editor that continues a draft left behind.
-    pub fn from_draft(draft: &Draft) -> NoteEditor {
+    pub fn from_draft(draft: &Unsaved) -> NoteEditor {
         let mut form = NoteForm::from_note(&draft.note);
         form.due = draft.due_text.clone();
         let mut e = Self::with(draft.note.clone(), !draft.editing, form);
@@ -97,12 +99,9 @@ impl NoteEditor {
     }
 
     fn with(note: Annotation, is_new: bool, form: NoteForm) -> NoteEditor {
-        let clean = sanitize(&note.body);
-        let lines: Vec<String> = if clean.is_empty() {
-            vec![String::new()]
-        } else {
-            clean.lines().map(str::to_string).collect()
-        };
+        // Split on line feeds only, so that joining them gives the body
+        // back exactly (a carriage return stays at its line's end).
+        let lines: Vec<String> = note.body.split('\n').map(str::to_string).collect();
         let mut body = TextArea::new(lines);
         body.set_cursor_line_style(Style::default());
         body.set_wrap_mode(WrapMode::WordOrGlyph);
@@ -141,6 +140,7 @@ impl NoteEditor {
         }
     }
 
+    /// The body as it stands, exactly as written.
     pub fn body_text(&self) -> String {
         self.body.lines().join("\n")
     }
@@ -204,7 +204,7 @@ impl NoteEditor {
 
     /// Acts on one action. `notes` are those in the store, for completing
     /// tags.
-    pub fn act(&mut self, a: Action, notes: &[Annotation], now: jiff::Timestamp) -> Outcome {
+    pub fn act(&mut self, a: Action, notes: &[Annotation]) -> Outcome {
         if self.confirming {
             return match a {
                 Action::Yes => Outcome::Cancel,
@@ -216,7 +216,7 @@ impl NoteEditor {
             };
         }
         match a {
-            Action::Save => return self.save(now),
+            Action::Save => return self.save(),
             Action::Cancel => {
                 if self.is_dirty() {
                     self.confirming = true;
@@ -254,8 +254,13 @@ impl NoteEditor {
         }
     }
 
-    fn save(&mut self, now: jiff::Timestamp) -> Outcome {
-        match self.form().apply(&self.base, &self.body_text(), now) {
+    /// The note to store. Its times (and a new note's id) are the notes
+    /// service's to give when it stores it.
+    fn save(&mut self) -> Outcome {
+        match self
+            .form()
+            .apply(&self.base, &self.body_text(), self.base.updated)
+        {
             Ok(a) => {
                 self.error = None;
                 Outcome::Save(a)
@@ -332,7 +337,7 @@ impl NoteEditor {
 
     /// The draft to journal: the note as it stands, with the due date as
     /// typed.
-    pub fn draft(&self, store: &Path, now: jiff::Timestamp) -> Draft {
+    pub fn unsaved(&self) -> Unsaved {
         let form = self.form();
         let mut note = self.base.clone();
         note.body = self.body_text();
@@ -341,12 +346,10 @@ impl NoteEditor {
         note.tags = dossier_core::note_form::parse_tags(&form.tags);
         note.owner = Some(form.owner.trim().to_string()).filter(|o| !o.is_empty());
         note.due = dossier_core::note_form::parse_due(&form.due).ok().flatten();
-        Draft {
-            written: now,
-            store: store.to_path_buf(),
+        Unsaved {
+            note,
             editing: !self.is_new,
             due_text: form.due,
-            note,
         }
     }
 }

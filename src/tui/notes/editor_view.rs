@@ -1,12 +1,12 @@
 //! The note editor overlay: where the note goes, its text, and the fields.
 
-use dossier_core::text::sanitize_line;
+use dossier_core::text::{sanitize, sanitize_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{CursorMove, TextArea};
 
 use super::editor::{Field, NoteEditor};
 use super::labels::{Text, text};
@@ -151,8 +151,45 @@ fn focus_style(t: &Theme, on: bool) -> Style {
     if on { t.selection } else { Style::default() }
 }
 
+/// What a text area holds, made safe to draw with `clean` (which works
+/// character by character, as [`sanitize`] and [`sanitize_line`] do: a
+/// control character becomes a visible mark, a bidirectional override its
+/// code), with the cursor and selection kept on the same characters. The
+/// editor itself keeps the text as written.
+pub fn shown(area: &TextArea<'static>, clean: fn(&str) -> String) -> TextArea<'static> {
+    let raw = area.lines();
+    // Where raw column `col` of row `row` falls once cleaned: the marks
+    // before it are counted.
+    let at = |(row, col): (usize, usize)| -> (u16, u16) {
+        let line = raw.get(row).map_or("", String::as_str);
+        let before: String = line.chars().take(col).collect();
+        let col = clean(&before).chars().count();
+        (
+            u16::try_from(row).unwrap_or(u16::MAX),
+            u16::try_from(col).unwrap_or(u16::MAX),
+        )
+    };
+    let clean: Vec<String> = raw.iter().map(|l| clean(l)).collect();
+    let mut out = TextArea::new(clean);
+    out.set_cursor_line_style(area.cursor_line_style());
+    out.set_wrap_mode(area.wrap_mode());
+    out.set_tab_length(area.tab_length());
+    let cursor = area.cursor();
+    let cursor = (cursor.0, cursor.1);
+    if let Some((start, end)) = area.selection_range() {
+        // The selection's far end is where the cursor is not.
+        let anchor = if cursor == start { end } else { start };
+        let (r, c) = at(anchor);
+        out.move_cursor(CursorMove::Jump(r, c));
+        out.start_selection();
+    }
+    let (r, c) = at(cursor);
+    out.move_cursor(CursorMove::Jump(r, c));
+    out
+}
+
 fn render_body(e: &NoteEditor, t: &Theme, frame: &mut Frame, area: Rect) {
-    let mut body: TextArea<'static> = e.body_area().clone();
+    let mut body = shown(e.body_area(), sanitize);
     let focused = e.focus == Field::Body && !e.confirming;
     body.set_cursor_style(focus_style(t, focused));
     let border = if focused { t.accent } else { t.muted };
@@ -197,7 +234,7 @@ fn render_line_field(
     let Some(field_area) = e.line_field(field) else {
         return;
     };
-    let mut input = field_area.clone();
+    let mut input = shown(field_area, sanitize_line);
     let focused = e.focus == field && !e.confirming;
     input.set_cursor_style(focus_style(t, focused));
     if field == Field::Tags && !e.suggestions.is_empty() {
@@ -282,7 +319,6 @@ mod tests {
     #[test]
     fn the_editor_shows_passage_text_and_fields() {
         let mut e = NoteEditor::new(note(), true);
-        let now = jiff::Timestamp::UNIX_EPOCH;
         e.input(
             Input {
                 key: Key::Tab,
@@ -291,7 +327,6 @@ mod tests {
                 shift: false,
             },
             &[],
-            now,
         );
         e.input(
             Input {
@@ -301,7 +336,6 @@ mod tests {
                 shift: false,
             },
             &[],
-            now,
         );
         let s = screen(&e, 80, 24);
         assert!(
@@ -314,6 +348,25 @@ mod tests {
         assert!(s.contains("Eigenaar: ") && s.contains("Uiterlijk: "), "{s}");
         assert!(s.contains("Ctrl-s opslaan"), "{s}");
         insta::assert_snapshot!(s);
+    }
+
+    #[test]
+    fn what_is_drawn_is_cleaned_and_the_cursor_stays_on_its_character() {
+        let mut area = TextArea::new(vec!["a\u{1b}[31mb\u{202e}c".to_string(), "x\ry".into()]);
+        // After the `b`: one mark before it, for the escape.
+        area.move_cursor(CursorMove::Jump(0, 7));
+        let drawn = shown(&area, sanitize);
+        assert_eq!(drawn.lines(), ["a␛[31mb<U+202E>c", "x␍y"]);
+        assert_eq!(drawn.cursor(), (0, 7));
+        // After the override: its code is eight characters wide.
+        area.move_cursor(CursorMove::Jump(0, 8));
+        area.start_selection();
+        area.move_cursor(CursorMove::Jump(1, 2));
+        let drawn = shown(&area, sanitize);
+        assert_eq!(drawn.cursor(), (1, 2));
+        assert_eq!(drawn.selection_range(), Some(((0, 15), (1, 2))));
+        // The editor's own text is untouched.
+        assert_eq!(area.lines()[0], "a\u{1b}[31mb\u{202e}c");
     }
 
     #[test]

@@ -6,7 +6,6 @@ pub mod editor;
 pub mod editor_view;
 pub mod export_dialog;
 pub mod export_dialog_view;
-pub mod io;
 pub mod labels;
 pub mod overview;
 pub mod overview_view;
@@ -16,6 +15,6 @@ pub mod screen;
 pub mod update;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 pub(crate) mod harness;

@@ -1,38 +1,42 @@
-//! Carries out the annotation screens' effects on the notes store: the one
-//! place where the interface's notes touch a file. The loop hands it each
-//! [`NotesOp`] and gives what came of it back to the update function.
+//! Carries out the annotation screens' effects on the notes service (the
+//! one the command line uses too): the one place where the interface's
+//! notes touch a file. The loop hands it each [`NotesOp`] and gives what
+//! came of it back to the update function.
 
 use dossier_core::Corpus;
 use dossier_core::lang::Lang;
 
 use super::editor::NoteEditor;
 use super::export_dialog::perform;
-use super::io::{NotesIo, Saved};
 use super::labels::{self, Text};
 use super::screen::Screen;
 use super::update::{Done, NotesOp};
-use crate::store::notes::{NotesStore, StoreError};
+use crate::app::notes::{NotesService, SaveError, Unsaved};
+use crate::store::notes::StoreError;
 use crate::tui::state::State;
 use crate::tui::update::Effect;
 
 pub struct Runner {
     /// `None` when the store could not be opened: nothing is written.
-    io: Option<NotesIo>,
+    notes: Option<NotesService>,
 }
 
 impl Runner {
     /// Opens the store and shows its notes; a draft left by an earlier run
     /// is offered back in the editor, with a word on why it is open.
-    pub fn open(store: Result<NotesStore, StoreError>, author: String, s: &mut State) -> Runner {
+    pub fn open(
+        service: Result<NotesService, StoreError>,
+        author: String,
+        s: &mut State,
+    ) -> Runner {
         s.notes_ui.author = author;
-        let st = match store {
-            Ok(st) => st,
+        let mut io = match service {
+            Ok(io) => io,
             Err(e) => {
                 s.message = Some(e.to_string());
-                return Runner { io: None };
+                return Runner { notes: None };
             }
         };
-        let mut io = NotesIo::new(st);
         let loaded = io.load(&s.corpus);
         if let Some(e) = loaded.errors.first() {
             s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
@@ -43,7 +47,7 @@ impl Runner {
         if let Some(p) = pending
             && let Ok(d) = &p.draft
         {
-            let mut editor = NoteEditor::from_draft(d);
+            let mut editor = NoteEditor::from_draft(&Unsaved::from(d));
             editor.notice = Some(labels::keyed(s.lang, Text::DraftOffer, &s.keymap));
             let before = d
                 .editing
@@ -51,7 +55,10 @@ impl Runner {
                 .flatten();
             // The old draft goes only once this run has journalled it: a
             // crash right now must not lose it.
-            if io.write_draft(&editor).is_ok_and(|now| now != p.path) {
+            if io
+                .write_draft(&editor.unsaved())
+                .is_ok_and(|now| now != p.path)
+            {
                 io.forget_draft(&p.path);
             }
             s.notes_ui.screen = Screen::Editor {
@@ -59,19 +66,23 @@ impl Runner {
                 before,
             };
         }
-        Runner { io: Some(io) }
+        Runner { notes: Some(io) }
     }
 
-    /// A runner on `store` whose drafts stay in `store/drafts`, for tests.
+    /// A runner on `store` whose drafts stay in `store/drafts`, on a fixed
+    /// clock and counted ids, for tests.
     #[cfg(test)]
     pub fn for_test(store: &std::path::Path, s: &mut State) -> Runner {
-        let mut runner = Runner::open(NotesStore::open(store), "Tester".into(), s);
-        if let Some(io) = runner.io.as_mut() {
-            io.use_journal(crate::store::drafts::Journal::in_dirs(vec![
+        use crate::app::notes::{CountedIds, FixedClock};
+        let service = crate::store::notes::NotesStore::open(store).map(|st| {
+            let clock = FixedClock(jiff::Timestamp::from_second(1_765_000_000).unwrap_or_default());
+            let mut service = NotesService::with(st, clock, CountedIds { next: 1, step: 1 });
+            service.use_journal(crate::store::drafts::Journal::in_dirs(vec![
                 store.join("drafts"),
             ]));
-        }
-        runner
+            service
+        });
+        Runner::open(service, "Tester".into(), s)
     }
 
     /// Carries out the notes effects among `effects`, each outcome given
@@ -102,7 +113,7 @@ impl Runner {
         {
             return Done::Exported(perform((*format, *delimiter), path, notes, corpus, lang));
         }
-        let Some(io) = self.io.as_mut() else {
+        let Some(io) = self.notes.as_mut() else {
             return match op {
                 NotesOp::Save { .. } | NotesOp::Delete(_) | NotesOp::Undo => {
                     Done::NotSaved(labels::text(lang, Text::ReadOnly).to_string())
@@ -111,16 +122,15 @@ impl Runner {
             };
         };
         match op {
-            NotesOp::Save {
-                note,
-                before,
-                editor,
-            } => match io.save(&note, before.as_ref(), &editor) {
-                Saved::Stored => Done::Changed {
+            NotesOp::Save { note, before } => match match &before {
+                None => io.add(&note),
+                Some(b) => io.edit(b, &note),
+            } {
+                Ok(_) => Done::Changed {
                     notes: io.load(corpus),
                     said: Text::Saved,
                 },
-                Saved::KeptAsDraft { error, draft } => {
+                Err(SaveError::KeptAsDraft { error, draft }) => {
                     let kept = draft
                         .map(|d| format!(" ({})", d.display()))
                         .unwrap_or_default();
@@ -129,12 +139,12 @@ impl Runner {
                         labels::text(lang, Text::KeptAsDraft)
                     ))
                 }
-                Saved::Refused(why) => Done::NotSaved(why),
+                Err(SaveError::Refused(why)) => Done::NotSaved(why.to_string()),
             },
-            NotesOp::WriteDraft(editor) => {
+            NotesOp::WriteDraft(unsaved) => {
                 // A failure leaves the text in the editor; the next
                 // keystroke tries again.
-                let _ = io.write_draft(&editor);
+                let _ = io.write_draft(&unsaved);
                 Done::Quiet
             }
             NotesOp::DiscardDraft => {
@@ -142,13 +152,13 @@ impl Runner {
                 Done::Quiet
             }
             NotesOp::Delete(id) => match io.delete(&id) {
-                Ok(()) => Done::Changed {
+                Ok(_) => Done::Changed {
                     notes: io.load(corpus),
                     said: Text::Deleted,
                 },
                 Err(why) => Done::Failed {
                     notes: Some(io.load(corpus)),
-                    why,
+                    why: why.to_string(),
                 },
             },
             NotesOp::Undo => match io.undo() {
@@ -159,7 +169,7 @@ impl Runner {
                 Ok(None) => Done::NothingToUndo,
                 Err(why) => Done::Failed {
                     notes: Some(io.load(corpus)),
-                    why,
+                    why: why.to_string(),
                 },
             },
             NotesOp::Export { .. } => Done::Quiet,

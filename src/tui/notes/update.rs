@@ -1,8 +1,9 @@
 //! The annotation actions as part of the one update function: selecting
 //! a passage, the notes pane, the editor, the overview and the export
-//! dialog. Nothing here touches a file: saving, deleting, undoing, drafts
-//! and exports are effects ([`NotesOp`]) the loop runs, and what came of
-//! them comes back through [`done`].
+//! dialog. Nothing here touches a file or reads a clock: saving, deleting,
+//! undoing, drafts and exports are effects ([`NotesOp`]) the loop runs on
+//! the notes service (which gives a new note its id and times), and what
+//! came of them comes back through [`done`].
 
 use std::path::PathBuf;
 
@@ -17,12 +18,11 @@ use dossier_core::note_form::new_note;
 use super::annotate::selection_quote;
 use super::editor::{NoteEditor, Outcome as EditorOutcome};
 use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
-use super::io::Loaded;
 use super::labels::{self, Text};
 use super::overview::Outcome as OverviewOutcome;
 use super::pane::notes_on;
 use super::screen::Screen;
-use crate::store::notes::{entropy, now};
+use crate::app::notes::{Loaded, Unsaved};
 use crate::tui::action::Action;
 use crate::tui::state::{Pane, State};
 use crate::tui::update::{Effect, open_help_for, open_node};
@@ -36,10 +36,9 @@ pub enum NotesOp {
     Save {
         note: Annotation,
         before: Option<Annotation>,
-        editor: Box<NoteEditor>,
     },
     /// Journal what the editor holds, so no keystroke is lost in a crash.
-    WriteDraft(Box<NoteEditor>),
+    WriteDraft(Unsaved),
     /// The editor closed without saving: its draft goes.
     DiscardDraft,
     /// Delete a note (into `deleted/`, ready to be undone).
@@ -179,14 +178,14 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
     match std::mem::take(&mut s.notes_ui.screen) {
         Screen::None => Vec::new(),
         Screen::Editor { mut editor, before } => {
-            let outcome = editor.act(a, &s.notes.notes, now());
+            let outcome = editor.act(a, &s.notes.notes);
             match outcome {
                 EditorOutcome::Nothing => {
                     s.notes_ui.screen = Screen::Editor { editor, before };
                     Vec::new()
                 }
                 EditorOutcome::Changed => {
-                    let draft = NotesOp::WriteDraft(editor.clone());
+                    let draft = NotesOp::WriteDraft(editor.unsaved());
                     s.notes_ui.screen = Screen::Editor { editor, before };
                     op(draft)
                 }
@@ -196,7 +195,6 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                     let save = NotesOp::Save {
                         note,
                         before: before.clone(),
-                        editor: editor.clone(),
                     };
                     s.notes_ui.screen = Screen::Editor { editor, before };
                     op(save)
@@ -303,7 +301,7 @@ pub fn done(s: &mut State, d: Done) {
 /// again at the next start.
 pub fn keep_draft(s: &State) -> Vec<Effect> {
     match &s.notes_ui.screen {
-        Screen::Editor { editor, .. } => op(NotesOp::WriteDraft(editor.clone())),
+        Screen::Editor { editor, .. } => op(NotesOp::WriteDraft(editor.unsaved())),
         _ => Vec::new(),
     }
 }
@@ -448,13 +446,15 @@ fn annotate(s: &mut State) {
     };
     let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
     s.selection = None;
+    // Unstamped: the notes service gives it its id and times when it
+    // stores it.
     let note = new_note(
         &s.corpus,
         open,
         quote,
         s.notes_ui.author.clone(),
-        now(),
-        entropy(),
+        jiff::Timestamp::UNIX_EPOCH,
+        0,
     );
     open_editor(s, NoteEditor::new(note, true), None);
 }
@@ -493,3 +493,5 @@ fn jump(s: &mut State, i: usize) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod verbatim;

@@ -29,7 +29,7 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
         let kamerstuk = m
             .kamerstuk
             .as_ref()
-            .map(Kamerstuk::short)
+            .map(Kamerstuk::numbered)
             .unwrap_or_default();
         let head = format!("{}  {:<7} {:<16} ", m.numeric_date(), m.doc_type, kamerstuk);
         let room = inner.saturating_sub(head.width() + 2);

@@ -12,12 +12,7 @@ use crate::tui::notes::fixture::key_of;
 impl NoteEditor {
     /// A key through the editor's built-in keys, as the interface resolves
     /// it: an action the field in focus takes, else the key edits the text.
-    pub(crate) fn input(
-        &mut self,
-        i: Input,
-        notes: &[Annotation],
-        now: jiff::Timestamp,
-    ) -> Outcome {
+    pub(crate) fn input(&mut self, i: Input, notes: &[Annotation]) -> Outcome {
         let Some(key) = key_of(&i) else {
             return Outcome::Nothing;
         };
@@ -33,7 +28,7 @@ impl NoteEditor {
             _ if mode == Mode::Confirm => return Outcome::Nothing,
             _ => Action::Key(key),
         };
-        self.act(a, notes, now)
+        self.act(a, notes)
     }
 }
 
@@ -58,12 +53,8 @@ fn ctrl(c: char) -> Input {
 fn typed(e: &mut NoteEditor, text: &str, notes: &[Annotation]) {
     for c in text.chars() {
         let k = if c == '\n' { Key::Enter } else { Key::Char(c) };
-        e.input(key(k), notes, now());
+        e.input(key(k), notes);
     }
-}
-
-fn now() -> jiff::Timestamp {
-    jiff::Timestamp::from_second(1_765_000_000).unwrap()
 }
 
 fn blank() -> Annotation {
@@ -90,31 +81,30 @@ fn blank() -> Annotation {
 #[test]
 fn typing_then_ctrl_s_saves_the_note() {
     let mut e = NoteEditor::new(blank(), true);
-    assert_eq!(e.input(key(Key::Char('W')), &[], now()), Outcome::Changed);
+    assert_eq!(e.input(key(Key::Char('W')), &[]), Outcome::Changed);
     typed(&mut e, "at betekent dit?\nTweede regel.", &[]);
-    e.input(key(Key::Tab), &[], now());
+    e.input(key(Key::Tab), &[]);
     assert_eq!(e.focus, Field::Kind);
-    e.input(key(Key::Right), &[], now());
-    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+    e.input(key(Key::Right), &[]);
+    let Outcome::Save(a) = e.input(ctrl('s'), &[]) else {
         panic!("not saved")
     };
     assert_eq!(a.body, "Wat betekent dit?\nTweede regel.");
     assert_eq!(a.kind, Kind::Question);
-    assert_eq!(a.updated, now());
 }
 
 #[test]
 fn escape_asks_only_when_text_would_be_lost() {
     let mut e = NoteEditor::new(blank(), true);
-    assert_eq!(e.input(key(Key::Esc), &[], now()), Outcome::Cancel);
+    assert_eq!(e.input(key(Key::Esc), &[]), Outcome::Cancel);
     typed(&mut e, "iets", &[]);
-    assert_eq!(e.input(key(Key::Esc), &[], now()), Outcome::Nothing);
+    assert_eq!(e.input(key(Key::Esc), &[]), Outcome::Nothing);
     assert!(e.confirming);
-    assert_eq!(e.input(key(Key::Char('n')), &[], now()), Outcome::Nothing);
+    assert_eq!(e.input(key(Key::Char('n')), &[]), Outcome::Nothing);
     assert!(!e.confirming);
     assert_eq!(e.body_text(), "iets");
-    e.input(key(Key::Esc), &[], now());
-    assert_eq!(e.input(key(Key::Char('j')), &[], now()), Outcome::Cancel);
+    e.input(key(Key::Esc), &[]);
+    assert_eq!(e.input(key(Key::Char('j')), &[]), Outcome::Cancel);
 }
 
 #[test]
@@ -122,20 +112,20 @@ fn owner_and_due_date_belong_to_actions() {
     let mut e = NoteEditor::new(blank(), true);
     assert!(!e.fields().contains(&Field::Owner));
     e.focus = Field::Kind;
-    e.input(key(Key::Left), &[], now());
+    e.input(key(Key::Left), &[]);
     assert_eq!(e.form().kind, Kind::Action);
     assert!(e.fields().contains(&Field::Due));
     e.focus = Field::Owner;
     typed(&mut e, "DGM\n", &[]);
     assert_eq!(e.focus, Field::Due);
     typed(&mut e, "volgende week", &[]);
-    assert_eq!(e.input(ctrl('s'), &[], now()), Outcome::Nothing);
+    assert_eq!(e.input(ctrl('s'), &[]), Outcome::Nothing);
     assert!(e.error.as_deref().unwrap().contains("volgende week"));
     for _ in 0.."volgende week".len() {
-        e.input(key(Key::Backspace), &[], now());
+        e.input(key(Key::Backspace), &[]);
     }
     typed(&mut e, "31-01-2026", &[]);
-    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+    let Outcome::Save(a) = e.input(ctrl('s'), &[]) else {
         panic!("not saved")
     };
     assert_eq!(a.owner.as_deref(), Some("DGM"));
@@ -150,7 +140,7 @@ fn a_plain_note_with_a_due_date_shows_it_and_keeps_it() {
     q.due = Some(jiff::civil::date(2025, 12, 31));
     let mut e = NoteEditor::new(q, false);
     assert!(e.fields().contains(&Field::Due));
-    let Outcome::Save(a) = e.input(ctrl('s'), &[], now()) else {
+    let Outcome::Save(a) = e.input(ctrl('s'), &[]) else {
         panic!("not saved")
     };
     assert_eq!(a.due, Some(jiff::civil::date(2025, 12, 31)));
@@ -165,11 +155,11 @@ fn tags_are_completed_from_those_in_use() {
     e.focus = Field::Tags;
     typed(&mut e, "g", &notes);
     assert_eq!(e.suggestions, ["gegevens", "grensbeheer"]);
-    e.input(key(Key::Down), &notes, now());
-    e.input(key(Key::Enter), &notes, now());
+    e.input(key(Key::Down), &notes);
+    e.input(key(Key::Enter), &notes);
     assert_eq!(e.form().tags, "grensbeheer, ");
     typed(&mut e, "Migratie", &notes);
-    let Outcome::Save(a) = e.input(ctrl('s'), &notes, now()) else {
+    let Outcome::Save(a) = e.input(ctrl('s'), &notes) else {
         panic!("not saved")
     };
     assert_eq!(a.tags, ["grensbeheer", "migratie"]);
@@ -180,10 +170,10 @@ fn a_draft_restores_the_editor() {
     let mut e = NoteEditor::new(blank(), false);
     typed(&mut e, "half af", &[]);
     e.focus = Field::Kind;
-    e.input(key(Key::Left), &[], now());
+    e.input(key(Key::Left), &[]);
     e.focus = Field::Due;
     typed(&mut e, "2026-0", &[]);
-    let d = e.draft(Path::new("/tmp/notes"), now());
+    let d = e.unsaved();
     assert_eq!(d.note.body, "half af");
     assert_eq!(d.due_text, "2026-0");
     assert!(d.editing);

@@ -437,3 +437,29 @@ fn the_overview_edits_and_deletes_where_the_notes_pane_does_not_fit() {
     notes.act(&mut s, Action::Undo);
     assert_eq!(bodies(&store), ["eerst en dan"]);
 }
+
+#[test]
+fn a_new_note_whose_id_is_taken_gets_a_fresh_one_as_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    // The test runner's service draws ids 1, 2, 3… at a fixed time: the
+    // first is taken already.
+    let now = jiff::Timestamp::from_second(1_765_000_000).unwrap();
+    let st = NotesStore::open(&store).unwrap();
+    let mut taken = crate::tui::notes::fixture::note(&s.corpus, "x", SECTION, None, "er al");
+    taken.id = dossier_core::annotation::new_id(now, 1);
+    st.add(&taken).unwrap();
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "nieuw");
+    ctrl_s(&mut notes, &mut s);
+    assert!(notes.mode(&s).is_none(), "{:?}", s.message);
+    let ids: Vec<String> = st.load().unwrap().notes.into_iter().map(|a| a.id).collect();
+    assert!(ids.contains(&taken.id), "{ids:?}");
+    assert!(
+        ids.contains(&dossier_core::annotation::new_id(now, 2)),
+        "{ids:?}"
+    );
+}
