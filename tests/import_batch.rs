@@ -2,6 +2,7 @@
 //! refused named at the end; folders; two sources with one identity; what
 //! the loader would not read back; the library folder read as carefully
 //! as a source; interrupted and failed writes.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
