@@ -1,6 +1,7 @@
 //! `dossier import FILE|-... [--into DIR] [--dry-run] [--json]`: add
-//! documents to the library folder from official-publication XML or a
-//! letter's PDF text.
+//! documents to the library folder from any source format the core's
+//! `import::detect` knows (official XML, a letter as published, a
+//! ministry letter's PDF or its text, Word).
 //!
 //! Every source is read and imported first; only when all of them import
 //! (none refused, every proof passed) is anything written, each file whole.
@@ -19,8 +20,10 @@ use crate::store::library::{self, Outcome};
 /// The arguments, as clap parsed them.
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// Sources: `kst-…xml` files, a letter's PDF text (`.txt`, or a `.pdf`
-    /// when pdftotext is installed), or `-` for standard input
+    /// Sources: a Kamerstuk's official XML (`kst-….xml`), a letter as
+    /// published (its page as `.html` or its text as `.txt`), a ministry
+    /// letter's PDF (`.pdf`, with pdftotext) or its text, a Word document
+    /// (`.docx`), or `-` for standard input
     #[arg(required = true, value_name = "FILE|-")]
     pub files: Vec<PathBuf>,
     /// Library folder to write to (default: ~/.local/share/dossier/library)
@@ -113,7 +116,7 @@ fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
         error: None,
         findings: Vec::new(),
     };
-    let text = match library::read_source(path, cap) {
+    let bytes = match library::read_source(path, cap) {
         Ok(t) => t,
         Err(r) => {
             entry.error = Some(match r.position {
@@ -123,7 +126,8 @@ fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
             return (entry, None);
         }
     };
-    match import::import(&text) {
+    let extension = path.extension().and_then(|e| e.to_str());
+    match import::import_bytes(&bytes, extension) {
         Ok(done) => {
             entry.id = Some(done.document.id.clone());
             entry.file = Some(done.file_name.clone());

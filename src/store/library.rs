@@ -30,11 +30,12 @@ impl Refusal {
     }
 }
 
-/// Reads a source: `-` is standard input; anything else must be a regular
-/// file (a FIFO or device is refused before it is opened, so it is never
-/// waited on) of at most `cap` bytes. A PDF becomes its text through
-/// `pdftotext`; everything else must be UTF-8.
-pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
+/// Reads a source's bytes: `-` is standard input; anything else must be a
+/// regular file (a FIFO or device is refused before it is opened, so it is
+/// never waited on) of at most `cap` bytes. A PDF (as the import's format
+/// detection decides) becomes its text through `pdftotext`; every other
+/// format is the core's to read.
+pub fn read_source(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
     let bytes = if path == Path::new("-") {
         read_capped(io::stdin().lock(), cap)?
     } else {
@@ -53,10 +54,11 @@ pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
         }
         read_capped(file, cap)?
     };
-    if bytes.starts_with(b"%PDF") {
-        return pdf_text(path, &bytes, cap);
+    let extension = path.extension().and_then(|e| e.to_str());
+    if dossier_core::import::detect(&bytes, extension) == Ok(dossier_core::import::Format::Pdf) {
+        return pdf_text(path, &bytes, cap).map(String::into_bytes);
     }
-    utf8(bytes)
+    Ok(bytes)
 }
 
 fn over(len: u64, cap: u64) -> Refusal {
@@ -105,7 +107,8 @@ fn pdf_text(path: &Path, bytes: &[u8], cap: u64) -> Result<String, Refusal> {
         Ok(c) => c,
         Err(_) => {
             return Err(Refusal::whole(format!(
-                "{} is a PDF, and pdftotext (poppler-utils) is not installed: {how}",
+                "{} is a PDF, read through pdftotext, which is not installed: install the \
+package poppler-utils (`apt install poppler-utils`, `brew install poppler`), or {how}",
                 path.display()
             )));
         }
