@@ -339,8 +339,9 @@ fn letters_as_published_import_from_their_text_and_their_web_page() {
         .assert()
         .success()
         .stdout(
-            predicate::str::contains("tk-32317-542.txt -> kst-32317-542.toml: written")
-                .and(predicate::str::contains("ek-32317-OO.txt -> kst-32317-oo.toml: written")),
+            predicate::str::contains("tk-32317-542.txt -> kst-32317-542.toml: written").and(
+                predicate::str::contains("ek-32317-OO.txt -> kst-32317-oo.toml: written"),
+            ),
         );
     assert_eq!(names(&lib), ["kst-32317-542.toml", "kst-32317-oo.toml"]);
     let out = dossier(tmp.path())
@@ -370,9 +371,8 @@ fn word_letter() -> Vec<u8> {
         p("Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
         p("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
         p("Den Haag, 22 februari 2019"),
-        format!(
-            "<w:p><w:r><w:t>Hierbij bied ik u de agenda aan.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
-        ),
+        "<w:p><w:r><w:t>Hierbij bied ik u de agenda aan.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+            .to_string(),
         p("De Minister van Justitie en Veiligheid,"),
         p("F.B.J. Grapperhaus"),
     ]
@@ -408,9 +408,14 @@ fn a_word_letter_imports_with_its_footnote() {
         .arg(&lib)
         .assert()
         .success()
-        .stdout(predicate::str::contains("brief.docx -> kst-32317-542.toml: written"));
+        .stdout(predicate::str::contains(
+            "brief.docx -> kst-32317-542.toml: written",
+        ));
     let toml = std::fs::read_to_string(lib.join("kst-32317-542.toml")).unwrap();
-    assert!(toml.contains("Kamerstuk 32 317, nr. 530") || toml.contains("32 317, nr. 530"), "{toml}");
+    assert!(
+        toml.contains("Kamerstuk 32 317, nr. 530") || toml.contains("32 317, nr. 530"),
+        "{toml}"
+    );
     assert!(toml.contains("[[footnote]]"), "{toml}");
 }
 
@@ -447,6 +452,8 @@ fn a_pdf_without_pdftotext_names_the_package_to_install() {
         .arg(&lib)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("install the package poppler-utils"));
+        .stdout(predicate::str::contains(
+            "install the package poppler-utils",
+        ));
     assert!(!lib.exists());
 }

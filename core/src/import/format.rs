@@ -133,7 +133,11 @@ fn is_html(start: &str) -> bool {
     let mut rest = start;
     loop {
         rest = rest.trim_start();
-        let lower: String = rest.chars().take(16).collect::<String>().to_ascii_lowercase();
+        let lower: String = rest
+            .chars()
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
         if lower.starts_with("<?xml") {
             match rest.find("?>") {
                 Some(i) => rest = &rest[i + 2..],
@@ -180,9 +184,16 @@ mod tests {
         assert_eq!(detect(b"%PDF-1.7\n", Some("txt")), Ok(Format::Pdf));
         assert_eq!(detect(b"PK\x03\x04rest", None), Ok(Format::Docx));
         let ministry = "Datum\n17 december 2025\nPagina 1 van 3\n";
-        assert_eq!(detect(ministry.as_bytes(), None), Ok(Format::MinistryPdfText));
-        let published = "32 317 JBZ-Raad\n\nNr. 542 BRIEF VAN DE MINISTER\n\nDen Haag, 22 februari 2019\n";
-        assert_eq!(detect(published.as_bytes(), None), Ok(Format::PublishedText));
+        assert_eq!(
+            detect(ministry.as_bytes(), None),
+            Ok(Format::MinistryPdfText)
+        );
+        let published =
+            "32 317 JBZ-Raad\n\nNr. 542 BRIEF VAN DE MINISTER\n\nDen Haag, 22 februari 2019\n";
+        assert_eq!(
+            detect(published.as_bytes(), None),
+            Ok(Format::PublishedText)
+        );
     }
 
     #[test]
@@ -197,7 +208,10 @@ mod tests {
             .to_string();
         assert!(e.contains("a binary file"), "{e}");
         let e = detect(b"caf\xe9 au lait", None).unwrap_err().to_string();
-        assert!(e.contains("not UTF-8 text (invalid byte at offset 3)"), "{e}");
+        assert!(
+            e.contains("not UTF-8 text (invalid byte at offset 3)"),
+            "{e}"
+        );
         let e = detect(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", None)
             .unwrap_err()
             .to_string();

@@ -115,7 +115,8 @@ pub(super) fn to_text(html: &str) -> Result<String, ImportError> {
                         _ => {}
                     }
                     stack.push((handle, false));
-                    let children: Vec<tl::NodeHandle> = tag.children().top().iter().copied().collect();
+                    let children: Vec<tl::NodeHandle> =
+                        tag.children().top().iter().copied().collect();
                     stack.extend(children.into_iter().rev().map(|c| (c, true)));
                 } else {
                     match name.as_str() {

@@ -145,7 +145,8 @@ pub(super) fn heading(lines: &[&str]) -> Option<Heading> {
         while let Some(&n) = filled.get(j + 1) {
             let t = lines[n].trim();
             let letters = t.chars().filter(|c| c.is_alphabetic());
-            let caps = t.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+            let caps =
+                t.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
             if !caps || date_line(t).is_some() || addressee(t).is_some() {
                 break;
             }
@@ -202,7 +203,8 @@ pub(super) fn heading(lines: &[&str]) -> Option<Heading> {
 /// Vaststelling …`: the dossier number and the rest of the line.
 fn dossier_line(t: &str) -> Option<(String, &str)> {
     let b = t.as_bytes();
-    let digits = |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
     let (main, mut at) = if digits(0..5) {
         (t.get(..5)?.to_string(), 5)
     } else if digits(0..2) && b.get(2) == Some(&b' ') && digits(3..6) {
@@ -277,9 +279,7 @@ fn number_line(t: &str) -> Option<(String, String)> {
 
 /// `Aan de Voorzitter van de Tweede Kamer der Staten-Generaal`.
 fn addressee(t: &str) -> Option<Chamber> {
-    t.starts_with("Aan de ")
-        .then(|| chamber_named(t))
-        .flatten()
+    t.starts_with("Aan de ").then(|| chamber_named(t)).flatten()
 }
 
 pub(super) fn chamber_named(t: &str) -> Option<Chamber> {
@@ -325,8 +325,11 @@ fn furniture(layout: &mut Layout) -> Option<String> {
         }
         let t = layout.lines()[i].trim();
         let bare = t.trim_matches(|c: char| c == '|' || c.is_whitespace() || c.is_ascii_digit());
-        let is = ["Tweede Kamer der Staten-Generaal", "Eerste Kamer der Staten-Generaal"]
-            .contains(&bare)
+        let is = [
+            "Tweede Kamer der Staten-Generaal",
+            "Eerste Kamer der Staten-Generaal",
+        ]
+        .contains(&bare)
             || (t.starts_with("Vergaderjaar ") && year_in(t).is_some() && t.len() < 30)
             || ((t.starts_with("Tweede Kamer, vergaderjaar ")
                 || t.starts_with("Eerste Kamer, vergaderjaar "))

@@ -200,7 +200,10 @@ fn refusals_say_why_and_where() {
     assert!(e.message.starts_with("not an official publication"), "{e}");
     // A web page is read as one: one that is not a Kamerstuk's says so.
     let e = import("<html/>").unwrap_err();
-    assert!(e.message.starts_with("a web page, but not a Kamerstuk's"), "{e}");
+    assert!(
+        e.message.starts_with("a web page, but not a Kamerstuk's"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -90,15 +90,22 @@ fn paragraph(
     lists: &mut Lists,
 ) -> (Kind, Vec<Piece>) {
     let ppr = child(p, "pPr");
-    let style = ppr.and_then(|r| child(r, "pStyle")).and_then(|s| attr(s, "val"));
+    let style = ppr
+        .and_then(|r| child(r, "pStyle"))
+        .and_then(|s| attr(s, "val"));
     let kind = match style {
         Some(s) if styles.title.iter().any(|t| t == s) => Kind::Title,
-        Some(s) => styles.heading.get(s).map_or(Kind::Text, |l| Kind::Heading(*l)),
+        Some(s) => styles
+            .heading
+            .get(s)
+            .map_or(Kind::Text, |l| Kind::Heading(*l)),
         None => Kind::Text,
     };
     let mut pieces = parts::pieces(p);
     let num = ppr.and_then(|r| child(r, "numPr"));
-    let num_id = num.and_then(|n| child(n, "numId")).and_then(|i| attr(i, "val"));
+    let num_id = num
+        .and_then(|n| child(n, "numId"))
+        .and_then(|i| attr(i, "val"));
     let level = num
         .and_then(|n| child(n, "ilvl"))
         .and_then(|i| attr(i, "val"))
@@ -126,7 +133,11 @@ fn rows(tbl: Node) -> Vec<Vec<Piece>> {
             continue;
         }
         let mut row: Vec<Piece> = Vec::new();
-        for (i, tc) in tr.children().filter(|c| c.has_tag_name_local("tc")).enumerate() {
+        for (i, tc) in tr
+            .children()
+            .filter(|c| c.has_tag_name_local("tc"))
+            .enumerate()
+        {
             if i > 0 {
                 row.push(Piece::Text(" | ".into()));
             }
@@ -298,10 +309,8 @@ pub(super) fn assemble(
             })
             .collect();
         if let Some(texts) = notes.get(*id) {
-            t.footnotes.insert(
-                *n,
-                texts.iter().map(|s| (line, format!("{s}\n"))).collect(),
-            );
+            t.footnotes
+                .insert(*n, texts.iter().map(|s| (line, format!("{s}\n"))).collect());
         } else {
             report.warn(
                 line,

@@ -79,7 +79,11 @@ pub fn parse(bytes: &[u8], report: &mut Report) -> Result<(Document, Transcript)
         }
     }
 
-    let styles = styles.as_deref().map(parts::styles).transpose()?.unwrap_or_default();
+    let styles = styles
+        .as_deref()
+        .map(parts::styles)
+        .transpose()?
+        .unwrap_or_default();
     let numbering = numbering
         .as_deref()
         .map(parts::numbering)

@@ -33,7 +33,8 @@ pub(super) fn attr<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
 }
 
 pub(super) fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    n.children().find(|c| c.is_element() && c.tag_name().name() == name)
+    n.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
 }
 
 /// Paragraph styles that make headings, by style id.
@@ -95,7 +96,10 @@ pub(super) type Numbering = HashMap<String, HashMap<u32, Level>>;
 pub(super) fn numbering(text: &str) -> Result<Numbering, ImportError> {
     let xml = parse_xml(text, "word/numbering.xml")?;
     let mut abstracts: HashMap<&str, HashMap<u32, Level>> = HashMap::new();
-    for a in xml.descendants().filter(|n| n.has_tag_name_local("abstractNum")) {
+    for a in xml
+        .descendants()
+        .filter(|n| n.has_tag_name_local("abstractNum"))
+    {
         let Some(id) = attr(a, "abstractNumId") else {
             continue;
         };
@@ -184,7 +188,10 @@ pub(super) fn text_of(pieces: &[Piece]) -> String {
 pub(super) fn footnotes(text: &str) -> Result<HashMap<String, Vec<String>>, ImportError> {
     let xml = parse_xml(text, "word/footnotes.xml")?;
     let mut out = HashMap::new();
-    for f in xml.descendants().filter(|n| n.has_tag_name_local("footnote")) {
+    for f in xml
+        .descendants()
+        .filter(|n| n.has_tag_name_local("footnote"))
+    {
         if attr(f, "type").is_some_and(|t| t != "normal") {
             continue;
         }

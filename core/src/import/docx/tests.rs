@@ -33,7 +33,9 @@ fn r(text: &str) -> String {
 }
 
 fn note(id: u32) -> String {
-    format!("<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>")
+    format!(
+        "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"{id}\"/></w:r>"
+    )
 }
 
 fn item(num: u32, text: &str) -> String {
@@ -95,14 +97,22 @@ fn letter() -> Vec<u8> {
         p(None, &r("Tweede Kamer der Staten-Generaal")),
         p(None, &r("Vergaderjaar 2018–2019")),
         p(None, &r("32 317 JBZ-Raad")),
-        p(None, &r("Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID")),
-        p(None, &r("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal")),
+        p(
+            None,
+            &r("Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
+        ),
+        p(
+            None,
+            &r("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
+        ),
         p(None, &r("Den Haag, 22 februari 2019")),
         p(
             None,
             &format!(
                 "{}{}{}",
-                r("Hierbij bied ik u de geannoteerde agenda aan voor de JBZ-Raad van 7 en 8 maart 2019."),
+                r(
+                    "Hierbij bied ik u de geannoteerde agenda aan voor de JBZ-Raad van 7 en 8 maart 2019."
+                ),
                 note(2),
                 r(" De Raad spreekt over drie onderwerpen:")
             ),

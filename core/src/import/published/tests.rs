@@ -59,7 +59,10 @@ fn check_tweede_kamer_letter(done: &Imported) {
     assert_eq!(d.doc_type, "brief");
     assert_eq!(headings(done), ["Grensbewaking", "Justitiële samenwerking"]);
     assert_eq!(d.signatories.len(), 1);
-    assert_eq!(d.signatories[0].role, "De Minister van Justitie en Veiligheid");
+    assert_eq!(
+        d.signatories[0].role,
+        "De Minister van Justitie en Veiligheid"
+    );
     assert_eq!(d.signatories[0].name, "F.B.J. Grapperhaus");
     assert_eq!(notes_cited(done), [1, 2, 3]);
     assert_eq!(d.footnotes.len(), 3);
@@ -111,7 +114,10 @@ fn the_published_web_page_imports_as_its_text_does() {
             })
             .collect()
     };
-    assert_eq!(unlined(&done.document.blocks), unlined(&text.document.blocks));
+    assert_eq!(
+        unlined(&done.document.blocks),
+        unlined(&text.document.blocks)
+    );
 }
 
 #[test]
@@ -130,7 +136,11 @@ fn an_eerste_kamer_letter_takes_its_letters_and_chamber() {
     // `december 20182`: the year kept whole, the marker after it.
     assert_eq!(notes_cited(&done), [1, 2]);
     assert!(done.toml.contains("december 2018[2]"), "{}", done.toml);
-    assert!(d.references.contains_key("kamerstuk-32317-mm"), "{:?}", d.references);
+    assert!(
+        d.references.contains_key("kamerstuk-32317-mm"),
+        "{:?}",
+        d.references
+    );
     loads(&done.toml);
 }
 
@@ -157,10 +167,8 @@ fn a_published_letter_without_its_date_says_where_it_belongs() {
 fn numbered_lines_inside_the_text_are_not_footnotes() {
     // A footnote run must reach the end: `1 …` in the text, followed by
     // more text, stays text.
-    let text = fixture("tk-32317-542.txt").replace(
-        "Grensbewaking\n",
-        "1 Grensbewaking en het agentschap\n",
-    );
+    let text = fixture("tk-32317-542.txt")
+        .replace("Grensbewaking\n", "1 Grensbewaking en het agentschap\n");
     let done = import(&text).unwrap();
     assert_eq!(done.document.footnotes.len(), 3);
     assert!(done.toml.contains("1 Grensbewaking en het agentschap"));
