@@ -310,7 +310,11 @@ mod tests {
         );
         let bad = dir.path().join("bad.txt");
         fs::write(&bad, b"ok\n\xff").unwrap();
-        let r = read_source(&bad, 100).unwrap_err();
-        assert_eq!(r.position, Some(Position { line: 2, col: 1 }));
+        // The bytes are read; the import's format detection refuses them,
+        // with the position of the first byte that is not UTF-8.
+        let bytes = read_source(&bad, 100).unwrap();
+        let e = dossier_core::import::detect(&bytes, Some("txt")).unwrap_err();
+        assert_eq!((e.line, e.col), (Some(2), Some(1)));
+        assert!(e.message.contains("not UTF-8 text (invalid byte at offset 3)"));
     }
 }
