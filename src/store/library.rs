@@ -315,6 +315,9 @@ mod tests {
         let bytes = read_source(&bad, 100).unwrap();
         let e = dossier_core::import::detect(&bytes, Some("txt")).unwrap_err();
         assert_eq!((e.line, e.col), (Some(2), Some(1)));
-        assert!(e.message.contains("not UTF-8 text (invalid byte at offset 3)"));
+        assert!(
+            e.message
+                .contains("not UTF-8 text (invalid byte at offset 3)")
+        );
     }
 }

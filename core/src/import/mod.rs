@@ -161,16 +161,16 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 pub fn import_bytes(bytes: &[u8], extension: Option<&str>) -> Result<Imported, ImportError> {
     let format = detect(bytes, extension)?;
     let mut report = Report::default();
+    // `detect` took only UTF-8 for the text formats.
     let text = || {
         let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-        // `detect` took only UTF-8 for the text formats.
-        String::from_utf8_lossy(body).into_owned()
+        std::str::from_utf8(body).map_err(|e| ImportError::whole(format!("not UTF-8 text: {e}")))
     };
     let (document, transcript) = match format {
-        Format::OfficialXml => xml::parse(&text(), &mut report)?,
-        Format::MinistryPdfText => pdftext::parse(&text(), &mut report)?,
-        Format::PublishedText => published::parse(&text(), &mut report)?,
-        Format::PublishedHtml => html::parse(&text(), &mut report)?,
+        Format::OfficialXml => xml::parse(text()?, &mut report)?,
+        Format::MinistryPdfText => pdftext::parse(text()?, &mut report)?,
+        Format::PublishedText => published::parse(text()?, &mut report)?,
+        Format::PublishedHtml => html::parse(text()?, &mut report)?,
         Format::Docx => docx::parse(bytes, &mut report)?,
         Format::Pdf => {
             return Err(ImportError::whole(

@@ -271,3 +271,14 @@ fn too_many_entries_are_refused() {
     let e = import_bytes(&docx(&parts), None).unwrap_err().to_string();
     assert!(e.contains("over the limit"), "{e}");
 }
+
+#[test]
+fn a_cut_or_damaged_word_document_never_panics() {
+    let bytes = letter();
+    for i in (0..bytes.len()).step_by(97) {
+        let _ = import_bytes(&bytes[..i], None);
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        let _ = import_bytes(&b, None);
+    }
+}

@@ -173,3 +173,35 @@ fn numbered_lines_inside_the_text_are_not_footnotes() {
     assert_eq!(done.document.footnotes.len(), 3);
     assert!(done.toml.contains("1 Grensbewaking en het agentschap"));
 }
+
+/// Every prefix of a published letter and its page, and every byte changed
+/// in turn: no panic, and an import whose proof passes writes a file the
+/// loader reads.
+#[test]
+fn cut_and_damaged_published_sources_never_panic() {
+    let mut checked = 0;
+    for source in [
+        fixture("tk-32317-542.txt"),
+        fixture("ek-32317-OO.txt"),
+        fixture("tk-32317-542.html"),
+    ] {
+        let cuts = (0..source.len())
+            .step_by(37)
+            .filter(|&i| source.is_char_boundary(i))
+            .map(|i| source.as_bytes()[..i].to_vec());
+        let damaged = (0..source.len()).step_by(29).map(|i| {
+            let mut b = source.as_bytes().to_vec();
+            b[i] = b"<>&\n 1.;:-"[i % 10];
+            b
+        });
+        for input in cuts.chain(damaged) {
+            if let Ok(done) = import_bytes(&input, None)
+                && done.report.problems().next().is_none()
+            {
+                loads(&done.toml);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
