@@ -46,9 +46,13 @@ pub(super) struct Styles {
     pub title: Vec<String>,
 }
 
+/// How many `basedOn` steps are followed to find a style's heading level.
+const BASED_ON_STEPS: usize = 16;
+
 pub(super) fn styles(text: &str) -> Result<Styles, ImportError> {
     let xml = parse_xml(text, "word/styles.xml")?;
     let mut out = Styles::default();
+    let mut based_on: HashMap<String, String> = HashMap::new();
     for s in xml.descendants().filter(|n| n.has_tag_name_local("style")) {
         if attr(s, "type") != Some("paragraph") {
             continue;
@@ -56,6 +60,9 @@ pub(super) fn styles(text: &str) -> Result<Styles, ImportError> {
         let Some(id) = attr(s, "styleId") else {
             continue;
         };
+        if let Some(base) = child(s, "basedOn").and_then(|b| attr(b, "val")) {
+            based_on.insert(id.to_string(), base.to_string());
+        }
         let name = child(s, "name")
             .and_then(|n| attr(n, "val"))
             .unwrap_or(id)
@@ -76,6 +83,23 @@ pub(super) fn styles(text: &str) -> Result<Styles, ImportError> {
             .map(|v| v + 1);
         if let Some(level) = numbered.or(outline).filter(|l| (1..=9).contains(l)) {
             out.heading.insert(id.to_string(), level);
+        }
+    }
+    // A style based on a heading style (a template's `Kopje 1` on
+    // `Heading 1`) is a heading of that level; the chain is followed a
+    // bounded number of steps, so a cycle ends.
+    for id in based_on.keys() {
+        if out.heading.contains_key(id) || out.title.contains(id) {
+            continue;
+        }
+        let mut at = id;
+        for _ in 0..BASED_ON_STEPS {
+            let Some(base) = based_on.get(at) else { break };
+            if let Some(level) = out.heading.get(base).copied() {
+                out.heading.insert(id.clone(), level);
+                break;
+            }
+            at = base;
         }
     }
     Ok(out)

@@ -59,6 +59,9 @@ fn styles() -> String {
 <w:style w:type=\"paragraph\" w:styleId=\"Standaard\"><w:name w:val=\"Normal\"/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Kop1\"><w:name w:val=\"heading 1\"/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Kop2\"><w:name w:val=\"heading 2\"/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"MinKop\"><w:name w:val=\"Kopje ministerie\"/><w:basedOn w:val=\"Kop1\"/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"A\"><w:name w:val=\"a\"/><w:basedOn w:val=\"B\"/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"B\"><w:name w:val=\"b\"/><w:basedOn w:val=\"A\"/></w:style>\
 <w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/></w:style>\
 </w:styles>"
     )
@@ -138,6 +141,8 @@ fn letter() -> Vec<u8> {
             p(None, &r("2018")),
             p(None, &r("1.200"))
         ),
+        p(Some("MinKop"), &r("Tot slot")),
+        p(Some("A"), &r("Een stijl die op zichzelf rust.")),
         item(2, "Eerst dit."),
         item(2, "Dan dat."),
         p(None, &r("De Minister van Justitie en Veiligheid,")),
@@ -178,7 +183,11 @@ fn a_word_letter_imports_with_headings_footnotes_lists_tables_and_signature() {
             Block::Paragraph { .. } => None,
         })
         .collect();
-    assert_eq!(headings, [(1, "Grensbewaking"), (2, "Cijfers")]);
+    // `Tot slot` is in a style based on `heading 1`.
+    assert_eq!(
+        headings,
+        [(1, "Grensbewaking"), (2, "Cijfers"), (1, "Tot slot")]
+    );
     // Footnotes numbered as Word shows them, at their references.
     let notes: Vec<u32> = d
         .blocks

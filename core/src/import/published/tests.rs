@@ -205,3 +205,48 @@ fn cut_and_damaged_published_sources_never_panic() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn a_heading_printed_a_line_a_piece_is_read_too() {
+    // The page's heading as some copies give it: every part on its own line.
+    let text = fixture("ek-32317-OO.txt").replace(
+        "32 317 JBZ-Raad\n\nOO BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n",
+        "32 317\nJBZ-Raad\nOO\nBRIEF VAN DE MINISTER VAN\nJUSTITIE EN VEILIGHEID\n",
+    );
+    let done = import(&text).unwrap();
+    let d = &done.document;
+    assert_eq!(d.id, "kst-32317-oo");
+    assert_eq!(d.dossier_title.as_deref(), Some("JBZ-Raad"));
+    assert_eq!(d.title, "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID");
+    assert_eq!(headings(&done), ["Asiel en migratie"]);
+}
+
+#[test]
+fn text_copied_with_its_lines_wrapped_makes_the_same_paragraphs() {
+    // As tweedekamer.nl gives it: lines wrapped, no blank line between
+    // paragraphs; a paragraph ends on a short line that ends a sentence.
+    let text = "32 317 JBZ-Raad\n\
+Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n\
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\
+Den Haag, 22 februari 2019\n\
+Hierbij bied ik u, mede namens de Minister voor Migratie, de geannoteerde agenda\n\
+aan voor de JBZ-Raad van 7 en 8 maart 2019 in Brussel. Ik ga daarin ook in op de\n\
+stand van zaken rond de onderhandelingen.\n\
+Grensbewaking\n\
+Het voorzitterschap streeft naar een akkoord voor het einde van de zittingsperiode\n\
+van het Europees Parlement. Nederland steunt die inzet, zoals eerder gemeld in de\n\
+brief van januari.\n\
+De Minister van Justitie en Veiligheid,\n\
+F.B.J. Grapperhaus\n";
+    let done = import(text).unwrap();
+    assert_eq!(done.report.problems().count(), 0, "{:#?}", done.report);
+    assert_eq!(headings(&done), ["Grensbewaking"]);
+    let paragraphs = done
+        .document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph { .. }))
+        .count();
+    assert_eq!(paragraphs, 2);
+    assert_eq!(done.document.signatories.len(), 1);
+}
