@@ -108,6 +108,12 @@ pub(super) struct Heading {
 /// the title, the addressee, the date.
 pub(super) fn heading(lines: &[&str]) -> Option<Heading> {
     let look = lines.len().min(200);
+    // A heading laid out in a table (a Word document's) reads as one line.
+    let joined: Vec<String> = lines[..look]
+        .iter()
+        .map(|l| l.replace(" | ", " ").trim_matches(['|', ' ']).to_string())
+        .collect();
+    let lines: Vec<&str> = joined.iter().map(String::as_str).collect();
     let filled: Vec<usize> = (0..look).filter(|&i| !lines[i].trim().is_empty()).collect();
     for (k, &i) in filled.iter().enumerate() {
         let Some((dossier, rest)) = dossier_line(lines[i].trim()) else {
@@ -381,7 +387,7 @@ fn footnotes(layout: &mut Layout) {
         }
         let t = layout.lines()[i];
         let number = t
-            .split_once(' ')
+            .split_once(char::is_whitespace)
             .and_then(|(num, _)| num.parse::<u32>().ok())
             .filter(|k| expected.is_none_or(|e| *k == e) && *k >= 1);
         match number {
@@ -413,7 +419,8 @@ fn footnotes(layout: &mut Layout) {
             layout.kinds[l] = Kind::Footnote;
             let line = layout.lines()[l];
             let text = if l == start {
-                line.split_once(' ').map_or("", |(_, rest)| rest)
+                line.split_once(char::is_whitespace)
+                    .map_or("", |(_, rest)| rest)
             } else {
                 line
             };

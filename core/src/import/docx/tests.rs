@@ -99,10 +99,13 @@ fn letter() -> Vec<u8> {
     let body = [
         p(None, &r("Tweede Kamer der Staten-Generaal")),
         p(None, &r("Vergaderjaar 2018–2019")),
-        p(None, &r("32 317 JBZ-Raad")),
-        p(
-            None,
-            &r("Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
+        // The heading in a table, as a Kamer template lays it out.
+        format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p(None, &r("32 317")),
+            p(None, &r("JBZ-Raad")),
+            p(None, &r("Nr. 542")),
+            p(None, &r("BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"))
         ),
         p(
             None,
@@ -175,6 +178,10 @@ fn a_word_letter_imports_with_headings_footnotes_lists_tables_and_signature() {
     assert_eq!(d.date, "2019-02-22");
     assert_eq!(d.chamber, Some(Chamber::TweedeKamer));
     assert_eq!(d.year.as_deref(), Some("2018-2019"));
+    assert_eq!(d.dossier_title.as_deref(), Some("JBZ-Raad"));
+    assert_eq!(d.title, "BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID");
+    assert!(!done.toml.contains("32 317 | JBZ-Raad"), "{}", done.toml);
+    assert!(!done.toml.contains("Nr. 542"), "{}", done.toml);
     let headings: Vec<(usize, &str)> = d
         .blocks
         .iter()

@@ -250,3 +250,14 @@ F.B.J. Grapperhaus\n";
     assert_eq!(paragraphs, 2);
     assert_eq!(done.document.signatories.len(), 1);
 }
+
+#[test]
+fn a_footnote_number_may_stand_before_a_tab() {
+    let text = fixture("tk-32317-542.txt")
+        .replace("\n1 Kamerstuk", "\n1\tKamerstuk")
+        .replace("\n2 Handelingen", "\n2\u{a0}Handelingen");
+    let done = import(&text).unwrap();
+    assert_eq!(done.report.problems().count(), 0, "{:#?}", done.report);
+    assert_eq!(notes_cited(&done), [1, 2, 3]);
+    assert_eq!(done.document.footnotes.len(), 3);
+}
