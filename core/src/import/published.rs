@@ -202,7 +202,62 @@ pub(super) fn heading(lines: &[&str]) -> Option<Heading> {
         }
         return Some(head);
     }
-    None
+    from_metadata(&lines)
+}
+
+/// The page as officielebekendmakingen.nl shows it now: no printed
+/// heading, but a table of metadata above the letter (`Tweede Kamer der
+/// Staten-Generaal | 2021-2022 | 29279 nr. 685`) and the `Den Haag` line.
+fn from_metadata(lines: &[&str]) -> Option<Heading> {
+    let d = lines.iter().position(|l| date_line(l).is_some())?;
+    let date = date_line(lines[d])?;
+    let (i, (dossier, number)) = (0..d).rev().find_map(|i| Some((i, nr_in(lines[i])?)))?;
+    let chamber = lines[i..d]
+        .iter()
+        .find_map(|l| chamber_named(l))
+        .or(Some(Chamber::TweedeKamer));
+    let year = lines[..d].iter().find_map(|l| {
+        year_in(l).or_else(|| {
+            l.split(|c: char| c.is_whitespace() || c == '|')
+                .find_map(|w| year_in(&format!("vergaderjaar {w}")))
+        })
+    });
+    Some(Heading {
+        title: format!("Kamerstuk {dossier}, nr. {number}"),
+        kst: KstId {
+            dossier,
+            number,
+            chamber,
+        },
+        dossier_title: None,
+        chamber,
+        date: Some((d + 1, date)),
+        year,
+        last: d,
+    })
+}
+
+/// `29279 nr. 685`, `21501-20 nr. 2254`, `29 279 nr. 685` in a line.
+fn nr_in(t: &str) -> Option<(String, String)> {
+    let (before, after) = t.split_once(" nr. ")?;
+    let number: String = after.chars().take_while(char::is_ascii_digit).collect();
+    if number.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let last = words.last()?;
+    let candidates = [
+        last.to_string(),
+        words
+            .len()
+            .checked_sub(2)
+            .map(|k| format!("{} {}", words[k], last))
+            .unwrap_or_default(),
+    ];
+    candidates.iter().find_map(|c| {
+        let (dossier, rest) = dossier_line(c)?;
+        rest.is_empty().then(|| (dossier, number.clone()))
+    })
 }
 
 /// `32 317 JBZ-Raad`, `32317`, `21 501-20 Europese Raad`, `36 410 VI

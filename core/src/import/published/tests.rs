@@ -261,3 +261,26 @@ fn a_footnote_number_may_stand_before_a_tab() {
     assert_eq!(notes_cited(&done), [1, 2, 3]);
     assert_eq!(done.document.footnotes.len(), 3);
 }
+
+#[test]
+fn the_page_without_a_printed_heading_takes_its_identity_from_the_metadata() {
+    // The site's own page: a table of metadata, then the letter.
+    let text = fixture("tk-32317-542.txt").replace(
+        "32 317 JBZ-Raad\n\nNr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID\n",
+        "Datum publicatie\tOrganisatie\tVergaderjaar\tDossier- en ondernummer\n\
+26-02-2019\tTweede Kamer der Staten-Generaal\t2018-2019\t32317 nr. 542\n",
+    );
+    assert_ne!(text, fixture("tk-32317-542.txt"));
+    let done = import(&text).unwrap();
+    assert_eq!(done.report.problems().count(), 0, "{:#?}", done.report);
+    let d = &done.document;
+    assert_eq!(d.id, "kst-32317-542");
+    assert_eq!(d.date, "2019-02-22");
+    assert_eq!(d.chamber, Some(Chamber::TweedeKamer));
+    assert_eq!(d.year.as_deref(), Some("2018-2019"));
+    assert!(
+        !done.toml.contains("Dossier- en ondernummer"),
+        "{}",
+        done.toml
+    );
+}
