@@ -4,7 +4,8 @@
 //! styles (headings are paragraphs whose style is `heading N` / `Kop N` or
 //! has an outline level), the numbering (a list item starts with the mark
 //! Word shows: `•`, `1.`, `a.`), the footnotes part (each footnote at its
-//! reference, numbered in order as Word numbers them) and the page headers
+//! reference, numbered in order as Word numbers them; endnotes join that
+//! numbering where they are referred to) and the page headers
 //! (for a ministry letter's `Datum` and reference). Tables become a
 //! paragraph per row, cells joined by ` | `. The signature is the pairs of
 //! role and name at the end. Deleted text of tracked changes and field
@@ -64,6 +65,7 @@ pub fn parse(bytes: &[u8], report: &mut Report) -> Result<(Document, Transcript)
     let styles = archive.part("word/styles.xml")?;
     let numbering = archive.part("word/numbering.xml")?;
     let footnotes = archive.part("word/footnotes.xml")?;
+    let endnotes = archive.part("word/endnotes.xml")?;
     let mut headers = Vec::new();
     let mut names: Vec<String> = archive
         .zip
@@ -89,11 +91,13 @@ pub fn parse(bytes: &[u8], report: &mut Report) -> Result<(Document, Transcript)
         .map(parts::numbering)
         .transpose()?
         .unwrap_or_default();
-    let notes = footnotes
-        .as_deref()
-        .map(parts::footnotes)
-        .transpose()?
-        .unwrap_or_default();
+    let mut notes = std::collections::HashMap::new();
+    if let Some(f) = footnotes.as_deref() {
+        parts::notes(f, false, &mut notes)?;
+    }
+    if let Some(e) = endnotes.as_deref() {
+        parts::notes(e, true, &mut notes)?;
+    }
     let header_lines: Vec<String> = headers
         .iter()
         .map(|h| parts::plain_paragraphs(h))

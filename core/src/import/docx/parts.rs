@@ -168,8 +168,8 @@ pub(super) enum Piece {
 
 /// The pieces of a paragraph (or a table cell), in order: the text of its
 /// runs, tabs and breaks as spaces, footnote references. Deleted text and
-/// field codes are left out, and so is the number mark of a footnote's own
-/// text (`footnoteRef`).
+/// field codes are left out, and so is the number mark of a note's own
+/// text (`footnoteRef`, `endnoteRef`).
 pub(super) fn pieces(n: Node) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
     let push = |s: &str, out: &mut Vec<Piece>| match out.last_mut() {
@@ -190,6 +190,12 @@ pub(super) fn pieces(n: Node) -> Vec<Piece> {
                     out.push(Piece::Note(id.to_string()));
                 }
             }
+            // Endnotes are notes too, in the same numbering (see `notes`).
+            "endnoteReference" => {
+                if let Some(id) = attr(d, "id") {
+                    out.push(Piece::Note(format!("e{id}")));
+                }
+            }
             _ => {}
         }
     }
@@ -207,28 +213,35 @@ pub(super) fn text_of(pieces: &[Piece]) -> String {
         .collect()
 }
 
-/// Footnotes by id: each footnote's paragraphs as text. Word's separators
-/// (`w:type="separator"`, …) are not footnotes.
-pub(super) fn footnotes(text: &str) -> Result<HashMap<String, Vec<String>>, ImportError> {
-    let xml = parse_xml(text, "word/footnotes.xml")?;
-    let mut out = HashMap::new();
-    for f in xml
-        .descendants()
-        .filter(|n| n.has_tag_name_local("footnote"))
-    {
+/// Notes by id: each footnote's (or endnote's, its id after an `e`)
+/// paragraphs as text. Word's separators (`w:type="separator"`, …) are not
+/// notes.
+pub(super) fn notes(
+    text: &str,
+    endnotes: bool,
+    out: &mut HashMap<String, Vec<String>>,
+) -> Result<(), ImportError> {
+    let (part, element, prefix) = if endnotes {
+        ("word/endnotes.xml", "endnote", "e")
+    } else {
+        ("word/footnotes.xml", "footnote", "")
+    };
+    let xml = parse_xml(text, part)?;
+    for f in xml.descendants().filter(|n| n.has_tag_name_local(element)) {
         if attr(f, "type").is_some_and(|t| t != "normal") {
             continue;
         }
         let Some(id) = attr(f, "id") else { continue };
+        let id = format!("{prefix}{id}");
         let paragraphs: Vec<String> = f
             .descendants()
             .filter(|n| n.has_tag_name_local("p"))
             .map(|p| text_of(&pieces(p)))
             .filter(|t| !t.trim().is_empty())
             .collect();
-        out.insert(id.to_string(), paragraphs);
+        out.insert(id, paragraphs);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Each paragraph's text, in order (a page header's lines).

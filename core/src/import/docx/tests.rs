@@ -298,3 +298,43 @@ fn a_cut_or_damaged_word_document_never_panics() {
         let _ = import_bytes(&b, None);
     }
 }
+
+#[test]
+fn endnotes_are_notes_too() {
+    let body = [
+        p(None, &r("32 317 JBZ-Raad")),
+        p(None, &r("Nr. 9 BRIEF VAN DE MINISTER")),
+        p(None, &r("Den Haag, 3 maart 2019")),
+        p(
+            None,
+            &format!(
+                "{}{}{}<w:r><w:endnoteReference w:id=\"5\"/></w:r>",
+                r("Eerst een voetnoot."),
+                note(2),
+                r(" Dan een eindnoot.")
+            ),
+        ),
+    ];
+    let endnotes = format!(
+        "<w:endnotes xmlns:w=\"{W}\"><w:endnote w:id=\"5\"><w:p><w:r><w:endnoteRef/></w:r>{}</w:p></w:endnote></w:endnotes>",
+        r(" Een eindnoot.")
+    );
+    let bytes = docx(&[
+        ("word/document.xml", document(&body)),
+        ("word/footnotes.xml", footnotes(&[(2, "Een voetnoot.")])),
+        ("word/endnotes.xml", endnotes),
+    ]);
+    let done = import_bytes(&bytes, None).unwrap();
+    assert_eq!(done.report.problems().count(), 0, "{:#?}", done.report);
+    let notes: Vec<String> = done
+        .document
+        .footnotes
+        .iter()
+        .map(|f| format!("{}:{:?}", f.number, f.paragraphs))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[1].starts_with("2:") && notes[1].contains("Een eindnoot."),
+        "{notes:?}"
+    );
+}
