@@ -12,13 +12,13 @@
 //!
 //! No file system here: the caller hands in the bytes.
 
-pub mod docx;
-pub mod format;
-pub mod html;
+mod docx;
+mod format;
+mod html;
 mod lines;
 pub mod pdftext;
 pub mod proof;
-pub mod published;
+mod published;
 pub mod report;
 pub mod write;
 pub mod xml;
