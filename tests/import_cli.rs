@@ -345,3 +345,143 @@ fn control_characters_never_reach_the_terminal() {
         assert!(!s.contains('\u{1b}') && !s.contains('\u{7}'), "{s:?}");
     }
 }
+
+fn published(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/published")
+        .join(name)
+}
+
+#[test]
+fn letters_as_published_import_from_their_text_and_their_web_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    // The same letter as text and as its page: one document, the second
+    // import changes nothing.
+    dossier(tmp.path())
+        .arg("import")
+        .arg(published("tk-32317-542.txt"))
+        .arg(published("ek-32317-OO.txt"))
+        .arg("--into")
+        .arg(&lib)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("tk-32317-542.txt -> kst-32317-542.toml: written").and(
+                predicate::str::contains("ek-32317-OO.txt -> kst-32317-oo.toml: written"),
+            ),
+        );
+    assert_eq!(names(&lib), ["kst-32317-542.toml", "kst-32317-oo.toml"]);
+    let out = dossier(tmp.path())
+        .arg("import")
+        .arg(published("tk-32317-542.html"))
+        .arg("--into")
+        .arg(&lib)
+        .arg("--json")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["id"], "kst-32317-542");
+    assert_eq!(v[0]["outcome"], "unchanged", "{v}");
+}
+
+/// A Word document written here: a letter in the published layout with one
+/// footnote.
+fn word_letter() -> Vec<u8> {
+    use std::io::Write;
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+    let body = [
+        p("32 317 JBZ-Raad"),
+        p("Nr. 542 BRIEF VAN DE MINISTER VAN JUSTITIE EN VEILIGHEID"),
+        p("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"),
+        p("Den Haag, 22 februari 2019"),
+        "<w:p><w:r><w:t>Hierbij bied ik u de agenda aan.</w:t></w:r><w:r><w:footnoteReference w:id=\"1\"/></w:r></w:p>"
+            .to_string(),
+        p("De Minister van Justitie en Veiligheid,"),
+        p("F.B.J. Grapperhaus"),
+    ]
+    .concat();
+    let notes = format!(
+        "<w:footnotes xmlns:w=\"{w}\"><w:footnote w:id=\"1\"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> Kamerstuk 32 317, nr. 530</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).unwrap();
+    write!(
+        zip,
+        "<w:document xmlns:w=\"{w}\"><w:body>{body}</w:body></w:document>"
+    )
+    .unwrap();
+    zip.start_file("word/footnotes.xml", options).unwrap();
+    zip.write_all(notes.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn a_word_letter_imports_with_its_footnote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("brief.docx");
+    std::fs::write(&src, word_letter()).unwrap();
+    let lib = tmp.path().join("lib");
+    dossier(tmp.path())
+        .arg("import")
+        .arg(&src)
+        .arg("--into")
+        .arg(&lib)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "brief.docx -> kst-32317-542.toml: written",
+        ));
+    let toml = std::fs::read_to_string(lib.join("kst-32317-542.toml")).unwrap();
+    assert!(
+        toml.contains("Kamerstuk 32 317, nr. 530") || toml.contains("32 317, nr. 530"),
+        "{toml}"
+    );
+    assert!(toml.contains("[[footnote]]"), "{toml}");
+}
+
+#[test]
+fn what_is_no_document_is_refused_naming_the_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("pagina.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html>\n<html><head><title>Nieuws</title></head><body><p>Welkom op onze site.</p></body></html>\n",
+    )
+    .unwrap();
+    refused(tmp.path(), &page, "a web page, but not a Kamerstuk's", &[]);
+    let empty = tmp.path().join("leeg.txt");
+    std::fs::write(&empty, "").unwrap();
+    refused(tmp.path(), &empty, "the source is empty", &[]);
+    let binary = tmp.path().join("foto.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01").unwrap();
+    refused(tmp.path(), &binary, "a binary file", &[]);
+    refused(tmp.path(), &binary, "Word documents (.docx)", &[]);
+}
+
+#[test]
+fn a_pdf_without_pdftotext_names_the_package_to_install() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pdf = tmp.path().join("brief.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%binary\n").unwrap();
+    let lib = tmp.path().join("lib");
+    dossier(tmp.path())
+        .env("PATH", "")
+        .arg("import")
+        .arg(&pdf)
+        .arg("--into")
+        .arg(&lib)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "install the package poppler-utils",
+        ));
+    assert!(!lib.exists());
+}

@@ -1,5 +1,5 @@
-//! `dossier import` on arbitrary bytes, as XML or as a letter's PDF text:
-//! no panic; an import that succeeds writes a file the loader reads with
+//! `dossier import` on arbitrary bytes, in whatever format they are taken
+//! for (XML, a letter's text or web page, Word): no panic; an import that succeeds writes a file the loader reads with
 //! no error, its proof passes (or says why), and every refusal has a
 //! 1-based position or none. Error messages carry no raw control
 //! characters.
@@ -11,10 +11,7 @@ use dossier_core::load::{self, NoFiles, SourceFile};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    match import::import(text) {
+    match import::import_bytes(data, None) {
         Ok(done) => {
             let files = [SourceFile {
                 path: done.file_name.clone(),

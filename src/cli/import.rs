@@ -1,6 +1,7 @@
 //! `dossier import FILE|FOLDER|-... [--into DIR] [--dry-run] [--json]`:
-//! add documents to the library folder from official-publication XML or a
-//! letter's text.
+//! add documents to the library folder from any source format the core's
+//! `import::detect` knows (official XML, a letter as published, a
+//! ministry letter's PDF or its text, Word).
 //!
 //! Every source is read and imported on its own; each one that imports,
 //! whose proof passes and whose file the loader will read back, is
@@ -28,9 +29,11 @@ use sources::Given;
 #[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ImportArgs {
-    /// Sources: `kst-…xml` files, a letter's text (`.txt`, or a `.pdf`
-    /// when pdftotext is installed), `-` for standard input, or a folder
-    /// (the files in it the import reads; sub-folders are not read)
+    /// Sources: a Kamerstuk's official XML (`kst-….xml`), a letter as
+    /// published (its page as `.html` or its text as `.txt`), a ministry
+    /// letter's PDF (`.pdf`, with pdftotext) or its text, a Word document
+    /// (`.docx`), `-` for standard input, or a folder (the files in it the
+    /// import reads; sub-folders are not read)
     #[arg(required = true, value_name = "FILE|FOLDER|-")]
     pub files: Vec<PathBuf>,
     /// Library folder to write to (default: ~/.local/share/dossier/library)

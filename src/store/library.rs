@@ -34,11 +34,11 @@ impl Refusal {
     }
 }
 
-/// Reads a source as text: its bytes ([`read_source_bytes`]) made text
-/// ([`source_text`]).
-pub fn read_source(path: &Path, cap: u64) -> Result<String, Refusal> {
+/// Reads a source as the import takes it: its bytes
+/// ([`read_source_bytes`]), a PDF's made text ([`source_bytes`]).
+pub fn read_source(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
     let bytes = read_source_bytes(path, cap)?;
-    source_text(path, bytes, cap)
+    source_bytes(path, bytes, cap)
 }
 
 /// A source's bytes: `-` is standard input; anything else must be a
@@ -66,12 +66,15 @@ pub fn read_source_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, Refusal> {
     }
 }
 
-/// A source's text: a PDF's through `pdftotext`, anything else as UTF-8.
-pub fn source_text(path: &Path, bytes: Vec<u8>, cap: u64) -> Result<String, Refusal> {
-    if bytes.starts_with(b"%PDF") {
-        return pdf_text(path, &bytes, cap);
+/// What the import reads of a source: a PDF (as the import's format
+/// detection decides) becomes its text through `pdftotext`; every other
+/// format is the core's to read, as it is.
+pub fn source_bytes(path: &Path, bytes: Vec<u8>, cap: u64) -> Result<Vec<u8>, Refusal> {
+    let extension = path.extension().and_then(|e| e.to_str());
+    if dossier_core::import::detect(&bytes, extension) == Ok(dossier_core::import::Format::Pdf) {
+        return pdf_text(path, &bytes, cap).map(String::into_bytes);
     }
-    utf8(bytes)
+    Ok(bytes)
 }
 
 fn over(len: u64, cap: u64) -> Refusal {
@@ -120,7 +123,8 @@ fn pdf_text(path: &Path, bytes: &[u8], cap: u64) -> Result<String, Refusal> {
         Ok(c) => c,
         Err(_) => {
             return Err(Refusal::whole(format!(
-                "{} is a PDF, and pdftotext (poppler-utils) is not installed: {how}",
+                "{} is a PDF, read through pdftotext, which is not installed: install the \
+package poppler-utils (`apt install poppler-utils`, `brew install poppler`), or {how}",
                 path.display()
             )));
         }
@@ -216,8 +220,15 @@ mod tests {
         );
         let bad = dir.path().join("bad.txt");
         fs::write(&bad, b"ok\n\xff").unwrap();
-        let r = read_source(&bad, 100).unwrap_err();
-        assert_eq!(r.position, Some(Position { line: 2, col: 1 }));
+        // The bytes are read; the import's format detection refuses them,
+        // with the position of the first byte that is not UTF-8.
+        let bytes = read_source(&bad, 100).unwrap();
+        let e = dossier_core::import::detect(&bytes, Some("txt")).unwrap_err();
+        assert_eq!((e.line, e.col), (Some(2), Some(1)));
+        assert!(
+            e.message
+                .contains("not UTF-8 text (invalid byte at offset 3)")
+        );
     }
 
     #[test]

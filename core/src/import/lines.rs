@@ -49,6 +49,20 @@ const GOES_ON: [&str; 48] = [
 ];
 
 pub fn classify<'a>(text: &'a str, report: &mut Report) -> Layout<'a> {
+    let mut layout = bare(text);
+    return_address(&mut layout);
+    page_headers(&mut layout);
+    hyperlinks(&mut layout);
+    signature(&mut layout);
+    footnotes(&mut layout, report);
+    layout.collect_running();
+    layout
+}
+
+/// `text` split into lines, blank lines marked, every other line running:
+/// for a layout whose furniture, footnotes and signature another reader
+/// decides (the published layout), before [`Layout::collect_running`].
+pub fn bare(text: &str) -> Layout<'_> {
     let mut layout = Layout::default();
     for raw in text.lines() {
         let starts_page = raw.starts_with('\u{c}');
@@ -62,17 +76,24 @@ pub fn classify<'a>(text: &'a str, report: &mut Report) -> Layout<'a> {
             layout.kinds[i] = Kind::Blank;
         }
     }
-    return_address(&mut layout);
-    page_headers(&mut layout);
-    hyperlinks(&mut layout);
-    signature(&mut layout);
-    footnotes(&mut layout, report);
-    for i in 0..n {
-        if layout.kinds[i] == Kind::Running {
-            layout.running.push((i + 1, layout.lines[i]));
+    layout
+}
+
+impl<'a> Layout<'a> {
+    /// The source's lines, a page break's form feed taken off.
+    pub fn lines(&self) -> &[&'a str] {
+        &self.lines
+    }
+
+    /// The running lines, in order, from the kinds decided.
+    pub fn collect_running(&mut self) {
+        self.running.clear();
+        for (i, kind) in self.kinds.iter().enumerate() {
+            if *kind == Kind::Running {
+                self.running.push((i + 1, self.lines[i]));
+            }
         }
     }
-    layout
 }
 
 fn return_address(layout: &mut Layout) {
@@ -388,7 +409,11 @@ fn heading_at(
     }
     for k in i..(i + 3).min(group.len()) {
         let t = group[k].1.trim();
-        if t.contains(". ") || t.ends_with(['.', '?', '!', ';', ',']) || t.is_empty() {
+        if t.contains(". ")
+            || t.ends_with(['.', '?', '!', ';', ','])
+            || t.is_empty()
+            || ends_with_marker(t)
+        {
             return None;
         }
         // `(hierna:` is a sentence going on, not a heading.
@@ -411,6 +436,28 @@ fn heading_at(
         }
     }
     None
+}
+
+/// A sentence that ends with a footnote marker: `… in Brussel.1`,
+/// `… maart 2019.1`; not a section number such as `Hoofdstuk 3.1`.
+fn ends_with_marker(line: &str) -> bool {
+    let stem = line.trim_end_matches(|c: char| c.is_ascii_digit());
+    let marker = line.len() - stem.len();
+    let Some(before) = stem.strip_suffix(['.', '?', '!']) else {
+        return false;
+    };
+    if marker == 0 || marker > 3 {
+        return false;
+    }
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    match before.chars().next_back() {
+        Some(c) if c.is_ascii_digit() => {
+            let year = &before[before.len() - digits..];
+            digits == 4 && (year.starts_with("19") || year.starts_with("20"))
+        }
+        Some(c) => c.is_alphabetic() || ")’”'\"".contains(c),
+        None => false,
+    }
 }
 
 fn goes_on(line: &str) -> bool {
@@ -512,4 +559,19 @@ pub fn join(lines: &[&str]) -> String {
         glue = end.next() == Some('-') && end.next().is_some_and(char::is_alphabetic);
     }
     super::collapse(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ends_with_marker;
+
+    #[test]
+    fn a_sentence_with_its_marker_is_no_heading_but_a_section_number_may_be() {
+        assert!(ends_with_marker("in Brussel.1"));
+        assert!(ends_with_marker("van 7 en 8 maart 2019.12"));
+        assert!(ends_with_marker("(de C7).3"));
+        assert!(!ends_with_marker("Hoofdstuk 3.1"));
+        assert!(!ends_with_marker("Asiel en migratie"));
+        assert!(!ends_with_marker("Het jaar 2019."));
+    }
 }

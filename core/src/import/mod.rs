@@ -1,6 +1,8 @@
-//! `dossier import`: official-publication XML of a Kamerstuk, or a letter's
-//! PDF text as `pdftotext` gives it, turned into one document file of the
-//! library (see `dossiers/README.md` and the library format).
+//! `dossier import`: official-publication XML of a Kamerstuk, a letter's
+//! PDF text as `pdftotext` gives it, a letter in its published layout (its
+//! page's text or HTML), or a Word document, turned into one document file
+//! of the library (see `dossiers/README.md` and the library format).
+//! [`format::detect`] decides which a source is.
 //!
 //! Each parser reads its source into a [`Document`] (identity, blocks,
 //! footnotes, annexes, references, signatories) and a [`Transcript`] of the
@@ -8,11 +10,15 @@
 //! TOML, and [`proof`] reads that file back and proves it holds the
 //! transcript: every sentence in order, no word the source lacks.
 //!
-//! No file system here: the caller hands in the text.
+//! No file system here: the caller hands in the bytes.
 
+mod docx;
+mod format;
+mod html;
 mod lines;
 pub mod pdftext;
 pub mod proof;
+mod published;
 pub mod report;
 pub mod write;
 pub mod xml;
@@ -22,6 +28,7 @@ mod slug;
 use std::collections::BTreeMap;
 
 use crate::citation::{Chamber, KstId};
+pub use format::{ACCEPTED, Format, detect};
 pub use report::{ImportError, Report, Warning};
 
 /// The largest source the import reads (a Kamerstuk's XML is rarely over
@@ -129,29 +136,9 @@ pub struct Transcript {
     pub signature: Vec<(usize, String)>,
 }
 
-/// What a source is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceKind {
-    Xml,
-    PdfText,
-}
-
-/// XML when the first thing in it is `<`, else text.
-pub fn detect(text: &str) -> SourceKind {
-    if text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('<')
-    {
-        SourceKind::Xml
-    } else {
-        SourceKind::PdfText
-    }
-}
-
 /// The name endings of the files the import reads, lower case: what
 /// `dossier import FOLDER` takes from a folder. A new reader adds its own.
-pub const SOURCE_EXTENSIONS: &[&str] = &["xml", "txt", "pdf"];
+pub const SOURCE_EXTENSIONS: &[&str] = &["xml", "txt", "pdf", "docx", "html", "htm"];
 
 /// Whether a file of this name is a source the import reads (by its
 /// extension, in any case: `kst-32317-542.XML`).
@@ -175,14 +162,36 @@ pub struct Imported {
     pub report: Report,
 }
 
-/// Imports one source's text. A source that cannot be read is an error;
-/// what could not be decided is in the report. The proof's findings are
-/// [`Report::problems`]: a caller writes nothing when there are any.
+/// Imports one source's text (see [`import_bytes`]).
 pub fn import(text: &str) -> Result<Imported, ImportError> {
+    import_bytes(text.as_bytes(), None)
+}
+
+/// Imports one source: its format decided by [`detect`] from the bytes
+/// (`extension`, without the dot, only a hint), then read by that format's
+/// reader. A source that cannot be read is an error; what could not be
+/// decided is in the report. The proof's findings are
+/// [`Report::problems`]: a caller writes nothing when there are any. A PDF
+/// is refused: its caller makes its text with `pdftotext` first.
+pub fn import_bytes(bytes: &[u8], extension: Option<&str>) -> Result<Imported, ImportError> {
+    let format = detect(bytes, extension)?;
     let mut report = Report::default();
-    let (document, transcript) = match detect(text) {
-        SourceKind::Xml => xml::parse(text, &mut report)?,
-        SourceKind::PdfText => pdftext::parse(text, &mut report)?,
+    // `detect` took only UTF-8 for the text formats.
+    let text = || {
+        let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        std::str::from_utf8(body).map_err(|e| ImportError::whole(format!("not UTF-8 text: {e}")))
+    };
+    let (document, transcript) = match format {
+        Format::OfficialXml => xml::parse(text()?, &mut report)?,
+        Format::MinistryPdfText => pdftext::parse(text()?, &mut report)?,
+        Format::PublishedText => published::parse(text()?, &mut report)?,
+        Format::PublishedHtml => html::parse(text()?, &mut report)?,
+        Format::Docx => docx::parse(bytes, &mut report)?,
+        Format::Pdf => {
+            return Err(ImportError::whole(
+                "a PDF: its text is read through pdftotext (install the package poppler-utils)",
+            ));
+        }
     };
     let toml = write::write(&document);
     proof::prove(&transcript, &document, &toml, &mut report);

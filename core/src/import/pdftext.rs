@@ -24,8 +24,19 @@ use crate::citation::{self, Chamber};
 
 pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), ImportError> {
     let layout = lines::classify(text, report);
-    let mut doc = identity(&layout, text)?;
-    let transcript = transcript(&layout);
+    let doc = identity(&layout, text)?;
+    assemble(doc, &layout, report)
+}
+
+/// The text of a letter whose lines are classified, under its identity:
+/// paragraphs and headings, footnotes at their markers, citations, annexes.
+/// Shared with the published layout ([`super::published`]).
+pub(super) fn assemble(
+    mut doc: Document,
+    layout: &Layout,
+    report: &mut Report,
+) -> Result<(Document, Transcript), ImportError> {
+    let transcript = transcript(layout);
 
     // Footnote texts by number, joined as paragraphs are.
     let mut notes: BTreeMap<u32, (usize, String)> = BTreeMap::new();
@@ -34,8 +45,8 @@ pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), 
         notes.insert(*n, (body.first().map_or(0, |l| l.0), lines::join(&refs)));
     }
 
-    let blocks = lines::blocks(&layout, report);
-    check_not_cut_off(&layout, &blocks)?;
+    let blocks = lines::blocks(layout, report);
+    check_not_cut_off(layout, &blocks)?;
 
     // Running paragraphs, their text joined; markers are found through
     // all of them in footnote order.
@@ -499,7 +510,7 @@ fn description_before(text: &str, start: usize) -> Option<String> {
 }
 
 /// Text with spans made links: overlapping spans keep the first.
-fn to_inlines(text: &str, mut spans: Vec<(usize, usize, Inline)>) -> Vec<Inline> {
+pub(super) fn to_inlines(text: &str, mut spans: Vec<(usize, usize, Inline)>) -> Vec<Inline> {
     spans.sort_by_key(|s| s.0);
     let mut out = Vec::new();
     let mut pos = 0;

@@ -196,8 +196,14 @@ fn refusals_say_why_and_where() {
     assert!(e.message.contains("malformed XML"), "{e}");
     let e = import("<officiele-publicatie><staatscourant/></officiele-publicatie>").unwrap_err();
     assert!(e.message.starts_with("not a Kamerstuk"), "{e}");
-    let e = import("<html/>").unwrap_err();
+    let e = import("<notice/>").unwrap_err();
     assert!(e.message.starts_with("not an official publication"), "{e}");
+    // A web page is read as one: one that is not a Kamerstuk's says so.
+    let e = import("<html/>").unwrap_err();
+    assert!(
+        e.message.starts_with("a web page, but not a Kamerstuk's"),
+        "{e}"
+    );
 }
 
 #[test]

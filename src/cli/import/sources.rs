@@ -71,11 +71,9 @@ fn folder_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// written.
 pub fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
     let mut entry = Entry::new(path.display().to_string());
-    // The bytes, then the text: where a reader of another format (a Word
-    // file) takes bytes, format detection decides here.
-    let text = match library::read_source_bytes(path, cap)
-        .and_then(|bytes| library::source_text(path, bytes, cap))
-    {
+    // The bytes as the import takes them (a PDF's made text); the core's
+    // format detection decides what they are.
+    let bytes = match library::read_source(path, cap) {
         Ok(t) => t,
         Err(r) => {
             entry.error = Some(match r.position {
@@ -85,7 +83,8 @@ pub fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
             return (entry, None);
         }
     };
-    match import::import(&text) {
+    let extension = path.extension().and_then(|e| e.to_str());
+    match import::import_bytes(&bytes, extension) {
         Ok(done) => {
             entry.id = Some(done.document.id.clone());
             entry.findings = done.report.findings.clone();
