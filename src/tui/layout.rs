@@ -256,7 +256,13 @@ pub fn layout_with(
             let doc = c
                 .letter_of(i)
                 .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
-                .map(|(d, m)| format!(" — {} {}", lang.long_date(&m.date), c.node(d).id))
+                .map(|(d, m)| {
+                    format!(
+                        " — {} {}",
+                        lang.document_date(m.date.as_deref()),
+                        c.node(d).id
+                    )
+                })
                 .unwrap_or_default();
             b.link_line("  ↔ ", &format!("{}{doc}", c.node(i).title), i);
         }
@@ -290,7 +296,7 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
         let mut parts = vec![format!(
             "{} {}",
             meta.type_label(),
-            lang.long_date(&meta.date)
+            lang.document_date(meta.date.as_deref())
         )];
         parts.extend(meta.citation());
         if let Some(r) = &meta.reference {
