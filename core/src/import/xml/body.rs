@@ -51,8 +51,8 @@ const INLINE: [&str; 12] = [
     "functie",
 ];
 
-pub(super) struct Walker<'s, 'x, 'd> {
-    pub src: &'s Src<'x>,
+pub(super) struct Walker<'s, 'd> {
+    pub src: &'s Src,
     pub doc: &'d mut Document,
     pub report: &'d mut Report,
     /// `noot[@id]` → its number, for `nootref`.
@@ -65,8 +65,8 @@ pub(super) struct Walker<'s, 'x, 'd> {
     divisies: Vec<(usize, usize)>,
 }
 
-impl<'s, 'x, 'd> Walker<'s, 'x, 'd> {
-    pub fn new(src: &'s Src<'x>, doc: &'d mut Document, report: &'d mut Report) -> Self {
+impl<'s, 'd> Walker<'s, 'd> {
+    pub fn new(src: &'s Src, doc: &'d mut Document, report: &'d mut Report) -> Self {
         Walker {
             src,
             doc,

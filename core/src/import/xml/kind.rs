@@ -13,7 +13,10 @@
 pub const KNOWN_TYPES: &[(&str, &[&str])] = &[
     ("motie", &["motie"]),
     ("amendement", &["amendement", "subamendement"]),
-    ("brief", &["brief"]),
+    (
+        "brief",
+        &["brief", "brief regering", "brief commissie", "brief kamer"],
+    ),
     (
         "verslag van een schriftelijk overleg",
         &["verslag van een schriftelijk overleg"],
@@ -133,17 +136,27 @@ fn longest_phrase(words: &[String]) -> Option<&'static str> {
 /// more (`Motie`, `Gewijzigde motie`; not `Motie; rm -rf`): a title goes
 /// on after its kind, a type does not.
 pub fn exact_type(value: &str) -> Option<&'static str> {
-    let words: Vec<String> = value.split_whitespace().map(str::to_lowercase).collect();
-    let first_kind_word = words
-        .iter()
-        .position(|w| !VERSION_WORDS.contains(&w.as_str()))?;
-    (0..=first_kind_word).find_map(|start| {
-        let rest = words[start..].join(" ");
+    let words: Vec<String> = value
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let phrase = |words: &[&String]| {
+        let joined: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
+        let joined = joined.join(" ");
         KNOWN_TYPES
             .iter()
-            .find(|(_, phrases)| phrases.contains(&rest.as_str()))
+            .find(|(_, phrases)| phrases.contains(&joined.as_str()))
             .map(|(kind, _)| *kind)
-    })
+    };
+    // As given (`Nader rapport`), else without its version words
+    // (`Gewijzigde motie`, `Motie (gewijzigd)`).
+    let all: Vec<&String> = words.iter().collect();
+    let kind_words: Vec<&String> = words
+        .iter()
+        .filter(|w| !VERSION_WORDS.contains(&w.as_str()))
+        .collect();
+    phrase(&all).or_else(|| phrase(&kind_words))
 }
 
 /// Whether a lower-case type is one of the list's.
@@ -271,5 +284,8 @@ mod tests {
         assert_eq!(exact_type("Gewijzigde  Motie"), Some("motie"));
         assert_eq!(exact_type("Nader rapport"), Some("nader rapport"));
         assert_eq!(exact_type("Nota van wijziging"), Some("nota van wijziging"));
+        assert_eq!(exact_type("Motie (gewijzigd)"), Some("motie"));
+        assert_eq!(exact_type("Brief regering"), Some("brief"));
+        assert_eq!(exact_type("Tweede"), None);
     }
 }

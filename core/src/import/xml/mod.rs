@@ -66,7 +66,6 @@ pub(crate) fn parse_counted(
     let src = Src {
         lines: limits::Lines::new(text),
         work: Cell::new(text.len() as u64),
-        _xml: std::marker::PhantomData,
     };
     let root = xml.root_element();
     if root.tag_name().name() != "officiele-publicatie" {
@@ -154,13 +153,12 @@ fn label(doc: &mut Document, meta: &identity::Meta, printed: Option<&str>, by_me
 
 /// What the walk reads the source through: line numbers and a count of
 /// the work done.
-pub(super) struct Src<'x> {
+pub(super) struct Src {
     lines: limits::Lines,
     work: Cell<u64>,
-    _xml: std::marker::PhantomData<&'x ()>,
 }
 
-impl Src<'_> {
+impl Src {
     /// 1-based line of a node.
     fn line(&self, n: Node) -> usize {
         let (line, steps) = self.lines.line(n.range().start);

@@ -25,7 +25,7 @@ struct Segment {
 }
 
 struct Walk<'s, 'x> {
-    src: &'s Src<'x>,
+    src: &'s Src,
     ids: HashMap<&'x str, String>,
     note_count: u32,
     t: Transcript,
@@ -35,7 +35,7 @@ struct Walk<'s, 'x> {
     divisies: Vec<(usize, usize)>,
 }
 
-pub(super) fn transcribe<'x>(src: &Src<'x>, stuk: Node<'x, 'x>) -> Transcript {
+pub(super) fn transcribe<'x>(src: &Src, stuk: Node<'x, 'x>) -> Transcript {
     let mut ids: HashMap<&'x str, String> = HashMap::new();
     for n in stuk.descendants().filter(|n| n.has_tag_name("noot")) {
         src.tick(1);
