@@ -362,3 +362,31 @@ fn deep_nesting_is_read_to_the_bound_and_refused_beyond() {
         assert!(load(&imported.toml).errors.is_empty());
     }
 }
+
+/// Each kind of the list, printed as a title with no `DC.type`, imports
+/// as that kind.
+#[test]
+fn every_known_kind_imports_from_its_printed_title() {
+    for (kind, phrases) in super::KNOWN_TYPES {
+        for phrase in *phrases {
+            let title = format!("TWEEDE {} VAN HET LID EERDMANS", phrase.to_uppercase());
+            let src = format!(
+                "<officiele-publicatie><kamerstuk>\
+                 <kamerstukkop><tekstregel inhoud=\"vergaderjaar\">Vergaderjaar 2024-2025</tekstregel></kamerstukkop>\
+                 <dossier><dossiernummer><dossiernr>32 317</dossiernr></dossiernummer></dossier>\
+                 <stuk><stuknr>Nr. <ondernummer>5</ondernummer></stuknr><titel>{title}</titel>\
+                 <datumtekst>Ontvangen 3december 2024</datumtekst>\
+                 <algemeen><vrije-tekst><tekst><al>Tekst.</al></tekst></vrije-tekst></algemeen></stuk>\
+                 </kamerstuk></officiele-publicatie>"
+            );
+            let imported = import(&src).unwrap_or_else(|e| panic!("{title}: {e}"));
+            assert_eq!(imported.document.doc_type, *kind, "{title}");
+            assert_eq!(imported.document.date, "2024-12-03");
+            assert!(
+                imported.report.findings.is_empty(),
+                "{title}: {:#?}",
+                imported.report
+            );
+        }
+    }
+}
