@@ -160,6 +160,7 @@ pub(super) fn identity(
         meta.get("DCTERMS.issued").map(str::to_string),
         body_date,
         text_date,
+        meta.get("OVERHEIDop.datumOntvangst").map(str::to_string),
         meta.get("DCTERMS.available").map(str::to_string),
     ]
     .into_iter()

@@ -15,7 +15,13 @@ pub const KNOWN_TYPES: &[(&str, &[&str])] = &[
     ("amendement", &["amendement", "subamendement"]),
     (
         "brief",
-        &["brief", "brief regering", "brief commissie", "brief kamer"],
+        &[
+            "brief",
+            "brief regering",
+            "brief commissie",
+            "brief kamer",
+            "geleidende brief",
+        ],
     ),
     (
         "verslag van een schriftelijk overleg",
@@ -68,7 +74,12 @@ pub const KNOWN_TYPES: &[(&str, &[&str])] = &[
     ),
     (
         "voorstel van wet",
-        &["voorstel van wet", "voorstel van rijkswet", "wetsvoorstel"],
+        &[
+            "voorstel van wet",
+            "voorstel van rijkswet",
+            "wetsvoorstel",
+            "ontwerp van wet",
+        ],
     ),
     (
         "advies raad van state",
@@ -77,6 +88,13 @@ pub const KNOWN_TYPES: &[(&str, &[&str])] = &[
             "advies afdeling advisering raad van state",
             "advies van de afdeling advisering van de raad van state",
             "advies raad van state en nader rapport",
+        ],
+    ),
+    (
+        "voorlichting raad van state",
+        &[
+            "voorlichting raad van state",
+            "voorlichting van de afdeling advisering van de raad van state",
         ],
     ),
     ("nader rapport", &["nader rapport"]),
@@ -236,6 +254,13 @@ mod tests {
             ),
             ("Advies Raad van State", "advies raad van state"),
             ("NADER RAPPORT", "nader rapport"),
+            (
+                "VOORLICHTING VAN DE AFDELING ADVISERING VAN DE RAAD VAN STATE",
+                "voorlichting raad van state",
+            ),
+            ("GELEIDENDE BRIEF", "brief"),
+            ("ONTWERP VAN WET", "voorstel van wet"),
+            ("GEWIJZIGD VOORSTEL VAN WET", "voorstel van wet"),
             (
                 "LIJST VAN VRAGEN EN ANTWOORDEN",
                 "lijst van vragen en antwoorden",
