@@ -390,3 +390,21 @@ fn every_known_kind_imports_from_its_printed_title() {
         }
     }
 }
+
+/// The library reads a document without a date when it has its
+/// vergaderjaar, and refuses one with neither, at the table.
+#[test]
+fn the_loader_takes_a_vergaderjaar_for_a_missing_date() {
+    let base = "[dossier]\nid = \"kst-32317-5\"\nkind = \"document\"\ntitle = \"T\"\n\n[document]\ntype = \"motie\"\ndossier_number = \"32317\"\nnumber = \"5\"\n";
+    let with_year = load(&format!("{base}year = \"2024-2025\"\n"));
+    assert!(with_year.errors.is_empty(), "{:?}", with_year.errors);
+    let m = with_year
+        .node(with_year.get("kst-32317-5").unwrap())
+        .letter
+        .clone()
+        .unwrap();
+    assert_eq!((m.date, m.year.as_deref()), (None, Some("2024-2025")));
+    let neither = load(base);
+    let e = format!("{:?}", neither.errors);
+    assert!(e.contains("needs `date`"), "{e}");
+}
