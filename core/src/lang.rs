@@ -95,6 +95,16 @@ impl Lang {
         }
     }
 
+    /// A document's date as [`Lang::long_date`] writes it; `datum
+    /// onbekend` (`date unknown`) for one that gives none.
+    pub fn document_date(self, iso: Option<&str>) -> String {
+        match (iso, self) {
+            (Some(d), _) => self.long_date(d),
+            (None, Lang::Nl) => "datum onbekend".into(),
+            (None, Lang::En) => "date unknown".into(),
+        }
+    }
+
     /// `2025-12-17` → `17 december 2025` (or `17 December 2025`); anything
     /// that is not such a date as given.
     pub fn long_date(self, iso: &str) -> String {

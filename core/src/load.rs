@@ -465,8 +465,8 @@ impl Builder {
         let mut docs: Vec<NodeIdx> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Letter)
             .collect();
-        let date = |i: NodeIdx| nodes[i].letter.as_ref().map(|m| m.date.clone());
-        docs.sort_by(|&a, &b| date(b).cmp(&date(a)).then(nodes[a].id.cmp(&nodes[b].id)));
+        let key = |i: NodeIdx| nodes[i].letter.as_ref().map(|m| m.sort_key());
+        docs.sort_by(|&a, &b| key(b).cmp(&key(a)).then(nodes[a].id.cmp(&nodes[b].id)));
         let mut topics: Vec<NodeIdx> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Dossier)
             .collect();

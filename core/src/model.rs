@@ -368,8 +368,9 @@ impl<'de> serde::Deserialize<'de> for Body {
 /// one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LetterMeta {
-    /// ISO date, `2025-12-17`.
-    pub date: String,
+    /// ISO date, `2025-12-17`; `None` for a Kamerstuk that gives no date
+    /// (it has its vergaderjaar: see [`LetterMeta::sort_key`]).
+    pub date: Option<String>,
     /// The ministry's own reference ("Onze referentie"), where it has one.
     #[serde(default)]
     pub reference: Option<String>,
@@ -387,6 +388,16 @@ pub struct LetterMeta {
     /// The Kamerstuk dossier's title, `JBZ-Raad`.
     #[serde(default)]
     pub dossier_title: Option<String>,
+    /// A rijkswet's number, `R2188`, where the dossier is one's.
+    #[serde(default)]
+    pub rijkswet: Option<String>,
+    /// What it is about, word for word from its own text, where the
+    /// metadata gave no title with a subject.
+    #[serde(default)]
+    pub subject: Option<String>,
+    /// Who submitted it (a motie's members), as the document spells them.
+    #[serde(default)]
+    pub submitters: Vec<String>,
     /// The official address: as given, else derived from the Kamerstuk.
     #[serde(default)]
     pub url: Option<String>,
@@ -394,6 +405,9 @@ pub struct LetterMeta {
     pub return_address: Option<String>,
     pub signatories: Vec<Signatory>,
 }
+
+/// What is shown for a document that gives no date.
+pub const UNKNOWN_DATE: &str = "datum onbekend";
 
 fn default_doc_type() -> String {
     "brief".into()
@@ -409,10 +423,41 @@ impl LetterMeta {
             .unwrap_or_default()
     }
 
-    /// The date with the day first, in numbers: `17-12-2025`.
+    /// The date with the day first, in numbers: `17-12-2025`; `datum
+    /// onbekend` when the document gives none.
     pub fn numeric_date(&self) -> String {
-        let parts: Vec<&str> = self.date.split('-').rev().collect();
-        parts.join("-")
+        match &self.date {
+            Some(d) => {
+                let parts: Vec<&str> = d.split('-').rev().collect();
+                parts.join("-")
+            }
+            None => UNKNOWN_DATE.to_string(),
+        }
+    }
+
+    /// The ISO date, or `datum onbekend`.
+    pub fn date_text(&self) -> &str {
+        self.date.as_deref().unwrap_or(UNKNOWN_DATE)
+    }
+
+    /// Where the document stands among others by date: its date; one
+    /// without a date stands with its vergaderjaar, at the turn of the
+    /// calendar year within it (`2024-2025` sorts after every day of 2024
+    /// and before 2025), those among themselves by dossier and number.
+    pub fn sort_key(&self) -> (&str, &str, u64, &str) {
+        match &self.date {
+            Some(d) => (d.as_str(), "", 0, ""),
+            None => {
+                let k = self.kamerstuk.as_ref();
+                let number = k.map_or("", |k| k.number.as_str());
+                (
+                    self.year.as_deref().unwrap_or(""),
+                    k.map_or("", |k| k.dossier.as_str()),
+                    number.parse().unwrap_or(u64::MAX),
+                    number,
+                )
+            }
+        }
     }
 
     /// `Kamerstukken II 2025/26, 32317, nr. 987`, for a Kamerstuk.
@@ -752,8 +797,8 @@ impl Corpus {
             .filter(|&i| self.nodes[i].kind == NodeKind::Letter)
             .collect();
         docs.sort_by(|&a, &b| {
-            let date = |i: NodeIdx| self.nodes[i].letter.as_ref().map(|m| m.date.as_str());
-            (date(a), &self.nodes[a].id).cmp(&(date(b), &self.nodes[b].id))
+            let key = |i: NodeIdx| self.nodes[i].letter.as_ref().map(|m| m.sort_key());
+            (key(a), &self.nodes[a].id).cmp(&(key(b), &self.nodes[b].id))
         });
         docs
     }

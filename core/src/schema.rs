@@ -58,7 +58,8 @@ pub struct DossierRaw {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LetterRaw {
-    pub date: Spanned<String>,
+    /// Left out for a Kamerstuk that gives none: it then has `year`.
+    pub date: Option<Spanned<String>>,
     /// The ministry's own reference ("Onze referentie").
     pub reference: Option<String>,
     /// `brief`, `motie`, `agenda`, `verslag`, …; `brief` when left out.
@@ -74,6 +75,13 @@ pub struct LetterRaw {
     pub year: Option<String>,
     /// The Kamerstuk dossier's title: `JBZ-Raad`.
     pub dossier_title: Option<String>,
+    /// A rijkswet's number, `R2188`, where the dossier is one's.
+    pub rijkswet: Option<String>,
+    /// What it is about, word for word from its text.
+    pub subject: Option<String>,
+    /// Who submitted it, as the document spells them.
+    #[serde(default)]
+    pub submitters: Vec<String>,
     pub url: Option<String>,
     #[serde(default)]
     pub sender: Vec<String>,

@@ -104,7 +104,7 @@ fn document_line(c: &Corpus, d: NodeIdx) -> String {
         .unwrap_or_else(|| "-".into());
     format!(
         "{}  {:<20} {:<13} {:<8} {:<16} {}",
-        m.date,
+        m.date_text(),
         n.id,
         m.chamber.name(),
         m.doc_type,

@@ -40,7 +40,7 @@ struct ShowJson<'a> {
 #[derive(Serialize)]
 struct LetterJson<'a> {
     id: &'a str,
-    date: &'a str,
+    date: Option<&'a str>,
     reference: Option<&'a str>,
 }
 
@@ -49,7 +49,8 @@ pub(crate) struct DocumentJson<'a> {
     pub id: &'a str,
     #[serde(rename = "type")]
     pub doc_type: &'a str,
-    pub date: &'a str,
+    /// `null` for a document that gives no date.
+    pub date: Option<&'a str>,
     pub chamber: &'static str,
     pub dossier_number: Option<&'a str>,
     pub number: Option<&'a str>,
@@ -59,6 +60,12 @@ pub(crate) struct DocumentJson<'a> {
     pub citation: Option<String>,
     pub url: Option<&'a str>,
     pub title: &'a str,
+    /// What it is about, word for word from its text.
+    pub subject: Option<&'a str>,
+    /// Who submitted it, as the document spells them.
+    pub submitters: &'a [String],
+    /// A rijkswet's number, `R2188`.
+    pub rijkswet: Option<&'a str>,
 }
 
 /// A document's identity as JSON; `None` for a node that is not a document.
@@ -68,7 +75,7 @@ pub(crate) fn document_json(c: &Corpus, idx: NodeIdx) -> Option<DocumentJson<'_>
     Some(DocumentJson {
         id: &n.id,
         doc_type: &m.doc_type,
-        date: &m.date,
+        date: m.date.as_deref(),
         chamber: m.chamber.as_str(),
         dossier_number: m.kamerstuk.as_ref().map(|k| k.dossier.as_str()),
         number: m.kamerstuk.as_ref().map(|k| k.number.as_str()),
@@ -78,6 +85,9 @@ pub(crate) fn document_json(c: &Corpus, idx: NodeIdx) -> Option<DocumentJson<'_>
         citation: m.citation(),
         url: m.url.as_deref(),
         title: &n.title,
+        subject: m.subject.as_deref(),
+        submitters: &m.submitters,
+        rijkswet: m.rijkswet.as_deref(),
     })
 }
 
@@ -116,7 +126,7 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> Result<ShowJson<'_>, BodyError> {
         dossier: c.root_of(idx).map(|r| c.node(r).id.as_str()),
         letter: page.letter.map(|(l, meta)| LetterJson {
             id: &c.node(l).id,
-            date: &meta.date,
+            date: meta.date.as_deref(),
             reference: meta.reference.as_deref(),
         }),
         path: page
@@ -187,7 +197,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
             w(W::Source),
             meta.doc_type,
             w(W::Of),
-            meta.date,
+            meta.date_text(),
             c.node(l).id
         );
     }
@@ -198,7 +208,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
             w(W::Document),
             meta.doc_type,
             w(W::Of),
-            meta.date
+            meta.date_text()
         );
         if let Some(cite) = &page.citation {
             let _ = writeln!(out, "{}: {cite} ({})", w(W::Citation), meta.chamber.name());

@@ -259,7 +259,13 @@ pub fn layout_with(
             let doc = c
                 .letter_of(i)
                 .and_then(|d| c.node(d).letter.as_deref().map(|m| (d, m)))
-                .map(|(d, m)| format!(" — {} {}", lang.long_date(&m.date), c.node(d).id))
+                .map(|(d, m)| {
+                    format!(
+                        " — {} {}",
+                        lang.document_date(m.date.as_deref()),
+                        c.node(d).id
+                    )
+                })
                 .unwrap_or_default();
             b.link_line("  ↔ ", &format!("{}{doc}", c.node(i).title), i);
         }
@@ -289,7 +295,7 @@ fn header(page: &Page<'_>, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
         let mut parts = vec![format!(
             "{} {}",
             meta.type_label(),
-            lang.long_date(&meta.date)
+            lang.document_date(meta.date.as_deref())
         )];
         parts.extend(meta.citation());
         if let Some(r) = &meta.reference {

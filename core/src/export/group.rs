@@ -200,7 +200,7 @@ pub fn source_of(corpus: &Corpus, dossier: &str, idx: NodeIdx) -> Source {
         .and_then(|l| corpus.node(l).letter.as_ref())
         .map(|m| {
             let reference = m.reference.clone().or_else(|| m.citation());
-            (m.date.clone(), reference.unwrap_or_default())
+            (m.date_text().to_string(), reference.unwrap_or_default())
         });
     Source { letter, kamerstuk }
 }

@@ -46,12 +46,21 @@ pub struct Document {
     pub title: String,
     /// `brief`, `motie`, …: lower case.
     pub doc_type: String,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; empty when the source gives no date (a Kamerstuk
+    /// then has its vergaderjaar).
     pub date: String,
     pub chamber: Option<Chamber>,
     /// `2025-2026`.
     pub year: Option<String>,
     pub dossier_title: Option<String>,
+    /// A rijkswet's number, `R2188`, where the dossier is one's.
+    pub rijkswet: Option<String>,
+    /// What the document is about, word for word from its own text (a
+    /// motie's request), where the metadata gives no title with it.
+    pub subject: Option<String>,
+    /// Who submitted it (a motie's or amendment's members), as spelled in
+    /// the document.
+    pub submitters: Vec<String>,
     pub reference: Option<String>,
     pub sender: Vec<String>,
     pub return_address: Option<String>,
@@ -80,6 +89,12 @@ pub enum Block {
     Paragraph {
         inlines: Vec<Inline>,
         line: usize,
+    },
+    /// The sections below `level` are closed: what follows belongs to the
+    /// open section at `level` (0 is the document), as after a nested
+    /// part of the source ends.
+    End {
+        level: usize,
     },
 }
 

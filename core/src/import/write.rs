@@ -35,7 +35,9 @@ pub fn write(doc: &Document) -> String {
 
     let _ = writeln!(out, "\n[document]");
     field(&mut out, "type", &doc.doc_type);
-    field(&mut out, "date", &doc.date);
+    if !doc.date.is_empty() {
+        field(&mut out, "date", &doc.date);
+    }
     if let Some(chamber) = doc.chamber {
         field(&mut out, "chamber", chamber.as_str());
     }
@@ -45,6 +47,12 @@ pub fn write(doc: &Document) -> String {
     }
     optional(&mut out, "year", doc.year.as_deref());
     optional(&mut out, "dossier_title", doc.dossier_title.as_deref());
+    optional(&mut out, "rijkswet", doc.rijkswet.as_deref());
+    optional(&mut out, "subject", doc.subject.as_deref());
+    if !doc.submitters.is_empty() {
+        let items: Vec<String> = doc.submitters.iter().map(|s| toml_str(s)).collect();
+        let _ = writeln!(out, "submitters = [{}]", items.join(", "));
+    }
     optional(&mut out, "reference", doc.reference.as_deref());
     if let Some(k) = &doc.kst {
         field(&mut out, "url", &k.url());
@@ -130,6 +138,7 @@ fn tree(blocks: &[Block]) -> Section<'_> {
                 depth = level;
             }
             Block::Paragraph { inlines, .. } => open_at(&mut root, depth).lead.push(inlines),
+            Block::End { level } => depth = depth.min(*level),
         }
     }
     root

@@ -499,14 +499,26 @@ fn letter_meta(
     f: &FileWork,
     l: &Spanned<crate::schema::LetterRaw>,
 ) -> Result<LetterMeta, LoadError> {
+    let at = l.span().start;
     let l = l.get_ref();
-    let date = l.date.get_ref();
-    if jiff::civil::Date::strptime("%Y-%m-%d", date).is_err() {
-        return Err(f.err(
-            l.date.span().start,
-            format!("`{date}` is not a date: write it as YYYY-MM-DD"),
-        ));
-    }
+    let date = match &l.date {
+        Some(d) => {
+            if jiff::civil::Date::strptime("%Y-%m-%d", d.get_ref()).is_err() {
+                return Err(f.err(
+                    d.span().start,
+                    format!("`{}` is not a date: write it as YYYY-MM-DD", d.get_ref()),
+                ));
+            }
+            Some(d.get_ref().clone())
+        }
+        None if l.year.as_deref().is_some_and(|y| !y.trim().is_empty()) => None,
+        None => {
+            return Err(f.err(
+                at,
+                "a document needs `date` (YYYY-MM-DD), or `year` (its vergaderjaar) when it gives no date",
+            ));
+        }
+    };
     let chamber = match &l.chamber {
         None => Chamber::default(),
         Some(c) => {
@@ -527,7 +539,7 @@ fn letter_meta(
         }
         (None, Some(_)) => {
             return Err(f.err(
-                l.date.span().start,
+                at,
                 "`number` needs `dossier_number`: the Kamerstuk dossier it belongs to",
             ));
         }
@@ -543,7 +555,7 @@ fn letter_meta(
             .filter(|t| !t.is_empty())
     };
     Ok(LetterMeta {
-        date: date.clone(),
+        date,
         reference: line(&l.reference),
         doc_type: line(&l.doc_type)
             .map(|t| t.to_lowercase())
@@ -552,6 +564,14 @@ fn letter_meta(
         kamerstuk,
         year: line(&l.year),
         dossier_title: line(&l.dossier_title),
+        rijkswet: line(&l.rijkswet),
+        subject: line(&l.subject),
+        submitters: l
+            .submitters
+            .iter()
+            .map(|s| sanitize_line(s.trim()))
+            .filter(|s| !s.is_empty())
+            .collect(),
         url,
         sender: l.sender.iter().map(|s| sanitize_line(s)).collect(),
         return_address: l.return_address.as_deref().map(sanitize_line),

@@ -467,7 +467,7 @@ fn references(doc: &mut Document) {
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { inlines, .. } => Some(inlines),
-            Block::Heading { .. } => None,
+            Block::Heading { .. } | Block::End { .. } => None,
         })
         .chain(doc.footnotes.iter().flat_map(|f| f.paragraphs.iter()))
         .flatten()
