@@ -187,7 +187,7 @@ fn a_word_letter_imports_with_headings_footnotes_lists_tables_and_signature() {
         .iter()
         .filter_map(|b| match b {
             Block::Heading { level, text, .. } => Some((*level, text.as_str())),
-            Block::Paragraph { .. } => None,
+            Block::Paragraph { .. } | Block::End { .. } => None,
         })
         .collect();
     // `Tot slot` is in a style based on `heading 1`.
@@ -201,7 +201,7 @@ fn a_word_letter_imports_with_headings_footnotes_lists_tables_and_signature() {
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { inlines, .. } => Some(inlines),
-            Block::Heading { .. } => None,
+            Block::Heading { .. } | Block::End { .. } => None,
         })
         .flatten()
         .filter_map(|i| match i {

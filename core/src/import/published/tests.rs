@@ -16,7 +16,7 @@ fn headings(done: &Imported) -> Vec<String> {
         .iter()
         .filter_map(|b| match b {
             Block::Heading { text, .. } => Some(text.clone()),
-            Block::Paragraph { .. } => None,
+            Block::Paragraph { .. } | Block::End { .. } => None,
         })
         .collect()
 }
@@ -27,7 +27,7 @@ fn notes_cited(done: &Imported) -> Vec<u32> {
         .iter()
         .filter_map(|b| match b {
             Block::Paragraph { inlines, .. } => Some(inlines),
-            Block::Heading { .. } => None,
+            Block::Heading { .. } | Block::End { .. } => None,
         })
         .flatten()
         .filter_map(|i| match i {
@@ -109,6 +109,7 @@ fn the_published_web_page_imports_as_its_text_does() {
             .map(|mut b| {
                 match &mut b {
                     Block::Heading { line, .. } | Block::Paragraph { line, .. } => *line = 0,
+                    Block::End { .. } => {}
                 }
                 b
             })
