@@ -10,6 +10,7 @@
 //!
 //! No file system here: the caller hands in the text.
 
+pub mod ids;
 mod lines;
 pub mod pdftext;
 pub mod proof;
@@ -158,24 +159,46 @@ pub struct Imported {
     /// The file's text.
     pub toml: String,
     pub report: Report,
+    /// The file this one replaces, when the library held another version:
+    /// its sections' ids were carried over (see [`ids`]).
+    pub previous: Option<String>,
 }
 
 /// Imports one source's text. A source that cannot be read is an error;
 /// what could not be decided is in the report. The proof's findings are
 /// [`Report::problems`]: a caller writes nothing when there are any.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
+    import_over(text, |_| None)
+}
+
+/// Imports one source's text as [`import`] does, as a version of what
+/// `earlier` gives for the file's name (the library's file of that name,
+/// if any): sections that are the same keep their ids (see [`ids`]).
+pub fn import_over(
+    text: &str,
+    earlier: impl FnOnce(&str) -> Option<String>,
+) -> Result<Imported, ImportError> {
     let mut report = Report::default();
     let (document, transcript) = match detect(text) {
         SourceKind::Xml => xml::parse(text, &mut report)?,
         SourceKind::PdfText => pdftext::parse(text, &mut report)?,
     };
-    let toml = write::write(&document);
+    let file_name = format!("{}.toml", document.id);
+    let mut toml = write::write(&document);
+    let previous = earlier(&file_name).filter(|old| *old != toml);
+    if let Some(old) = &previous {
+        let carried = ids::carry(old, &toml, &document.id);
+        if carried != ids::Carried::default() {
+            toml = write::write_with(&document, &carried);
+        }
+    }
     proof::prove(&transcript, &document, &toml, &mut report);
     Ok(Imported {
-        file_name: format!("{}.toml", document.id),
+        file_name,
         document,
         toml,
         report,
+        previous,
     })
 }
 

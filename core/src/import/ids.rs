@@ -1,0 +1,358 @@
+//! Section ids across versions of a document.
+//!
+//! A first import names each section by its heading under its parent's id
+//! (see [`super::slug`]): `…/frontex/nederlandse-positie`. That name is
+//! made from the source alone, so it is the same in every library, but a
+//! corrected version may shift it (a heading shared with a new sibling, a
+//! renumbered parent). So when a corrected version replaces a document the
+//! library holds, its sections are matched with the earlier version's, and
+//! each matched section answers to every id the earlier one had:
+//!
+//! - sections are matched under matched parents (the document itself at
+//!   the top), never across them;
+//! - a section and an earlier one are the same when they have the same
+//!   heading and the same place: the same nearest sibling before them with
+//!   another heading (`Frontex` before `Nederlandse positie`);
+//! - or the same heading, unique among their siblings in both versions,
+//!   and at least half their words in common (a section moved among its
+//!   siblings);
+//! - or the same place and the same text (a heading corrected);
+//! - among several candidates the one that agrees best (heading, place,
+//!   words in common, rank among its siblings), each earlier section once.
+//!
+//! A matched section is written with the id a first import gives it,
+//! unless that id meant another section before; the ids it had are kept as
+//! its `aliases`, so notes, links and the command line keep finding it. A
+//! new section gets a new id, never one an earlier version used. The ids of
+//! sections that are gone are kept in the document's `retired` list, so no
+//! later section takes one of them and the notes on them stay detached.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::load::{NoFiles, SourceFile, load};
+use crate::model::{Corpus, NodeKind};
+
+/// How many same-headed siblings on either side of its rank a section is
+/// compared with: bounds the work where a heading recurs thousands of
+/// times, and is more than any real document repeats one in a row.
+const WINDOW: usize = 8;
+
+/// The ids a version's sections are written with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Carried {
+    /// By a section's first-import id: its id and its earlier ids.
+    by_fresh: HashMap<String, (String, Vec<String>)>,
+    /// Ids of sections earlier versions had and this one has not.
+    pub retired: Vec<String>,
+}
+
+impl Carried {
+    /// The id and earlier ids of the section a first import calls `fresh`.
+    pub fn section<'a>(&'a self, fresh: &'a str) -> (&'a str, &'a [String]) {
+        match self.by_fresh.get(fresh) {
+            Some((id, aliases)) => (id, aliases),
+            None => (fresh, &[]),
+        }
+    }
+}
+
+/// The ids for `fresh` (a document's file as a first import writes it)
+/// when it replaces `earlier` (the file the library holds). Nothing is
+/// carried when the earlier file does not load as the same document.
+pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
+    let old_corpus = load_one(earlier);
+    let new_corpus = load_one(fresh);
+    let (Some(old), Some(new)) = (
+        Version::read(&old_corpus, doc_id),
+        Version::read(&new_corpus, doc_id),
+    ) else {
+        return Carried::default();
+    };
+    let pairs = match_sections(&old, &new);
+
+    // Every id the earlier version used, for any node, or kept as retired.
+    let mut history: HashSet<String> = HashSet::new();
+    for n in &old_corpus.nodes {
+        history.insert(n.id.clone());
+        history.extend(n.aliases.iter().map(|a| a.to_string()));
+    }
+    let old_retired = retired_of(earlier);
+    history.extend(old_retired.iter().cloned());
+    let fresh_ids: HashSet<&str> = new.secs.iter().map(|s| s.id.as_str()).collect();
+    let mut used = history.clone();
+    used.extend(new_corpus.nodes.iter().map(|n| n.id.clone()));
+
+    let mut by_fresh = HashMap::new();
+    let mut old_kept = vec![false; old.secs.len()];
+    for (n, o) in pairs.iter().enumerate() {
+        let Some(o) = *o else { continue };
+        old_kept[o] = true;
+        let fresh = &new.secs[n].id;
+        let before = &old.secs[o];
+        let own = || std::iter::once(&before.id).chain(&before.aliases);
+        let id = if !history.contains(fresh) || own().any(|i| i == fresh) {
+            fresh.clone()
+        } else {
+            before.id.clone()
+        };
+        let mut aliases: Vec<String> = Vec::new();
+        for a in own() {
+            if *a != id && !aliases.contains(a) {
+                aliases.push(a.clone());
+            }
+        }
+        used.insert(id.clone());
+        by_fresh.insert(fresh.clone(), (id, aliases));
+    }
+    for (n, o) in pairs.iter().enumerate() {
+        if o.is_some() {
+            continue;
+        }
+        let fresh = &new.secs[n].id;
+        if !history.contains(fresh) {
+            continue;
+        }
+        // Its first-import id meant something else before: a new one.
+        let mut k = 2;
+        let id = loop {
+            let c = format!("{fresh}-{k}");
+            if !used.contains(&c) && !fresh_ids.contains(c.as_str()) {
+                break c;
+            }
+            k += 1;
+        };
+        used.insert(id.clone());
+        by_fresh.insert(fresh.clone(), (id, Vec::new()));
+    }
+    let mut retired = old_retired;
+    for (o, s) in old.secs.iter().enumerate() {
+        if !old_kept[o] {
+            for i in std::iter::once(&s.id).chain(&s.aliases) {
+                if !retired.contains(i) {
+                    retired.push(i.clone());
+                }
+            }
+        }
+    }
+    Carried { by_fresh, retired }
+}
+
+fn load_one(text: &str) -> Corpus {
+    let files = [SourceFile {
+        path: "document.toml".into(),
+        text: text.into(),
+    }];
+    load(&files, &NoFiles)
+}
+
+/// The `retired` list of a document file.
+fn retired_of(text: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        dossier: Option<Head>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(default)]
+        retired: Vec<String>,
+    }
+    toml::from_str::<File>(text)
+        .ok()
+        .and_then(|f| f.dossier)
+        .map(|h| h.retired)
+        .unwrap_or_default()
+}
+
+/// One section, as matching sees it.
+struct Sec {
+    id: String,
+    aliases: Vec<String>,
+    /// The heading's slug.
+    heading: String,
+    /// The heading of the nearest sibling before with another heading.
+    before: Option<String>,
+    /// Its rank among the siblings with its heading.
+    rank: usize,
+    /// Hashes of its words, lower case, sorted.
+    words: Vec<u64>,
+}
+
+/// A version's sections, and which are under which.
+struct Version {
+    secs: Vec<Sec>,
+    /// `children[0]`: the document's own sections; `children[i + 1]`:
+    /// section `i`'s.
+    children: Vec<Vec<usize>>,
+}
+
+impl Version {
+    fn read(corpus: &Corpus, doc_id: &str) -> Option<Version> {
+        let root = corpus.get(doc_id)?;
+        if corpus.node(root).id != doc_id {
+            return None;
+        }
+        let mut v = Version {
+            secs: Vec::new(),
+            children: vec![Vec::new()],
+        };
+        // (node, slot in `children` of its parent); pushed in reverse so
+        // they come off in the file's order.
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        let push_children = |stack: &mut Vec<(usize, usize)>, node: usize, slot: usize| {
+            for &c in corpus.node(node).children.iter().rev() {
+                if corpus.node(c).kind == NodeKind::Section {
+                    stack.push((c, slot));
+                }
+            }
+        };
+        push_children(&mut stack, root, 0);
+        while let Some((node, slot)) = stack.pop() {
+            let n = corpus.node(node);
+            let me = v.secs.len();
+            let text = corpus.body(node).map(|d| d.plain()).unwrap_or_default();
+            v.secs.push(Sec {
+                id: n.id.clone(),
+                aliases: n.aliases.iter().map(|a| a.to_string()).collect(),
+                heading: super::slug::slug(&n.title),
+                before: None,
+                rank: 0,
+                words: words(&text),
+            });
+            v.children[slot].push(me);
+            v.children.push(Vec::new());
+            push_children(&mut stack, node, me + 1);
+        }
+        for list in &v.children {
+            let mut seen: HashMap<String, usize> = HashMap::new();
+            let mut before: Option<String> = None;
+            for (k, &i) in list.iter().enumerate() {
+                if k > 0 {
+                    let prev = v.secs[list[k - 1]].heading.clone();
+                    if prev != v.secs[i].heading {
+                        before = Some(prev);
+                    }
+                }
+                let r = seen.entry(v.secs[i].heading.clone()).or_default();
+                v.secs[i].rank = *r;
+                *r += 1;
+                v.secs[i].before = before.clone();
+            }
+        }
+        Some(v)
+    }
+}
+
+fn words(text: &str) -> Vec<u64> {
+    let mut out: Vec<u64> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut h = DefaultHasher::new();
+            w.to_lowercase().hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Words in common, in thousandths: twice the shared words over both
+/// counts (1000 for two empty texts).
+fn common(a: &[u64], b: &[u64]) -> u32 {
+    if a.is_empty() && b.is_empty() {
+        return 1000;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2000 * shared / (a.len() + b.len())) as u32
+}
+
+/// For each section of `new`, the section of `old` it is.
+fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
+    let mut pair: Vec<Option<usize>> = vec![None; new.secs.len()];
+    let mut taken = vec![false; old.secs.len()];
+    // Sibling lists to match: (slot in old.children, slot in new.children).
+    let mut queue: Vec<(usize, usize)> = vec![(0, 0)];
+    while let Some((os, ns)) = queue.pop() {
+        let olds = &old.children[os];
+        let news = &new.children[ns];
+        let mut by_heading: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_words: HashMap<&[u64], Vec<usize>> = HashMap::new();
+        for &o in olds {
+            by_heading
+                .entry(old.secs[o].heading.as_str())
+                .or_default()
+                .push(o);
+            if !old.secs[o].words.is_empty() {
+                by_words
+                    .entry(old.secs[o].words.as_slice())
+                    .or_default()
+                    .push(o);
+            }
+        }
+        let mut new_count: HashMap<&str, usize> = HashMap::new();
+        for &n in news {
+            *new_count.entry(new.secs[n].heading.as_str()).or_default() += 1;
+        }
+        // (heading same, place same, words in common, nearness of rank),
+        // best first.
+        let mut candidates: Vec<((bool, bool, u32, std::cmp::Reverse<usize>), usize, usize)> =
+            Vec::new();
+        for &n in news {
+            let s = &new.secs[n];
+            let same = by_heading.get(s.heading.as_str());
+            let unique =
+                same.is_some_and(|v| v.len() == 1) && new_count.get(s.heading.as_str()) == Some(&1);
+            let near = same
+                .into_iter()
+                .flatten()
+                .filter(|&&o| old.secs[o].rank.abs_diff(s.rank) <= WINDOW);
+            for &o in near {
+                let e = &old.secs[o];
+                let place = e.before == s.before;
+                let words = common(&e.words, &s.words);
+                if place || (unique && words >= 500) {
+                    let key = (
+                        true,
+                        place,
+                        words,
+                        std::cmp::Reverse(e.rank.abs_diff(s.rank)),
+                    );
+                    candidates.push((key, o, n));
+                }
+            }
+            // A heading corrected: the same text at the same place.
+            let retitled = by_words.get(s.words.as_slice()).into_iter().flatten();
+            for &o in retitled.take(2 * WINDOW) {
+                let e = &old.secs[o];
+                if e.heading != s.heading && e.before == s.before {
+                    candidates.push(((false, true, 1000, std::cmp::Reverse(0)), o, n));
+                }
+            }
+        }
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        for (_, o, n) in candidates {
+            if taken[o] || pair[n].is_some() {
+                continue;
+            }
+            taken[o] = true;
+            pair[n] = Some(o);
+            queue.push((o + 1, n + 1));
+        }
+    }
+    pair
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+use super::*;
+use crate::import::{import, import_over};
+
+/// A letter whose items are `(heading, paragraph)`; `nested` puts every
+/// "Nederlandse positie" inside the item before it, else all stand at one
+/// level.
+pub(crate) fn letter(items: &[(&str, &str)], nested: bool) -> String {
+    let mut body = String::new();
+    let mut open = false;
+    for (heading, text) in items {
+        let part = format!("<kop><titel>{heading}</titel></kop><al>{text}</al>");
+        if nested && *heading == "Nederlandse positie" {
+            body.push_str(&format!("<divisie>{part}</divisie>"));
+        } else {
+            if open {
+                body.push_str("</divisie>");
+            }
+            body.push_str(&format!("<divisie>{part}"));
+            open = true;
+        }
+    }
+    if open {
+        body.push_str("</divisie>");
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<officiele-publicatie>
+  <metadata>
+    <meta name="DC.identifier" content="kst-32317-990"/>
+    <meta name="OVERHEIDop.dossiernummer" content="32317"/>
+    <meta name="OVERHEIDop.ondernummer" content="990"/>
+    <meta name="DC.type" scheme="OVERHEIDop.KamerstukTypen" content="Brief"/>
+    <meta name="DCTERMS.issued" content="2025-12-17"/>
+    <meta name="OVERHEIDop.documenttitel" content="Verslag JBZ-Raad"/>
+  </metadata>
+  <kamerstuk>
+    <dossier><dossiernummer><dossiernr>32 317</dossiernr></dossiernummer><titel>JBZ-Raad</titel></dossier>
+    <stuk>
+      <stuknr>Nr. <ondernummer>990</ondernummer></stuknr>
+      <titel>BRIEF VAN DE MINISTER</titel>
+      <algemeen><vrije-tekst><tekst>
+        <al>Hierbij ontvangt u het verslag van de Raad.</al>
+        {body}
+      </tekst></vrije-tekst></algemeen>
+    </stuk>
+  </kamerstuk>
+</officiele-publicatie>
+"#
+    )
+}
+
+pub(crate) const EUROPOL: (&str, &str) = ("Europol", "De Raad sprak over het mandaat van Europol.");
+pub(crate) const EUROPOL_NL: (&str, &str) = (
+    "Nederlandse positie",
+    "Nederland steunt een sterker Europol binnen de grenzen van het Verdrag.",
+);
+pub(crate) const FRONTEX: (&str, &str) = (
+    "Frontex",
+    "De Commissie stelde een herziening van de Frontex-verordening voor.",
+);
+pub(crate) const FRONTEX_NL: (&str, &str) = (
+    "Nederlandse positie",
+    "Nederland kan instemmen met het voorstel, mits de lidstaten zeggenschap houden.",
+);
+pub(crate) const MIGRATIE: (&str, &str) = (
+    "Migratie",
+    "Over de buitengrenzen het volgende. Nederland steunt het EBSP-mandaat zonder voorbehoud. De Raad komt in maart terug op dit punt.",
+);
+pub(crate) const DRONES: (&str, &str) = (
+    "Drones",
+    "De Raad besprak de inzet van drones aan de buitengrenzen.",
+);
+pub(crate) const DRONES_NL: (&str, &str) = (
+    "Nederlandse positie",
+    "Nederland wacht de effectbeoordeling van de Commissie af.",
+);
+
+pub(crate) fn first(nested: bool) -> String {
+    letter(
+        &[EUROPOL, EUROPOL_NL, FRONTEX, FRONTEX_NL, MIGRATIE],
+        nested,
+    )
+}
+
+pub(crate) fn corrected(nested: bool) -> String {
+    let migratie = (
+        "Migratie",
+        "Over de buitengrenzen het volgende. Frankrijk steunt de motie over grensbewaking niet. De Raad komt in maart terug op dit punt.",
+    );
+    letter(
+        &[
+            DRONES, DRONES_NL, EUROPOL, EUROPOL_NL, FRONTEX, FRONTEX_NL, migratie,
+        ],
+        nested,
+    )
+}
+
+fn corpus(toml: &str) -> Corpus {
+    load_one(toml)
+}
+
+/// The text of the node an id names now.
+fn text_of(c: &Corpus, id: &str) -> Option<String> {
+    let i = c.get(id)?;
+    Some(c.body(i).ok()?.plain())
+}
+
+#[test]
+fn a_first_import_names_shared_headings_after_their_item() {
+    for nested in [false, true] {
+        let done = import(&first(nested)).unwrap();
+        let c = corpus(&done.toml);
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        // One id, whether the positions stand inside their items or
+        // beside them.
+        let frontex = "kst-32317-990/frontex/nederlandse-positie";
+        assert_eq!(text_of(&c, frontex).as_deref(), Some(FRONTEX_NL.1));
+        // The corrected version, imported into an empty library, gives the
+        // Frontex position the same id.
+        let again = import(&corrected(nested)).unwrap();
+        let c = corpus(&again.toml);
+        assert_eq!(text_of(&c, frontex).as_deref(), Some(FRONTEX_NL.1));
+        assert_eq!(
+            text_of(&c, "kst-32317-990/drones/nederlandse-positie").as_deref(),
+            Some(DRONES_NL.1)
+        );
+    }
+}
+
+/// The earlier scheme numbered equal headings through the document: the
+/// Frontex position was `nederlandse-positie-2`.
+fn with_old_ids(toml: &str) -> String {
+    toml.replace(
+        "kst-32317-990/europol/nederlandse-positie\"",
+        "kst-32317-990/nederlandse-positie\"",
+    )
+    .replace(
+        "kst-32317-990/frontex/nederlandse-positie\"",
+        "kst-32317-990/nederlandse-positie-2\"",
+    )
+}
+
+#[test]
+fn a_corrected_version_keeps_the_ids_stored_under_the_old_numbering() {
+    let old = with_old_ids(&import(&first(false)).unwrap().toml);
+    assert!(old.contains("id = \"kst-32317-990/nederlandse-positie-2\""));
+    let done = import_over(&corrected(false), |_| Some(old.clone())).unwrap();
+    assert_eq!(done.report.problems().count(), 0, "{:#?}", done.report);
+    assert_eq!(done.previous.as_deref(), Some(old.as_str()));
+    let c = corpus(&done.toml);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    // The Frontex position answers to its old id, and so does Europol's;
+    // the new Drones position answers to neither.
+    assert_eq!(
+        text_of(&c, "kst-32317-990/nederlandse-positie-2").as_deref(),
+        Some(FRONTEX_NL.1)
+    );
+    assert_eq!(
+        text_of(&c, "kst-32317-990/nederlandse-positie").as_deref(),
+        Some(EUROPOL_NL.1)
+    );
+    assert_eq!(
+        text_of(&c, "kst-32317-990/drones/nederlandse-positie").as_deref(),
+        Some(DRONES_NL.1)
+    );
+    assert!(
+        done.toml.contains(
+            "id = \"kst-32317-990/frontex/nederlandse-positie\"\naliases = [\"kst-32317-990/nederlandse-positie-2\"]"
+        ),
+        "{}",
+        done.toml
+    );
+}
+
+#[test]
+fn importing_the_same_version_again_writes_the_same_bytes() {
+    let once = import(&first(false)).unwrap().toml;
+    let again = import_over(&first(false), |_| Some(once.clone())).unwrap();
+    assert_eq!(again.previous, None);
+    assert_eq!(again.toml, once);
+    // And a corrected version imported twice over itself is stable too.
+    let old = with_old_ids(&once);
+    let v2 = import_over(&corrected(false), |_| Some(old.clone())).unwrap();
+    let v2_again = import_over(&corrected(false), |_| Some(v2.toml.clone())).unwrap();
+    assert_eq!(v2_again.toml, v2.toml);
+}
+
+#[test]
+fn a_gone_section_leaves_its_id_to_no_other() {
+    let old = import(&first(false)).unwrap().toml;
+    // The Frontex item goes, position and all.
+    let without = letter(&[EUROPOL, EUROPOL_NL, MIGRATIE], false);
+    let v2 = import_over(&without, |_| Some(old.clone())).unwrap();
+    let c = corpus(&v2.toml);
+    assert_eq!(c.get("kst-32317-990/frontex/nederlandse-positie"), None);
+    assert!(
+        v2.toml.contains(
+            "retired = [\"kst-32317-990/frontex\", \"kst-32317-990/frontex/nederlandse-positie\"]"
+        ),
+        "{}",
+        v2.toml
+    );
+    // It comes back, with other words: new sections, never the gone ids.
+    let v3_src = letter(
+        &[
+            EUROPOL,
+            EUROPOL_NL,
+            FRONTEX,
+            ("Nederlandse positie", "Nederland is tegen."),
+            MIGRATIE,
+        ],
+        false,
+    );
+    let v3 = import_over(&v3_src, |_| Some(v2.toml.clone())).unwrap();
+    let c = corpus(&v3.toml);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    assert_eq!(c.get("kst-32317-990/frontex/nederlandse-positie"), None);
+    assert_eq!(c.get("kst-32317-990/frontex"), None);
+    assert_eq!(
+        text_of(&c, "kst-32317-990/frontex/nederlandse-positie-2").as_deref(),
+        Some("Nederland is tegen.")
+    );
+    assert_eq!(
+        text_of(&c, "kst-32317-990/frontex-2").as_deref(),
+        Some(FRONTEX.1)
+    );
+    // The Europol position is the same section throughout.
+    assert_eq!(
+        text_of(&c, "kst-32317-990/europol/nederlandse-positie").as_deref(),
+        Some(EUROPOL_NL.1)
+    );
+}
+
+#[test]
+fn a_corrected_heading_with_the_same_text_keeps_its_id() {
+    let old = import(&first(true)).unwrap().toml;
+    let src = first(true).replace(
+        "<titel>Frontex</titel>",
+        "<titel>Frontex-verordening</titel>",
+    );
+    let v2 = import_over(&src, |_| Some(old.clone())).unwrap();
+    let c = corpus(&v2.toml);
+    assert_eq!(
+        text_of(&c, "kst-32317-990/frontex").as_deref(),
+        Some(FRONTEX.1)
+    );
+    assert_eq!(
+        text_of(&c, "kst-32317-990/frontex/nederlandse-positie").as_deref(),
+        Some(FRONTEX_NL.1)
+    );
+}
+
+#[test]
+fn another_documents_file_carries_nothing() {
+    let other = import(&first(false).replace("990", "991")).unwrap().toml;
+    let done = import_over(&corrected(false), |_| Some(other.clone())).unwrap();
+    assert_eq!(done.toml, import(&corrected(false)).unwrap().toml);
+    let garbage = import_over(&corrected(false), |_| Some("[[[".into())).unwrap();
+    assert_eq!(garbage.toml, done.toml);
+}
