@@ -17,6 +17,8 @@ use crate::store::config::{self, Config};
 use crate::store::dossiers::{self, Origin};
 use crate::store::notes::{self, NotesStore, StoreError};
 
+pub mod revision;
+
 /// The files the user named on the command line; each `None` takes the
 /// default (see the README).
 #[derive(Debug, Clone, Default)]

@@ -215,5 +215,7 @@ pub fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
+pub mod outcome;
+
 #[cfg(test)]
 mod tests;

@@ -8,11 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dossier_core::anchor::outcome::NoteOutcomes;
 use dossier_core::import::{self, Imported, Warning};
 use dossier_core::text::sanitize_line;
 use serde::Serialize;
 
-use crate::app::Paths;
+use crate::app::{Paths, revision};
 use crate::store::config;
 use crate::store::library::{self, Outcome};
 
@@ -49,6 +50,10 @@ struct Entry {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
     findings: Vec<Warning>,
+    /// For a document that replaced an earlier version: what became of
+    /// the notes on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<NoteOutcomes>,
 }
 
 pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
@@ -60,7 +65,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut entries = Vec::new();
     let mut imported: Vec<Option<Imported>> = Vec::new();
     for path in &args.files {
-        let (entry, result) = import_one(path, cap);
+        let (entry, result) = import_one(path, cap, &dir);
         entries.push(entry);
         imported.push(result);
     }
@@ -75,7 +80,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         if args.dry_run {
-            for (i, name, text) in docs {
+            for &(i, name, text) in &docs {
                 entries[i].outcome = Some(library::plan(&dir, name, text));
             }
         } else {
@@ -93,6 +98,14 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 anyhow::bail!("{}", sanitize_line(&e));
             }
         }
+        let done: Vec<&Imported> = docs
+            .iter()
+            .filter_map(|(i, _, _)| imported[*i].as_ref())
+            .collect();
+        let counts = revision::note_outcomes(paths, &loaded.config, &done);
+        for ((i, _, _), n) in docs.iter().zip(counts) {
+            entries[*i].notes = n;
+        }
     }
     print(&entries, &args)?;
     summary(&entries, &dir, &args, failed);
@@ -103,7 +116,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
+fn import_one(path: &Path, cap: u64, dir: &Path) -> (Entry, Option<Imported>) {
     let source = path.display().to_string();
     let mut entry = Entry {
         source: source.clone(),
@@ -112,6 +125,7 @@ fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
         outcome: None,
         error: None,
         findings: Vec::new(),
+        notes: None,
     };
     let text = match library::read_source(path, cap) {
         Ok(t) => t,
@@ -123,7 +137,7 @@ fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
             return (entry, None);
         }
     };
-    match import::import(&text) {
+    match revision::import(dir, &text, cap) {
         Ok(done) => {
             entry.id = Some(done.document.id.clone());
             entry.file = Some(done.file_name.clone());
@@ -171,6 +185,9 @@ fn print<E: std::borrow::Borrow<Entry> + Serialize>(
                 "{source} -> {}: not written\n",
                 sanitize_line(file)
             ));
+        }
+        if let Some(n) = e.notes {
+            out.push_str(&format!("{source}: notes: {}\n", n.render()));
         }
         for w in &e.findings {
             out.push_str(&format!("{source}:{}\n", w.render()));

@@ -138,7 +138,8 @@ pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
     Carried { by_fresh, retired }
 }
 
-fn load_one(text: &str) -> Corpus {
+/// One document file loaded on its own.
+pub(crate) fn load_one(text: &str) -> Corpus {
     let files = [SourceFile {
         path: "document.toml".into(),
         text: text.into(),
@@ -355,4 +356,4 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

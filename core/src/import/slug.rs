@@ -43,7 +43,7 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
-/// Hands out slugs unique within one document.
+/// Hands out ids unique within one document.
 #[derive(Debug, Default)]
 pub struct Slugs {
     used: HashSet<String>,
@@ -53,11 +53,6 @@ impl Slugs {
     /// Marks a slug as taken (footnote and annex ids).
     pub fn reserve(&mut self, slug: &str) {
         self.used.insert(slug.to_string());
-    }
-
-    /// The slug of `text`, with `-2`, `-3` when it is taken.
-    pub fn unique(&mut self, text: &str) -> String {
-        self.claim(slug(text))
     }
 
     /// `base`, with `-2`, `-3` when it is taken.
@@ -115,9 +110,9 @@ mod tests {
         assert_eq!(slug("—"), "sectie");
         let mut s = Slugs::default();
         s.reserve("bijlage-1");
-        assert_eq!(s.unique("Bijlage 1"), "bijlage-1-2");
-        assert_eq!(s.unique("Inleiding"), "inleiding");
-        assert_eq!(s.unique("Inleiding"), "inleiding-2");
+        assert_eq!(s.claim(slug("Bijlage 1")), "bijlage-1-2");
+        assert_eq!(s.claim(slug("Inleiding")), "inleiding");
+        assert_eq!(s.claim(slug("Inleiding")), "inleiding-2");
     }
 
     #[test]
