@@ -185,13 +185,15 @@ pub fn import_over(
     };
     let file_name = format!("{}.toml", document.id);
     let mut toml = write::write(&document);
-    let previous = earlier(&file_name).filter(|old| *old != toml);
-    if let Some(old) = &previous {
+    let earlier = earlier(&file_name).filter(|old| *old != toml);
+    if let Some(old) = &earlier {
         let carried = ids::carry(old, &toml, &document.id);
         if carried != ids::Carried::default() {
             toml = write::write_with(&document, &carried);
         }
     }
+    // Written with the earlier ids, the same version is the same file.
+    let previous = earlier.filter(|old| *old != toml);
     proof::prove(&transcript, &document, &toml, &mut report);
     Ok(Imported {
         file_name,

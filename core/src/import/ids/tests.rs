@@ -181,8 +181,10 @@ fn importing_the_same_version_again_writes_the_same_bytes() {
     // And a corrected version imported twice over itself is stable too.
     let old = with_old_ids(&once);
     let v2 = import_over(&corrected(false), |_| Some(old.clone())).unwrap();
+    assert!(v2.toml.contains("aliases = "));
     let v2_again = import_over(&corrected(false), |_| Some(v2.toml.clone())).unwrap();
     assert_eq!(v2_again.toml, v2.toml);
+    assert_eq!(v2_again.previous, None, "nothing replaced");
 }
 
 #[test]
