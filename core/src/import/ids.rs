@@ -279,6 +279,10 @@ fn common(a: &[u64], b: &[u64]) -> u32 {
     (2000 * shared / (a.len() + b.len())) as u32
 }
 
+/// How well two sections agree, best greatest: the same heading, the
+/// same place, words in common (thousandths), nearness of rank.
+type Agreement = (bool, bool, u32, std::cmp::Reverse<usize>);
+
 /// For each section of `new`, the section of `old` it is.
 fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
     let mut pair: Vec<Option<usize>> = vec![None; new.secs.len()];
@@ -306,10 +310,7 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
         for &n in news {
             *new_count.entry(new.secs[n].heading.as_str()).or_default() += 1;
         }
-        // (heading same, place same, words in common, nearness of rank),
-        // best first.
-        let mut candidates: Vec<((bool, bool, u32, std::cmp::Reverse<usize>), usize, usize)> =
-            Vec::new();
+        let mut candidates: Vec<(Agreement, usize, usize)> = Vec::new();
         for &n in news {
             let s = &new.secs[n];
             let same = by_heading.get(s.heading.as_str());
