@@ -31,7 +31,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::load::{NoFiles, SourceFile, load};
-use crate::model::{Corpus, NodeKind};
+use crate::model::Corpus;
+use crate::schema::{DossierFile, SectionRaw};
 
 /// How many same-headed siblings on either side of its rank a section is
 /// compared with: bounds the work where a heading recurs thousands of
@@ -61,27 +62,23 @@ impl Carried {
 /// when it replaces `earlier` (the file the library holds). Nothing is
 /// carried when the earlier file does not load as the same document.
 pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
-    let old_corpus = load_one(earlier);
-    let new_corpus = load_one(fresh);
-    let (Some(old), Some(new)) = (
-        Version::read(&old_corpus, doc_id),
-        Version::read(&new_corpus, doc_id),
-    ) else {
+    let (Some(old), Some(new)) = (Version::read(earlier, doc_id), Version::read(fresh, doc_id))
+    else {
         return Carried::default();
     };
     let pairs = match_sections(&old, &new);
 
     // Every id the earlier version used, for any node, or kept as retired.
-    let mut history: HashSet<String> = HashSet::new();
-    for n in &old_corpus.nodes {
-        history.insert(n.id.clone());
-        history.extend(n.aliases.iter().map(|a| a.to_string()));
+    let mut history: HashSet<String> = old.other_ids.iter().cloned().collect();
+    for s in &old.secs {
+        history.insert(s.id.clone());
+        history.extend(s.aliases.iter().cloned());
     }
-    let old_retired = retired_of(earlier);
+    let old_retired = old.retired.clone();
     history.extend(old_retired.iter().cloned());
     let fresh_ids: HashSet<&str> = new.secs.iter().map(|s| s.id.as_str()).collect();
     let mut used = history.clone();
-    used.extend(new_corpus.nodes.iter().map(|n| n.id.clone()));
+    used.extend(new.other_ids.iter().cloned());
 
     let mut by_fresh = HashMap::new();
     let mut old_kept = vec![false; old.secs.len()];
@@ -147,24 +144,6 @@ pub(crate) fn load_one(text: &str) -> Corpus {
     load(&files, &NoFiles)
 }
 
-/// The `retired` list of a document file.
-fn retired_of(text: &str) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct File {
-        dossier: Option<Head>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Head {
-        #[serde(default)]
-        retired: Vec<String>,
-    }
-    toml::from_str::<File>(text)
-        .ok()
-        .and_then(|f| f.dossier)
-        .map(|h| h.retired)
-        .unwrap_or_default()
-}
-
 /// One section, as matching sees it.
 struct Sec {
     id: String,
@@ -185,44 +164,69 @@ struct Version {
     /// `children[0]`: the document's own sections; `children[i + 1]`:
     /// section `i`'s.
     children: Vec<Vec<usize>>,
+    /// The ids of its other nodes: the document, annexes, footnotes.
+    other_ids: Vec<String>,
+    retired: Vec<String>,
 }
 
 impl Version {
-    fn read(corpus: &Corpus, doc_id: &str) -> Option<Version> {
-        let root = corpus.get(doc_id)?;
-        if corpus.node(root).id != doc_id {
+    /// The document file's sections as written (their text in the markup:
+    /// both versions are compared alike). `None` when the file does not
+    /// parse or is not the document `doc_id`.
+    fn read(file: &str, doc_id: &str) -> Option<Version> {
+        let parsed: DossierFile = toml::from_str(file).ok()?;
+        let head = parsed.dossier?.into_inner();
+        if *head.id.get_ref() != doc_id {
             return None;
         }
         let mut v = Version {
             secs: Vec::new(),
             children: vec![Vec::new()],
+            other_ids: vec![doc_id.to_string()],
+            retired: head.retired,
         };
-        // (node, slot in `children` of its parent); pushed in reverse so
-        // they come off in the file's order.
-        let mut stack: Vec<(usize, usize)> = Vec::new();
-        let push_children = |stack: &mut Vec<(usize, usize)>, node: usize, slot: usize| {
-            for &c in corpus.node(node).children.iter().rev() {
-                if corpus.node(c).kind == NodeKind::Section {
-                    stack.push((c, slot));
-                }
-            }
-        };
-        push_children(&mut stack, root, 0);
-        while let Some((node, slot)) = stack.pop() {
-            let n = corpus.node(node);
+        v.other_ids
+            .extend(head.aliases.into_iter().map(|a| a.into_inner()));
+        for a in &parsed.annex {
+            let a = a.get_ref();
+            v.other_ids.push(a.id.get_ref().clone());
+            v.other_ids
+                .extend(a.section.iter().map(|s| s.get_ref().id.get_ref().clone()));
+            v.other_ids
+                .extend(a.footnote.iter().map(|f| f.get_ref().id.get_ref().clone()));
+        }
+        v.other_ids.extend(
+            parsed
+                .footnote
+                .iter()
+                .map(|f| f.get_ref().id.get_ref().clone()),
+        );
+        // (section, slot in `children` of its parent); pushed in reverse
+        // so they come off in the file's order.
+        let mut stack: Vec<(&SectionRaw, usize)> = parsed
+            .section
+            .iter()
+            .rev()
+            .map(|s| (s.get_ref(), 0))
+            .collect();
+        while let Some((raw, slot)) = stack.pop() {
             let me = v.secs.len();
-            let text = corpus.body(node).map(|d| d.plain()).unwrap_or_default();
+            let text = raw
+                .text
+                .as_ref()
+                .map(|t| t.get_ref().as_str())
+                .unwrap_or("");
             v.secs.push(Sec {
-                id: n.id.clone(),
-                aliases: n.aliases.iter().map(|a| a.to_string()).collect(),
-                heading: super::slug::slug(&n.title),
+                id: raw.id.get_ref().clone(),
+                aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+                heading: super::slug::slug(&raw.title),
                 before: None,
                 rank: 0,
-                words: words(&text),
+                words: words(text),
             });
             v.children[slot].push(me);
             v.children.push(Vec::new());
-            push_children(&mut stack, node, me + 1);
+            stack.extend(raw.section.iter().rev().map(|s| (s.get_ref(), me + 1)));
         }
         for list in &v.children {
             let mut seen: HashMap<String, usize> = HashMap::new();
