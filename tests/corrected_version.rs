@@ -233,3 +233,53 @@ fn the_text_report_names_what_became_of_the_notes() {
         "{out}"
     );
 }
+
+#[test]
+fn ids_stored_under_the_earlier_numbering_keep_finding_their_section() {
+    // A library written when equal headings were numbered through the
+    // document: the Frontex position was `nederlandse-positie-2`.
+    let home = Home::new();
+    home.import("v1.xml", &first(), false);
+    let file = home.path("lib").join(format!("{DOC}.toml"));
+    let old = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(
+            &format!("{DOC}/europol/nederlandse-positie\""),
+            &format!("{DOC}/nederlandse-positie\""),
+        )
+        .replace(
+            &format!("{DOC}/frontex/nederlandse-positie\""),
+            &format!("{DOC}/nederlandse-positie-2\""),
+        );
+    std::fs::write(&file, old).unwrap();
+    let frontex = format!("{DOC}/nederlandse-positie-2");
+    assert!(home.read(&["show", &frontex]).contains(FRONTEX_NL));
+    let quoted = home.add(
+        &frontex,
+        Some("kan instemmen met het voorstel"),
+        "Zeggenschap?",
+    );
+    let whole = home.add(&frontex, None, "Toelichten");
+
+    let report = home.import("v2.xml", &corrected(), true);
+    let entries: Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(
+        entries[0]["notes"],
+        serde_json::json!({"reanchored": 0, "moved": 2, "detached": 0}),
+        "{report}"
+    );
+    // The old id is an alias of the Frontex position now; the file loads
+    // and checks clean.
+    assert!(home.read(&["show", &frontex]).contains(FRONTEX_NL));
+    let notes: Vec<Value> = serde_json::from_str(&home.read(&["notes", "list", "--json"])).unwrap();
+    for id in [&quoted, &whole] {
+        let n = note(&notes, id);
+        assert_eq!(n["anchored"], true, "{n}");
+        assert_eq!(n["target"]["node"], frontex.as_str());
+    }
+    home.cmd()
+        .arg("check")
+        .arg(home.path("lib"))
+        .assert()
+        .success();
+}
