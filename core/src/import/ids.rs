@@ -13,6 +13,9 @@
 //! - a section and an earlier one are the same when they have the same
 //!   heading and the same place: the same nearest sibling before them with
 //!   another heading (`Frontex` before `Nederlandse positie`);
+//! - or the same heading and the same place once the headings only one
+//!   version has are passed over (an item added before a run of equal
+//!   headings), with at least three tenths of their words in common;
 //! - or the same heading, unique among their siblings in both versions,
 //!   and at least half their words in common (a section moved among its
 //!   siblings);
@@ -93,12 +96,9 @@ pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
         } else {
             before.id.clone()
         };
-        let mut aliases: Vec<String> = Vec::new();
-        for a in own() {
-            if *a != id && !aliases.contains(a) {
-                aliases.push(a.clone());
-            }
-        }
+        // In order, once each (a hand-made file may repeat them).
+        let mut seen: HashSet<&str> = HashSet::from([id.as_str()]);
+        let aliases: Vec<String> = own().filter(|a| seen.insert(a.as_str())).cloned().collect();
         used.insert(id.clone());
         by_fresh.insert(fresh.clone(), (id, aliases));
     }
@@ -122,16 +122,19 @@ pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
         used.insert(id.clone());
         by_fresh.insert(fresh.clone(), (id, Vec::new()));
     }
-    let mut retired = old_retired;
-    for (o, s) in old.secs.iter().enumerate() {
-        if !old_kept[o] {
-            for i in std::iter::once(&s.id).chain(&s.aliases) {
-                if !retired.contains(i) {
-                    retired.push(i.clone());
-                }
-            }
-        }
-    }
+    let mut seen: HashSet<String> = HashSet::new();
+    let gone = old
+        .secs
+        .iter()
+        .zip(&old_kept)
+        .filter(|(_, kept)| !**kept)
+        .flat_map(|(s, _)| std::iter::once(&s.id).chain(&s.aliases));
+    let retired: Vec<String> = old_retired
+        .iter()
+        .chain(gone)
+        .filter(|i| seen.insert(i.to_string()))
+        .cloned()
+        .collect();
     Carried { by_fresh, retired }
 }
 
@@ -283,6 +286,27 @@ fn common(a: &[u64], b: &[u64]) -> u32 {
     (2000 * shared / (a.len() + b.len())) as u32
 }
 
+/// For each of the `list`'s sections, the heading of the nearest sibling
+/// before it with another heading, passing over headings `shared` says the
+/// other version lacks.
+fn shared_before<'v>(
+    v: &'v Version,
+    list: &[usize],
+    shared: impl Fn(&str) -> bool,
+) -> HashMap<usize, Option<&'v str>> {
+    let mut out = HashMap::with_capacity(list.len());
+    let (mut last, mut distinct): (Option<&str>, Option<&str>) = (None, None);
+    for &i in list {
+        let h = v.secs[i].heading.as_str();
+        out.insert(i, if last != Some(h) { last } else { distinct });
+        if shared(h) && last != Some(h) {
+            distinct = last;
+            last = Some(h);
+        }
+    }
+    out
+}
+
 /// How well two sections agree, best greatest: the same heading, the
 /// same place, words in common (thousandths), nearness of rank.
 type Agreement = (bool, bool, u32, std::cmp::Reverse<usize>);
@@ -314,20 +338,29 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
         for &n in news {
             *new_count.entry(new.secs[n].heading.as_str()).or_default() += 1;
         }
+        let old_before = shared_before(old, olds, |h| new_count.contains_key(h));
+        let new_before = shared_before(new, news, |h| by_heading.contains_key(h));
         let mut candidates: Vec<(Agreement, usize, usize)> = Vec::new();
         for &n in news {
             let s = &new.secs[n];
             let same = by_heading.get(s.heading.as_str());
             let unique =
                 same.is_some_and(|v| v.len() == 1) && new_count.get(s.heading.as_str()) == Some(&1);
-            let near = same
-                .into_iter()
-                .flatten()
-                .filter(|&&o| old.secs[o].rank.abs_diff(s.rank) <= WINDOW);
+            // A bucket holds the siblings with one heading in rank order.
+            let near = same.map_or(&[][..], |v| {
+                let lo = s.rank.saturating_sub(WINDOW).min(v.len());
+                let hi = (s.rank + WINDOW + 1).clamp(lo, v.len());
+                &v[lo..hi]
+            });
             for &o in near {
                 let e = &old.secs[o];
-                let place = e.before == s.before;
                 let words = common(&e.words, &s.words);
+                // The same sibling before; or the same once headings only
+                // one version has are passed over (an item added or
+                // removed before a run of equal headings), with words in
+                // common to show for it.
+                let place = e.before == s.before
+                    || (old_before.get(&o) == new_before.get(&n) && words >= 300);
                 if place || (unique && words >= 500) {
                     let key = (
                         true,

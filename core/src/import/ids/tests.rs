@@ -260,3 +260,35 @@ fn another_documents_file_carries_nothing() {
     let garbage = import_over(&corrected(false), |_| Some("[[[".into())).unwrap();
     assert_eq!(garbage.toml, done.toml);
 }
+
+#[test]
+fn thousands_of_equal_headings_and_repeated_aliases_are_matched_in_order() {
+    let items: Vec<(&str, String)> = (0..600)
+        .map(|i| ("Vraag", format!("Vraag nummer {i} over de begroting.")))
+        .collect();
+    let refs: Vec<(&str, &str)> = items.iter().map(|(h, t)| (*h, t.as_str())).collect();
+    let old = import(&letter(&refs, false)).unwrap().toml;
+    // One alias written ten thousand times over: kept once.
+    let old = old.replacen(
+        "id = \"kst-32317-990/vraag\"\n",
+        &format!(
+            "id = \"kst-32317-990/vraag\"\naliases = [{}]\n",
+            vec!["\"kst-32317-990/oud\""; 10_000].join(", ")
+        ),
+        1,
+    );
+    let mut refs2 = refs.clone();
+    refs2.insert(0, ("Inleiding", "Een nieuwe inleiding."));
+    let done = import_over(&letter(&refs2, false), |_| Some(old.clone())).unwrap();
+    let c = corpus(&done.toml);
+    assert!(c.errors.is_empty(), "{:?}", &c.errors[..1]);
+    assert_eq!(
+        text_of(&c, "kst-32317-990/oud").as_deref(),
+        Some("Vraag nummer 0 over de begroting.")
+    );
+    assert_eq!(
+        text_of(&c, "kst-32317-990/vraag-600").as_deref(),
+        Some("Vraag nummer 599 over de begroting.")
+    );
+    assert_eq!(done.toml.matches("kst-32317-990/oud").count(), 1);
+}
