@@ -13,9 +13,10 @@
 //! - a section and an earlier one are the same when they have the same
 //!   heading and the same place: the same nearest sibling before them with
 //!   another heading (`Frontex` before `Nederlandse positie`);
-//! - or the same heading and the same place once the headings only one
-//!   version has are passed over (an item added before a run of equal
-//!   headings), with at least three tenths of their words in common;
+//! - or, where one version has no sibling before (a run of equal headings
+//!   opened the list), the same heading and the same place once headings
+//!   only one version has are passed over, with at least three tenths of
+//!   their words in common;
 //! - or the same heading, unique among their siblings in both versions,
 //!   and at least half their words in common (a section moved among its
 //!   siblings);
@@ -355,12 +356,14 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
             for &o in near {
                 let e = &old.secs[o];
                 let words = common(&e.words, &s.words);
-                // The same sibling before; or the same once headings only
-                // one version has are passed over (an item added or
-                // removed before a run of equal headings), with words in
-                // common to show for it.
+                // The same sibling before; or, where one version has none
+                // (a run of equal headings opened the list), the same once
+                // headings only one version has are passed over, with
+                // words in common to show for it. Two different siblings
+                // before (Europol, Drones) never pass.
+                let opened = e.before.is_none() || s.before.is_none();
                 let place = e.before == s.before
-                    || (old_before.get(&o) == new_before.get(&n) && words >= 300);
+                    || (opened && old_before.get(&o) == new_before.get(&n) && words >= 300);
                 if place || (unique && words >= 500) {
                     let key = (
                         true,

@@ -292,3 +292,20 @@ fn thousands_of_equal_headings_and_repeated_aliases_are_matched_in_order() {
     );
     assert_eq!(done.toml.matches("kst-32317-990/oud").count(), 1);
 }
+
+#[test]
+fn a_position_under_a_replaced_item_is_new_even_with_the_same_words() {
+    // Europol goes, Drones comes, and its position reads word for word as
+    // Europol's did: still another section.
+    let old = import(&first(false)).unwrap().toml;
+    let drones_nl = ("Nederlandse positie", EUROPOL_NL.1);
+    let src = letter(&[DRONES, drones_nl, FRONTEX, FRONTEX_NL, MIGRATIE], false);
+    let done = import_over(&src, |_| Some(old.clone())).unwrap();
+    let c = corpus(&done.toml);
+    assert_eq!(c.get("kst-32317-990/europol/nederlandse-positie"), None);
+    assert_eq!(
+        text_of(&c, "kst-32317-990/frontex/nederlandse-positie").as_deref(),
+        Some(FRONTEX_NL.1)
+    );
+    assert!(done.toml.contains("retired = ["), "{}", done.toml);
+}
