@@ -11,18 +11,18 @@
 //! - sections are matched under matched parents (the document itself at
 //!   the top), never across them;
 //! - a section and an earlier one are the same when they have the same
-//!   heading and the same place: the same nearest sibling before them with
-//!   another heading (`Frontex` before `Nederlandse positie`);
-//! - or, where one version has no sibling before (a run of equal headings
-//!   opened the list), the same heading and the same place once headings
-//!   only one version has are passed over, with at least three tenths of
-//!   their words in common;
+//!   heading, at least three tenths of their words in common, and the same
+//!   place: the same nearest sibling before them with another heading
+//!   (`Frontex` before `Nederlandse positie`), also once headings only one
+//!   version has are passed over — in one version only: an item added or
+//!   removed, not one replaced by another;
 //! - or the same heading, unique among their siblings in both versions,
 //!   and at least half their words in common (a section moved among its
 //!   siblings);
 //! - or the same place and the same text (a heading corrected);
-//! - among several candidates the one that agrees best (heading, place,
-//!   words in common, rank among its siblings), each earlier section once.
+//! - among several candidates the one that agrees best (heading, half the
+//!   words in common, place, words in common, rank among its siblings),
+//!   each earlier section once.
 //!
 //! A matched section is written with the id a first import gives it,
 //! unless that id meant another section before; the ids it had are kept as
@@ -308,9 +308,10 @@ fn shared_before<'v>(
     out
 }
 
-/// How well two sections agree, best greatest: the same heading, the
-/// same place, words in common (thousandths), nearness of rank.
-type Agreement = (bool, bool, u32, std::cmp::Reverse<usize>);
+/// How well two sections agree, best greatest: the same heading, half
+/// their words in common, the same place, words in common (thousandths),
+/// nearness of rank.
+type Agreement = (bool, bool, bool, u32, std::cmp::Reverse<usize>);
 
 /// For each section of `new`, the section of `old` it is.
 fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
@@ -356,18 +357,20 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
             for &o in near {
                 let e = &old.secs[o];
                 let words = common(&e.words, &s.words);
-                // The same sibling before; or, where one version has none
-                // (a run of equal headings opened the list), the same once
-                // headings only one version has are passed over, with
-                // words in common to show for it. Two different siblings
-                // before (Europol, Drones) never pass.
-                let opened = e.before.is_none() || s.before.is_none();
-                let place = e.before == s.before
-                    || (opened && old_before.get(&o) == new_before.get(&n) && words >= 300);
-                if place || (unique && words >= 500) {
+                // The same sibling before; or the same once headings only
+                // one version has are passed over (an item added, or one
+                // removed) — on both sides (Europol gone, Drones come) it
+                // is another item. And words in common to show for it: a
+                // place alone is taken by whatever is inserted there.
+                let place = e.before == s.before;
+                let (ob, nb) = (old_before[&o], new_before[&n]);
+                let both = ob != e.before.as_deref() && nb != s.before.as_deref();
+                let shifted = !both && ob == nb;
+                if ((place || shifted) && words >= 300) || (unique && words >= 500) {
                     let key = (
                         true,
-                        place,
+                        words >= 500,
+                        place || shifted,
                         words,
                         std::cmp::Reverse(e.rank.abs_diff(s.rank)),
                     );
@@ -379,7 +382,7 @@ fn match_sections(old: &Version, new: &Version) -> Vec<Option<usize>> {
             for &o in retitled.take(2 * WINDOW) {
                 let e = &old.secs[o];
                 if e.heading != s.heading && e.before == s.before {
-                    candidates.push(((false, true, 1000, std::cmp::Reverse(0)), o, n));
+                    candidates.push(((false, true, true, 1000, std::cmp::Reverse(0)), o, n));
                 }
             }
         }

@@ -309,3 +309,68 @@ fn a_position_under_a_replaced_item_is_new_even_with_the_same_words() {
     );
     assert!(done.toml.contains("retired = ["), "{}", done.toml);
 }
+
+fn headings() -> impl proptest::strategy::Strategy<Value = Vec<usize>> {
+    proptest::collection::vec(0usize..4, 1..10)
+}
+
+const HEADINGS: [&str; 4] = ["Europol", "Frontex", "Nederlandse positie", "Migratie"];
+
+fn items(hs: &[usize], mark: &str) -> Vec<(&'static str, String)> {
+    hs.iter()
+        .enumerate()
+        .map(|(i, &h)| {
+            (
+                HEADINGS[h],
+                format!("Zin {mark}{i} alfa{mark}{i} beta{mark}{i}."),
+            )
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    /// Items added and removed anywhere, with any headings: every id of
+    /// the earlier version names the same text afterwards, or nothing; and
+    /// the same version again writes the same bytes.
+    #[test]
+    fn an_id_never_names_other_text(
+        hs in headings(),
+        added in proptest::collection::vec((0usize..12, 0usize..4), 1..4),
+        removed in proptest::collection::vec(0usize..12, 0..3),
+        nested in proptest::bool::ANY,
+    ) {
+        let old_items = items(&hs, "o");
+        let refs: Vec<(&str, &str)> = old_items.iter().map(|(h, t)| (*h, t.as_str())).collect();
+        let old = import(&letter(&refs, nested)).unwrap().toml;
+        let mut new_refs = refs.clone();
+        for r in removed {
+            if !new_refs.is_empty() {
+                new_refs.remove(r % new_refs.len());
+            }
+        }
+        let extra: Vec<(&str, String)> = added
+            .iter()
+            .enumerate()
+            .map(|(k, &(_, h))| (HEADINGS[h], format!("Nieuw {k} gamma{k} delta{k}.")))
+            .collect();
+        for (k, &(at, _)) in added.iter().enumerate() {
+            let at = at.min(new_refs.len());
+            new_refs.insert(at, (extra[k].0, extra[k].1.as_str()));
+        }
+        let done = import_over(&letter(&new_refs, nested), |_| Some(old.clone())).unwrap();
+        let before = corpus(&old);
+        let after = corpus(&done.toml);
+        proptest::prop_assert!(after.errors.is_empty(), "{:?}", after.errors);
+        for n in &before.nodes {
+            if n.kind != crate::model::NodeKind::Section {
+                continue;
+            }
+            let was = text_of(&before, &n.id);
+            if let Some(now) = text_of(&after, &n.id) {
+                proptest::prop_assert_eq!(Some(now), was, "{} in\n{}", n.id, done.toml);
+            }
+        }
+        let again = import_over(&letter(&new_refs, nested), |_| Some(done.toml.clone())).unwrap();
+        proptest::prop_assert_eq!(&again.toml, &done.toml);
+    }
+}
