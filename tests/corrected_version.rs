@@ -214,6 +214,14 @@ fn a_corrected_version_leaves_the_frontex_notes_on_frontex_and_detaches_the_ebsp
         "{n}"
     );
 
+    let listed = home.read(&["notes", "list"]);
+    assert!(
+        listed.contains(
+            "Stond in: “…grenzen het volgende. Nederland steunt het EBSP-mandaat zonder voorbeh…”"
+        ),
+        "{listed}"
+    );
+
     // The text report says the same; importing it again changes nothing.
     let again = home.import("v2.xml", &corrected(), false);
     assert!(again.contains(": unchanged"), "{again}");

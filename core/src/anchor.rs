@@ -78,6 +78,12 @@ impl Quote {
         })
     }
 
+    /// The words with the context they were captured in, as a detached
+    /// note shows what it was on: `…Nederland steunt het EBSP-mandaat…`.
+    pub fn in_context(&self) -> String {
+        crate::text::collapse_whitespace(&format!("…{}{}{}…", self.prefix, self.exact, self.suffix))
+    }
+
     /// The first occurrence of `exact` in `text`, captured with its context.
     pub fn find(text: &str, exact: &str) -> Option<Quote> {
         let (_, start) = *occurrences(text, exact).first()?;
