@@ -512,7 +512,7 @@ fn unlink(doc: &mut Document, targets: &HashSet<&str>) {
 }
 
 /// `a-b`, and with `nested`, `a-b/c-d`.
-fn valid_slug(id: &str, nested: bool) -> bool {
+pub(crate) fn valid_slug(id: &str, nested: bool) -> bool {
     let part_ok = |p: &str| {
         !p.is_empty()
             && p.chars()

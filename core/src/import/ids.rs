@@ -84,6 +84,15 @@ pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
     let mut used = history.clone();
     used.extend(new.other_ids.iter().cloned());
 
+    // What the new file says, once each: a damaged earlier file may
+    // repeat an id.
+    let mut claimed: HashSet<String> = new.other_ids.iter().cloned().collect();
+    let another = |fresh: &str, used: &HashSet<String>, claimed: &HashSet<String>| {
+        (2..)
+            .map(|k| format!("{fresh}-{k}"))
+            .find(|c| !used.contains(c) && !claimed.contains(c) && !fresh_ids.contains(c.as_str()))
+            .unwrap_or_default()
+    };
     let mut by_fresh = HashMap::new();
     let mut old_kept = vec![false; old.secs.len()];
     for (n, o) in pairs.iter().enumerate() {
@@ -92,34 +101,43 @@ pub fn carry(earlier: &str, fresh: &str, doc_id: &str) -> Carried {
         let fresh = &new.secs[n].id;
         let before = &old.secs[o];
         let own = || std::iter::once(&before.id).chain(&before.aliases);
-        let id = if !history.contains(fresh) || own().any(|i| i == fresh) {
+        let mut id = if !history.contains(fresh) || own().any(|i| i == fresh) {
             fresh.clone()
         } else {
             before.id.clone()
         };
-        // In order, once each (a hand-made file may repeat them).
-        let mut seen: HashSet<&str> = HashSet::from([id.as_str()]);
-        let aliases: Vec<String> = own().filter(|a| seen.insert(a.as_str())).cloned().collect();
+        if claimed.contains(&id) {
+            id = another(fresh, &used, &claimed);
+        }
+        claimed.insert(id.clone());
         used.insert(id.clone());
-        by_fresh.insert(fresh.clone(), (id, aliases));
+        by_fresh.insert(fresh.clone(), (id, Vec::new()));
+    }
+    // Earlier ids once every section has its own: an id is never an
+    // alias of one section and the id of another.
+    for (n, o) in pairs.iter().enumerate() {
+        let (Some(o), Some((_, aliases))) = (*o, by_fresh.get_mut(&new.secs[n].id)) else {
+            continue;
+        };
+        let before = &old.secs[o];
+        *aliases = std::iter::once(&before.id)
+            .chain(&before.aliases)
+            .filter(|a| claimed.insert(a.to_string()))
+            .cloned()
+            .collect();
     }
     for (n, o) in pairs.iter().enumerate() {
         if o.is_some() {
             continue;
         }
         let fresh = &new.secs[n].id;
-        if !history.contains(fresh) {
+        if !history.contains(fresh) && !claimed.contains(fresh) {
+            claimed.insert(fresh.clone());
             continue;
         }
         // Its first-import id meant something else before: a new one.
-        let mut k = 2;
-        let id = loop {
-            let c = format!("{fresh}-{k}");
-            if !used.contains(&c) && !fresh_ids.contains(c.as_str()) {
-                break c;
-            }
-            k += 1;
-        };
+        let id = another(fresh, &used, &claimed);
+        claimed.insert(id.clone());
         used.insert(id.clone());
         by_fresh.insert(fresh.clone(), (id, Vec::new()));
     }
@@ -183,11 +201,19 @@ impl Version {
         if *head.id.get_ref() != doc_id {
             return None;
         }
+        // Only ids the loader takes are carried: a damaged file's others
+        // are left behind (a section with a bad id, with what is under
+        // it, as the loader leaves it).
+        let valid = |id: &str| {
+            id.strip_prefix(doc_id)
+                .and_then(|r| r.strip_prefix('/'))
+                .is_some_and(|r| crate::load::valid_slug(r, true))
+        };
         let mut v = Version {
             secs: Vec::new(),
             children: vec![Vec::new()],
             other_ids: vec![doc_id.to_string()],
-            retired: head.retired,
+            retired: head.retired.into_iter().filter(|r| valid(r)).collect(),
         };
         v.other_ids
             .extend(head.aliases.into_iter().map(|a| a.into_inner()));
@@ -214,6 +240,9 @@ impl Version {
             .map(|s| (s.get_ref(), 0))
             .collect();
         while let Some((raw, slot)) = stack.pop() {
+            if !valid(raw.id.get_ref()) {
+                continue;
+            }
             let me = v.secs.len();
             let text = raw
                 .text
@@ -222,7 +251,12 @@ impl Version {
                 .unwrap_or("");
             v.secs.push(Sec {
                 id: raw.id.get_ref().clone(),
-                aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+                aliases: raw
+                    .aliases
+                    .iter()
+                    .map(|a| a.get_ref().clone())
+                    .filter(|a| valid(a))
+                    .collect(),
                 heading: super::slug::slug(&raw.title),
                 before: None,
                 rank: 0,

@@ -374,3 +374,55 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&again.toml, &done.toml);
     }
 }
+
+/// The library's file is read as carefully as a source: cut off or
+/// damaged anywhere, it never makes the import panic or write a file the
+/// loader refuses.
+#[test]
+fn a_cut_or_damaged_earlier_file_never_breaks_the_import() {
+    let old = with_old_ids(&import(&first(false)).unwrap().toml);
+    let new = corrected(false);
+    let cuts = (0..old.len())
+        .step_by(17)
+        .filter(|&i| old.is_char_boundary(i))
+        .map(|i| old[..i].to_string());
+    let damaged = (0..old.len()).step_by(11).filter_map(|i| {
+        let mut b = old.as_bytes().to_vec();
+        b[i] = b"[]=\"\n a/-,"[i % 10];
+        String::from_utf8(b).ok()
+    });
+    let mut checked = 0;
+    for earlier in cuts.chain(damaged) {
+        let done = import_over(&new, |_| Some(earlier.clone())).unwrap();
+        assert_eq!(done.report.problems().count(), 0, "{earlier}");
+        let c = corpus(&done.toml);
+        assert!(c.errors.is_empty(), "{:?}\n{}", c.errors, done.toml);
+        checked += 1;
+    }
+    assert!(checked > 100);
+}
+
+#[test]
+fn repeated_or_foreign_ids_in_the_earlier_file_are_written_once_or_not_at_all() {
+    let old = import(&first(false)).unwrap().toml;
+    // Both positions under one id; Migratie also answering to Europol's
+    // id, to the document's and to one outside it.
+    let old = old
+        .replace(
+            "id = \"kst-32317-990/europol/nederlandse-positie\"",
+            "id = \"kst-32317-990/frontex/nederlandse-positie\"",
+        )
+        .replace(
+            "id = \"kst-32317-990/migratie\"\n",
+            "id = \"kst-32317-990/migratie\"\naliases = [\"kst-32317-990/europol\", \"kst-32317-990\", \"ebsp\", \"kst-32317-990/../x\"]\n",
+        );
+    let done = import_over(&corrected(false), |_| Some(old.clone())).unwrap();
+    let c = corpus(&done.toml);
+    assert!(c.errors.is_empty(), "{:?}\n{}", c.errors, done.toml);
+    assert_eq!(
+        text_of(&c, "kst-32317-990/europol").as_deref(),
+        Some(EUROPOL.1)
+    );
+    assert!(!done.toml.contains("\"ebsp\""));
+    assert!(!done.toml.contains("../x"));
+}
