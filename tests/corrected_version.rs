@@ -235,6 +235,29 @@ fn the_text_report_names_what_became_of_the_notes() {
     let positions = sections_titled(&home.read(&["list", "--json"]), "Nederlandse positie");
     home.add(&positions[1], None, "Positie toelichten");
     home.add(&format!("{DOC}/migratie"), Some("steunt"), "Steun");
+    // --dry-run says what would become of them, and writes nothing.
+    let before = std::fs::read(home.path("lib").join(format!("{DOC}.toml"))).unwrap();
+    std::fs::write(home.path("v2.xml"), corrected()).unwrap();
+    let out = home
+        .cmd()
+        .args(["import", "v2.xml", "--dry-run", "--into"])
+        .arg(home.path("lib"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains(
+            "v2.xml: notes would be: 0 re-anchored, 1 moved with their section, 1 detached"
+        ),
+        "{out}"
+    );
+    assert_eq!(
+        std::fs::read(home.path("lib").join(format!("{DOC}.toml"))).unwrap(),
+        before
+    );
     let out = home.import("v2.xml", &corrected(), false);
     assert!(
         out.contains("v2.xml: notes: 0 re-anchored, 1 moved with their section, 1 detached"),

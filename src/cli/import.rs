@@ -187,7 +187,8 @@ fn print<E: std::borrow::Borrow<Entry> + Serialize>(
             ));
         }
         if let Some(n) = e.notes {
-            out.push_str(&format!("{source}: notes: {}\n", n.render()));
+            let would = if args.dry_run { " would be" } else { "" };
+            out.push_str(&format!("{source}: notes{would}: {}\n", n.render()));
         }
         for w in &e.findings {
             out.push_str(&format!("{source}:{}\n", w.render()));
