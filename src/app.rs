@@ -19,6 +19,8 @@ use crate::store::notes::{NotesStore, StoreError, location as notes_location};
 
 pub mod notes;
 
+pub mod revision;
+
 /// The files the user named on the command line; each `None` takes the
 /// default (see the README).
 #[derive(Debug, Clone, Default)]

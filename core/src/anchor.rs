@@ -2,12 +2,21 @@
 //! changes.
 //!
 //! A passage is kept as its exact words, some context on each side and its
-//! character offsets in [`crate::model::Document::plain`]. To find it again:
-//! the offsets if the words are still there and nothing fits better; else
-//! the occurrence whose context agrees best, if it agrees on at least half
-//! of the context and no other occurrence agrees as well; else the words
-//! alone when they occur once and occurred once when captured. Anything else
-//! is detached: a note is never moved to a passage that merely looks alike.
+//! character offsets in [`crate::model::Document::plain`] of the node it was
+//! made on (as the W3C model's quote, position and context selectors). It is
+//! found again only in that node, and only where all three agree:
+//!
+//! - its exact words stand there;
+//! - the context on each side agrees within [`TOLERANCE`]: of the (at most
+//!   [`CONTEXT_CHARS`]) recorded characters nearest the words, at most a
+//!   quarter may differ (edit distance, counted from the words outwards),
+//!   so a typo fixed beside a passage keeps it, and a changed word beside
+//!   it (`Nederland steunt het …` become `Frankrijk steunt de …`) does not;
+//! - where several places pass, the one whose context agrees best; where
+//!   they agree equally, only the one at the recorded offsets.
+//!
+//! Anything else is detached: a note is never moved to a passage that
+//! merely looks alike, and its words alone (however rare) never suffice.
 
 use crate::annotation::{Quote, Target};
 use crate::model::{BodyError, Corpus};
@@ -69,6 +78,12 @@ impl Quote {
         })
     }
 
+    /// The words with the context they were captured in, as a detached
+    /// note shows what it was on: `…Nederland steunt het EBSP-mandaat…`.
+    pub fn in_context(&self) -> String {
+        crate::text::collapse_whitespace(&format!("…{}{}{}…", self.prefix, self.exact, self.suffix))
+    }
+
     /// The first occurrence of `exact` in `text`, captured with its context.
     pub fn find(text: &str, exact: &str) -> Option<Quote> {
         let (_, start) = *occurrences(text, exact).first()?;
@@ -76,13 +91,16 @@ impl Quote {
     }
 }
 
+/// How much of each side's recorded context may differ: one character in
+/// this many (edit distance over the side's length, rounded down).
+pub const TOLERANCE: usize = 4;
+
 /// Finds `quote` in `text` again; see the module documentation.
 pub fn resolve(quote: &Quote, text: &str) -> Anchor {
     let len = quote.exact.chars().count();
     if len == 0 {
         return Anchor::Detached;
     }
-    let found = occurrences(text, &quote.exact);
     let at = |start: usize| {
         if start == quote.start && start + len == quote.end {
             Anchor::Exact(start, start + len)
@@ -90,38 +108,76 @@ pub fn resolve(quote: &Quote, text: &str) -> Anchor {
             Anchor::Moved(start, start + len)
         }
     };
-    let scored: Vec<(usize, usize)> = found
-        .iter()
-        .map(|&(byte, start)| {
-            (
-                start,
-                context_agreement(quote, text, byte, byte + quote.exact.len()),
-            )
-        })
-        .collect();
-    let context = quote.prefix.chars().count() + quote.suffix.chars().count();
-    let needed = context.div_ceil(2);
-    if let Some(best) = scored.iter().map(|&(_, s)| s).max()
-        && best >= needed
-    {
-        let tied: Vec<usize> = scored
-            .iter()
-            .filter(|&&(_, s)| s == best)
-            .map(|&(start, _)| start)
-            .collect();
-        if tied.len() == 1 {
-            return at(tied[0]);
-        }
-        // Equally good context everywhere (a repeated sentence): only the
-        // recorded offsets can tell which one was meant.
-        return match tied.into_iter().find(|&s| s == quote.start) {
-            Some(s) => at(s),
-            None => Anchor::Detached,
+    // The recorded context, nearest character first, at most CONTEXT_CHARS
+    // a side (a store written by hand may hold more).
+    let before: Vec<char> = quote.prefix.chars().rev().take(CONTEXT_CHARS).collect();
+    let after: Vec<char> = quote.suffix.chars().take(CONTEXT_CHARS).collect();
+    let mut side = SideDistance::default();
+    let mut passing: Vec<(usize, usize)> = Vec::new();
+    for (byte, start) in occurrences(text, &quote.exact) {
+        let end = byte + quote.exact.len();
+        let Some(b) = side.within(&before, text[..byte].chars().rev()) else {
+            continue;
         };
+        let Some(a) = side.within(&after, text[end..].chars()) else {
+            continue;
+        };
+        passing.push((start, b + a));
     }
-    match scored.as_slice() {
-        [(start, _)] if !quote.ambiguous => at(*start),
-        _ => Anchor::Detached,
+    let Some(best) = passing.iter().map(|&(_, d)| d).min() else {
+        return Anchor::Detached;
+    };
+    let tied: Vec<usize> = passing
+        .iter()
+        .filter(|&&(_, d)| d == best)
+        .map(|&(s, _)| s)
+        .collect();
+    if let [only] = tied.as_slice() {
+        return at(*only);
+    }
+    // Equally good context at several places (a repeated sentence): only
+    // the recorded offsets can tell which one was meant.
+    match tied.into_iter().find(|&s| s == quote.start) {
+        Some(s) => at(s),
+        None => Anchor::Detached,
+    }
+}
+
+/// The edit distance between one side's recorded context and the text on
+/// that side of a candidate, both read from the passage outwards; the text
+/// may run on past the recorded context (that end is free).
+#[derive(Default)]
+struct SideDistance {
+    text: Vec<char>,
+    row: Vec<usize>,
+    next: Vec<usize>,
+}
+
+impl SideDistance {
+    /// The distance, when it is within the side's tolerance.
+    fn within(&mut self, recorded: &[char], text: impl Iterator<Item = char>) -> Option<usize> {
+        let limit = recorded.len() / TOLERANCE;
+        self.text.clear();
+        self.text.extend(text.take(recorded.len() + limit));
+        let n = self.text.len();
+        // row[j]: distance of the recorded characters so far against the
+        // first j characters of the text.
+        self.row.clear();
+        self.row.extend(0..=n);
+        for (i, &r) in recorded.iter().enumerate() {
+            self.next.clear();
+            self.next.push(i + 1);
+            for j in 1..=n {
+                let swap = self.row[j - 1] + usize::from(self.text[j - 1] != r);
+                let v = swap.min(self.row[j] + 1).min(self.next[j - 1] + 1);
+                self.next.push(v);
+            }
+            std::mem::swap(&mut self.row, &mut self.next);
+            if self.row.iter().min().is_some_and(|&m| m > limit) {
+                return None;
+            }
+        }
+        self.row.iter().copied().min().filter(|&d| d <= limit)
     }
 }
 
@@ -165,25 +221,7 @@ pub fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// How many characters of the recorded context agree with the text around
-/// the byte range `start..end`: the prefix read backwards from the start,
-/// the suffix read forwards from the end.
-fn context_agreement(quote: &Quote, text: &str, start: usize, end: usize) -> usize {
-    let before = quote
-        .prefix
-        .chars()
-        .rev()
-        .zip(text[..start].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let after = quote
-        .suffix
-        .chars()
-        .zip(text[end..].chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    before + after
-}
+pub mod outcome;
 
 #[cfg(test)]
 mod tests;

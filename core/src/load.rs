@@ -291,7 +291,15 @@ impl Builder {
             Place::Under(parent) => {
                 let parent = added.get(parent).copied().flatten()?;
                 let root = self.nodes[parent].root.unwrap_or(parent);
+                // A section's earlier ids (see `import::ids`).
+                let aliases = node.aliases.iter().map(|a| (a.to_string(), pos)).collect();
+                let aliases = self.check_aliases(&node, aliases);
+                let mut node = node;
+                node.aliases = aliases.iter().map(|(a, _)| a.as_str().into()).collect();
                 let i = self.push(node, pos, links)?;
+                for (a, pos) in aliases {
+                    self.ids.insert(a, (i, pos));
+                }
                 self.nodes[i].root = Some(root);
                 self.nodes[i].parent = Some(parent);
                 self.nodes[parent].children.push(i);
@@ -504,7 +512,7 @@ fn unlink(doc: &mut Document, targets: &HashSet<&str>) {
 }
 
 /// `a-b`, and with `nested`, `a-b/c-d`.
-fn valid_slug(id: &str, nested: bool) -> bool {
+pub(crate) fn valid_slug(id: &str, nested: bool) -> bool {
     let part_ok = |p: &str| {
         !p.is_empty()
             && p.chars()

@@ -50,6 +50,11 @@ pub struct DossierRaw {
     /// Ids this node was known by before: they keep resolving to it.
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    /// Ids of sections an earlier version of the document had and this
+    /// one has not: never given to another section, so a note on one stays
+    /// detached.
+    #[serde(default)]
+    pub retired: Vec<String>,
     pub text: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,
 }
@@ -101,6 +106,9 @@ pub struct SignatoryRaw {
 #[serde(deny_unknown_fields)]
 pub struct SectionRaw {
     pub id: Spanned<String>,
+    /// Ids the section was known by in earlier versions of its document.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     pub title: String,
     pub text: Option<Spanned<String>>,
     pub file: Option<Spanned<String>>,

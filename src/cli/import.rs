@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use dossier_core::import::Imported;
 
-use crate::app::Paths;
+use crate::app::{Paths, revision};
 use crate::store::library::{self, Outcome};
 use crate::store::{config, dossiers, paths};
 use progress::Progress;
@@ -68,7 +68,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
     let mut docs: Vec<Option<Imported>> = Vec::with_capacity(given.len());
     for (i, g) in given.into_iter().enumerate() {
         let (entry, doc) = match g {
-            Given::Source(path) => sources::import_one(&path, cap),
+            Given::Source(path) => sources::import_one(&path, cap, &dir),
             Given::Refused { source, reason } => {
                 let mut e = Entry::new(source);
                 e.error = Some(reason);
@@ -131,6 +131,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     after_write(&dir, &changed);
+    count_notes(paths, &loaded.config, &mut entries, &docs);
 
     if args.json {
         super::output::print_json(&entries)?;
@@ -151,6 +152,27 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
 /// library (the search index, the notes' anchors) is brought up to date
 /// from here.
 fn after_write(_dir: &Path, _changed: &[String]) {}
+
+/// For each document that replaced (or, with --dry-run, would replace) an
+/// earlier version: what became of the notes on it.
+fn count_notes(
+    paths: &Paths,
+    config: &config::Config,
+    entries: &mut [Entry],
+    docs: &[Option<Imported>],
+) {
+    let done: Vec<(usize, &Imported)> = docs
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| entries[*i].error.is_none() && entries[*i].same_as_entry.is_none())
+        .filter_map(|(i, d)| d.as_ref().map(|d| (i, d)))
+        .collect();
+    let list: Vec<&Imported> = done.iter().map(|(_, d)| *d).collect();
+    let counts = revision::note_outcomes(paths, config, &list);
+    for ((i, _), n) in done.iter().zip(counts) {
+        entries[*i].notes = n;
+    }
+}
 
 /// Marks the documents that the built-in dossiers (or `./dossiers`) hide
 /// when the library loads with them: a document with the identity, or an

@@ -15,6 +15,7 @@
 mod docx;
 mod format;
 mod html;
+pub mod ids;
 mod lines;
 pub mod pdftext;
 pub mod proof;
@@ -175,6 +176,9 @@ pub struct Imported {
     /// The file's text.
     pub toml: String,
     pub report: Report,
+    /// The file this one replaces, when the library held another version:
+    /// its sections' ids were carried over (see [`ids`]).
+    pub previous: Option<String>,
 }
 
 /// Imports one source's text (see [`import_bytes`]).
@@ -182,13 +186,33 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     import_bytes(text.as_bytes(), None)
 }
 
+/// Imports one source (see [`import_bytes_over`]) with no earlier version.
+pub fn import_bytes(bytes: &[u8], extension: Option<&str>) -> Result<Imported, ImportError> {
+    import_bytes_over(bytes, extension, |_| None)
+}
+
+/// Imports one source's text as [`import`] does, as a version of what
+/// `earlier` gives for the file's name (see [`import_bytes_over`]).
+pub fn import_over(
+    text: &str,
+    earlier: impl FnOnce(&str) -> Option<String>,
+) -> Result<Imported, ImportError> {
+    import_bytes_over(text.as_bytes(), None, earlier)
+}
+
 /// Imports one source: its format decided by [`detect`] from the bytes
 /// (`extension`, without the dot, only a hint), then read by that format's
-/// reader. A source that cannot be read is an error; what could not be
-/// decided is in the report. The proof's findings are
+/// reader, as a version of what `earlier` gives for the file's name (the
+/// library's file of that name, if any): sections that are the same keep
+/// their ids (see [`ids`]). A source that cannot be read is an error; what
+/// could not be decided is in the report. The proof's findings are
 /// [`Report::problems`]: a caller writes nothing when there are any. A PDF
 /// is refused: its caller makes its text with `pdftotext` first.
-pub fn import_bytes(bytes: &[u8], extension: Option<&str>) -> Result<Imported, ImportError> {
+pub fn import_bytes_over(
+    bytes: &[u8],
+    extension: Option<&str>,
+    earlier: impl FnOnce(&str) -> Option<String>,
+) -> Result<Imported, ImportError> {
     let format = detect(bytes, extension)?;
     let mut report = Report::default();
     // `detect` took only UTF-8 for the text formats.
@@ -208,13 +232,24 @@ pub fn import_bytes(bytes: &[u8], extension: Option<&str>) -> Result<Imported, I
             ));
         }
     };
-    let toml = write::write(&document);
+    let file_name = format!("{}.toml", document.id);
+    let mut toml = write::write(&document);
+    let earlier = earlier(&file_name).filter(|old| *old != toml);
+    if let Some(old) = &earlier {
+        let carried = ids::carry(old, &toml, &document.id);
+        if carried != ids::Carried::default() {
+            toml = write::write_with(&document, &carried);
+        }
+    }
+    // Written with the earlier ids, the same version is the same file.
+    let previous = earlier.filter(|old| *old != toml);
     proof::prove(&transcript, &document, &toml, &mut report);
     Ok(Imported {
-        file_name: format!("{}.toml", document.id),
+        file_name,
         document,
         toml,
         report,
+        previous,
     })
 }
 

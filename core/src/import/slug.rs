@@ -1,7 +1,15 @@
 //! Section slugs: lower-case ASCII of the heading, accents stripped, `-`
-//! between words, made unique within the document with `-2`, `-3`.
+//! between words.
+//!
+//! A section's id is its parent's id and its own slug (`…/frontex/
+//! nederlandse-positie`), so a heading that recurs under other parents
+//! needs no number. Where siblings share a heading, each is named after
+//! the nearest sibling before it with another heading (`europol/
+//! nederlandse-positie`, `frontex/nederlandse-positie` in a letter whose
+//! headings stand at one level), so adding such a section elsewhere
+//! renumbers nothing; `-2`, `-3` only where even that is the same.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -35,7 +43,7 @@ fn is_combining(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
 }
 
-/// Hands out slugs unique within one document.
+/// Hands out ids unique within one document.
 #[derive(Debug, Default)]
 pub struct Slugs {
     used: HashSet<String>,
@@ -47,9 +55,8 @@ impl Slugs {
         self.used.insert(slug.to_string());
     }
 
-    /// The slug of `text`, with `-2`, `-3` when it is taken.
-    pub fn unique(&mut self, text: &str) -> String {
-        let base = slug(text);
+    /// `base`, with `-2`, `-3` when it is taken.
+    pub fn claim(&mut self, base: String) -> String {
         let mut candidate = base.clone();
         let mut n = 2;
         while self.used.contains(&candidate) {
@@ -59,6 +66,31 @@ impl Slugs {
         self.used.insert(candidate.clone());
         candidate
     }
+}
+
+/// The slugs of sibling headings, in order: each heading's slug, and
+/// where siblings share it, the slug of the nearest sibling before with
+/// another heading in front (`frontex/nederlandse-positie`).
+pub fn sibling_slugs(titles: &[&str]) -> Vec<String> {
+    let slugs: Vec<String> = titles.iter().map(|t| slug(t)).collect();
+    let mut count: HashMap<&str, usize> = HashMap::new();
+    for s in &slugs {
+        *count.entry(s.as_str()).or_default() += 1;
+    }
+    let mut out = Vec::with_capacity(slugs.len());
+    // The nearest sibling before the current one with another slug.
+    let mut before: Option<&str> = None;
+    for (i, s) in slugs.iter().enumerate() {
+        if i > 0 && slugs[i - 1] != *s {
+            before = Some(slugs[i - 1].as_str());
+        }
+        let shared = count.get(s.as_str()).is_some_and(|&n| n > 1);
+        out.push(match before {
+            Some(b) if shared => format!("{b}/{s}"),
+            _ => s.clone(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -78,8 +110,42 @@ mod tests {
         assert_eq!(slug("—"), "sectie");
         let mut s = Slugs::default();
         s.reserve("bijlage-1");
-        assert_eq!(s.unique("Bijlage 1"), "bijlage-1-2");
-        assert_eq!(s.unique("Inleiding"), "inleiding");
-        assert_eq!(s.unique("Inleiding"), "inleiding-2");
+        assert_eq!(s.claim(slug("Bijlage 1")), "bijlage-1-2");
+        assert_eq!(s.claim(slug("Inleiding")), "inleiding");
+        assert_eq!(s.claim(slug("Inleiding")), "inleiding-2");
+    }
+
+    #[test]
+    fn shared_headings_are_named_after_the_sibling_before() {
+        let titles = [
+            "Europol",
+            "Nederlandse positie",
+            "Frontex",
+            "Nederlandse positie",
+            "Migratie",
+        ];
+        assert_eq!(
+            sibling_slugs(&titles),
+            [
+                "europol",
+                "europol/nederlandse-positie",
+                "frontex",
+                "frontex/nederlandse-positie",
+                "migratie"
+            ]
+        );
+        // A new item with its own position at the top renames neither.
+        let mut more = vec!["Drones", "Nederlandse positie"];
+        more.extend(titles);
+        let got = sibling_slugs(&more);
+        assert_eq!(got[1], "drones/nederlandse-positie");
+        assert_eq!(got[3], "europol/nederlandse-positie");
+        assert_eq!(got[5], "frontex/nederlandse-positie");
+        // Consecutive equal headings share the sibling before; the first
+        // of all has none.
+        assert_eq!(
+            sibling_slugs(&["Vraag", "Vraag", "Antwoord", "Vraag"]),
+            ["vraag", "vraag", "antwoord", "antwoord/vraag"]
+        );
     }
 }

@@ -5,14 +5,21 @@
 
 use std::fmt::Write as _;
 
-use super::slug::Slugs;
+use super::ids::Carried;
+use super::slug::{Slugs, sibling_slugs};
 use super::{Block, Document, Inline};
 
 /// Text lines are wrapped near this width (the loader joins them again).
 const WIDTH: usize = 90;
 
-/// The file's TOML.
+/// The file's TOML, with the ids a first import gives.
 pub fn write(doc: &Document) -> String {
+    write_with(doc, &Carried::default())
+}
+
+/// The file's TOML, its sections' ids as `carried` says (see
+/// [`super::ids`]).
+pub fn write_with(doc: &Document, carried: &Carried) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -22,12 +29,13 @@ pub fn write(doc: &Document) -> String {
     field(&mut out, "id", &doc.id);
     field(&mut out, "kind", "document");
     field(&mut out, "title", &doc.title);
+    list(&mut out, "retired", &carried.retired);
     let mut slugs = Slugs::default();
     for f in &doc.footnotes {
-        slugs.reserve(&format!("fn-{}", f.number));
+        slugs.reserve(&format!("{}/fn-{}", doc.id, f.number));
     }
     for a in &doc.annexes {
-        slugs.reserve(&a.key);
+        slugs.reserve(&format!("{}/{}", doc.id, a.key));
     }
     let sections = tree(&doc.blocks);
     let lead = paragraphs_text(doc, &sections.lead);
@@ -75,6 +83,7 @@ pub fn write(doc: &Document) -> String {
         &doc.id,
         "section",
         &mut slugs,
+        carried,
     );
 
     for a in &doc.annexes {
@@ -164,20 +173,26 @@ fn write_sections(
     parent: &str,
     table: &str,
     slugs: &mut Slugs,
+    carried: &Carried,
 ) {
-    for s in sections {
+    let titles: Vec<&str> = sections.iter().map(|s| s.title).collect();
+    for (s, own) in sections.iter().zip(sibling_slugs(&titles)) {
         let _ = writeln!(out, "\n[[{table}]]");
-        let id = format!("{parent}/{}", slugs.unique(s.title));
-        field(out, "id", &id);
+        // The id a first import gives; `carried` may keep an earlier one.
+        let fresh = slugs.claim(format!("{parent}/{own}"));
+        let (id, aliases) = carried.section(&fresh);
+        field(out, "id", id);
+        list(out, "aliases", aliases);
         field(out, "title", s.title);
         text_field(out, "text", &paragraphs_text(doc, &s.lead));
         write_sections(
             out,
             doc,
             &s.children,
-            &id,
+            &fresh,
             &format!("{table}.section"),
             slugs,
+            carried,
         );
     }
 }
@@ -220,6 +235,14 @@ fn escape(text: &str) -> String {
 
 fn field(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {}", toml_str(value));
+}
+
+/// A list of strings, when there is any.
+fn list(out: &mut String, key: &str, values: &[String]) {
+    if !values.is_empty() {
+        let items: Vec<String> = values.iter().map(|v| toml_str(v)).collect();
+        let _ = writeln!(out, "{key} = [{}]", items.join(", "));
+    }
 }
 
 fn optional(out: &mut String, key: &str, value: Option<&str>) {

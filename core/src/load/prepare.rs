@@ -277,13 +277,18 @@ impl FileWork<'_> {
             return;
         }
         let (body, links) = self.body(raw.text.as_ref(), raw.file.as_ref());
-        let node = new_node(
+        let mut node = new_node(
             raw.id.get_ref(),
             NodeKind::Section,
             &raw.title,
             self.path,
             body,
         );
+        for a in &raw.aliases {
+            if self.check_child_id(a, root_id) {
+                node.aliases.push(a.get_ref().as_str().into());
+            }
+        }
         let (at, me) = self.node(node, raw.id.span().start, links, Place::Under(parent));
         for child in &raw.section {
             self.section(me, root_id, child);

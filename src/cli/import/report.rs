@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use dossier_core::anchor::outcome::NoteOutcomes;
 use dossier_core::import::Warning;
 use dossier_core::import::report::Severity;
 use dossier_core::text::sanitize_line;
@@ -45,6 +46,10 @@ pub struct Entry {
     #[serde(skip)]
     pub hidden_in_folder: bool,
     pub findings: Vec<Warning>,
+    /// For a document that replaced an earlier version: what became of
+    /// the notes on it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<NoteOutcomes>,
 }
 
 impl Entry {
@@ -61,6 +66,7 @@ impl Entry {
             hidden_by: None,
             hidden_in_folder: false,
             findings: Vec::new(),
+            notes: None,
         }
     }
 }
@@ -107,6 +113,10 @@ pub fn lines(entries: &[Entry], dry_run: bool) -> String {
             out.push('\n');
         } else if let Some(file) = &e.file {
             let _ = writeln!(out, "{source} -> {}: not written", sanitize_line(file));
+        }
+        if let Some(n) = e.notes {
+            let would = if dry_run { " would be" } else { "" };
+            let _ = writeln!(out, "{source}: notes{would}: {}", n.render());
         }
         for w in &e.findings {
             let _ = writeln!(out, "{source}:{}", w.render());

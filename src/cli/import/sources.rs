@@ -69,7 +69,7 @@ fn folder_sources(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Reads and imports one source; a document that would not load back
 /// (see [`library::check_loadable`]) is refused here, before anything is
 /// written.
-pub fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
+pub fn import_one(path: &Path, cap: u64, dir: &Path) -> (Entry, Option<Imported>) {
     let mut entry = Entry::new(path.display().to_string());
     // The bytes as the import takes them (a PDF's made text); the core's
     // format detection decides what they are.
@@ -84,7 +84,7 @@ pub fn import_one(path: &Path, cap: u64) -> (Entry, Option<Imported>) {
         }
     };
     let extension = path.extension().and_then(|e| e.to_str());
-    match import::import_bytes(&bytes, extension) {
+    match crate::app::revision::import(dir, &bytes, extension, cap) {
         Ok(done) => {
             entry.id = Some(done.document.id.clone());
             entry.findings = done.report.findings.clone();

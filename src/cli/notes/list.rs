@@ -103,10 +103,21 @@ fn block(corpus: &Corpus, a: &Annotation, anchor: Option<Anchor>, lang: Lang) ->
     if let Some(q) = &a.target.quote {
         let _ = writeln!(out, "  {}: “{}”", w(W::Passage), sanitize_line(&q.exact));
     }
-    if corpus.get(&a.target.node).is_none() {
+    let gone = corpus.get(&a.target.node).is_none();
+    if gone {
         let _ = writeln!(out, "  {}", w(W::NodeGone));
     } else if anchor.is_some_and(|at| !at.is_attached()) {
         let _ = writeln!(out, "  {}", w(W::PassageGone));
+    }
+    if let Some(q) = &a.target.quote
+        && (gone || anchor.is_some_and(|at| !at.is_attached()))
+    {
+        let _ = writeln!(
+            out,
+            "  {}: “{}”",
+            w(W::StoodIn),
+            sanitize_line(&q.in_context())
+        );
     }
     let mut facts = Vec::new();
     if !a.tags.is_empty() {
