@@ -9,6 +9,8 @@ pub mod anchor;
 pub mod annotation;
 pub mod citation;
 pub mod countries;
+pub mod doc_kind;
+pub mod doc_label;
 pub mod error;
 pub mod export;
 pub mod fast_hash;

@@ -233,6 +233,15 @@ pub fn t(lang: Lang, t: T) -> &'static str {
     }
 }
 
+/// What a node is, as a list names it: a document by its kind (`motie`,
+/// `brief`), any other node by its node kind (`paragraaf`).
+pub fn node_kind<B>(lang: Lang, n: &dossier_core::Node<B>) -> &'static str {
+    match n.doc_kind() {
+        Some(k) => k.name(lang),
+        None => kind(lang, n.kind),
+    }
+}
+
 pub fn kind(lang: Lang, k: NodeKind) -> &'static str {
     match (lang, k) {
         (Lang::Nl, NodeKind::Letter) => "brief",

@@ -225,7 +225,7 @@ pub fn layout_with(
             let m = c.node(i);
             b.link_line(
                 "  • ",
-                &format!("{} ({})", m.title, i18n::kind(lang, m.kind)),
+                &format!("{} ({})", m.title, i18n::node_kind(lang, m)),
                 i,
             );
         }

@@ -51,9 +51,17 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|hit| {
             let node = s.corpus.node(hit.node);
-            let kind = i18n::kind(s.lang, node.kind);
+            let kind = i18n::node_kind(s.lang, node);
             let mut spans = vec![Span::styled(format!("{kind:<9} "), s.theme.muted)];
+            // A document by its number, kind, submitter, date and subject:
+            // the titles of moties are much alike.
+            let label = dossier_core::doc_label::DocLabel::of_node(node, s.lang, true);
             match hit.passage {
+                None if label.is_some() => {
+                    let fitted = label.as_ref().map(|l| l.fit(text_w.saturating_sub(10)));
+                    let fitted = dossier_core::text::sanitize_line(&fitted.unwrap_or_default());
+                    spans.push(Span::styled(fitted, s.theme.title));
+                }
                 None => spans.extend(marked(&node.title, &hit.positions, s)),
                 Some(p) => {
                     let para = node
@@ -62,7 +70,10 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
                         .and_then(|d| d.paragraphs.get(p))
                         .map(|x| x.plain())
                         .unwrap_or_default();
-                    let title = super::breadcrumb::truncate(&node.title, 28);
+                    let title = match &label {
+                        Some(l) => dossier_core::text::sanitize_line(&l.fit(34)),
+                        None => super::breadcrumb::truncate(&node.title, 28),
+                    };
                     spans.push(Span::styled(format!("{title} · "), s.theme.title));
                     let room = text_w.saturating_sub(10 + title.width() + 3).max(10);
                     let (snip, pos) = snippet(&para, &hit.positions, room);
