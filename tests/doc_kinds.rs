@@ -123,3 +123,82 @@ fn search_json_gives_a_motie_the_kind_motie() {
         "{hits}"
     );
 }
+
+/// Notes on the motie of the library and on the bundled letter, exported in
+/// `format`.
+fn exported(home: &Path, dir: &Path, format: &str, config: Option<&Path>) -> String {
+    let notes = home.join("notes.json");
+    let run = |args: &[&str]| {
+        let mut c = dossier(home);
+        c.arg("--dossiers").arg(dir).arg("--notes").arg(&notes);
+        if let Some(config) = config {
+            c.arg("--config").arg(config);
+        }
+        stdout(c.args(args))
+    };
+    if !notes.exists() {
+        run(&[
+            "notes",
+            "add",
+            "--target",
+            "kst-21501-04-287",
+            "--body",
+            "Op de motie",
+        ]);
+        run(&["notes", "add", "--target", "c7", "--body", "Op de brief"]);
+    }
+    run(&["notes", "export", "--format", format])
+}
+
+#[test]
+fn every_export_cites_the_motie_and_the_letter_officially() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    for format in ["md", "html", "csv", "json", "w3c"] {
+        let out = exported(home.path(), &dir, format, None);
+        assert!(
+            out.contains("Kamerstukken II 2024/25, 21501-04, nr. 287"),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("Kamerstukken II 2025/26, 32317, nr. 987"),
+            "{format}: {out}"
+        );
+        assert!(!out.contains("Kamerbrief van"), "{format}: {out}");
+        assert!(!out.contains("onbekend"), "{format}: {out}");
+    }
+    let md = exported(home.path(), &dir, "md", None);
+    assert!(
+        md.contains("Bron: Motie van 4 juni 2025, Kamerstukken II 2024/25, 21501-04, nr. 287"),
+        "{md}"
+    );
+    assert!(md.contains("nr. 987, kenmerk 7010422"), "{md}");
+}
+
+#[test]
+fn the_dutch_csv_has_dutch_headers_values_and_dates() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    let config = home.path().join("nl.toml");
+    std::fs::write(&config, "language = \"nl\"\n").unwrap();
+    let csv = exported(home.path(), &dir, "csv", Some(&config));
+    let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        header.contains("soort document") && header.contains("datum document"),
+        "{header}"
+    );
+    assert!(
+        header.contains("aangemaakt") && !header.contains("created"),
+        "{header}"
+    );
+    assert!(csv.contains("04-06-2025"), "{csv}");
+    assert!(csv.contains(",motie,"), "{csv}");
+    assert!(csv.contains(",notitie,open,"), "{csv}");
+    let en = home.path().join("en.toml");
+    std::fs::write(&en, "language = \"en\"\n").unwrap();
+    let csv = exported(home.path(), &dir, "csv", Some(&en));
+    assert!(
+        csv.contains("document type") && csv.contains(",motion,"),
+        "{csv}"
+    );
+}

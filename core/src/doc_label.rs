@@ -41,8 +41,15 @@ pub fn from_title(title: &str) -> (Option<String>, Option<String>) {
         .iter()
         .find_map(|p| lower.find(p).map(|i| i + p.len()));
     let over = lower.find(" over ");
+    // `Kamerbrief van 17 december 2025: verslag van de JBZ-Raad`: what
+    // follows the colon, where what precedes it names the kind.
+    let after_colon = || {
+        let (head, tail) = t.split_once(": ")?;
+        (DocKind::of(head) != DocKind::Kamerstuk).then(|| tail.trim().to_string())
+    };
     let subject = over
         .map(|i| t[i + " over ".len()..].trim().to_string())
+        .or_else(after_colon)
         .filter(|s| !s.is_empty());
     let who = who_start.map(|start| {
         let end = [" over ", " ter ", " inzake ", " met ", " voorgesteld "]
@@ -247,6 +254,10 @@ mod tests {
             (None, Some("Geannoteerde agenda JBZ-Raad".into()))
         );
         assert_eq!(from_title("Motie"), (None, None));
+        assert_eq!(
+            from_title("Kamerbrief van 17 december 2025: verslag van de JBZ-Raad").1,
+            Some("verslag van de JBZ-Raad".into())
+        );
     }
 
     #[test]

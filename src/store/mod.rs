@@ -1,5 +1,6 @@
 //! Reading and writing files: dossiers, configuration, annotations, cache.
 
+pub mod account;
 pub mod cache;
 pub mod config;
 pub mod dossiers;
