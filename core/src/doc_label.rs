@@ -25,6 +25,9 @@ pub struct DocLabel {
     pub number: Option<String>,
     /// `Motie Ram`, `Brief`: the kind with whoever submitted or sent it.
     pub kind_who: String,
+    /// `Ram`: who submitted or sent it, where known; what a narrow row
+    /// keeps of `kind_who`, since the submitter tells moties apart.
+    pub who: Option<String>,
     /// `15-05-2025`.
     pub date: Option<String>,
     /// What it is about.
@@ -92,7 +95,7 @@ impl DocLabel {
             [one] => Some(surname(one)),
             [first, ..] => Some(format!("{} c.s.", surname(first))),
         };
-        let kind_who = match who {
+        let kind_who = match &who {
             Some(w) => format!("{} {w}", kind.label(lang)),
             None => kind.label(lang),
         };
@@ -106,6 +109,7 @@ impl DocLabel {
         DocLabel {
             number,
             kind_who,
+            who,
             date: Some(meta.numeric_date()).filter(|d| !d.is_empty()),
             subject: subject
                 .map(str::to_string)
@@ -132,6 +136,17 @@ impl DocLabel {
     /// cut with `…` where a few words of it fit, and what follows is left
     /// out.
     pub fn fit(&self, width: usize) -> String {
+        // Too narrow for kind and submitter: the submitter alone, cut if
+        // need be.
+        let head = self
+            .number
+            .as_deref()
+            .map_or(0, |n| cols(n) + cols(SEPARATOR));
+        if let Some(who) = &self.who
+            && head + cols(&self.kind_who) > width
+        {
+            return fit(&[self.number.as_deref().unwrap_or(""), who], width);
+        }
         let parts: Vec<&str> = [
             self.number.as_deref(),
             Some(self.kind_who.as_str()),
@@ -264,6 +279,7 @@ mod tests {
     fn the_label_puts_number_kind_and_submitter_first() {
         let l = DocLabel::new(&motie(), RAM, &[], None, Lang::Nl, false);
         assert_eq!(l.fit(20), "Nr. 287 · Motie Ram");
+        assert_eq!(l.fit(15), "Nr. 287 · Ram");
         assert_eq!(l.fit(33), "Nr. 287 · Motie Ram · 15-05-2025");
         assert_eq!(
             l.fit(50),

@@ -5,6 +5,7 @@
 //! contents from its caller, so the same code serves the command line, the
 //! interface, the tests and the fuzz targets.
 
+pub mod address;
 pub mod anchor;
 pub mod annotation;
 pub mod citation;

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod cache;
+pub mod clipboard;
 pub mod config;
 pub mod dossiers;
 pub mod drafts;

@@ -38,6 +38,14 @@ pub enum Action {
     Details,
     /// The documents of the library by date.
     Timeline,
+    /// Close every group and node of the tree / open every group.
+    FoldAll,
+    UnfoldAll,
+    /// Copy the selected passage (else the open node) with its citation.
+    Copy,
+    /// Open the official address of the selected link's node, else of the
+    /// open node, in the browser.
+    OpenAddress,
     Select,
     /// In a selection: its moving end to the next / previous sentence or
     /// paragraph end.
@@ -79,7 +87,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -105,6 +113,10 @@ impl Action {
         Action::Filter,
         Action::GroupBy,
         Action::Timeline,
+        Action::FoldAll,
+        Action::UnfoldAll,
+        Action::Copy,
+        Action::OpenAddress,
         Action::TreeWidth,
         Action::Details,
         Action::Select,
@@ -151,6 +163,10 @@ impl Action {
             Action::TreeWidth => "tree_width",
             Action::Details => "details",
             Action::Timeline => "timeline",
+            Action::FoldAll => "fold_all",
+            Action::UnfoldAll => "unfold_all",
+            Action::Copy => "copy",
+            Action::OpenAddress => "open_address",
             Action::Select => "select",
             Action::NextSentence => "next_sentence",
             Action::PrevSentence => "prev_sentence",

@@ -289,7 +289,7 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
         // · kenmerk 7010422 · signatories`: what the document gives.
         let mut parts = vec![format!(
             "{} {}",
-            meta.type_label(),
+            meta.kind().label(lang),
             lang.long_date(&meta.date)
         )];
         parts.extend(meta.citation());
@@ -317,7 +317,13 @@ fn header(c: &Corpus, node: NodeIdx, lang: Lang, all: bool) -> Vec<(String, SegS
     if let Some(d) = &n.description {
         out.push((d.to_string(), SegStyle::Body));
     }
-    if let Some(u) = &n.url {
+    // A reference's address is its Kamerstuk's where the file gives none.
+    let url = n
+        .url
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| n.reference.as_ref().map(|r| r.kamerstuk().url()));
+    if let Some(u) = url {
         out.push((format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted));
     }
     let tags = c.tags_of(node);

@@ -11,6 +11,7 @@ pub(crate) mod loading;
 pub(crate) mod mode;
 pub(crate) mod notes;
 pub(crate) mod notes_bridge;
+pub(crate) mod share;
 pub(crate) mod state;
 pub(crate) mod terminal;
 pub(crate) mod theme;
@@ -193,8 +194,14 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                     _ => Vec::new(),
                 };
                 for e in notes.run_effects(&mut state, effects) {
-                    if let Effect::Search(q) = e {
-                        worker.search(&q, FINDER_LIMIT);
+                    match e {
+                        Effect::Search(q) => {
+                            worker.search(&q, FINDER_LIMIT);
+                        }
+                        e @ (Effect::Copy(_) | Effect::OpenAddress(_)) => {
+                            share::run(&mut state, &e)
+                        }
+                        Effect::Notes(_) => {}
                     }
                 }
                 if state.quit || !event::poll(Duration::ZERO)? {

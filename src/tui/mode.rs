@@ -127,6 +127,7 @@ const SELECT: &[Action] = &[
     Action::Up,
     Action::Annotate,
     Action::Edit,
+    Action::Copy,
     Action::Select,
     Action::Cancel,
     Action::Help,

@@ -203,6 +203,7 @@ impl State {
             s.open = Some(first);
         }
         super::tree::rebuild(&mut s);
+        super::tree::fold_others(&mut s);
         // The open document's row, not the heading of its group.
         if let Some(open) = s.open
             && let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(open))

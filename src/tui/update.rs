@@ -17,6 +17,10 @@ pub enum Effect {
     Search(String),
     /// Work on the notes store (see `notes::update`).
     Notes(Box<super::notes::update::NotesOp>),
+    /// Put text on the clipboard (see `share`).
+    Copy(String),
+    /// Open an address in the browser.
+    OpenAddress(String),
 }
 
 /// The most hits the finder keeps.
@@ -197,6 +201,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             s.marks.clear();
         }
+        Action::FoldAll => tree::fold_all(s),
+        Action::UnfoldAll => tree::unfold_all(s),
+        Action::Copy => return super::share::copy(s),
+        Action::OpenAddress => return super::share::open_address(s),
         Action::Help | Action::Quit | Action::Type(_) | Action::Erase | Action::Key(_) => {}
         // The annotation screens' own actions (see `notes::update`).
         Action::Save

@@ -21,7 +21,13 @@ use std::io;
 use crate::Corpus;
 use crate::annotation::Annotation;
 
+pub use group::source_of as note_source_of;
 pub use group::{DocSource, Entry, Group, Section, Source, group, note_source};
+
+/// A source as the human-readable formats cite it, in `lang`.
+pub fn cite(source: &Source, lang: Lang) -> Option<String> {
+    md::citation(source, labels::labels(lang))
+}
 pub use import::parse;
 pub use labels::Lang;
 pub use merge::{Conflict, ConflictReason, MergeReport, merge};

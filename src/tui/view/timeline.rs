@@ -31,9 +31,15 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
             .as_ref()
             .map(Kamerstuk::short)
             .unwrap_or_default();
-        let head = format!("{}  {:<7} {:<16} ", m.numeric_date(), m.doc_type, kamerstuk);
+        let head = format!("{}  {:<16} ", m.numeric_date(), kamerstuk);
         let room = inner.saturating_sub(head.width() + 2);
-        let title = super::breadcrumb::truncate(&n.title, room);
+        // Kind, submitter and subject: the date and number are in `head`.
+        let label = dossier_core::doc_label::DocLabel {
+            number: None,
+            date: None,
+            ..dossier_core::doc_label::DocLabel::of_node(n, s.lang, false).unwrap_or_default()
+        };
+        let title = dossier_core::text::sanitize_line(&label.fit(room));
         let style = if i == selected {
             selected_line = lines.len();
             s.theme.selection
