@@ -202,3 +202,55 @@ fn the_dutch_csv_has_dutch_headers_values_and_dates() {
         "{csv}"
     );
 }
+
+#[test]
+fn notes_list_filters_by_kamerstuk_dossier_and_owner() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    let notes = home.path().join("notes.json");
+    let run = |args: &[&str]| {
+        stdout(
+            dossier(home.path())
+                .arg("--dossiers")
+                .arg(&dir)
+                .arg("--notes")
+                .arg(&notes)
+                .args(args),
+        )
+    };
+    run(&[
+        "notes",
+        "add",
+        "--target",
+        "kst-21501-04-287",
+        "--body",
+        "motie",
+    ]);
+    run(&[
+        "notes", "add", "--target", "c7", "--kind", "actie", "--owner", "DGM", "--body", "brief",
+    ]);
+    let bodies = |args: &[&str]| -> Vec<String> {
+        let v: Value = serde_json::from_str(&run(args)).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["body"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        bodies(&["notes", "list", "--json", "--dossier", "32317"]),
+        ["brief"]
+    );
+    assert_eq!(
+        bodies(&["notes", "list", "--json", "--dossier", "21501-04"]),
+        ["motie"]
+    );
+    assert_eq!(
+        bodies(&["notes", "list", "--json", "--owner", "dgm"]),
+        ["brief"]
+    );
+    assert_eq!(
+        bodies(&["notes", "list", "--json", "--dossier", "c7"]),
+        ["brief"]
+    );
+}
