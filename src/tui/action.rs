@@ -76,6 +76,8 @@ pub enum Action {
     Sort,
     /// The overview at the action list: open toezeggingen and actions.
     ActionList,
+    /// The overview: mark the chosen note done, or open again.
+    ToggleDone,
     /// The answer to a question (throw the text away? overwrite the file?).
     Yes,
     No,
@@ -187,6 +189,7 @@ impl Action {
             Action::PrevValue => "prev_value",
             Action::Sort => "sort",
             Action::ActionList => "action_list",
+            Action::ToggleDone => "toggle_done",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -196,7 +199,7 @@ impl Action {
 
     /// The actions only the screens with their own keys take (see
     /// `mode.rs`), bindable under `[keys.<mode>]`.
-    pub const SCREEN: [Action; 10] = [
+    pub const SCREEN: [Action; 11] = [
         Action::Erase,
         Action::Save,
         Action::NextField,
@@ -205,6 +208,7 @@ impl Action {
         Action::PrevValue,
         Action::Sort,
         Action::ActionList,
+        Action::ToggleDone,
         Action::Yes,
         Action::No,
     ];

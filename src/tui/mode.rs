@@ -92,6 +92,8 @@ const OVERVIEW: Defaults = &[
     (Action::Erase, &["backspace"]),
     (Action::Edit, &["ctrl-e"]),
     (Action::Delete, &["ctrl-d"]),
+    (Action::ToggleDone, &["ctrl-t"]),
+    (Action::Undo, &["ctrl-z"]),
     (Action::Cancel, &["esc"]),
     (Action::Help, &["f1"]),
 ];
@@ -449,6 +451,7 @@ pub const EDITOR_HINTS: HintWords = &[
 pub const OVERVIEW_HINTS: HintWords = &[
     (&[Action::Help], "toetsen", "keys"),
     (&[Action::Open], "ga naar", "go to"),
+    (&[Action::ToggleDone], "afgerond", "done"),
     (&[Action::ActionList], "open acties", "open actions"),
     (&[Action::NextField], "filter", "filter"),
     (&[Action::PrevValue, Action::NextValue], "waarde", "value"),

@@ -214,6 +214,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::PrevValue
         | Action::Sort
         | Action::ActionList
+        | Action::ToggleDone
         | Action::Yes
         | Action::No => {}
         // Annotation actions are taken by `notes::update::act` first.

@@ -437,3 +437,47 @@ fn the_overview_edits_and_deletes_where_the_notes_pane_does_not_fit() {
     notes.act(&mut s, Action::Undo);
     assert_eq!(bodies(&store), ["eerst en dan"]);
 }
+
+#[test]
+fn the_overview_marks_done_undoes_a_delete_and_stays_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "eerst");
+    ctrl_s(&mut notes, &mut s);
+    let ctrl = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let stored = |store: &Path| NotesStore::open(store).unwrap().load().unwrap().notes;
+    notes.act(&mut s, Action::Overview);
+    // One key: done, and again: open.
+    notes.key(&mut s, ctrl('t'));
+    assert_eq!(
+        stored(&store)[0].status,
+        dossier_core::annotation::Status::Done
+    );
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    notes.key(&mut s, ctrl('t'));
+    assert_eq!(
+        stored(&store)[0].status,
+        dossier_core::annotation::Status::Open
+    );
+    // Saving in the editor opened here comes back here.
+    notes.key(&mut s, ctrl('e'));
+    keys(&mut notes, &mut s, "!");
+    ctrl_s(&mut notes, &mut s);
+    assert_eq!(stored(&store)[0].body, "eerst!");
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    // A delete names the overview's own undo key, and that key undoes.
+    notes.key(&mut s, ctrl('d'));
+    assert!(stored(&store).is_empty());
+    let said = s.message.clone().unwrap_or_default();
+    assert!(said.contains("Ctrl-z"), "{said}");
+    notes.key(&mut s, ctrl('z'));
+    assert_eq!(stored(&store).len(), 1);
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    // `u` still types into the filter, as every letter there does.
+    keys(&mut notes, &mut s, "u");
+    assert_eq!(s.notes_ui.overview.filter.text, "u");
+}
