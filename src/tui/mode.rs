@@ -476,9 +476,21 @@ pub fn hints(keymap: &super::keymap::Keymap, mode: Mode, lang: Lang, words: Hint
     words
         .iter()
         .filter_map(|&(actions, d, e)| {
+            // Yes as the language's own letter where it is bound (j = ja,
+            // y = yes), as the question itself offers it.
+            let own = if lang == Lang::Nl { 'j' } else { 'y' };
             let keys: Option<Vec<String>> = actions
                 .iter()
-                .map(|&a| table.keys(a).first().map(|k| k.to_string()))
+                .map(|&a| {
+                    let keys = table.keys(a);
+                    let first = keys.first();
+                    keys.iter()
+                        .find(|k| {
+                            a == Action::Yes && k.code == super::keymap::KeyCodeOrd::Char(own)
+                        })
+                        .or(first)
+                        .map(|k| k.to_string())
+                })
                 .collect();
             Some(format!(
                 "{} {}",
@@ -703,5 +715,14 @@ mod tests {
         assert_eq!(h.mode, Mode::Finder);
         update(&mut s, Action::Cancel);
         assert!(matches!(&s.overlay, Overlay::Finder(f) if f.query == "x"));
+    }
+
+    #[test]
+    fn the_status_bar_offers_yes_as_the_question_does() {
+        let km = Keymap::default();
+        let en = hints(&km, Mode::Confirm, Lang::En, CONFIRM_HINTS);
+        assert!(en.starts_with("y yes"), "{en}");
+        let nl = hints(&km, Mode::Confirm, Lang::Nl, CONFIRM_HINTS);
+        assert!(nl.starts_with("j ja"), "{nl}");
     }
 }

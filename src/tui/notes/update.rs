@@ -180,6 +180,9 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
         Screen::None => Vec::new(),
         Screen::Editor { mut editor, before } => {
             let outcome = editor.act(a, &s.notes.notes, now());
+            if let Some(e) = editor.form_error.take() {
+                editor.error = Some(e.message(s.lang));
+            }
             match outcome {
                 EditorOutcome::Nothing => {
                     s.notes_ui.screen = Screen::Editor { editor, before };

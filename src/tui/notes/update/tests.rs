@@ -481,3 +481,36 @@ fn the_overview_marks_done_undoes_a_delete_and_stays_after_a_save() {
     keys(&mut notes, &mut s, "u");
     assert_eq!(s.notes_ui.overview.filter.text, "u");
 }
+
+#[test]
+fn a_bad_due_date_is_refused_in_the_interfaces_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "x");
+    // An action has a due date: Tab to the kind, → to action.
+    notes.key(&mut s, KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    for _ in 0..3 {
+        notes.key(&mut s, KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+    }
+    for _ in 0..20 {
+        if matches!(&s.notes_ui.screen, Screen::Editor { editor, .. } if editor.focus == crate::tui::notes::editor::Field::Due)
+        {
+            break;
+        }
+        notes.key(&mut s, KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    }
+    keys(&mut notes, &mut s, "eind januari");
+    ctrl_s(&mut notes, &mut s);
+    let Screen::Editor { editor, .. } = &s.notes_ui.screen else {
+        panic!("the editor stays open");
+    };
+    let error = editor.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with("de datum `eind januari` is geen datum"),
+        "{error}"
+    );
+}
