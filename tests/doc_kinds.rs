@@ -254,3 +254,26 @@ fn notes_list_filters_by_kamerstuk_dossier_and_owner() {
         ["brief"]
     );
 }
+
+#[test]
+fn a_dossiers_folder_in_the_current_folder_is_announced_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    std::fs::rename(&dir, home.path().join("dossiers")).unwrap();
+    std::fs::write(home.path().join("config.toml"), "language = \"en\"\n").unwrap();
+    let out = dossier(home.path()).arg("list").output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.matches("using ./dossiers + ./config.toml of this folder")
+            .count(),
+        1,
+        "{err}"
+    );
+    // Named on the command line: nothing to announce.
+    let out = dossier(home.path())
+        .args(["--dossiers", "dossiers", "--config", "config.toml", "list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().is_empty());
+}

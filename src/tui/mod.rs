@@ -99,6 +99,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     });
     let mut unreadable_said = false;
     let mut state = State::new(corpus, lang, keymap, theme);
+    // Said on the first screen: documents from the folder the program was
+    // started in, not the user's own.
+    state.message = app.local_notice(lang);
     // Where the reader was in this library when the interface last closed.
     let resume = crate::store::resume::Resume::for_user();
     let library = match app.origin() {
