@@ -78,6 +78,8 @@ pub enum Action {
     ActionList,
     /// The overview: mark the chosen note done, or open again.
     ToggleDone,
+    /// A prompt (find, filter, finder): erase all that is typed.
+    ClearPrompt,
     /// The answer to a question (throw the text away? overwrite the file?).
     Yes,
     No,
@@ -190,6 +192,7 @@ impl Action {
             Action::Sort => "sort",
             Action::ActionList => "action_list",
             Action::ToggleDone => "toggle_done",
+            Action::ClearPrompt => "clear",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -199,7 +202,7 @@ impl Action {
 
     /// The actions only the screens with their own keys take (see
     /// `mode.rs`), bindable under `[keys.<mode>]`.
-    pub const SCREEN: [Action; 11] = [
+    pub const SCREEN: [Action; 12] = [
         Action::Erase,
         Action::Save,
         Action::NextField,
@@ -209,6 +212,7 @@ impl Action {
         Action::Sort,
         Action::ActionList,
         Action::ToggleDone,
+        Action::ClearPrompt,
         Action::Yes,
         Action::No,
     ];

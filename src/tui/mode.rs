@@ -42,6 +42,7 @@ const FIND: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Help, &["f1"]),
 ];
 
@@ -49,6 +50,7 @@ const FILTER: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Down, &["down", "tab"]),
     (Action::Help, &["f1"]),
 ];
@@ -58,6 +60,7 @@ const FINDER: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Up, &["up", "ctrl-p", "ctrl-k"]),
     (Action::Down, &["down", "tab", "ctrl-n", "ctrl-j"]),
     (Action::Help, &["f1"]),

@@ -42,7 +42,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
     }
     // Keys typed into the tree filter only change the filter; anything
     // else first brings the tree up to date with it.
-    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase)) {
+    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt)) {
         settle(s);
     }
     s.message = None;
@@ -135,8 +135,14 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::Collapse if s.focus == Pane::Reader => step_link(s, false),
         Action::Expand => set_expanded(s, true),
         Action::Collapse => set_expanded(s, false),
-        Action::NextLink => step_link(s, true),
-        Action::PrevLink => step_link(s, false),
+        // A link is the reader's: stepping to one from the notes pane
+        // takes the focus there, so Enter follows it.
+        Action::NextLink | Action::PrevLink => {
+            if s.focus == Pane::Notes {
+                s.focus = Pane::Reader;
+            }
+            step_link(s, a == Action::NextLink);
+        }
         Action::Back => history(s, false),
         Action::Forward => history(s, true),
         Action::Peek => peek(s),
@@ -145,6 +151,8 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
                 editing: true,
                 ..Find::default()
             };
+            // A new search: the finder's marks no longer say anything.
+            s.marks.clear();
         }
         Action::FindNext => step_hit(s, true),
         Action::FindPrev => step_hit(s, false),
@@ -215,6 +223,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::Sort
         | Action::ActionList
         | Action::ToggleDone
+        | Action::ClearPrompt
         | Action::Yes
         | Action::No => {}
         // Annotation actions are taken by `notes::update::act` first.
@@ -495,6 +504,10 @@ fn find_prompt(s: &mut State, a: Action) {
             refind(s);
             jump_to_hit(s, true);
         }
+        Action::ClearPrompt => {
+            s.find.query.clear();
+            refind(s);
+        }
         Action::Open => s.find.editing = false,
         Action::Cancel => s.find = Find::default(),
         _ => {}
@@ -557,6 +570,7 @@ fn filter_prompt(s: &mut State, a: Action) {
         Action::Erase => {
             s.filter.pop();
         }
+        Action::ClearPrompt => s.filter.clear(),
         Action::Open | Action::Down => {
             s.filter_editing = false;
             return;
@@ -599,8 +613,12 @@ fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
             f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }
-        Action::Erase => {
-            f.query.pop();
+        Action::Erase | Action::ClearPrompt => {
+            if a == Action::ClearPrompt {
+                f.query.clear();
+            } else {
+                f.query.pop();
+            }
             f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }

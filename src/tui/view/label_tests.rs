@@ -157,3 +157,19 @@ fn groups_but_the_one_read_start_folded_and_fold_keys_work() {
             .all(|r| matches!(r.item, crate::tui::state::RowItem::Group(_)))
     );
 }
+
+#[test]
+fn at_a_fifth_of_the_width_rows_start_with_their_number() {
+    let c = moties();
+    let mut s = state_on(c.clone(), (120, 40));
+    s.tree_pct = Some(20);
+    crate::tui::resize(&mut s, Rect::new(0, 0, 120, 40));
+    open_node(&mut s, c.get("kst-21501-04-287").unwrap(), true);
+    let (_, rows) = screen_rows(&s, (120, 40));
+    let docs: Vec<&String> = rows.iter().filter(|r| r.contains("Nr.")).collect();
+    assert!(docs.len() >= 5, "{}", rows.join("\n"));
+    for r in docs {
+        let cell = r.trim_start_matches(['│', ' ', '▸', '▾']);
+        assert!(cell.starts_with("Nr. "), "cut at the front: {r}");
+    }
+}
