@@ -15,6 +15,7 @@ pub(crate) mod share;
 pub(crate) mod state;
 pub(crate) mod terminal;
 pub(crate) mod theme;
+pub(crate) mod timeline;
 pub(crate) mod tree;
 pub(crate) mod update;
 pub(crate) mod view;

@@ -153,6 +153,8 @@ const HELP: &[Action] = &[
 
 const PEEK: &[Action] = &[Action::Open, Action::Cancel, Action::Help, Action::Quit];
 const TIMELINE: &[Action] = &[
+    Action::Filter,
+    Action::Find,
     Action::Down,
     Action::Up,
     Action::Top,
@@ -225,6 +227,8 @@ impl Mode {
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Peek(_) => Mode::Peek,
             Overlay::LoadError(_) => Mode::Error,
+            // Typing the timeline's filter: the keys of the tree's.
+            Overlay::Timeline(_) if s.timeline_typing => Mode::Filter,
             Overlay::Timeline(_) => Mode::Timeline,
             Overlay::None if s.find.editing => Mode::Find,
             Overlay::None if s.filter_editing => Mode::Filter,

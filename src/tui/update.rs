@@ -84,10 +84,30 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::Timeline(at) if s.timeline_typing => {
+            match a {
+                Action::Type(c) => s.timeline_filter.push(c),
+                Action::Erase => {
+                    s.timeline_filter.pop();
+                }
+                Action::ClearPrompt => s.timeline_filter.clear(),
+                Action::Cancel => {
+                    s.timeline_filter.clear();
+                    s.timeline_typing = false;
+                }
+                Action::Open | Action::Down => s.timeline_typing = false,
+                _ => return Vec::new(),
+            }
+            // The selection stays inside what is shown.
+            let n = super::timeline::shown(s).len();
+            s.overlay = Overlay::Timeline(at.min(n.saturating_sub(1)));
+            return Vec::new();
+        }
         Overlay::Timeline(at) => {
-            let docs = s.corpus.documents_by_date();
+            let docs = super::timeline::shown(s);
             let last = docs.len().saturating_sub(1);
             match a {
+                Action::Filter | Action::Find => s.timeline_typing = true,
                 Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
                 Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
                 Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
@@ -161,7 +181,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Action::Timeline => {
             // Starts on the document that is open, or the newest.
-            let docs = s.corpus.documents_by_date();
+            let docs = super::timeline::shown(s);
             let here = s.open.and_then(|o| s.corpus.letter_of(o));
             let at = here
                 .and_then(|h| docs.iter().position(|&d| d == h))

@@ -666,3 +666,22 @@ fn a_link_stepped_to_from_the_notes_pane_is_followed_by_enter() {
     run(&mut s, &[Action::Open]);
     assert_eq!(s.open, Some(target));
 }
+
+#[test]
+fn the_timeline_filters_as_the_tree_does() {
+    let mut s = library_state();
+    run(&mut s, &[Action::Timeline, Action::Filter]);
+    assert_eq!(
+        crate::tui::mode::Mode::of(&s),
+        crate::tui::mode::Mode::Filter
+    );
+    run(&mut s, &typed("motie"));
+    assert_eq!(crate::tui::timeline::shown(&s).len(), 1);
+    // Enter ends the typing; the next Enter opens the one shown.
+    run(&mut s, &[Action::Open, Action::Open]);
+    assert_eq!(id(&s), "kst-21501-04-287");
+    // The filter stays for the next time; Esc while typing clears it.
+    run(&mut s, &[Action::Timeline, Action::Find, Action::Cancel]);
+    assert!(s.timeline_filter.is_empty());
+    assert_eq!(crate::tui::timeline::shown(&s).len(), 3);
+}

@@ -99,6 +99,11 @@ fn hints(s: &State, room: usize) -> String {
         Overlay::Timeline(_) => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!(
+                "{} {}",
+                k(Action::Filter),
+                t(s.lang, T::Filter).to_lowercase()
+            ),
             close,
         ],
         // The prompts' keys are their own: see `mode.rs`.

@@ -18,7 +18,7 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
     let inner = usize::from(w.saturating_sub(2));
-    let docs = c.documents_by_date();
+    let docs = crate::tui::timeline::shown(s);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     for (i, &d) in docs.iter().enumerate() {
@@ -69,7 +69,17 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
-        .title(format!(" {} ", t(s.lang, T::Timeline)))
+        .title(if s.timeline_filter.is_empty() && !s.timeline_typing {
+            format!(" {} ", t(s.lang, T::Timeline))
+        } else {
+            let cursor = if s.timeline_typing { "▏" } else { "" };
+            format!(
+                " {} · {}: {}{cursor} ",
+                t(s.lang, T::Timeline),
+                t(s.lang, T::Filter),
+                dossier_core::text::sanitize_line(&s.timeline_filter)
+            )
+        })
         .title_bottom(format!(
             " Enter {} · Esc {} ",
             t(s.lang, T::OpenWord),
