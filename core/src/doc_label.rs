@@ -62,7 +62,7 @@ pub fn from_title(title: &str) -> (Option<String>, Option<String>) {
             .unwrap_or(t.len());
         t[start..end].trim().to_string()
     });
-    let who = who.filter(|w| !w.is_empty());
+    let who = who.filter(|w| !w.is_empty()).map(|w| unshout(&w));
     // A title with neither is its own subject, unless it only names the kind.
     let subject = match (&who, subject) {
         (None, None)
@@ -199,9 +199,10 @@ pub fn cut(text: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
-    // At a word's end where that keeps most of what fits.
+    // At a word's end where only a letter or two of the next would show
+    // (`organisaties i…`); a longer part of a name tells more (`Van Baa…`).
     if let Some(space) = out.rfind(' ')
-        && space >= out.len() / 2
+        && out[space + 1..].chars().count() <= 2
     {
         out.truncate(space);
     }
@@ -215,6 +216,40 @@ pub fn cut(text: &str, width: usize) -> String {
 
 fn cols(s: &str) -> usize {
     s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// A name the title gives in capitals (`MOTIE VAN HET LID OMTZIGT`) as
+/// it is written elsewhere: `Omtzigt`, `Bikker en Ceder`, `Van der Plas`.
+fn unshout(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    const SMALL: [&str; 9] = ["en", "van", "der", "den", "de", "het", "ter", "te", "c.s."];
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower.split(' ').collect();
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            // A name starts a name: `Van der Plas`, also after `en`.
+            let starts = i == 0 || words[i - 1] == "en";
+            if !starts && SMALL.contains(&w) {
+                w.to_string()
+            } else {
+                // Each part of a double name: `Van-Dijk`.
+                w.split('-')
+                    .map(|p| {
+                        let mut c = p.chars();
+                        c.next()
+                            .map(|f| f.to_uppercase().chain(c).collect())
+                            .unwrap_or_default()
+                    })
+                    .collect::<Vec<String>>()
+                    .join("-")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `Ram` of `J.W. Ram` or `Ram`; `Van der Burg` of `E. van der Burg`.
@@ -269,6 +304,14 @@ mod tests {
             (None, Some("Geannoteerde agenda JBZ-Raad".into()))
         );
         assert_eq!(from_title("Motie"), (None, None));
+        assert_eq!(
+            from_title("MOTIE VAN HET LID OMTZIGT").0,
+            Some("Omtzigt".into())
+        );
+        assert_eq!(
+            from_title("MOTIE VAN DE LEDEN BIKKER EN VAN DER PLAS").0,
+            Some("Bikker en Van der Plas".into())
+        );
         assert_eq!(
             from_title("Kamerbrief van 17 december 2025: verslag van de JBZ-Raad").1,
             Some("verslag van de JBZ-Raad".into())
