@@ -126,9 +126,7 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             OtherDocuments => "Overige documenten",
             NoTheme => "Zonder thema",
             OpensDocument => "Het document in de bibliotheek",
-            NotInLibrary => {
-                "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
-            }
+            NotInLibrary => "Dit document staat niet in de bibliotheek. De officiële vindplaats:",
             NoFootnoteText => "De bron geeft de tekst van deze voetnoot niet.",
             AlsoIn => "Ook in",
             LoadError => "Kon niet laden",
@@ -205,9 +203,7 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             OtherDocuments => "Other documents",
             NoTheme => "No theme",
             OpensDocument => "The document in the library",
-            NotInLibrary => {
-                "This document is not in the library; the address above is where it is published."
-            }
+            NotInLibrary => "This document is not in the library. It is published at:",
             NoFootnoteText => "The source does not give the text of this footnote.",
             AlsoIn => "Also in",
             LoadError => "Could not load",

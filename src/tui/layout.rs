@@ -205,7 +205,12 @@ pub fn layout_with(
                 b.text_line(t(lang, T::OpensDocument), SegStyle::Title);
                 b.link_line("  → ", &c.node(doc).title, doc);
             }
-            None => b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted),
+            None => {
+                b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted);
+                if let Some(u) = dossier_core::address::address(c, node) {
+                    b.text_line(&format!("  {u}"), SegStyle::Body);
+                }
+            }
         }
         b.blank();
     }

@@ -173,3 +173,20 @@ fn at_a_fifth_of_the_width_rows_start_with_their_number() {
         assert!(cell.starts_with("Nr. "), "cut at the front: {r}");
     }
 }
+
+#[test]
+fn a_reference_page_shows_the_address_it_promises() {
+    let c = Arc::new(crate::store::dossiers::load_built_in());
+    let mut s = state_on(c.clone(), (200, 40));
+    open_node(&mut s, c.get("kamerstuk-32317-973").unwrap(), true);
+    let text: String = s
+        .layout
+        .lines
+        .iter()
+        .flat_map(|l| l.segs.iter().map(|g| g.text.as_str()))
+        .collect();
+    assert!(
+        text.contains("https://zoek.officielebekendmakingen.nl/kst-32317-973.html"),
+        "{text}"
+    );
+}
