@@ -190,3 +190,14 @@ fn a_reference_page_shows_the_address_it_promises() {
         "{text}"
     );
 }
+
+#[test]
+fn a_documents_finder_row_marks_the_words_found() {
+    let marks =
+        super::finder::word_marks("21501-04 nr. 287 · Motie Ram · 15-05-2025", "'ram motie");
+    let text: Vec<char> = "21501-04 nr. 287 · Motie Ram · 15-05-2025"
+        .chars()
+        .collect();
+    let shown: String = marks.iter().map(|&i| text[i]).collect();
+    assert_eq!(shown, "MotieRam");
+}
