@@ -277,3 +277,36 @@ fn a_dossiers_folder_in_the_current_folder_is_announced_once() {
         .unwrap();
     assert!(String::from_utf8(out.stderr).unwrap().is_empty());
 }
+
+#[test]
+fn an_export_to_a_missing_folder_names_the_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = library(home.path());
+    let notes = home.path().join("notes.json");
+    let run = |args: &[&str]| {
+        let mut c = dossier(home.path());
+        c.arg("--dossiers")
+            .arg(&dir)
+            .arg("--notes")
+            .arg(&notes)
+            .args(args);
+        c.output().unwrap()
+    };
+    assert!(
+        run(&["notes", "add", "--target", "c7", "--body", "x"])
+            .status
+            .success()
+    );
+    let out = run(&[
+        "notes",
+        "export",
+        "--format",
+        "md",
+        "--output",
+        "geen/map/n.md",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("the folder geen/map does not exist"), "{err}");
+    assert!(!err.contains(".dossier-export"), "{err}");
+}
