@@ -53,6 +53,9 @@ pub struct App {
     /// The files the corpus was loaded from, when the cache knows them:
     /// its search index can then be cached too.
     fingerprint: Option<Fingerprint>,
+    /// What was taken from the current folder by default, not named:
+    /// `./dossiers`, `./config.toml`.
+    local: Vec<&'static str>,
 }
 
 impl App {
@@ -70,7 +73,16 @@ impl App {
                 Ok(_) => {}
             }
         }
+        let mut local = Vec::new();
+        if paths.dossiers.is_none() && !matches!(origin, Origin::BuiltIn) {
+            local.push("./dossiers");
+        }
+        if paths.config.is_none() && loaded.config.file.as_deref() == Some(Path::new("config.toml"))
+        {
+            local.push("./config.toml");
+        }
         Ok(App {
+            local,
             config: loaded.config,
             warnings: loaded.warnings,
             origin,
@@ -97,6 +109,24 @@ impl App {
 
     pub fn origin(&self) -> &Origin {
         &self.origin
+    }
+
+    /// When `./dossiers` or `./config.toml` of the current folder is used
+    /// in place of the user's own (built-in letter and library, config
+    /// folder), what to tell the user, in `lang`; else `None`.
+    pub fn local_notice(&self, lang: Lang) -> Option<String> {
+        if self.local.is_empty() {
+            return None;
+        }
+        let what = self.local.join(" + ");
+        Some(match lang {
+            Lang::Nl => format!(
+                "{what} uit deze map in gebruik, niet uw eigen (kies met --dossiers / --config)"
+            ),
+            Lang::En => format!(
+                "using {what} of this folder, not your own (choose with --dossiers / --config)"
+            ),
+        })
     }
 
     /// The corpus, loaded on the first call with every body held: what the

@@ -856,3 +856,19 @@ mod screen {
         }
     }
 }
+
+#[test]
+fn the_first_screen_says_the_dossiers_come_from_this_folder() {
+    // Started in the repository: its ./dossiers and ./config.toml are used.
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    let s = t.wait_text("Dossiers");
+    let status = &s.rows()[ROWS as usize - 1];
+    assert!(
+        status.contains("./dossiers") && status.contains("uit deze map"),
+        "{}",
+        s.text()
+    );
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+}

@@ -111,9 +111,13 @@ fn real_notes(c: &Corpus) -> Vec<Annotation> {
 }
 
 fn render(format: Format, notes: &[Annotation], corpus: &Corpus) -> String {
+    render_in(Lang::Nl, format, notes, corpus)
+}
+
+fn render_in(lang: Lang, format: Format, notes: &[Annotation], corpus: &Corpus) -> String {
     let anchored = |a: &Annotation| anchor::is_anchored(corpus, &a.target).unwrap();
     let mut options = Options::new(&anchored);
-    options.lang = Lang::Nl;
+    options.lang = lang;
     let mut out = Vec::new();
     export::write(format, &mut out, notes, corpus, &options).expect("export writes");
     String::from_utf8(out).expect("exports are UTF-8")
@@ -198,11 +202,12 @@ fn markdown_renders_the_notes_as_written_in_document_order() {
             n.body
         );
     }
-    assert!(text.contains("Kamerstukken II, 32317, nr. 978 (aangehaald in Kamerbrief van 17 december 2025, kenmerk 7010422)"), "{text}");
+    assert!(text.contains("Kamerstukken II, 32317, nr. 978 (aangehaald in Brief van 17 december 2025, Kamerstukken II 2025/26, 32317, nr. 987, kenmerk 7010422)"), "{text}");
     assert!(
-        text.contains("Bron: Kamerbrief van 17 december 2025, kenmerk 7010422"),
+        text.contains("Bron: Brief van 17 december 2025, Kamerstukken II 2025/26, 32317, nr. 987, kenmerk 7010422"),
         "{text}"
     );
+    assert!(!text.contains("Kamerbrief van"), "{text}");
     assert!(text.contains("De passage staat niet meer in de tekst."));
     assert!(text.contains("Tags: verenigde staten, -risico"), "{text}");
     assert!(
@@ -234,7 +239,7 @@ fn markdown_renders_the_notes_as_written_in_document_order() {
 fn csv_loads_with_a_header_and_neutralised_formulas() {
     let c = load_built_in();
     let notes = real_notes(&c);
-    let text = render(Format::Csv, &notes, &c);
+    let text = render_in(Lang::En, Format::Csv, &notes, &c);
     assert!(
         text.starts_with('\u{feff}'),
         "a byte order mark for spreadsheets"
@@ -276,6 +281,55 @@ fn csv_loads_with_a_header_and_neutralised_formulas() {
     );
     assert_eq!(&row("n4-los")[14], "false");
     assert_eq!(&row("n0-c7")[12], "2025-12-18T09:30:00Z");
+    assert_eq!(
+        (&row("n0-c7")[15], &row("n0-c7")[16], &row("n0-c7")[17]),
+        (
+            "Kamerstukken II 2025/26, 32317, nr. 987",
+            "letter",
+            "2025-12-17"
+        )
+    );
+}
+
+#[test]
+fn a_dutch_csv_speaks_dutch_with_dates_day_first() {
+    let c = load_built_in();
+    let notes = real_notes(&c);
+    let text = render(Format::Csv, &notes, &c);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(header, export::csv::HEADER_NL);
+    assert!(
+        header
+            .iter()
+            .all(|h| !["node", "quote", "kind", "created"].contains(&h.as_str()))
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
+    let row = |id: &str| rows.iter().find(|r| &r[0] == id).unwrap();
+    let t = row("n2-toezegging");
+    assert_eq!(
+        (&t[5], &t[6], &t[9]),
+        ("toezegging", "afgerond", "01-03-2026")
+    );
+    // UTC in the options: 09:30, to the minute.
+    assert_eq!(&t[12], "18-12-2025 09:30");
+    assert_eq!(&row("n1-vraag")[5], "vraag");
+    assert_eq!(&row("n1-vraag")[14], "ja");
+    assert_eq!(&row("n4-los")[14], "nee");
+    let c7 = row("n0-c7");
+    assert_eq!(
+        (&c7[15], &c7[16], &c7[17]),
+        (
+            "Kamerstukken II 2025/26, 32317, nr. 987",
+            "brief",
+            "17-12-2025"
+        )
+    );
 }
 
 #[test]

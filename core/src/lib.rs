@@ -5,10 +5,13 @@
 //! contents from its caller, so the same code serves the command line, the
 //! interface, the tests and the fuzz targets.
 
+pub mod address;
 pub mod anchor;
 pub mod annotation;
 pub mod citation;
 pub mod countries;
+pub mod doc_kind;
+pub mod doc_label;
 pub mod error;
 pub mod export;
 pub mod fast_hash;

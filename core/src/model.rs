@@ -151,6 +151,16 @@ impl Node {
 }
 
 impl<B> Node<B> {
+    /// A document's kind (motie, brief, …): for a letter or an imported
+    /// document, the one its metadata gives; none for other nodes.
+    pub fn doc_kind(&self) -> Option<crate::doc_kind::DocKind> {
+        match (self.kind, &self.letter) {
+            (NodeKind::Letter, Some(m)) => Some(m.kind()),
+            (NodeKind::Letter, None) => Some(crate::doc_kind::DocKind::Brief),
+            _ => None,
+        }
+    }
+
     /// The same node with another body.
     pub fn with_body<C>(self, body: C) -> Node<C> {
         Node {
@@ -414,6 +424,11 @@ fn default_doc_type() -> String {
 }
 
 impl LetterMeta {
+    /// The document's kind in the one vocabulary every face uses.
+    pub fn kind(&self) -> crate::doc_kind::DocKind {
+        crate::doc_kind::DocKind::of(&self.doc_type)
+    }
+
     /// The type as a label starts: `Brief`, `Motie`, `Agenda`.
     pub fn type_label(&self) -> String {
         let mut chars = self.doc_type.chars();
@@ -796,9 +811,17 @@ impl Corpus {
         let mut docs: Vec<NodeIdx> = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].kind == NodeKind::Letter)
             .collect();
-        docs.sort_by(|&a, &b| {
-            let key = |i: NodeIdx| self.nodes[i].letter.as_ref().map(|m| m.sort_key());
-            (key(a), &self.nodes[a].id).cmp(&(key(b), &self.nodes[b].id))
+        // By date (an undated one by its vergaderjaar), then on one day in
+        // number order: `kst-36471-5` before `kst-36471-14`.
+        docs.sort_by_cached_key(|&i| {
+            let m = self.nodes[i].letter.as_deref();
+            (
+                m.map(|m| {
+                    let (a, b, c, d) = m.sort_key();
+                    (a.to_string(), b.to_string(), c, d.to_string())
+                }),
+                crate::text::natural_key(&self.nodes[i].id),
+            )
         });
         docs
     }

@@ -33,6 +33,25 @@ pub enum FormError {
     Status(String),
 }
 
+impl FormError {
+    /// The message in `lang`: the command line writes English (its
+    /// errors are English throughout), the interface its own language.
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Nl, FormError::Due(d)) => format!(
+                "de datum `{d}` is geen datum: schrijf 2026-01-31, 31-01-2026 of 31 januari 2026"
+            ),
+            (Lang::Nl, FormError::Kind(k)) => {
+                format!("onbekende soort `{k}`: kies notitie, vraag, toezegging of actie")
+            }
+            (Lang::Nl, FormError::Status(s)) => {
+                format!("onbekende status `{s}`: kies open of afgerond")
+            }
+        }
+    }
+}
+
 impl NoteForm {
     pub fn from_note(a: &Annotation) -> NoteForm {
         NoteForm {
@@ -314,6 +333,18 @@ fn month_number(name: &str) -> Option<i8> {
 mod tests {
     use super::*;
     use crate::annotation::Target;
+
+    #[test]
+    fn form_errors_speak_the_language_asked() {
+        let e = FormError::Due("eind januari".into());
+        let nl = e.message(Lang::Nl);
+        assert!(
+            nl.starts_with("de datum `eind januari` is geen datum"),
+            "{nl}"
+        );
+        assert!(!nl.contains("the due date"), "{nl}");
+        assert!(e.message(Lang::En).starts_with("the due date"));
+    }
 
     fn base() -> Annotation {
         let t = jiff::Timestamp::UNIX_EPOCH;

@@ -33,6 +33,9 @@ pub struct NoteIndex {
     /// placed on the node, detached, as where the passage is cannot be
     /// told.
     unreadable: Vec<BodyError>,
+    /// Per note, the Kamerstuk dossier (`32317`) of the document its node
+    /// is in, or of the Kamerstuk a reference cites.
+    kamerstuk: Vec<Option<Box<str>>>,
 }
 
 impl NoteIndex {
@@ -41,6 +44,7 @@ impl NoteIndex {
         let mut unreadable = Vec::new();
         let mut placed = Vec::with_capacity(notes.len());
         let mut by_node: HashMap<NodeIdx, Vec<usize>> = HashMap::new();
+        let mut kamerstuk = Vec::with_capacity(notes.len());
         for (i, a) in notes.iter().enumerate() {
             let node = corpus.get(&a.target.node);
             let anchor = match node {
@@ -63,6 +67,7 @@ impl NoteIndex {
             if let Some(n) = node {
                 by_node.entry(n).or_default().push(placed.len());
             }
+            kamerstuk.push(node.and_then(|n| kamerstuk_dossier(corpus, n)));
             placed.push(Placed {
                 note: i,
                 node,
@@ -81,7 +86,13 @@ impl NoteIndex {
             by_node,
             under,
             unreadable,
+            kamerstuk,
         }
+    }
+
+    /// The Kamerstuk dossier (`32317`, `21501-04`) note `i` is in.
+    pub fn kamerstuk_of(&self, note: usize) -> Option<&str> {
+        self.kamerstuk.get(note).and_then(|k| k.as_deref())
     }
 
     /// The nodes with notes whose text could not be read, for the caller
@@ -129,6 +140,17 @@ impl NoteIndex {
     pub fn detached(&self) -> impl Iterator<Item = &Placed> {
         self.placed.iter().filter(|p| !p.anchor.is_attached())
     }
+}
+
+/// The Kamerstuk dossier of the document node `n` is in, or of the
+/// Kamerstuk a reference cites.
+fn kamerstuk_dossier(corpus: &Corpus, n: NodeIdx) -> Option<Box<str>> {
+    if let Some(r) = &corpus.node(n).reference {
+        return Some(r.dossier_number.as_str().into());
+    }
+    let doc = corpus.letter_of(n)?;
+    let k = corpus.node(doc).letter.as_ref()?.kamerstuk.as_ref()?;
+    Some(k.dossier.as_str().into())
 }
 
 /// The paragraph and character within it of a character offset in
@@ -190,6 +212,10 @@ pub struct NoteFilter {
     pub kind: Option<Kind>,
     pub status: Option<Status>,
     pub author: Option<String>,
+    /// Whose toezegging or action it is (`--owner`).
+    pub owner: Option<String>,
+    /// The Kamerstuk dossier of the note's document: `32317`, `21501-04`.
+    pub kamerstuk: Option<String>,
     /// `Some(true)`: only detached notes; `Some(false)`: only attached ones.
     pub detached: Option<bool>,
     /// Only what is still to be done: open toezeggingen and actions.
@@ -241,6 +267,20 @@ impl NoteFilter {
             })
             .filter(|(_, a)| self.status.is_none_or(|s| a.status == s))
             .filter(|(_, a)| self.author.as_ref().is_none_or(|w| &a.author == w))
+            .filter(|(_, a)| {
+                self.owner.as_ref().is_none_or(|w| {
+                    a.owner
+                        .as_deref()
+                        .is_some_and(|o| crate::text::fold(o.trim()) == crate::text::fold(w.trim()))
+                })
+            })
+            .filter(|(i, _)| {
+                self.kamerstuk.as_ref().is_none_or(|k| {
+                    index
+                        .kamerstuk_of(*i)
+                        .is_some_and(|d| d.eq_ignore_ascii_case(k.trim()))
+                })
+            })
             .filter(|(i, _)| {
                 self.detached
                     .is_none_or(|d| index.get(*i).is_some_and(|p| p.anchor.is_attached() != d))

@@ -112,6 +112,40 @@ fn push_clean(out: &mut String, c: char) {
 }
 
 /// Characters that change the display order of text around them.
+/// A key that orders text with numbers in it as people do: runs of
+/// digits by their value, so `kst-36471-5` comes before `kst-36471-14`.
+pub fn natural_key(text: &str) -> Vec<NaturalPart> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_ascii_digit() {
+            let mut digits = String::new();
+            while let Some(&d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(d);
+                chars.next();
+            }
+            let trimmed = digits.trim_start_matches('0');
+            // Longer runs are larger numbers: no overflow on any length.
+            out.push(NaturalPart::Number(trimmed.len(), trimmed.to_string()));
+        } else {
+            let mut word = String::new();
+            while let Some(&d) = chars.peek().filter(|d| !d.is_ascii_digit()) {
+                word.push(d);
+                chars.next();
+            }
+            out.push(NaturalPart::Text(word));
+        }
+    }
+    out
+}
+
+/// A piece of a [`natural_key`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NaturalPart {
+    Number(usize, String),
+    Text(String),
+}
+
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -269,6 +303,16 @@ pub fn fold_text(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn natural_order_puts_5_before_14() {
+        let mut ids = vec!["kst-36471-14", "kst-36471-5", "kst-36471-100", "kst-3647-9"];
+        ids.sort_by_key(|i| natural_key(i));
+        assert_eq!(
+            ids,
+            ["kst-3647-9", "kst-36471-5", "kst-36471-14", "kst-36471-100"]
+        );
+    }
     use proptest::prelude::*;
 
     #[test]

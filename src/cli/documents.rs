@@ -107,7 +107,7 @@ fn document_line(c: &Corpus, d: NodeIdx) -> String {
         m.date_text(),
         n.id,
         m.chamber.name(),
-        m.doc_type,
+        m.kind().key(),
         kamerstuk,
         n.title
     )

@@ -16,6 +16,9 @@ struct DossierJson<'a> {
     id: &'a str,
     title: &'a str,
     kind: &'static str,
+    /// A document's kind (`motie`, `brief`, …), the same in every language.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    doc_type: Option<&'static str>,
     source: Option<&'a str>,
     tags: &'a [String],
     countries: Vec<String>,
@@ -64,6 +67,7 @@ fn dossier_json(c: &Corpus, root: NodeIdx) -> DossierJson<'_> {
         id: &n.id,
         title: &n.title,
         kind: n.kind.as_str(),
+        doc_type: n.doc_kind().map(|k| k.key()),
         source: n.source.map(|s| c.node(s).id.as_str()),
         tags: &n.tags,
         countries,
@@ -105,10 +109,9 @@ fn write_tree(c: &Corpus, lang: Lang, out: &mut impl Write) -> std::io::Result<(
         + 2;
     for &root in &c.roots {
         let n = c.node(root);
-        let kind = if n.kind == NodeKind::Letter {
-            format!("  ({})", word(lang, W::Letter))
-        } else {
-            String::new()
+        let kind = match n.doc_kind() {
+            Some(k) => format!("  ({})", k.name(lang)),
+            None => String::new(),
         };
         writeln!(out, "{:width$}  {}{kind}", n.id, n.title, width = width + 2)?;
         write_sections(c, root, 1, width, out)?;

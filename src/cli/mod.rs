@@ -175,6 +175,9 @@ pub fn run(paths: &Paths, command: Command) -> anyhow::Result<ExitCode> {
 fn open(paths: &Paths) -> anyhow::Result<App> {
     let app = App::open(paths)?;
     warn(app.warnings());
+    if let Some(notice) = app.local_notice(app.lang()) {
+        eprintln!("dossier: {notice}");
+    }
     Ok(app)
 }
 

@@ -7,6 +7,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use dossier_core::doc_kind::DocKind;
 use dossier_core::search::{Hit, SearchIndex, snippet};
 use serde::Serialize;
 
@@ -24,7 +25,9 @@ struct HitJson<'a> {
     title: &'a str,
     score: i64,
     snippet: String,
-    /// `letter`, `dossier`, `section`, `footnote`, `annex` or `reference`.
+    /// A document's kind (`motie`, `brief`, `amendement`, …; see
+    /// [`dossier_core::doc_kind::DocKind`]), else the node's: `dossier`,
+    /// `section`, `footnote`, `annex` or `reference`.
     kind: &'static str,
     /// The paragraph of the node (0-based), absent for a hit in the title.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -104,7 +107,9 @@ fn hit_json<'a>(index: &'a SearchIndex, hit: &Hit) -> HitJson<'a> {
         title: index.title(hit.node),
         score: hit.score,
         snippet,
-        kind: node.map_or("section", |n| n.kind.as_str()),
+        kind: node.map_or("section", |n| {
+            n.doc_kind.map_or(n.kind.as_str(), DocKind::key)
+        }),
         passage: hit.passage,
     }
 }

@@ -100,14 +100,13 @@ const KNOWN_KEYS: &[&str] = &[
 ];
 
 impl Config {
-    /// The author to record: `author` if set, else the login name.
+    /// The author to record: `author` if set, else the account's full
+    /// name, else its login (`?` where the system knows neither).
     pub fn author(&self) -> String {
         if !self.author.trim().is_empty() {
             return self.author.trim().to_string();
         }
-        std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "onbekend".into())
+        super::account::name().unwrap_or_else(|| "?".into())
     }
 
     /// A position in the config file, for messages about one of its values.

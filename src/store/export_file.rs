@@ -48,7 +48,9 @@ pub fn export(
     corpus: &Corpus,
     how: (Lang, u8),
 ) -> Result<(), String> {
-    write(path, |out| export_to(out, format, notes, corpus, how))
+    write_in(how.0, path, |out| {
+        export_to(out, format, notes, corpus, how)
+    })
 }
 
 /// Writes `path` with what `fill` writes. The error names the file.
@@ -56,11 +58,66 @@ pub fn write(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
-    let fail = |e: io::Error| format!("{}: cannot write the export: {e}", path.display());
+    write_in(Lang::En, path, fill)
+}
+
+/// What went wrong, in `lang`, without the name of a temporary file.
+fn reason(lang: Lang, e: &io::Error) -> String {
+    use io::ErrorKind::*;
+    match (lang, e.kind()) {
+        (Lang::Nl, NotFound) => "bestaat niet".into(),
+        (Lang::Nl, PermissionDenied) => "geen toegang".into(),
+        (Lang::Nl, StorageFull) => "de schijf is vol".into(),
+        (Lang::Nl, ReadOnlyFilesystem) => "alleen te lezen".into(),
+        // The error itself where it names no temporary file (tempfile
+        // adds `at path …` to its own).
+        (_, kind) => {
+            let text = e.to_string();
+            match text.find(" at path ") {
+                Some(i) if i > 0 => text[..i].to_string(),
+                _ if text.is_empty() => io::Error::from(kind).to_string(),
+                _ => text,
+            }
+        }
+    }
+}
+
+/// [`write`], its error in `lang`: a missing folder is named as such.
+pub fn write_in(
+    lang: Lang,
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), String> {
+    let fail = |e: io::Error| match lang {
+        Lang::Nl => format!(
+            "{}: kan de export niet schrijven: {}",
+            path.display(),
+            reason(lang, &e)
+        ),
+        Lang::En => format!(
+            "{}: cannot write the export: {}",
+            path.display(),
+            reason(lang, &e)
+        ),
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(match lang {
+            Lang::Nl => format!(
+                "{}: kan de export niet schrijven: de map {} bestaat niet",
+                path.display(),
+                dir.display()
+            ),
+            Lang::En => format!(
+                "{}: cannot write the export: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            ),
+        });
+    }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dossier-export");
     // An export is made to be handed on: it gets the permissions of the
@@ -137,6 +194,20 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "oud");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        // A folder that is not there is named, not a temporary file.
+        let gone = dir.path().join("geen").join("notes.md");
+        let e = write_in(Lang::Nl, &gone, |out| out.write_all(b"x")).unwrap_err();
+        assert!(
+            e.contains("kan de export niet schrijven: de map ") && e.ends_with("geen bestaat niet"),
+            "{e}"
+        );
+        assert!(!e.contains(".dossier-export"), "{e}");
+        let e = write(&gone, |out| out.write_all(b"x")).unwrap_err();
+        assert!(
+            e.contains("cannot write the export: the folder ")
+                && e.ends_with("geen does not exist"),
+            "{e}"
+        );
         write(&path, |out| out.write_all(b"nieuw")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "nieuw");
     }

@@ -1,6 +1,8 @@
 //! Reading and writing files: dossiers, configuration, annotations, cache.
 
+pub mod account;
 pub mod cache;
+pub mod clipboard;
 pub mod config;
 pub mod dossiers;
 pub mod drafts;

@@ -38,6 +38,14 @@ pub enum Action {
     Details,
     /// The documents of the library by date.
     Timeline,
+    /// Close every group and node of the tree / open every group.
+    FoldAll,
+    UnfoldAll,
+    /// Copy the selected passage (else the open node) with its citation.
+    Copy,
+    /// Open the official address of the selected link's node, else of the
+    /// open node, in the browser.
+    OpenAddress,
     Select,
     /// In a selection: its moving end to the next / previous sentence or
     /// paragraph end.
@@ -68,6 +76,10 @@ pub enum Action {
     Sort,
     /// The overview at the action list: open toezeggingen and actions.
     ActionList,
+    /// The overview: mark the chosen note done, or open again.
+    ToggleDone,
+    /// A prompt (find, filter, finder): erase all that is typed.
+    ClearPrompt,
     /// The answer to a question (throw the text away? overwrite the file?).
     Yes,
     No,
@@ -79,7 +91,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 39] = [
+    pub const ALL: [Action; 43] = [
         Action::Help,
         Action::Quit,
         Action::NextPane,
@@ -105,6 +117,10 @@ impl Action {
         Action::Filter,
         Action::GroupBy,
         Action::Timeline,
+        Action::FoldAll,
+        Action::UnfoldAll,
+        Action::Copy,
+        Action::OpenAddress,
         Action::TreeWidth,
         Action::Details,
         Action::Select,
@@ -151,6 +167,10 @@ impl Action {
             Action::TreeWidth => "tree_width",
             Action::Details => "details",
             Action::Timeline => "timeline",
+            Action::FoldAll => "fold_all",
+            Action::UnfoldAll => "unfold_all",
+            Action::Copy => "copy",
+            Action::OpenAddress => "open_address",
             Action::Select => "select",
             Action::NextSentence => "next_sentence",
             Action::PrevSentence => "prev_sentence",
@@ -171,6 +191,8 @@ impl Action {
             Action::PrevValue => "prev_value",
             Action::Sort => "sort",
             Action::ActionList => "action_list",
+            Action::ToggleDone => "toggle_done",
+            Action::ClearPrompt => "clear",
             Action::Yes => "yes",
             Action::No => "no",
             Action::Type(_) => "type",
@@ -180,7 +202,7 @@ impl Action {
 
     /// The actions only the screens with their own keys take (see
     /// `mode.rs`), bindable under `[keys.<mode>]`.
-    pub const SCREEN: [Action; 10] = [
+    pub const SCREEN: [Action; 12] = [
         Action::Erase,
         Action::Save,
         Action::NextField,
@@ -189,6 +211,8 @@ impl Action {
         Action::PrevValue,
         Action::Sort,
         Action::ActionList,
+        Action::ToggleDone,
+        Action::ClearPrompt,
         Action::Yes,
         Action::No,
     ];

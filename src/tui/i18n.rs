@@ -35,6 +35,11 @@ pub enum T {
     ModeTimeline,
     Timeline,
     NoDocuments,
+    NoAddress,
+    Copied,
+    InFile,
+    Opening,
+    CannotOpen,
     OpenWord,
     OtherDocuments,
     NoTheme,
@@ -112,13 +117,16 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             ModeTimeline => "TIJDLIJN",
             Timeline => "Tijdlijn: documenten op datum",
             NoDocuments => "De bibliotheek heeft geen documenten.",
+            NoAddress => "Geen officiële vindplaats bekend voor dit onderdeel.",
+            Copied => "Gekopieerd met bronvermelding",
+            InFile => "ook in",
+            Opening => "Geopend in de browser:",
+            CannotOpen => "Kan de browser niet starten voor",
             OpenWord => "openen",
             OtherDocuments => "Overige documenten",
             NoTheme => "Zonder thema",
             OpensDocument => "Het document in de bibliotheek",
-            NotInLibrary => {
-                "Dit document staat niet in de bibliotheek; het adres hierboven is de officiële vindplaats."
-            }
+            NotInLibrary => "Dit document staat niet in de bibliotheek. De officiële vindplaats:",
             NoFootnoteText => "De bron geeft de tekst van deze voetnoot niet.",
             AlsoIn => "Ook in",
             LoadError => "Kon niet laden",
@@ -186,13 +194,16 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             ModeTimeline => "TIMELINE",
             Timeline => "Timeline: documents by date",
             NoDocuments => "The library has no documents.",
+            NoAddress => "No official address is known for this node.",
+            Copied => "Copied with its citation",
+            InFile => "also in",
+            Opening => "Opened in the browser:",
+            CannotOpen => "Cannot start the browser for",
             OpenWord => "open",
             OtherDocuments => "Other documents",
             NoTheme => "No theme",
             OpensDocument => "The document in the library",
-            NotInLibrary => {
-                "This document is not in the library; the address above is where it is published."
-            }
+            NotInLibrary => "This document is not in the library. It is published at:",
             NoFootnoteText => "The source does not give the text of this footnote.",
             AlsoIn => "Also in",
             LoadError => "Could not load",
@@ -230,6 +241,15 @@ pub fn t(lang: Lang, t: T) -> &'static str {
             }
             SomeUnreadable => "Not every text could be read; search leaves those out.",
         },
+    }
+}
+
+/// What a node is, as a list names it: a document by its kind (`motie`,
+/// `brief`), any other node by its node kind (`paragraaf`).
+pub fn node_kind<B>(lang: Lang, n: &dossier_core::Node<B>) -> &'static str {
+    match n.doc_kind() {
+        Some(k) => k.name(lang),
+        None => kind(lang, n.kind),
     }
 }
 
@@ -282,6 +302,12 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
             TreeWidth => "breedte van de boom",
             Details => "gegevens boven de tekst: één regel of alles",
             Timeline => "tijdlijn van de documenten",
+            FoldAll => "alles inklappen",
+            ToggleDone => "afgerond / weer open",
+            ClearPrompt => "alles wissen",
+            UnfoldAll => "alle groepen uitklappen",
+            Copy => "passage kopiëren met bron",
+            OpenAddress => "vindplaats openen in browser",
             Select => "passage selecteren",
             NextSentence => "selectie: einde zin verder",
             PrevSentence => "selectie: einde zin terug",
@@ -334,6 +360,12 @@ pub fn action(lang: Lang, a: Action) -> &'static str {
             TreeWidth => "width of the tree",
             Details => "details above the text: one line or all",
             Timeline => "timeline of the documents",
+            FoldAll => "fold all",
+            ToggleDone => "done / open again",
+            ClearPrompt => "clear all",
+            UnfoldAll => "unfold all groups",
+            Copy => "copy passage with citation",
+            OpenAddress => "open official address",
             Select => "select a passage",
             NextSentence => "selection: end to next sentence",
             PrevSentence => "selection: end to previous sentence",

@@ -215,7 +215,12 @@ pub fn layout_with(
                 b.text_line(t(lang, T::OpensDocument), SegStyle::Title);
                 b.link_line("  → ", &c.node(doc).title, doc);
             }
-            None => b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted),
+            None => {
+                b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted);
+                if let Some(u) = dossier_core::address::address(c, node) {
+                    b.text_line(&format!("  {u}"), SegStyle::Body);
+                }
+            }
         }
         b.blank();
     }
@@ -234,7 +239,7 @@ pub fn layout_with(
             let m = c.node(i);
             b.link_line(
                 "  • ",
-                &format!("{} ({})", m.title, i18n::kind(lang, m.kind)),
+                &format!("{} ({})", m.title, i18n::node_kind(lang, m)),
                 i,
             );
         }
@@ -294,7 +299,7 @@ fn header(page: &Page<'_>, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
         // · kenmerk 7010422 · signatories`: what the document gives.
         let mut parts = vec![format!(
             "{} {}",
-            meta.type_label(),
+            meta.kind().label(lang),
             lang.document_date(meta.date.as_deref())
         )];
         parts.extend(meta.citation());

@@ -11,9 +11,11 @@ pub(crate) mod loading;
 pub(crate) mod mode;
 pub(crate) mod notes;
 pub(crate) mod notes_bridge;
+pub(crate) mod share;
 pub(crate) mod state;
 pub(crate) mod terminal;
 pub(crate) mod theme;
+pub(crate) mod timeline;
 pub(crate) mod tree;
 pub(crate) mod update;
 pub(crate) mod view;
@@ -98,6 +100,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     });
     let mut unreadable_said = false;
     let mut state = State::new(corpus, lang, keymap, theme);
+    // Said on the first screen: documents from the folder the program was
+    // started in, not the user's own.
+    state.message = app.local_notice(lang);
     // Where the reader was in this library when the interface last closed.
     let resume = crate::store::resume::Resume::for_user();
     let library = match app.origin() {
@@ -193,8 +198,14 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                     _ => Vec::new(),
                 };
                 for e in notes.run_effects(&mut state, effects) {
-                    if let Effect::Search(q) = e {
-                        worker.search(&q, FINDER_LIMIT);
+                    match e {
+                        Effect::Search(q) => {
+                            worker.search(&q, FINDER_LIMIT);
+                        }
+                        e @ (Effect::Copy(_) | Effect::OpenAddress(_)) => {
+                            share::run(&mut state, &e)
+                        }
+                        Effect::Notes(_) => {}
                     }
                 }
                 if state.quit || !event::poll(Duration::ZERO)? {

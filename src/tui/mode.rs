@@ -42,6 +42,7 @@ const FIND: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Help, &["f1"]),
 ];
 
@@ -49,6 +50,7 @@ const FILTER: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Down, &["down", "tab"]),
     (Action::Help, &["f1"]),
 ];
@@ -58,6 +60,7 @@ const FINDER: Defaults = &[
     (Action::Open, &["enter"]),
     (Action::Cancel, &["esc"]),
     (Action::Erase, &["backspace"]),
+    (Action::ClearPrompt, &["ctrl-u"]),
     (Action::Up, &["up", "ctrl-p", "ctrl-k"]),
     (Action::Down, &["down", "tab", "ctrl-n", "ctrl-j"]),
     (Action::Help, &["f1"]),
@@ -92,6 +95,8 @@ const OVERVIEW: Defaults = &[
     (Action::Erase, &["backspace"]),
     (Action::Edit, &["ctrl-e"]),
     (Action::Delete, &["ctrl-d"]),
+    (Action::ToggleDone, &["ctrl-t"]),
+    (Action::Undo, &["ctrl-z"]),
     (Action::Cancel, &["esc"]),
     (Action::Help, &["f1"]),
 ];
@@ -127,6 +132,7 @@ const SELECT: &[Action] = &[
     Action::Up,
     Action::Annotate,
     Action::Edit,
+    Action::Copy,
     Action::Select,
     Action::Cancel,
     Action::Help,
@@ -147,6 +153,8 @@ const HELP: &[Action] = &[
 
 const PEEK: &[Action] = &[Action::Open, Action::Cancel, Action::Help, Action::Quit];
 const TIMELINE: &[Action] = &[
+    Action::Filter,
+    Action::Find,
     Action::Down,
     Action::Up,
     Action::Top,
@@ -219,6 +227,8 @@ impl Mode {
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Peek(_) => Mode::Peek,
             Overlay::LoadError(_) => Mode::Error,
+            // Typing the timeline's filter: the keys of the tree's.
+            Overlay::Timeline(_) if s.timeline_typing => Mode::Filter,
             Overlay::Timeline(_) => Mode::Timeline,
             Overlay::None if s.find.editing => Mode::Find,
             Overlay::None if s.filter_editing => Mode::Filter,
@@ -448,6 +458,7 @@ pub const EDITOR_HINTS: HintWords = &[
 pub const OVERVIEW_HINTS: HintWords = &[
     (&[Action::Help], "toetsen", "keys"),
     (&[Action::Open], "ga naar", "go to"),
+    (&[Action::ToggleDone], "afgerond", "done"),
     (&[Action::ActionList], "open acties", "open actions"),
     (&[Action::NextField], "filter", "filter"),
     (&[Action::PrevValue, Action::NextValue], "waarde", "value"),
@@ -472,9 +483,21 @@ pub fn hints(keymap: &super::keymap::Keymap, mode: Mode, lang: Lang, words: Hint
     words
         .iter()
         .filter_map(|&(actions, d, e)| {
+            // Yes as the language's own letter where it is bound (j = ja,
+            // y = yes), as the question itself offers it.
+            let own = if lang == Lang::Nl { 'j' } else { 'y' };
             let keys: Option<Vec<String>> = actions
                 .iter()
-                .map(|&a| table.keys(a).first().map(|k| k.to_string()))
+                .map(|&a| {
+                    let keys = table.keys(a);
+                    let first = keys.first();
+                    keys.iter()
+                        .find(|k| {
+                            a == Action::Yes && k.code == super::keymap::KeyCodeOrd::Char(own)
+                        })
+                        .or(first)
+                        .map(|k| k.to_string())
+                })
                 .collect();
             Some(format!(
                 "{} {}",
@@ -699,5 +722,14 @@ mod tests {
         assert_eq!(h.mode, Mode::Finder);
         update(&mut s, Action::Cancel);
         assert!(matches!(&s.overlay, Overlay::Finder(f) if f.query == "x"));
+    }
+
+    #[test]
+    fn the_status_bar_offers_yes_as_the_question_does() {
+        let km = Keymap::default();
+        let en = hints(&km, Mode::Confirm, Lang::En, CONFIRM_HINTS);
+        assert!(en.starts_with("y yes"), "{en}");
+        let nl = hints(&km, Mode::Confirm, Lang::Nl, CONFIRM_HINTS);
+        assert!(nl.starts_with("j ja"), "{nl}");
     }
 }

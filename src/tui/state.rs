@@ -111,6 +111,9 @@ pub struct State {
     pub grouping: super::tree::Grouping,
     pub groups: Vec<super::tree::Group>,
     pub collapsed_groups: HashSet<String>,
+    /// The timeline's filter, and whether keys type into it.
+    pub timeline_filter: String,
+    pub timeline_typing: bool,
     pub rows: Vec<TreeRow>,
     pub tree_selected: usize,
     pub filter: String,
@@ -168,6 +171,8 @@ impl State {
             grouping: super::tree::Grouping::default(),
             groups: Vec::new(),
             collapsed_groups: HashSet::new(),
+            timeline_filter: String::new(),
+            timeline_typing: false,
             rows: Vec::new(),
             tree_selected: 0,
             filter: String::new(),
@@ -203,6 +208,7 @@ impl State {
             s.open = Some(first);
         }
         super::tree::rebuild(&mut s);
+        super::tree::fold_others(&mut s);
         // The open document's row, not the heading of its group.
         if let Some(open) = s.open
             && let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(open))

@@ -157,6 +157,34 @@ fn push_filtered(
     true
 }
 
+/// Closes every group and every node: the tree as a list of its groups.
+pub fn fold_all(s: &mut State) {
+    s.expanded.clear();
+    s.collapsed_groups = s.groups.iter().map(|g| g.key.clone()).collect();
+    rebuild(s);
+}
+
+/// Opens every group (their documents stay closed).
+pub fn unfold_all(s: &mut State) {
+    s.collapsed_groups.clear();
+    rebuild(s);
+}
+
+/// Closes the groups that do not hold the open node: a library of
+/// thousands of documents starts as a list of its dossiers, with the one
+/// being read open.
+pub fn fold_others(s: &mut State) {
+    let c = s.corpus.clone();
+    let top = s.open.and_then(|o| c.letter_of(o).or(c.root_of(o)));
+    s.collapsed_groups = s
+        .groups
+        .iter()
+        .filter(|g| !top.is_some_and(|t| g.members.contains(&t)))
+        .map(|g| g.key.clone())
+        .collect();
+    rebuild(s);
+}
+
 /// Expands the ancestors of `node` and selects its row.
 pub fn reveal(s: &mut State, node: NodeIdx) {
     let c = s.corpus.clone();

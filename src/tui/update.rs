@@ -17,6 +17,10 @@ pub enum Effect {
     Search(String),
     /// Work on the notes store (see `notes::update`).
     Notes(Box<super::notes::update::NotesOp>),
+    /// Put text on the clipboard (see `share`).
+    Copy(String),
+    /// Open an address in the browser.
+    OpenAddress(String),
 }
 
 /// The most hits the finder keeps.
@@ -38,7 +42,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
     }
     // Keys typed into the tree filter only change the filter; anything
     // else first brings the tree up to date with it.
-    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase)) {
+    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt)) {
         settle(s);
     }
     s.message = None;
@@ -80,10 +84,30 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Overlay::Finder(f) => return finder(s, f, a),
+        Overlay::Timeline(at) if s.timeline_typing => {
+            match a {
+                Action::Type(c) => s.timeline_filter.push(c),
+                Action::Erase => {
+                    s.timeline_filter.pop();
+                }
+                Action::ClearPrompt => s.timeline_filter.clear(),
+                Action::Cancel => {
+                    s.timeline_filter.clear();
+                    s.timeline_typing = false;
+                }
+                Action::Open | Action::Down => s.timeline_typing = false,
+                _ => return Vec::new(),
+            }
+            // The selection stays inside what is shown.
+            let n = super::timeline::shown(s).len();
+            s.overlay = Overlay::Timeline(at.min(n.saturating_sub(1)));
+            return Vec::new();
+        }
         Overlay::Timeline(at) => {
-            let docs = s.corpus.documents_by_date();
+            let docs = super::timeline::shown(s);
             let last = docs.len().saturating_sub(1);
             match a {
+                Action::Filter | Action::Find => s.timeline_typing = true,
                 Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
                 Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
                 Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
@@ -131,8 +155,14 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::Collapse if s.focus == Pane::Reader => step_link(s, false),
         Action::Expand => set_expanded(s, true),
         Action::Collapse => set_expanded(s, false),
-        Action::NextLink => step_link(s, true),
-        Action::PrevLink => step_link(s, false),
+        // A link is the reader's: stepping to one from the notes pane
+        // takes the focus there, so Enter follows it.
+        Action::NextLink | Action::PrevLink => {
+            if s.focus == Pane::Notes {
+                s.focus = Pane::Reader;
+            }
+            step_link(s, a == Action::NextLink);
+        }
         Action::Back => history(s, false),
         Action::Forward => history(s, true),
         Action::Peek => peek(s),
@@ -141,6 +171,8 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
                 editing: true,
                 ..Find::default()
             };
+            // A new search: the finder's marks no longer say anything.
+            s.marks.clear();
         }
         Action::FindNext => step_hit(s, true),
         Action::FindPrev => step_hit(s, false),
@@ -149,7 +181,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Action::Timeline => {
             // Starts on the document that is open, or the newest.
-            let docs = s.corpus.documents_by_date();
+            let docs = super::timeline::shown(s);
             let here = s.open.and_then(|o| s.corpus.letter_of(o));
             let at = here
                 .and_then(|h| docs.iter().position(|&d| d == h))
@@ -197,6 +229,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
             s.marks.clear();
         }
+        Action::FoldAll => tree::fold_all(s),
+        Action::UnfoldAll => tree::unfold_all(s),
+        Action::Copy => return super::share::copy(s),
+        Action::OpenAddress => return super::share::open_address(s),
         Action::Help | Action::Quit | Action::Type(_) | Action::Erase | Action::Key(_) => {}
         // The annotation screens' own actions (see `notes::update`).
         Action::Save
@@ -206,6 +242,8 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::PrevValue
         | Action::Sort
         | Action::ActionList
+        | Action::ToggleDone
+        | Action::ClearPrompt
         | Action::Yes
         | Action::No => {}
         // Annotation actions are taken by `notes::update::act` first.
@@ -486,6 +524,10 @@ fn find_prompt(s: &mut State, a: Action) {
             refind(s);
             jump_to_hit(s, true);
         }
+        Action::ClearPrompt => {
+            s.find.query.clear();
+            refind(s);
+        }
         Action::Open => s.find.editing = false,
         Action::Cancel => s.find = Find::default(),
         _ => {}
@@ -548,6 +590,7 @@ fn filter_prompt(s: &mut State, a: Action) {
         Action::Erase => {
             s.filter.pop();
         }
+        Action::ClearPrompt => s.filter.clear(),
         Action::Open | Action::Down => {
             s.filter_editing = false;
             return;
@@ -590,8 +633,12 @@ fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
             f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }
-        Action::Erase => {
-            f.query.pop();
+        Action::Erase | Action::ClearPrompt => {
+            if a == Action::ClearPrompt {
+                f.query.clear();
+            } else {
+                f.query.pop();
+            }
             f.open_when_ready = false;
             effects.push(Effect::Search(f.query.clone()));
         }

@@ -135,7 +135,8 @@ proptest! {
     ) {
         let n = note(body, tags);
         let mut out = Vec::new();
-        dossier_core::export::json::write(&mut out, std::slice::from_ref(&n)).unwrap();
+        let corpus = dossier_core::Corpus::default();
+        dossier_core::export::json::write(&mut out, std::slice::from_ref(&n), &corpus).unwrap();
         let text = String::from_utf8(out).unwrap();
         prop_assert!(!text.chars().any(|c| super::is_terminal_control(c) && c != '\n'));
         let (_, back) = dossier_core::export::parse("export.json", &text).unwrap();

@@ -6,13 +6,15 @@
 
 use std::io::{self, Write};
 
-use super::Options;
-use super::group::sorted;
+use super::group::{DocSource, note_source, sorted};
+use super::{Lang, Options};
 use crate::Corpus;
 use crate::annotation::Annotation;
 use crate::text::sanitize;
 
-pub const HEADER: [&str; 15] = [
+/// The header of an English sheet: the note, then its document (official
+/// citation, kind, date).
+pub const HEADER: [&str; 18] = [
     "id",
     "dossier",
     "node",
@@ -28,7 +30,40 @@ pub const HEADER: [&str; 15] = [
     "created",
     "updated",
     "anchored",
+    "document",
+    "document type",
+    "document date",
 ];
+
+/// The header of a Dutch sheet, column for column the same as [`HEADER`].
+pub const HEADER_NL: [&str; 18] = [
+    "id",
+    "dossier",
+    "onderdeel",
+    "titel onderdeel",
+    "passage",
+    "soort",
+    "status",
+    "tags",
+    "eigenaar",
+    "uiterlijk",
+    "tekst",
+    "auteur",
+    "aangemaakt",
+    "bijgewerkt",
+    "verankerd",
+    "document",
+    "soort document",
+    "datum document",
+];
+
+/// The header in a language.
+pub fn header(lang: Lang) -> &'static [&'static str; 18] {
+    match lang {
+        Lang::Nl => &HEADER_NL,
+        Lang::En => &HEADER,
+    }
+}
 
 /// Put before the header so that spreadsheet programs read UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -36,6 +71,11 @@ pub const BOM: &str = "\u{feff}";
 /// Tags in one cell are separated by this.
 pub const TAG_SEPARATOR: &str = "; ";
 
+/// A sheet in English keeps the data as the store writes it (ISO dates,
+/// times in UTC); a sheet in Dutch speaks Dutch: its headers, kinds and
+/// statuses, `ja`/`nee`, dates `dd-mm-jjjj` and times `dd-mm-jjjj uu:mm`
+/// in the time zone of the options, which a Dutch spreadsheet reads as
+/// dates.
 pub fn write(
     mut out: impl Write,
     notes: &[Annotation],
@@ -48,9 +88,42 @@ pub fn write(
         .terminator(csv::Terminator::CRLF)
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
-    w.write_record(HEADER)?;
+    let lang = options.lang;
+    w.write_record(header(lang))?;
+    let nl = lang == Lang::Nl;
+    let date = |iso: &str| {
+        if nl {
+            numeric_date(iso)
+        } else {
+            iso.to_string()
+        }
+    };
+    let moment = |at: jiff::Timestamp| {
+        if nl {
+            at.to_zoned_datetime(options.tz.clone())
+                .strftime("%d-%m-%Y %H:%M")
+                .to_string()
+        } else {
+            at.to_string()
+        }
+    };
     for e in sorted(notes, corpus, options.anchored) {
         let n = e.note;
+        let source = note_source(corpus, n);
+        let doc = source.document.as_ref();
+        let (kind, status, anchored) = if nl {
+            (
+                lang.kind(n.kind).to_string(),
+                lang.status(n.status).to_string(),
+                if e.anchored { "ja" } else { "nee" }.to_string(),
+            )
+        } else {
+            (
+                n.kind.as_str().to_string(),
+                n.status.as_str().to_string(),
+                e.anchored.to_string(),
+            )
+        };
         let row = [
             n.id.clone(),
             n.target.dossier.clone(),
@@ -61,21 +134,33 @@ pub fn write(
                 .as_ref()
                 .map(|q| q.exact.clone())
                 .unwrap_or_default(),
-            n.kind.as_str().to_string(),
-            n.status.as_str().to_string(),
+            kind,
+            status,
             n.tags.join(TAG_SEPARATOR),
             n.owner.clone().unwrap_or_default(),
-            n.due.map(|d| d.to_string()).unwrap_or_default(),
+            n.due.map(|d| date(&d.to_string())).unwrap_or_default(),
             n.body.clone(),
             n.author.clone(),
-            n.created.to_string(),
-            n.updated.to_string(),
-            e.anchored.to_string(),
+            moment(n.created),
+            moment(n.updated),
+            anchored,
+            doc.map(DocSource::cited).unwrap_or_default(),
+            doc.map(|d| d.kind.name(lang).to_string())
+                .unwrap_or_default(),
+            doc.map(|d| date(&d.date)).unwrap_or_default(),
         ];
         w.write_record(row.iter().map(|c| neutralise(&sanitize(c)).into_owned()))?;
     }
     w.flush()?;
     Ok(())
+}
+
+/// `2025-12-17` → `17-12-2025`; anything else as given.
+fn numeric_date(iso: &str) -> String {
+    match jiff::civil::Date::strptime("%Y-%m-%d", iso) {
+        Ok(d) => d.strftime("%d-%m-%Y").to_string(),
+        Err(_) => iso.to_string(),
+    }
 }
 
 /// A cell that starts like a formula (`=`, `+`, `-`, `@`, tab, carriage
@@ -99,5 +184,11 @@ mod tests {
         assert_eq!(neutralise("\tx"), "'\tx");
         assert_eq!(neutralise("gewoon = tekst"), "gewoon = tekst");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn dates_read_day_first() {
+        assert_eq!(numeric_date("2026-01-15"), "15-01-2026");
+        assert_eq!(numeric_date("eind januari"), "eind januari");
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::annotation::Annotation;
+use crate::doc_kind::DocKind;
 use crate::model::{Corpus, NodeIdx, NodeKind};
 use crate::text::sanitize_line;
 
@@ -20,10 +21,60 @@ pub struct Entry<'a> {
 /// Where a node's text comes from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Source {
-    /// The letter's date (`2025-12-17`) and reference (`7010422`).
-    pub letter: Option<(String, String)>,
-    /// For a Kamerstuk or motie: its official citation.
+    /// The document the note was made in: for a reference whose document
+    /// the library holds, that document; for one it does not hold, the
+    /// document that cites it.
+    pub document: Option<DocSource>,
+    /// For a reference the library does not hold: its official citation.
     pub kamerstuk: Option<String>,
+}
+
+/// A document as an export names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocSource {
+    pub id: String,
+    pub kind: DocKind,
+    /// `Kamerstukken II 2025/26, 32317, nr. 987`, for a Kamerstuk.
+    pub citation: Option<String>,
+    /// `2025-12-17`.
+    pub date: String,
+    /// The ministry's own reference, `7010422`, where it has one.
+    pub reference: Option<String>,
+    /// The official address.
+    pub url: Option<String>,
+}
+
+impl DocSource {
+    /// The document of node `doc`, where it is one.
+    pub fn of(corpus: &Corpus, doc: NodeIdx) -> Option<DocSource> {
+        let node = corpus.node(doc);
+        let m = node.letter.as_deref()?;
+        Some(DocSource {
+            id: sanitize_line(&node.id),
+            kind: m.kind(),
+            citation: m.citation(),
+            date: m.date.as_deref().map(sanitize_line).unwrap_or_default(),
+            reference: m
+                .reference
+                .as_deref()
+                .map(sanitize_line)
+                .filter(|r| !r.trim().is_empty()),
+            url: m
+                .url
+                .clone()
+                .or_else(|| m.kamerstuk.as_ref().map(|k| k.url()))
+                .map(|u| sanitize_line(&u)),
+        })
+    }
+
+    /// The official citation, else the ministry's reference, else the id:
+    /// what a cell naming the document holds.
+    pub fn cited(&self) -> String {
+        self.citation
+            .clone()
+            .or_else(|| self.reference.clone())
+            .unwrap_or_else(|| self.id.clone())
+    }
 }
 
 /// The notes on one node.
@@ -187,22 +238,72 @@ fn section_for<'a>(corpus: &Corpus, dossier: &str, node_id: &str) -> Section<'a>
     }
 }
 
-/// The letter a node comes from and, for a reference, its citation. A
-/// reference belongs to no letter itself: the letter of the dossier the note
-/// was made in cites it.
+/// The document a node comes from and, for a reference, its citation. A
+/// reference whose document the library holds comes from that document;
+/// one it does not hold belongs to no document itself: the document of
+/// the dossier the note was made in cites it.
 pub fn source_of(corpus: &Corpus, dossier: &str, idx: NodeIdx) -> Source {
     let node = corpus.node(idx);
+    if let Some(r) = &node.reference
+        && let Some(doc) = corpus.document(&r.kamerstuk())
+    {
+        return Source {
+            document: DocSource::of(corpus, doc),
+            kamerstuk: None,
+        };
+    }
     let kamerstuk = node.reference.as_ref().map(|r| r.citation());
-    let letter_idx = corpus
+    let doc = corpus
         .letter_of(idx)
         .or_else(|| corpus.get(dossier).and_then(|d| corpus.letter_of(d)));
-    let letter = letter_idx
-        .and_then(|l| corpus.node(l).letter.as_ref())
-        .map(|m| {
-            let reference = m.reference.clone().or_else(|| m.citation());
-            (m.date_text().to_string(), reference.unwrap_or_default())
-        });
-    Source { letter, kamerstuk }
+    Source {
+        document: doc.and_then(|d| DocSource::of(corpus, d)),
+        kamerstuk,
+    }
+}
+
+impl Source {
+    /// As the data formats (JSON, W3C) write it: the document's id,
+    /// kind, official citation, date, ministry reference and address, and
+    /// for a cited Kamerstuk the library does not hold its citation.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::Map::new();
+        if let Some(d) = &self.document {
+            v.insert("document".into(), d.id.clone().into());
+            v.insert("type".into(), d.kind.key().into());
+            if let Some(c) = &d.citation {
+                v.insert("citation".into(), c.clone().into());
+            }
+            if !d.date.is_empty() {
+                v.insert("date".into(), d.date.clone().into());
+            }
+            if let Some(r) = &d.reference {
+                v.insert("reference".into(), r.clone().into());
+            }
+            if let Some(u) = &d.url {
+                v.insert("url".into(), u.clone().into());
+            }
+        }
+        if let Some(k) = &self.kamerstuk {
+            v.insert("cites".into(), k.clone().into());
+        }
+        serde_json::Value::Object(v)
+    }
+}
+
+/// Every note's source, by the note's target: what the data formats write
+/// beside each note.
+pub fn note_source(corpus: &Corpus, note: &Annotation) -> Source {
+    match corpus.get(&note.target.node) {
+        Some(idx) => source_of(corpus, &note.target.dossier, idx),
+        None => Source {
+            document: corpus
+                .get(&note.target.dossier)
+                .and_then(|d| corpus.letter_of(d))
+                .and_then(|d| DocSource::of(corpus, d)),
+            kamerstuk: None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -240,12 +341,14 @@ mod tests {
             s.kamerstuk.as_deref(),
             Some("Kamerstukken II 2025/26, 32317, nr. 978")
         );
+        let doc = s.document.unwrap();
         assert_eq!(
-            s.letter,
-            Some(("2025-12-17".to_string(), "7010422".to_string()))
+            (doc.date.as_str(), doc.reference.as_deref()),
+            ("2025-12-17", Some("7010422"))
         );
+        assert_eq!(doc.kind, DocKind::Brief);
         let s = source_of(&c, "b", c.get("b/s1").unwrap());
         assert_eq!(s.kamerstuk, None);
-        assert!(s.letter.is_some());
+        assert!(s.document.is_some());
     }
 }

@@ -10,6 +10,7 @@ use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
+use crate::Corpus;
 use crate::annotation::Annotation;
 
 /// The value of `format`.
@@ -22,6 +23,9 @@ struct Export<'a> {
     format: &'static str,
     version: u32,
     notes: &'a [Annotation],
+    /// Each note's document by its official citation and kind, by note
+    /// id: for the reader of the file; import does not need it.
+    sources: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The file as read back.
@@ -34,16 +38,25 @@ pub(crate) struct Document {
     #[allow(dead_code)]
     pub version: u32,
     pub notes: Vec<Annotation>,
+    /// Written for people and other tools; the notes hold all we read.
+    #[allow(dead_code)]
+    #[serde(default)]
+    pub sources: serde_json::Value,
 }
 
 /// Writes the notes in the order given (the store's order).
-pub fn write(mut out: impl Write, notes: &[Annotation]) -> io::Result<()> {
+pub fn write(mut out: impl Write, notes: &[Annotation], corpus: &Corpus) -> io::Result<()> {
+    let sources = notes
+        .iter()
+        .map(|n| (n.id.clone(), super::group::note_source(corpus, n).to_json()))
+        .collect();
     super::safe_json::to_writer_pretty(
         &mut out,
         &Export {
             format: FORMAT,
             version: VERSION,
             notes,
+            sources,
         },
     )?;
     writeln!(out)

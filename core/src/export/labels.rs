@@ -14,7 +14,8 @@ pub(crate) struct Labels {
     pub general: &'static str,
     pub source: &'static str,
     pub cited_in: &'static str,
-    pub letter: &'static str,
+    /// Between a document's kind and its date: `Motie van 4 juni 2025`.
+    pub of: &'static str,
     pub letter_reference: &'static str,
     pub unknown_node: &'static str,
     pub tags: &'static str,
@@ -34,7 +35,7 @@ const NL: Labels = Labels {
     general: "Algemeen",
     source: "Bron",
     cited_in: "aangehaald in",
-    letter: "Kamerbrief van",
+    of: "van",
     letter_reference: "kenmerk",
     unknown_node: "niet (meer) in de dossiers",
     tags: "Tags",
@@ -54,7 +55,7 @@ const EN: Labels = Labels {
     general: "General",
     source: "Source",
     cited_in: "cited in",
-    letter: "Letter to parliament of",
+    of: "of",
     letter_reference: "reference",
     unknown_node: "no longer in the dossiers",
     tags: "Tags",
@@ -79,6 +80,10 @@ impl Labels {
     /// A kind as a heading names it: `Vraag`, `Question`.
     pub fn kind(&self, kind: Kind) -> String {
         capitalised(self.lang.kind(kind))
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     pub fn status(&self, status: Status) -> &'static str {

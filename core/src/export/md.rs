@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::Options;
-use super::group::{Entry, Section, Source, group};
+use super::group::{DocSource, Entry, Section, Source, group};
 use super::labels::{self, Labels};
 use crate::Corpus;
 use crate::annotation::Annotation;
@@ -69,21 +69,37 @@ fn write_section(
 }
 
 /// The source as a reader cites it: `Kamerstukken II 2025/26, 32317, nr. 978
-/// (aangehaald in Kamerbrief van 17 december 2025, kenmerk 7010422)`.
+/// (aangehaald in Brief van 17 december 2025, Kamerstukken II 2025/26,
+/// 32317, nr. 987, kenmerk 7010422)`; a note in a motie of the library:
+/// `Motie van 4 juni 2025, Kamerstukken II 2024/25, 21501-04, nr. 287`.
 pub(crate) fn citation(source: &Source, l: &Labels) -> Option<String> {
-    let letter = source.letter.as_ref().map(|(date, reference)| {
-        let date = l.long_date(date);
-        if reference.trim().is_empty() {
-            format!("{} {date}", l.letter)
-        } else {
-            format!("{} {date}, {} {reference}", l.letter, l.letter_reference)
-        }
-    });
-    match (&source.kamerstuk, letter) {
-        (Some(k), Some(letter)) => Some(format!("{k} ({} {letter})", l.cited_in)),
+    let document = source.document.as_ref().map(|d| document_citation(d, l));
+    match (&source.kamerstuk, document) {
+        (Some(k), Some(d)) => Some(format!("{k} ({} {d})", l.cited_in)),
         (Some(k), None) => Some(k.clone()),
-        (None, letter) => letter,
+        (None, d) => d,
     }
+}
+
+/// A document by its kind, date, official citation and the ministry's
+/// reference beside it: `Brief van 17 december 2025, Kamerstukken II
+/// 2025/26, 32317, nr. 987, kenmerk 7010422`.
+pub(crate) fn document_citation(d: &DocSource, l: &Labels) -> String {
+    let mut out = d.kind.label(l.lang());
+    if !d.date.trim().is_empty() {
+        out.push_str(&format!(" {} {}", l.of, l.long_date(&d.date)));
+    }
+    if let Some(c) = &d.citation {
+        out.push_str(&format!(", {c}"));
+    }
+    if let Some(r) = d
+        .reference
+        .as_ref()
+        .filter(|r| Some(*r) != d.citation.as_ref())
+    {
+        out.push_str(&format!(", {} {r}", l.letter_reference));
+    }
+    out
 }
 
 fn write_note(

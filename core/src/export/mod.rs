@@ -21,7 +21,13 @@ use std::io;
 use crate::Corpus;
 use crate::annotation::Annotation;
 
-pub use group::{Entry, Group, Section, Source, group};
+pub use group::source_of as note_source_of;
+pub use group::{DocSource, Entry, Group, Section, Source, group, note_source};
+
+/// A source as the human-readable formats cite it, in `lang`.
+pub fn cite(source: &Source, lang: Lang) -> Option<String> {
+    md::citation(source, labels::labels(lang))
+}
 pub use import::parse;
 pub use labels::Lang;
 pub use merge::{Conflict, ConflictReason, MergeReport, merge};
@@ -111,7 +117,7 @@ pub fn write(
     match format {
         Format::Md => md::write(out, notes, corpus, options),
         Format::Csv => csv::write(out, notes, corpus, options),
-        Format::Json => json::write(out, notes),
+        Format::Json => json::write(out, notes, corpus),
         Format::Html => html::write(out, notes, corpus, options),
         Format::W3c => w3c::write(out, notes, corpus),
     }

@@ -70,6 +70,11 @@ pub fn annotation(n: &Annotation, corpus: &Corpus) -> Value {
         "source": node_uri(corpus, &n.target.dossier, &n.target.node),
         "scope": node_uri(corpus, &n.target.dossier, &n.target.dossier),
     });
+    // The document by its official citation and kind, for the reader.
+    let source = super::group::note_source(corpus, n).to_json();
+    if source.as_object().is_some_and(|o| !o.is_empty()) {
+        target["dossier:document"] = source;
+    }
     if let Some(q) = &n.target.quote {
         let mut quote = json!({"type": "TextQuoteSelector", "exact": q.exact});
         if !q.prefix.is_empty() {

@@ -116,6 +116,7 @@ fn the_overview_filters_and_ranks() {
     let mut b = note("ebsp/uitkomst", None, &c);
     b.status = Status::Done;
     b.author = "bert".into();
+    b.owner = Some("DGM Migratie".into());
     let d = note("ebsp", Some("verdwenen zin"), &c);
     let notes = vec![a, b, d];
     let idx = NoteIndex::build(&c, &notes);
@@ -156,6 +157,22 @@ fn the_overview_filters_and_ranks() {
             ..all.clone()
         }),
         [2]
+    );
+    // The owner as written, case and accents aside.
+    assert_eq!(
+        f(NoteFilter {
+            owner: Some("dgm migratie".into()),
+            ..all.clone()
+        }),
+        [1]
+    );
+    // No note is in a Kamerstuk dossier of this corpus.
+    assert!(
+        f(NoteFilter {
+            kamerstuk: Some("32317".into()),
+            ..all.clone()
+        })
+        .is_empty()
     );
     assert_eq!(
         f(NoteFilter {

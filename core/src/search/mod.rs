@@ -29,6 +29,7 @@ mod worker;
 #[cfg(test)]
 mod tests;
 
+use crate::doc_kind::DocKind;
 use crate::model::{BodyError, Corpus, Document, NodeIdx, NodeKind};
 use buffers::{Bytes, U32View, U32s};
 
@@ -59,6 +60,8 @@ pub struct Hit {
 pub struct IndexedNode<'a> {
     pub id: &'a str,
     pub kind: NodeKind,
+    /// A document's kind (motie, brief, …); none for other nodes.
+    pub doc_kind: Option<DocKind>,
     /// The root (letter or dossier) the node is read under; see
     /// [`Corpus::root_of`].
     pub root: Option<NodeIdx>,
@@ -152,7 +155,7 @@ impl SearchIndex {
         let mut b = Builder::with_capacity(total.min(MAX_BUFFER), items);
         let mut plain = String::new();
         for (i, node) in corpus.nodes.iter().enumerate() {
-            b.node(&node.id, node.kind, corpus.root_of(i));
+            b.node(&node.id, node.kind, node.doc_kind(), corpus.root_of(i));
             b.push(i, TITLE, &node.title);
             for (p, paragraph) in paragraphs(i).iter().enumerate() {
                 plain.clear();
@@ -170,7 +173,7 @@ impl SearchIndex {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> SearchIndex {
         let mut b = Builder::with_capacity(0, 0);
         for (i, t) in texts.into_iter().enumerate() {
-            b.node(&format!("t{i}"), NodeKind::Section, None);
+            b.node(&format!("t{i}"), NodeKind::Section, None, None);
             b.push(i, TITLE, t);
         }
         b.finish()
@@ -198,7 +201,8 @@ impl SearchIndex {
 
     /// What the index knows of node `idx`.
     pub fn node(&self, idx: NodeIdx) -> Option<IndexedNode<'_>> {
-        let kind = persist::kind_of(*self.node_kind.as_slice().get(idx)?)?;
+        let code = *self.node_kind.as_slice().get(idx)?;
+        let kind = persist::kind_of(code)?;
         let ids = self.id_starts.view();
         let id = self
             .ids
@@ -209,6 +213,7 @@ impl SearchIndex {
         Some(IndexedNode {
             id,
             kind,
+            doc_kind: persist::doc_kind_of(code),
             root: (root != NO_ROOT).then_some(root as usize),
         })
     }
@@ -306,8 +311,8 @@ impl Builder {
         }
     }
 
-    fn node(&mut self, id: &str, kind: NodeKind, root: Option<NodeIdx>) {
-        self.node_kind.push(persist::kind_code(kind));
+    fn node(&mut self, id: &str, kind: NodeKind, doc: Option<DocKind>, root: Option<NodeIdx>) {
+        self.node_kind.push(persist::kind_code(kind, doc));
         self.node_root
             .push(root.and_then(|r| u32::try_from(r).ok()).unwrap_or(NO_ROOT));
         if self.ids.len() + id.len() <= MAX_BUFFER {

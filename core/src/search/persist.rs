@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use super::buffers::{Backing, Bytes, U32View, U32s};
 use super::{NO_ROOT, SearchIndex, TITLE};
+use crate::doc_kind::DocKind;
 use crate::model::NodeKind;
 
-const MAGIC: &[u8; 8] = b"DSIDX\0\0\x02";
+const MAGIC: &[u8; 8] = b"DSIDX\0\0\x03";
 
 /// Bytes before the buffers: the magic and five counts.
 const HEADER: usize = 8 + 5 * 8;
@@ -254,8 +255,11 @@ fn bad(msg: &'static str) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, msg)
 }
 
-pub(crate) fn kind_code(k: NodeKind) -> u8 {
-    match k {
+/// A node's kind in the low three bits, a document's kind
+/// ([`DocKind::code`] + 1) above them.
+pub(crate) fn kind_code(k: NodeKind, doc: Option<DocKind>) -> u8 {
+    let doc = doc.map_or(0, |d| (d.code() + 1) << 3);
+    doc | match k {
         NodeKind::Letter => 0,
         NodeKind::Dossier => 1,
         NodeKind::Section => 2,
@@ -265,8 +269,16 @@ pub(crate) fn kind_code(k: NodeKind) -> u8 {
     }
 }
 
+/// The document's kind of a node's code, where it is a document.
+pub(crate) fn doc_kind_of(c: u8) -> Option<DocKind> {
+    (c >> 3).checked_sub(1).and_then(DocKind::from_code)
+}
+
 pub(crate) fn kind_of(c: u8) -> Option<NodeKind> {
-    Some(match c {
+    if c >> 3 != 0 && doc_kind_of(c).is_none() {
+        return None;
+    }
+    Some(match c & 7 {
         0 => NodeKind::Letter,
         1 => NodeKind::Dossier,
         2 => NodeKind::Section,

@@ -31,8 +31,12 @@ pub fn run(
     let format = core_format(format);
     match output {
         Some(path) => {
-            export_file::export(path, format, &selected, &corpus, (lang, delimiter))
-                .map_err(anyhow::Error::msg)?;
+            // The command line's messages are English, as its success line
+            // below: the export itself is in `lang`.
+            export_file::write(path, |out| {
+                export_file::export_to(out, format, &selected, &corpus, (lang, delimiter))
+            })
+            .map_err(anyhow::Error::msg)?;
             eprintln!(
                 "{} exported to {} ({})",
                 dossier_core::lang::Lang::En.count(selected.len()),

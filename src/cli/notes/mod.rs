@@ -110,9 +110,13 @@ pub enum NotesCommand {
 /// The filters shared by `list` and `export`.
 #[derive(Debug, Args, Clone, Default)]
 pub struct FilterArgs {
-    /// Only annotations in this dossier
+    /// Only annotations in this dossier: a topic or document id (`c7`,
+    /// `kst-32317-987`), or a Kamerstuk dossier number (`32317`, `21501-04`)
     #[arg(long, value_name = "ID")]
     pub dossier: Option<String>,
+    /// Only toezeggingen and actions of this owner (case aside)
+    #[arg(long, value_name = "WHO")]
+    pub owner: Option<String>,
     /// Only annotations with this tag
     #[arg(long, value_name = "TAG")]
     pub tag: Option<String>,
@@ -141,13 +145,22 @@ pub enum ExportFormat {
 impl FilterArgs {
     /// The filter the words say; an unknown kind or status is bad usage.
     fn filter(&self) -> Result<NoteFilter, ExitCode> {
-        NoteFilter::from_words(
-            self.dossier.as_deref(),
+        // A number is a Kamerstuk dossier: the documents of 32317.
+        let number = self
+            .dossier
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| d.starts_with(|c: char| c.is_ascii_digit()));
+        let mut f = NoteFilter::from_words(
+            self.dossier.as_deref().filter(|_| number.is_none()),
             self.tag.as_deref(),
             self.kind.as_deref(),
             self.status.as_deref(),
         )
-        .map_err(|e| usage(&e.to_string()))
+        .map_err(|e| usage(&e.to_string()))?;
+        f.kamerstuk = number.map(|n| n.replace(' ', ""));
+        f.owner = self.owner.clone();
+        Ok(f)
     }
 }
 

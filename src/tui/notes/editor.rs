@@ -61,6 +61,9 @@ pub struct NoteEditor {
     pub confirming: bool,
     /// Why the last save was refused.
     pub error: Option<String>,
+    /// The field that refused it, for the message in the interface's
+    /// language.
+    pub form_error: Option<dossier_core::note_form::FormError>,
     /// Why the editor is open without being asked, shown above the
     /// note (a draft restored from an earlier run).
     pub notice: Option<String>,
@@ -119,6 +122,7 @@ impl NoteEditor {
             status: form.status,
             focus: Field::Body,
             confirming: false,
+            form_error: None,
             error: None,
             notice: None,
             suggestions: Vec::new(),
@@ -266,7 +270,9 @@ impl NoteEditor {
                 Outcome::Save(a)
             }
             Err(e) => {
+                // In the interface's language: see `update::screen`.
                 self.error = Some(e.to_string());
+                self.form_error = Some(e);
                 self.focus = Field::Due;
                 Outcome::Nothing
             }

@@ -1,5 +1,6 @@
-//! The overview of all annotations: filters by dossier, tag, kind, status,
-//! author and detached, a fuzzy text filter, and `Enter` to jump to one.
+//! The overview of all annotations: filters by Kamerstuk dossier, tag,
+//! kind, status, owner, author and detached, a fuzzy text filter, `Enter`
+//! to jump to one, one key to mark it done (or open again).
 
 use dossier_core::annotation::{Annotation, Kind, Status};
 use dossier_core::note_index::{NoteFilter, NoteIndex};
@@ -14,16 +15,18 @@ pub enum Facet {
     Tag,
     Kind,
     Status,
+    Owner,
     Author,
     Detached,
 }
 
-pub const FACETS: [Facet; 7] = [
+pub const FACETS: [Facet; 8] = [
     Facet::Text,
     Facet::Dossier,
     Facet::Tag,
     Facet::Kind,
     Facet::Status,
+    Facet::Owner,
     Facet::Author,
     Facet::Detached,
 ];
@@ -37,6 +40,10 @@ pub enum Outcome {
     Edit(usize),
     /// Delete note `i` (kept for undo).
     Delete(usize),
+    /// Mark note `i` done, or open again.
+    ToggleDone(usize),
+    /// Take the last change back.
+    Undo,
     Close,
 }
 
@@ -91,6 +98,8 @@ impl Overview {
             // notes pane does not fit the screen.
             Action::Edit => return chosen.map_or(Outcome::Nothing, Outcome::Edit),
             Action::Delete => return chosen.map_or(Outcome::Nothing, Outcome::Delete),
+            Action::ToggleDone => return chosen.map_or(Outcome::Nothing, Outcome::ToggleDone),
+            Action::Undo => return Outcome::Undo,
             Action::Down => self.selected = (self.selected + 1).min(shown.len().saturating_sub(1)),
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::NextField | Action::PrevField => {
@@ -102,7 +111,7 @@ impl Overview {
                 };
             }
             Action::NextValue | Action::PrevValue if self.facet() != Facet::Text => {
-                self.step(notes, if a == Action::NextValue { 1 } else { -1 });
+                self.step(notes, index, if a == Action::NextValue { 1 } else { -1 });
                 self.selected = 0;
             }
             Action::Erase => {
@@ -145,7 +154,8 @@ impl Overview {
         let f = &mut self.filter;
         match facet {
             Facet::Text => f.text.clear(),
-            Facet::Dossier => f.dossier = None,
+            Facet::Dossier => f.kamerstuk = None,
+            Facet::Owner => f.owner = None,
             Facet::Tag => f.tag = None,
             Facet::Kind => f.kind = None,
             Facet::Status => f.status = None,
@@ -156,15 +166,24 @@ impl Overview {
 
     /// Moves the current facet to the next or previous value; "any" sits
     /// before the first.
-    fn step(&mut self, notes: &[Annotation], by: isize) {
+    fn step(&mut self, notes: &[Annotation], index: &NoteIndex, by: isize) {
         let facet = self.facet();
         let f = &mut self.filter;
         match facet {
             Facet::Text => {}
+            // The Kamerstuk dossiers the notes are in: 32317, 21501-04.
             Facet::Dossier => {
-                f.dossier = cycle(
-                    &values(notes, |a| vec![a.target.dossier.clone()]),
-                    &f.dossier,
+                let mut numbers: Vec<String> = (0..notes.len())
+                    .filter_map(|i| index.kamerstuk_of(i).map(str::to_string))
+                    .collect();
+                numbers.sort_by_key(|n| dossier_core::text::natural_key(n));
+                numbers.dedup();
+                f.kamerstuk = cycle(&numbers, &f.kamerstuk, by)
+            }
+            Facet::Owner => {
+                f.owner = cycle(
+                    &values(notes, |a| a.owner.iter().cloned().collect()),
+                    &f.owner,
                     by,
                 )
             }

@@ -1,5 +1,6 @@
 //! The overview overlay: the filters in force and the notes that pass.
 
+use dossier_core::Corpus;
 use dossier_core::annotation::{Annotation, Status};
 use dossier_core::note_index::NoteIndex;
 use dossier_core::text::sanitize_line;
@@ -22,6 +23,8 @@ fn facet_name(lang: Lang, f: Facet) -> &'static str {
         (Lang::Nl, Facet::Kind) => "soort",
         (Lang::En, Facet::Kind) => "kind",
         (_, Facet::Status) => "status",
+        (Lang::Nl, Facet::Owner) => "eigenaar",
+        (Lang::En, Facet::Owner) => "owner",
         (Lang::Nl, Facet::Author) => "auteur",
         (Lang::En, Facet::Author) => "author",
         (Lang::Nl, Facet::Detached) => "losgeraakt",
@@ -40,7 +43,8 @@ fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
     let v = &o.filter;
     match f {
         Facet::Text => v.text.clone(),
-        Facet::Dossier => v.dossier.clone().unwrap_or_else(|| any.into()),
+        Facet::Dossier => v.kamerstuk.clone().unwrap_or_else(|| any.into()),
+        Facet::Owner => v.owner.clone().unwrap_or_else(|| any.into()),
         Facet::Tag => v.tag.clone().unwrap_or_else(|| any.into()),
         Facet::Author => v.author.clone().unwrap_or_else(|| any.into()),
         Facet::Kind => v.kind.map_or(any, |k| lang.kind(k)).into(),
@@ -53,7 +57,7 @@ fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
 pub fn render(
     o: &Overview,
     hints: &str,
-    (notes, index): (&[Annotation], &NoteIndex),
+    (notes, index, corpus): (&[Annotation], &NoteIndex, &Corpus),
     today: jiff::civil::Date,
     (lang, theme): (Lang, &Theme),
     frame: &mut Frame,
@@ -139,21 +143,22 @@ pub fn render(
                 "status",
                 if nl { "eigenaar" } else { "owner" },
                 if nl { "uiterlijk" } else { "due" },
-                if nl {
-                    "onderdeel · notitie"
-                } else {
-                    "section · note"
-                },
+                if nl { "onderdeel" } else { "section" },
             ],
             owner_w,
         ),
         theme.title.add_modifier(Modifier::UNDERLINED),
     ))];
-    items.extend(
-        shown
-            .iter()
-            .map(|&i| item(notes, index, i, (lang, theme), today, owner_w)),
-    );
+    let width = usize::from(rows[1].width);
+    items.extend(shown.iter().map(|&i| {
+        item(
+            (notes, index, corpus),
+            i,
+            (lang, theme),
+            today,
+            (owner_w, width),
+        )
+    }));
     let list = List::new(items).highlight_style(theme.selection);
     let mut state = ListState::default();
     if !shown.is_empty() {
@@ -187,37 +192,55 @@ fn columns(cells: [&str; 5], owner_w: usize) -> String {
     )
 }
 
+/// Where a note is, by title: the document's label for a document
+/// (`Nr. 287 · Motie Ram`), else the node's title; the id where the node
+/// is gone.
+fn place(corpus: &Corpus, index: &NoteIndex, i: usize, a: &Annotation, lang: Lang) -> String {
+    let Some(n) = index.get(i).and_then(|p| p.node) else {
+        return sanitize_line(&a.target.node);
+    };
+    let node = corpus.node(n);
+    match dossier_core::doc_label::DocLabel::of_node(node, lang, true) {
+        Some(l) => sanitize_line(&l.fit(40)),
+        None => sanitize_line(&node.title),
+    }
+}
+
 fn item(
-    notes: &[Annotation],
-    index: &NoteIndex,
+    (notes, index, corpus): (&[Annotation], &NoteIndex, &Corpus),
     i: usize,
     (lang, theme): (Lang, &Theme),
     today: jiff::civil::Date,
-    owner_w: usize,
+    (owner_w, width): (usize, usize),
 ) -> ListItem<'static> {
     let a = &notes[i];
     let attached = index.get(i).is_some_and(|p| p.anchor.is_attached());
     let overdue = a.status == Status::Open && a.due.is_some_and(|d| d < today);
     let owner = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
-    let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-    let mut what = sanitize_line(&a.target.node);
-    if !attached {
-        what.push_str(if lang == Lang::Nl {
-            " (losgeraakt)"
-        } else {
-            " (detached)"
-        });
-    }
+    // Day first, as the tree writes dates.
+    let due = a
+        .due
+        .map(|d| d.strftime("%d-%m-%Y").to_string())
+        .unwrap_or_default();
+    let title = place(corpus, index, i, a, lang);
+    let gone = match (attached, lang) {
+        (true, _) => "",
+        (false, Lang::Nl) => " (losgeraakt)",
+        (false, Lang::En) => " (detached)",
+    };
+    // What the columns before leave, the mark of a detached note kept.
+    let room = width.saturating_sub(2 + 10 + 1 + 9 + 1 + owner_w + 1 + 10 + 1 + gone.len());
+    let what = format!(
+        "{}{gone}",
+        dossier_core::doc_label::cut(&title, room.max(8))
+    );
     let row = columns(
         [
             lang.kind(a.kind),
             lang.status(a.status),
             &owner,
             &due,
-            &format!(
-                "{what} · {}",
-                sanitize_line(a.body.lines().next().unwrap_or(""))
-            ),
+            &what,
         ],
         owner_w,
     );
@@ -234,6 +257,23 @@ fn item(
         row
     };
     let mut lines = vec![Line::styled(row, style)];
+    // The note's text under its row, wrapped: three lines at most, the
+    // last ending in `…` when there is more.
+    let body = sanitize_line(&a.body.split_whitespace().collect::<Vec<_>>().join(" "));
+    let room = width.saturating_sub(6).max(10);
+    let wrapped = textwrap::wrap(&body, room);
+    for (k, l) in wrapped.iter().take(3).enumerate() {
+        let more = k == 2 && wrapped.len() > 3;
+        let text = if more {
+            format!(
+                "    {}",
+                dossier_core::doc_label::cut(&format!("{l} …"), room)
+            )
+        } else {
+            format!("    {l}")
+        };
+        lines.push(Line::raw(text));
+    }
     if let Some(q) = &a.target.quote {
         lines.push(Line::styled(
             format!("  “{}”", sanitize_line(&q.exact)),

@@ -87,7 +87,11 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     // Who and when right under the kind: a low pane never cuts them off.
     let who = (a.owner.is_some() || a.due.is_some()).then(|| {
         let who = a.owner.as_deref().map(sanitize_line).unwrap_or_default();
-        let due = a.due.map(|d| format!(" {d}")).unwrap_or_default();
+        // Day first, as the tree writes dates.
+        let due = a
+            .due
+            .map(|d| format!(" {}", d.strftime("%d-%m-%Y")))
+            .unwrap_or_default();
         format!("→ {who}{due}")
     });
     if !a.tags.is_empty() {

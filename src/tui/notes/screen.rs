@@ -37,6 +37,9 @@ pub struct NotesUi {
     pub overview: Overview,
     /// Written into each new note.
     pub author: String,
+    /// The editor was opened from the overview: saving or cancelling goes
+    /// back there.
+    pub from_overview: bool,
 }
 
 /// Draws the annotation screen that is up over the browsing screens.
@@ -57,7 +60,7 @@ pub fn render(s: &State, frame: &mut Frame) {
         Screen::Overview => overview_view::render(
             &ui.overview,
             &hints(Mode::Overview, OVERVIEW_HINTS),
-            (&s.notes.notes, &s.notes.index),
+            (&s.notes.notes, &s.notes.index, &s.corpus),
             jiff::Timestamp::now()
                 .to_zoned_datetime(jiff::tz::TimeZone::system())
                 .date(),

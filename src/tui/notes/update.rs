@@ -179,6 +179,9 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
         Screen::None => Vec::new(),
         Screen::Editor { mut editor, before } => {
             let outcome = editor.act(a, &s.notes.notes);
+            if let Some(e) = editor.form_error.take() {
+                editor.error = Some(e.message(s.lang));
+            }
             match outcome {
                 EditorOutcome::Nothing => {
                     s.notes_ui.screen = Screen::Editor { editor, before };
@@ -189,7 +192,12 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                     s.notes_ui.screen = Screen::Editor { editor, before };
                     op(draft)
                 }
-                EditorOutcome::Cancel => op(NotesOp::DiscardDraft),
+                EditorOutcome::Cancel => {
+                    if std::mem::take(&mut s.notes_ui.from_overview) {
+                        s.notes_ui.screen = Screen::Overview;
+                    }
+                    op(NotesOp::DiscardDraft)
+                }
                 // The editor stays open until the store says it is stored.
                 EditorOutcome::Save(note) => {
                     let save = NotesOp::Save {
@@ -214,8 +222,29 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                 OverviewOutcome::Edit(i) => {
                     if let Some(note) = s.notes.notes.get(i).cloned() {
                         open_editor(s, NoteEditor::new(note.clone(), false), Some(note));
+                        s.notes_ui.from_overview = true;
                     }
                 }
+                // Done (or open again) in one key, stored as an edit.
+                OverviewOutcome::ToggleDone(i) => {
+                    if let Some(before) = s.notes.notes.get(i).cloned() {
+                        let mut note = before.clone();
+                        note.status = match note.status {
+                            dossier_core::annotation::Status::Done => {
+                                dossier_core::annotation::Status::Open
+                            }
+                            dossier_core::annotation::Status::Open => {
+                                dossier_core::annotation::Status::Done
+                            }
+                        };
+                        // The service stamps `updated`.
+                        return op(NotesOp::Save {
+                            note,
+                            before: Some(before),
+                        });
+                    }
+                }
+                OverviewOutcome::Undo => return op(NotesOp::Undo),
                 OverviewOutcome::Delete(i) => {
                     if let Some(note) = s.notes.notes.get(i) {
                         return op(NotesOp::Delete(note.id.clone()));
@@ -265,9 +294,18 @@ pub fn done(s: &mut State, d: Done) {
         Done::Changed { notes, said } => {
             s.set_notes(notes);
             s.message = Some(labels::keyed(s.lang, said, &s.keymap));
-            // A save closes the editor; a delete leaves the overview up.
+            // A save closes the editor, back to the overview where it was
+            // opened from; a delete leaves the overview up, and says
+            // which of its keys takes it back.
             if matches!(s.notes_ui.screen, Screen::Editor { .. }) && said == Text::Saved {
-                s.notes_ui.screen = Screen::None;
+                s.notes_ui.screen = if std::mem::take(&mut s.notes_ui.from_overview) {
+                    Screen::Overview
+                } else {
+                    Screen::None
+                };
+            }
+            if matches!(s.notes_ui.screen, Screen::Overview) && said == Text::Deleted {
+                s.message = Some(labels::keyed(s.lang, Text::DeletedHere, &s.keymap));
             }
         }
         Done::NothingToUndo => {

@@ -621,3 +621,67 @@ fn opening_a_node_in_a_closed_group_opens_the_group() {
     assert!(s.rows[0].expanded);
     assert_eq!(s.rows[s.tree_selected].item, RowItem::Node(fn2));
 }
+
+fn keyed(s: &mut State, keys: &str) {
+    for ev in parse_sequence(keys).unwrap() {
+        if let Some(a) = crate::tui::input::action_for(s, ev) {
+            update(s, a);
+        }
+    }
+    settle(s);
+}
+
+#[test]
+fn ctrl_u_clears_what_a_prompt_holds() {
+    let mut s = state();
+    keyed(&mut s, "febsp<c-u>");
+    assert!(s.filter.is_empty() && s.filter_editing, "{:?}", s.filter);
+    keyed(&mut s, "<esc>/brussel<c-u>");
+    assert!(s.find.query.is_empty() && s.find.editing);
+    keyed(&mut s, "<esc><c-p>tweetrap<c-u>");
+    let Overlay::Finder(f) = &s.overlay else {
+        panic!("the finder stays open");
+    };
+    assert!(f.query.is_empty());
+}
+
+#[test]
+fn a_new_find_lets_go_of_the_finders_marks() {
+    let mut s = state();
+    open(&mut s, "ebsp/uitkomst-onderhandelingen");
+    s.marks = vec![(0, 0), (0, 1)];
+    run(&mut s, &[Action::Find]);
+    assert!(s.marks.is_empty());
+}
+
+#[test]
+fn a_link_stepped_to_from_the_notes_pane_is_followed_by_enter() {
+    let mut s = state();
+    open(&mut s, "ebsp");
+    s.focus = Pane::Notes;
+    run(&mut s, &[Action::NextLink]);
+    assert_eq!(s.focus, Pane::Reader);
+    let linked = s.link.expect("a link is selected");
+    let target = s.layout.links[linked].target;
+    run(&mut s, &[Action::Open]);
+    assert_eq!(s.open, Some(target));
+}
+
+#[test]
+fn the_timeline_filters_as_the_tree_does() {
+    let mut s = library_state();
+    run(&mut s, &[Action::Timeline, Action::Filter]);
+    assert_eq!(
+        crate::tui::mode::Mode::of(&s),
+        crate::tui::mode::Mode::Filter
+    );
+    run(&mut s, &typed("motie"));
+    assert_eq!(crate::tui::timeline::shown(&s).len(), 1);
+    // Enter ends the typing; the next Enter opens the one shown.
+    run(&mut s, &[Action::Open, Action::Open]);
+    assert_eq!(id(&s), "kst-21501-04-287");
+    // The filter stays for the next time; Esc while typing clears it.
+    run(&mut s, &[Action::Timeline, Action::Find, Action::Cancel]);
+    assert!(s.timeline_filter.is_empty());
+    assert_eq!(crate::tui::timeline::shown(&s).len(), 3);
+}

@@ -18,10 +18,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let path = c.path(open);
     let node = c.node(open);
     // A document says what it is: brief, motie, agenda.
-    let kind = match &node.letter {
-        Some(m) => m.doc_type.as_str(),
-        None => i18n::kind(s.lang, node.kind),
-    };
+    let kind = i18n::node_kind(s.lang, node);
     let suffix = format!("  ({kind} · {})", node.id);
     let titles: Vec<&str> = path.iter().map(|&n| c.node(n).title.as_str()).collect();
     let room = usize::from(area.width)

@@ -51,9 +51,20 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|hit| {
             let node = s.corpus.node(hit.node);
-            let kind = i18n::kind(s.lang, node.kind);
+            let kind = i18n::node_kind(s.lang, node);
             let mut spans = vec![Span::styled(format!("{kind:<9} "), s.theme.muted)];
+            // A document by its number, kind, submitter, date and subject:
+            // the titles of moties are much alike.
+            let label = dossier_core::doc_label::DocLabel::of_node(node, s.lang, true);
             match hit.passage {
+                None if label.is_some() => {
+                    let fitted = label.as_ref().map(|l| l.fit(text_w.saturating_sub(10)));
+                    let fitted = dossier_core::text::sanitize_line(&fitted.unwrap_or_default());
+                    // The label is not the title the hit's positions count
+                    // in: the query's words are marked where they stand.
+                    let marks = word_marks(&fitted, &f.shown_query);
+                    spans.extend(marked(&fitted, &marks, s));
+                }
                 None => spans.extend(marked(&node.title, &hit.positions, s)),
                 Some(p) => {
                     let para = node
@@ -62,7 +73,10 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
                         .and_then(|d| d.paragraphs.get(p))
                         .map(|x| x.plain())
                         .unwrap_or_default();
-                    let title = super::breadcrumb::truncate(&node.title, 28);
+                    let title = match &label {
+                        Some(l) => dossier_core::text::sanitize_line(&l.fit(34)),
+                        None => super::breadcrumb::truncate(&node.title, 28),
+                    };
                     spans.push(Span::styled(format!("{title} · "), s.theme.title));
                     let room = text_w.saturating_sub(10 + title.width() + 3).max(10);
                     let (snip, pos) = snippet(&para, &hit.positions, room);
@@ -82,6 +96,32 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
         Some(f.selected.saturating_sub(first))
     });
     frame.render_stateful_widget(list, list_area, &mut ls);
+}
+
+/// The characters of `text` inside an occurrence of one of the words of
+/// `query` (fzf's marks aside), case and accents aside.
+pub fn word_marks(text: &str, query: &str) -> Vec<usize> {
+    use dossier_core::text::fold_char;
+    let hay: Vec<char> = text.chars().map(fold_char).collect();
+    let mut out = Vec::new();
+    for word in query.split_whitespace() {
+        let w: Vec<char> = word
+            .trim_matches(['\'', '^', '$', '!', '|'])
+            .chars()
+            .map(fold_char)
+            .collect();
+        if w.is_empty() || w.len() > hay.len() {
+            continue;
+        }
+        for i in 0..=hay.len() - w.len() {
+            if hay[i..i + w.len()] == w[..] {
+                out.extend(i..i + w.len());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn marked<'a>(text: &str, positions: &[usize], s: &State) -> Vec<Span<'a>> {

@@ -166,4 +166,6 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 #[cfg(test)]
+mod label_tests;
+#[cfg(test)]
 mod tests;

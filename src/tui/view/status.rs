@@ -96,9 +96,27 @@ fn hints(s: &State, room: usize) -> String {
         ],
         Overlay::Help(_) => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Overlay::LoadError(_) => vec![close],
+        // Typing the timeline's filter: the filter prompt's keys.
+        Overlay::Timeline(_) if s.timeline_typing => {
+            let f = s.keymap.table(Mode::Filter);
+            vec![
+                format!("{} {}", f.first(Action::Open), t(s.lang, T::Done)),
+                format!(
+                    "{} {}",
+                    f.first(Action::ClearPrompt),
+                    l(Action::ClearPrompt)
+                ),
+                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
+            ]
+        }
         Overlay::Timeline(_) => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!(
+                "{} {}",
+                k(Action::Filter),
+                t(s.lang, T::Filter).to_lowercase()
+            ),
             close,
         ],
         // The prompts' keys are their own: see `mode.rs`.

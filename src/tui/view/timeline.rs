@@ -18,7 +18,7 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
     let inner = usize::from(w.saturating_sub(2));
-    let docs = c.documents_by_date();
+    let docs = crate::tui::timeline::shown(s);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     for (i, &d) in docs.iter().enumerate() {
@@ -31,9 +31,15 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
             .as_ref()
             .map(Kamerstuk::numbered)
             .unwrap_or_default();
-        let head = format!("{}  {:<7} {:<16} ", m.numeric_date(), m.doc_type, kamerstuk);
+        let head = format!("{}  {:<16} ", m.numeric_date(), kamerstuk);
         let room = inner.saturating_sub(head.width() + 2);
-        let title = super::breadcrumb::truncate(&n.title, room);
+        // Kind, submitter and subject: the date and number are in `head`.
+        let label = dossier_core::doc_label::DocLabel {
+            number: None,
+            date: None,
+            ..dossier_core::doc_label::DocLabel::of_node(n, s.lang, false).unwrap_or_default()
+        };
+        let title = dossier_core::text::sanitize_line(&label.fit(room));
         let style = if i == selected {
             selected_line = lines.len();
             s.theme.selection
@@ -63,7 +69,17 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
-        .title(format!(" {} ", t(s.lang, T::Timeline)))
+        .title(if s.timeline_filter.is_empty() && !s.timeline_typing {
+            format!(" {} ", t(s.lang, T::Timeline))
+        } else {
+            let cursor = if s.timeline_typing { "▏" } else { "" };
+            format!(
+                " {} · {}: {}{cursor} ",
+                t(s.lang, T::Timeline),
+                t(s.lang, T::Filter),
+                dossier_core::text::sanitize_line(&s.timeline_filter)
+            )
+        })
         .title_bottom(format!(
             " Enter {} · Esc {} ",
             t(s.lang, T::OpenWord),

@@ -30,8 +30,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|r| match r.item {
             RowItem::Node(n) => {
-                let title = row_title(s, n);
                 let room = width.saturating_sub(r.depth + 2 + badge_width(s, n));
+                let title = row_title(s, n, room);
                 (title.width() > room).then(|| super::breadcrumb::truncate(&title, room))
             }
             _ => None,
@@ -191,7 +191,7 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize, keep_end: bool) -> L
             }
             let used: usize = spans.iter().map(|sp| sp.content.width()).sum();
             let room = width.saturating_sub(used);
-            let title = row_title(s, n);
+            let title = row_title(s, n, room);
             // Only rows on screen are drawn, so only theirs are matched.
             let matched = if r.hit {
                 s.tree_filter.positions(&title)
@@ -215,21 +215,19 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize, keep_end: bool) -> L
     }
 }
 
-/// What a node's row says: its title, but for a document in a Kamerstuk
-/// dossier's group its number, date and type (`Nr. 987 · 17-12-2025 ·
-/// Brief`): the group already names the dossier, and the titles of
-/// a dossier's documents are much alike.
-fn row_title(s: &State, n: dossier_core::NodeIdx) -> std::borrow::Cow<'_, str> {
+/// What a node's row says in `room` columns: its title, but for a
+/// document its number, kind, submitter or sender, date and subject
+/// (`Nr. 287 · Motie Ram · 15-05-2025 · organisaties…`), fitted to the
+/// room: in a Kamerstuk dossier's group the group names the dossier, and
+/// the titles of a dossier's documents are much alike.
+fn row_title(s: &State, n: dossier_core::NodeIdx, room: usize) -> std::borrow::Cow<'_, str> {
     let node = s.corpus.node(n);
-    match (&node.letter, s.grouping) {
-        (Some(m), Grouping::Dossier) if m.kamerstuk.is_some() => {
-            let number = m.kamerstuk.as_ref().map_or("", |k| k.number.as_str());
-            // The date as numbers: a narrow pane keeps it whole.
-            std::borrow::Cow::Owned(format!(
-                "Nr. {number} · {} · {}",
-                m.numeric_date(),
-                m.type_label()
-            ))
+    match &node.letter {
+        Some(m) if m.kamerstuk.is_some() => {
+            let grouped = s.grouping == Grouping::Dossier;
+            let label = dossier_core::doc_label::DocLabel::of_node(node, s.lang, !grouped)
+                .unwrap_or_default();
+            std::borrow::Cow::Owned(dossier_core::text::sanitize_line(&label.fit(room)))
         }
         // A footnote by its first words: "Voetnoot 2" alone says nothing.
         _ if node.kind == dossier_core::NodeKind::Footnote => {

@@ -158,7 +158,11 @@ fn perform_writes_the_chosen_notes_and_reports_in_the_status_bar() {
     )
     .unwrap_err();
     assert!(
-        msg.starts_with("Export failed: ") && msg.contains("cannot write the export"),
+        msg.starts_with("Export failed: ") && msg.contains("cannot write the export: the folder "),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("geen/map does not exist") && !msg.contains(".dossier-export"),
         "{msg}"
     );
 }

@@ -158,3 +158,30 @@ fn a_pane_lower_than_a_note_still_shows_its_first_lines() {
     assert!(s.contains("“tweetrapssysteem”"), "{s}");
     assert!(s.contains("Navragen bij de KMar"), "{s}");
 }
+
+#[test]
+fn a_due_date_reads_day_first_as_the_tree_writes_dates() {
+    let c = corpus();
+    let mut n = note(&c, "n1", "ebsp", None, "Kamer informeren");
+    n.owner = Some("Jan".into());
+    n.due = Some("2026-01-15".parse().unwrap());
+    let notes = vec![n];
+    let index = NoteIndex::build(&c, &notes);
+    let mut t = Terminal::new(TestBackend::new(44, 10)).unwrap();
+    let view = PaneView {
+        notes: &notes,
+        index: &index,
+        node: c.get("ebsp"),
+        selected: 0,
+        focused: true,
+        lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
+    };
+    t.draw(|f| render(&view, f, f.area())).unwrap();
+    let s = t.backend().to_string();
+    assert!(
+        s.contains("→ Jan 15-01-2026") && !s.contains("2026-01-15"),
+        "{s}"
+    );
+}

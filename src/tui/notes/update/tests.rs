@@ -463,3 +463,80 @@ fn a_new_note_whose_id_is_taken_gets_a_fresh_one_as_on_the_command_line() {
         "{ids:?}"
     );
 }
+
+#[test]
+fn the_overview_marks_done_undoes_a_delete_and_stays_after_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "eerst");
+    ctrl_s(&mut notes, &mut s);
+    let ctrl = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let stored = |store: &Path| NotesStore::open(store).unwrap().load().unwrap().notes;
+    notes.act(&mut s, Action::Overview);
+    // One key: done, and again: open.
+    notes.key(&mut s, ctrl('t'));
+    assert_eq!(
+        stored(&store)[0].status,
+        dossier_core::annotation::Status::Done
+    );
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    notes.key(&mut s, ctrl('t'));
+    assert_eq!(
+        stored(&store)[0].status,
+        dossier_core::annotation::Status::Open
+    );
+    // Saving in the editor opened here comes back here.
+    notes.key(&mut s, ctrl('e'));
+    keys(&mut notes, &mut s, "!");
+    ctrl_s(&mut notes, &mut s);
+    assert_eq!(stored(&store)[0].body, "eerst!");
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    // A delete names the overview's own undo key, and that key undoes.
+    notes.key(&mut s, ctrl('d'));
+    assert!(stored(&store).is_empty());
+    let said = s.message.clone().unwrap_or_default();
+    assert!(said.contains("Ctrl-z"), "{said}");
+    notes.key(&mut s, ctrl('z'));
+    assert_eq!(stored(&store).len(), 1);
+    assert_eq!(notes.mode(&s), Some(crate::tui::mode::Mode::Overview));
+    // `u` still types into the filter, as every letter there does.
+    keys(&mut notes, &mut s, "u");
+    assert_eq!(s.notes_ui.overview.filter.text, "u");
+}
+
+#[test]
+fn a_bad_due_date_is_refused_in_the_interfaces_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("notes");
+    let mut s = state();
+    let mut notes = session(&store, &mut s);
+    at_passage(&mut s);
+    notes.act(&mut s, Action::Annotate);
+    keys(&mut notes, &mut s, "x");
+    // An action has a due date: Tab to the kind, → to action.
+    notes.key(&mut s, KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    for _ in 0..3 {
+        notes.key(&mut s, KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+    }
+    for _ in 0..20 {
+        if matches!(&s.notes_ui.screen, Screen::Editor { editor, .. } if editor.focus == crate::tui::notes::editor::Field::Due)
+        {
+            break;
+        }
+        notes.key(&mut s, KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    }
+    keys(&mut notes, &mut s, "eind januari");
+    ctrl_s(&mut notes, &mut s);
+    let Screen::Editor { editor, .. } = &s.notes_ui.screen else {
+        panic!("the editor stays open");
+    };
+    let error = editor.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with("de datum `eind januari` is geen datum"),
+        "{error}"
+    );
+}
