@@ -3,6 +3,7 @@
 //! Migratie, notes on the Frontex position and on Migratie, then the
 //! version with a new item "Drones" (and its own position) on top and the
 //! EBSP sentence turned round.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::path::PathBuf;
 

@@ -1,5 +1,6 @@
 //! A document is called by its kind — motie, brief, agenda — in every
 //! face of the command line: `list`, `list --json`, `search --json`.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::path::{Path, PathBuf};
 

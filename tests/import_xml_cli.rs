@@ -1,6 +1,7 @@
 //! What the official-publication XML import gives a person in `dossier
 //! documents`: every real Kamerstuk (also undated ones), its type from the
 //! known list, and the words that tell it apart.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::path::{Path, PathBuf};
 
