@@ -539,3 +539,45 @@ fn a_document_the_built_in_letter_hides_is_reported() {
         .success()
         .stderr(predicate::str::contains("hidden").not());
 }
+
+/// A batch of more documents than the process may hold files open is
+/// written whole: the temporary files are synced and renamed a batch at a
+/// time, not all held open until one sync at the end.
+#[cfg(unix)]
+#[test]
+fn a_batch_larger_than_the_open_file_limit_is_written_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = tmp.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    for n in 1..=900 {
+        std::fs::write(
+            src.join(format!("m{n}.xml")),
+            motie("36999", &n.to_string(), ""),
+        )
+        .unwrap();
+    }
+    let lib = tmp.path().join("lib");
+    let bin = assert_cmd::cargo::cargo_bin("dossier");
+    let script = format!(
+        "ulimit -n 400 && exec '{}' import '{}' --into '{}'",
+        bin.display(),
+        src.display(),
+        lib.display()
+    );
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .env("HOME", tmp.path())
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .env("XDG_CONFIG_HOME", tmp.path().join("config"))
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("900 new"), "{err}");
+    assert_eq!(
+        names(&lib).iter().filter(|n| n.ends_with(".toml")).count(),
+        900
+    );
+}

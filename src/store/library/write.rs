@@ -95,6 +95,9 @@ pub fn write_documents(
     write_documents_with(dir, docs, cap, &temporary)
 }
 
+/// How many documents are written before one sync makes them durable.
+const BATCH: usize = 256;
+
 type MakeTemporary<'a> = dyn Fn(&Path, &str) -> io::Result<tempfile::NamedTempFile> + 'a;
 
 fn write_documents_with(
@@ -120,43 +123,48 @@ fn write_documents_with(
         sweep_temporaries(dir);
     }
     let mut results: Vec<Result<Outcome, WriteError>> = Vec::with_capacity(docs.len());
-    let mut pending: Vec<(usize, tempfile::NamedTempFile)> = Vec::new();
-    for (i, (name, text)) in docs.iter().enumerate() {
-        let outcome = match plan(dir, name, text, cap) {
-            Ok(Outcome::Unchanged) => {
-                results.push(Ok(Outcome::Unchanged));
-                continue;
-            }
-            Ok(o) => o,
-            Err(e) => {
-                results.push(Err(WriteError::InTheWay(e)));
-                continue;
-            }
-        };
-        match make(dir, text) {
-            Ok(tmp) => {
-                pending.push((i, tmp));
-                results.push(Ok(outcome));
-            }
-            Err(e) => results.push(Err(fail(name, e))),
-        }
-    }
-    if pending.is_empty() {
-        return results;
-    }
-    if !sync_all_at_once(dir) {
-        for (i, tmp) in &pending {
-            if let Err(e) = tmp.as_file().sync_all() {
-                results[*i] = Err(fail(docs[*i].0, e));
+    // A batch at a time, so that the temporary files held open before the
+    // one sync stay well under the limit of open files (often 1,024).
+    for (start, batch) in (0..).step_by(BATCH).zip(docs.chunks(BATCH)) {
+        let mut pending: Vec<(usize, tempfile::NamedTempFile)> = Vec::new();
+        for (k, (name, text)) in batch.iter().enumerate() {
+            let i = start + k;
+            let outcome = match plan(dir, name, text, cap) {
+                Ok(Outcome::Unchanged) => {
+                    results.push(Ok(Outcome::Unchanged));
+                    continue;
+                }
+                Ok(o) => o,
+                Err(e) => {
+                    results.push(Err(WriteError::InTheWay(e)));
+                    continue;
+                }
+            };
+            match make(dir, text) {
+                Ok(tmp) => {
+                    pending.push((i, tmp));
+                    results.push(Ok(outcome));
+                }
+                Err(e) => results.push(Err(fail(name, e))),
             }
         }
-    }
-    for (i, tmp) in pending {
-        if results[i].is_err() {
+        if pending.is_empty() {
             continue;
         }
-        if let Err(e) = tmp.persist(dir.join(docs[i].0)) {
-            results[i] = Err(fail(docs[i].0, e.error));
+        if !sync_all_at_once(dir) {
+            for (i, tmp) in &pending {
+                if let Err(e) = tmp.as_file().sync_all() {
+                    results[*i] = Err(fail(docs[*i].0, e));
+                }
+            }
+        }
+        for (i, tmp) in pending {
+            if results[i].is_err() {
+                continue;
+            }
+            if let Err(e) = tmp.persist(dir.join(docs[i].0)) {
+                results[i] = Err(fail(docs[i].0, e.error));
+            }
         }
     }
     // The new names are the documents: a failure here leaves the files
