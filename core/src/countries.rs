@@ -499,6 +499,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn doubling_any_paragraph_at_most_doubles_the_work(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Verenigde", "Verenigd", "Staten", "Koninkrijk", "Noord", "Macedonië",
+                    "Wit", "Rusland", "San", "Marino", "Bosnië", "en", "Herzegovina", "de",
+                    "Italië", "Raad", "noord-", "wit-", "VERENIGDE", "van", "Amerika", " ",
+                ]),
+                1..200,
+            )
+        ) {
+            let para = words.join(" ");
+            let doubled = format!("{para} {para}");
+            let (one, two) = (work(&para), work(&doubled));
+            proptest::prop_assert!(two <= 2 * one + 64, "{} > 2 × {}", two, one);
+        }
+    }
+
     #[test]
     fn a_name_of_several_words_counts_where_its_first_word_stands() {
         assert_eq!(countries_in("Verenigde Verenigde Staten"), vec!["Verenigde Staten"]);

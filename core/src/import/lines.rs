@@ -158,16 +158,16 @@ fn read_header(layout: &mut Layout, block: &[usize]) {
             sender_done = true;
             let value = block[k + 1..]
                 .iter()
-                .find(|&&j| !layout.lines[j].trim().is_empty())
-                .copied();
-            if let Some(j) = value {
+                .position(|&j| !layout.lines[j].trim().is_empty())
+                .map(|p| (k + 1 + p, block[k + 1 + p]));
+            if let Some((at, j)) = value {
                 let v = super::collapse(layout.lines[j]);
                 match t {
                     "Datum" => layout.date = Some((j + 1, v)),
                     "Onze referentie" | "Ons kenmerk" | "Kenmerk" => layout.reference = Some(v),
                     _ => {}
                 }
-                k = block.iter().position(|&b| b == j).map_or(k + 1, |p| p + 1);
+                k = at + 1;
                 continue;
             }
         } else if !sender_done && !t.is_empty() {
