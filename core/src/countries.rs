@@ -169,7 +169,9 @@ fn countries_counted(text: &str, steps: &mut usize) -> Vec<&'static str> {
                 continue;
             }
             let (full, first) = &folded_names()[country][name];
-            if full.len() == first.len() || starts_with_word(text.get(start..).unwrap_or(""), full, steps) {
+            if full.len() == first.len()
+                || starts_with_word(text.get(start..).unwrap_or(""), full, steps)
+            {
                 hit[country] = true;
             }
         }
@@ -487,7 +489,11 @@ mod tests {
         // rest of its name: each occurrence once made a scan of the whole
         // text.
         let unit = "Verenigde Noord Bosnië San Wit verenigde-koninkrijkje Staten ";
-        for seed in [unit, "de Verenigde Staten en Italië ", "Noord-Macedonië Wit-Rusland "] {
+        for seed in [
+            unit,
+            "de Verenigde Staten en Italië ",
+            "Noord-Macedonië Wit-Rusland ",
+        ] {
             let mut para = seed.repeat(64);
             let mut before = work(&para);
             for _ in 0..6 {
@@ -520,7 +526,10 @@ mod tests {
 
     #[test]
     fn a_name_of_several_words_counts_where_its_first_word_stands() {
-        assert_eq!(countries_in("Verenigde Verenigde Staten"), vec!["Verenigde Staten"]);
+        assert_eq!(
+            countries_in("Verenigde Verenigde Staten"),
+            vec!["Verenigde Staten"]
+        );
         assert!(countries_in("Verenigde Statenbond").is_empty());
         assert!(countries_in("Verenigde").is_empty());
         assert_eq!(countries_in("noord-MACEDONIË."), vec!["Noord-Macedonië"]);

@@ -50,6 +50,7 @@ const GOES_ON: [&str; 48] = [
 
 pub fn classify<'a>(text: &'a str, report: &mut Report) -> Layout<'a> {
     let mut layout = Layout::default();
+    crate::work::add(text.len());
     for raw in text.lines() {
         let starts_page = raw.starts_with('\u{c}');
         layout.lines.push(raw.trim_start_matches('\u{c}'));
@@ -116,6 +117,7 @@ fn page_headers(layout: &mut Layout) {
         let mut i = p;
         while i > 0 {
             i -= 1;
+            crate::work::add(1);
             let t = layout.lines[i].trim();
             if t.is_empty() {
                 blanks += 1;
@@ -151,6 +153,7 @@ fn read_header(layout: &mut Layout, block: &[usize]) {
     let mut current = String::new();
     let mut k = 0;
     while k < block.len() {
+        crate::work::add(1);
         let i = block[k];
         let raw = layout.lines[i];
         let t = raw.trim();
@@ -341,6 +344,7 @@ pub fn blocks(layout: &Layout, report: &mut Report) -> Vec<Block> {
             }
             let start = i;
             while i < group.len() {
+                crate::work::add(1);
                 let (no, line) = group[i];
                 let next = group.get(i + 1).map(|l| l.1);
                 let t = line.trim_end();

@@ -170,6 +170,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
         SourceKind::PdfText => pdftext::parse(text, &mut report)?,
     };
     let toml = write::write(&document);
+    crate::work::add(toml.len());
     proof::prove(&transcript, &document, &toml, &mut report);
     Ok(Imported {
         file_name: format!("{}.toml", document.id),
@@ -184,5 +185,7 @@ pub(crate) fn collapse(text: &str) -> String {
     crate::text::collapse_whitespace(text)
 }
 
+#[cfg(test)]
+mod scaling;
 #[cfg(test)]
 mod tests;

@@ -104,7 +104,10 @@ pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), 
         // What stands before each citation, read in one pass: the first
         // `motie`, the last `vergaderjaar`, the previous citation's end.
         let motie = first_ci(text, "motie");
-        let years: Vec<usize> = text.match_indices("vergaderjaar ").map(|(i, _)| i).collect();
+        let years: Vec<usize> = text
+            .match_indices("vergaderjaar ")
+            .map(|(i, _)| i)
+            .collect();
         crate::work::add(2 * text.len() + found.len());
         let mut ends: Vec<usize> = Vec::with_capacity(found.len());
         for f in found {
@@ -485,6 +488,7 @@ fn annex_mentions(text: &str) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(rel) = text[i..].find("Bijlage") {
+        crate::work::add(rel);
         let at = i + rel;
         i = at + "Bijlage".len();
         let plural = text[i..].starts_with("n ");
@@ -496,6 +500,7 @@ fn annex_mentions(text: &str) -> Vec<(usize, usize, u32)> {
         loop {
             let rest = &text[pos..];
             let skip = rest.len() - rest.trim_start_matches([' ', ',']).len();
+            crate::work::add(skip + 1);
             let rest2 = &rest[skip..];
             let (rest2, skip) = match rest2.strip_prefix("en ") {
                 Some(r) if !numbers.is_empty() => (r, skip + 3),

@@ -22,6 +22,9 @@ use super::{Document, Report, Transcript};
 use crate::markup;
 
 pub fn prove(source: &Transcript, doc: &Document, written: &str, report: &mut Report) {
+    // The TOML parser's and the markup's passes (linear: see the import
+    // benchmark) count as one step a byte.
+    crate::work::add(written.len());
     let value: toml::Table = match toml::from_str(written) {
         Ok(v) => v,
         Err(e) => {
@@ -179,7 +182,11 @@ impl Behind {
     /// The characters behind, then those ahead: 50 in all.
     fn around(&self, ahead: impl Iterator<Item = char>) -> String {
         let behind = self.0.len();
-        self.0.iter().copied().chain(ahead.take(50 - behind)).collect()
+        self.0
+            .iter()
+            .copied()
+            .chain(ahead.take(50 - behind))
+            .collect()
     }
 }
 
@@ -259,7 +266,12 @@ fn check_links(
             );
         }
     }
-    let lines: BTreeMap<u32, usize> = doc.footnotes.iter().map(|f| (f.number, f.line)).rev().collect();
+    let lines: BTreeMap<u32, usize> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.number, f.line))
+        .rev()
+        .collect();
     for (n, text) in notes {
         let line = lines.get(n).copied().unwrap_or(0);
         match cited.get(n) {
