@@ -366,7 +366,7 @@ pub fn open_node(s: &mut State, node: usize, remember: bool) {
     s.link = None;
     s.marks.clear();
     s.relayout();
-    refind(s);
+    refind(s, false);
     tree::reveal(s, node);
 }
 
@@ -377,7 +377,7 @@ fn restore(s: &mut State, p: Place) {
     s.clamp_scroll();
     s.link = p.link.filter(|&l| l < s.layout.links.len());
     s.marks.clear();
-    refind(s);
+    refind(s, false);
     tree::reveal(s, p.node);
 }
 
@@ -478,13 +478,11 @@ fn find_prompt(s: &mut State, a: Action) {
     match a {
         Action::Type(c) => {
             s.find.query.push(c);
-            refind(s);
-            jump_to_hit(s, true);
+            refind(s, true);
         }
         Action::Erase => {
             s.find.query.pop();
-            refind(s);
-            jump_to_hit(s, true);
+            refind(s, true);
         }
         Action::Open => s.find.editing = false,
         Action::Cancel => s.find = Find::default(),
@@ -492,37 +490,75 @@ fn find_prompt(s: &mut State, a: Action) {
     }
 }
 
-/// Recomputes the hits of the find query in the open text.
-fn refind(s: &mut State) {
-    s.find.hits = match s.open.map(|node| s.corpus.body(node)) {
-        Some(Ok(doc)) => dossier_core::find::find_in(doc, &s.find.query),
+/// The characters of the open text a find searches before the screen is
+/// drawn again and keys are read: a few milliseconds' work.
+pub const FIND_WINDOW: usize = 64 * 1024;
+
+/// Starts the find of the query in the open text again, dropping the one
+/// under way; the first window is searched at once, the rest by
+/// [`find_more`] between frames. With `jump`, the view moves to the first
+/// hit at or after its top.
+fn refind(s: &mut State, jump: bool) {
+    s.find.hits.clear();
+    s.find.current = 0;
+    s.find.jump = jump;
+    s.find.job = match s.open.map(|node| s.corpus.body(node)) {
+        Some(Ok(_)) => Some(dossier_core::find::FindJob::new(&s.find.query)),
         // The reader says why; the notice is no text to find in.
         Some(Err(_)) => {
             if !s.find.query.is_empty() {
                 s.message = Some(t(s.lang, T::UnreadableHere).into());
             }
-            Vec::new()
+            None
         }
-        None => Vec::new(),
+        None => None,
     };
-    s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
+    find_more(s, FIND_WINDOW);
 }
 
-/// Moves to the first hit at or after the top of the view.
-fn jump_to_hit(s: &mut State, from_view: bool) {
-    if s.find.hits.is_empty() {
+/// Whether a find is still searching the open text.
+pub fn finding(s: &State) -> bool {
+    s.find.job.is_some()
+}
+
+/// Searches about `budget` more characters of the open text for the find
+/// under way: its hits join those shown, and the view moves to the first
+/// one at or after its top as soon as it is found (to the first of all
+/// when the search ends with none after it).
+pub fn find_more(s: &mut State, budget: usize) {
+    let Some(mut job) = s.find.job.take() else {
+        s.find.jump = false;
         return;
+    };
+    let done = match s.open.map(|node| s.corpus.body(node)) {
+        Some(Ok(doc)) => job.step(doc, budget),
+        _ => true,
+    };
+    let first_new = s.find.hits.len();
+    s.find.hits.append(&mut job.hits);
+    if !done {
+        s.find.job = Some(job);
     }
-    if from_view {
+    if s.find.jump {
         let top = s.scroll;
-        s.find.current = s
-            .find
-            .hits
+        let after_top = s.find.hits[first_new..]
             .iter()
-            .position(|&(p, c, _)| s.layout.line_of(p, c).is_some_and(|l| l >= top))
-            .unwrap_or(0);
+            .position(|&(p, c, _)| s.layout.line_of(p, c).is_some_and(|l| l >= top));
+        if let Some(i) = after_top {
+            s.find.current = first_new + i;
+        }
+        if after_top.is_some() || (done && !s.find.hits.is_empty()) {
+            s.find.jump = false;
+            jump_to_hit(s);
+        }
     }
-    let (p, c, _) = s.find.hits[s.find.current];
+}
+
+/// Moves the view to the current hit.
+fn jump_to_hit(s: &mut State) {
+    let Some(&(p, c, _)) = s.find.hits.get(s.find.current) else {
+        return;
+    };
     if let Some(line) = s.layout.line_of(p, c) {
         scroll_to(s, line);
     }
@@ -539,7 +575,7 @@ fn step_hit(s: &mut State, forward: bool) {
     } else {
         (s.find.current + n - 1) % n
     };
-    jump_to_hit(s, false);
+    jump_to_hit(s);
 }
 
 fn filter_prompt(s: &mut State, a: Action) {
