@@ -11,6 +11,7 @@
 //! No file system here: the caller hands in the text.
 
 mod lines;
+mod markers;
 pub mod pdftext;
 pub mod proof;
 pub mod report;

@@ -16,6 +16,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::lines::{self, Kind, Layout};
+use super::markers;
 use super::{
     Annex, Block, Document, Footnote, ImportError, Inline, Reference, Report, Signatory,
     Transcript, slug,
@@ -46,7 +47,7 @@ pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), 
             lines::Block::Heading { .. } => None,
         })
         .collect();
-    let markers = find_markers(&paragraphs, &notes, report);
+    let markers = markers::find(&paragraphs, &notes, report);
     // Hyperlinks printed at the page foot: their labels in the text.
     let links = link_labels(&paragraphs, &layout.urls, report);
 
@@ -95,7 +96,11 @@ pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), 
         let inlines = to_inlines(&text, spans);
         doc.blocks.push(Block::Paragraph { inlines, line });
     }
-    doc.annexes.extend(annexes.into_values());
+    // An annex a link already gave (`Bijlage 2` as a link's label) once.
+    let linked: std::collections::HashSet<String> =
+        doc.annexes.iter().map(|a| a.key.clone()).collect();
+    doc.annexes
+        .extend(annexes.into_values().filter(|a| !linked.contains(&a.key)));
 
     // Footnotes with their citations.
     for (n, (line, text)) in &notes {
@@ -288,144 +293,6 @@ fn transcript(layout: &Layout) -> Transcript {
     t
 }
 
-/// Where footnote `n`'s marker stands: paragraph index → (byte offset, n).
-/// Each footnote's marker is the first place after the previous one's
-/// where its number stands as a marker. The places are found in one pass
-/// over the paragraphs (a number can stand as a marker only at the start
-/// of a run of digits, or after a year that opens it), so a footnote whose
-/// marker is missing costs no new scan of the text.
-fn find_markers(
-    paragraphs: &[(usize, String)],
-    notes: &BTreeMap<u32, (usize, String)>,
-    report: &mut Report,
-) -> BTreeMap<usize, Vec<(usize, u32)>> {
-    let mut sites: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-    for (q, (_, text)) in paragraphs.iter().enumerate() {
-        for (at, n) in marker_sites(text) {
-            if notes.contains_key(&n) {
-                sites.entry(n).or_default().push((q, at));
-            }
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<(usize, u32)>> = BTreeMap::new();
-    let mut after = (0usize, 0usize);
-    for (&n, (line, _)) in notes {
-        let places = sites.get(&n).map_or(&[][..], Vec::as_slice);
-        let first = places.partition_point(|&place| place < after);
-        crate::work::add(first.max(1).ilog2() as usize + 1);
-        match places.get(first) {
-            Some(&(q, at)) => {
-                out.entry(q).or_default().push((at, n));
-                after = (q, at + n.to_string().len());
-            }
-            None => report.warn(
-                *line,
-                "unmatched-footnote",
-                format!("no marker for footnote {n} found in the text after marker {}: the footnote is kept, cited nowhere", n.saturating_sub(1)),
-            ),
-        }
-    }
-    out
-}
-
-/// Every place in `text` where a number stands as a footnote marker, with
-/// the number, in order: at the start of a run of digits, or after a year
-/// that opens the run (`20191`), the number ending the run.
-fn marker_sites(text: &str) -> Vec<(usize, u32)> {
-    let bytes = text.as_bytes();
-    crate::work::add(bytes.len());
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        for at in [start, start + 4] {
-            // A footnote's number as printed has no leading zero.
-            if at >= i || bytes[at] == b'0' || i - at > 9 {
-                continue;
-            }
-            let Ok(n) = text[at..i].parse::<u32>() else {
-                continue;
-            };
-            if is_marker(text, at, i) {
-                out.push((at, n));
-            }
-        }
-    }
-    out
-}
-
-/// Whether the digits at `at..end` stand as a marker: glued to a word or to
-/// punctuation (`Luxemburg1`, `gemeld2,`, `voorstel1.`, `(de 'C7')1`),
-/// after a year (`20191`), or alone after a word or a full stop
-/// (`gestuurd 6.`, `geïnformeerd. 2`). Looks at a few characters around
-/// the digits only.
-fn is_marker(text: &str, at: usize, end: usize) -> bool {
-    let before = &text[..at];
-    let prev = before.chars().next_back();
-    let after = text[end..].chars().next();
-    let after_ok = after.is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c));
-    let glued = match prev {
-        Some(c) if c.is_alphabetic() => {
-            // Not a code such as `C7`, `G20`: a short run of capitals.
-            let word: Vec<char> = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric())
-                .take(4)
-                .collect();
-            !(word.len() <= 3 && word.iter().all(|c| c.is_uppercase()))
-        }
-        Some(c) if ")'’”\".,;:".contains(c) => true,
-        Some(c) if c.is_ascii_digit() => {
-            // A year with the marker glued on: `20191`.
-            let year: Vec<char> = before
-                .chars()
-                .rev()
-                .take_while(char::is_ascii_digit)
-                .take(5)
-                .collect();
-            year.len() == 4 && matches!(year[..], [_, _, '9', '1'] | [_, _, '0', '2'])
-        }
-        _ => false,
-    };
-    if glued && after_ok {
-        return true;
-    }
-    if prev.is_some_and(char::is_whitespace) && after_ok {
-        let last = before
-            .trim_end_matches(char::is_whitespace)
-            .chars()
-            .next_back();
-        let after_word = last.is_some_and(|c| c.is_alphabetic() || c == '.');
-        let alone_at_end = after.is_none_or(|c| c.is_whitespace())
-            && last == Some('.')
-            && text[end..]
-                .trim_start()
-                .chars()
-                .next()
-                .is_none_or(char::is_uppercase);
-        // `gestuurd 6.`, not `artikel 2:20` nor `hoofdstuk 3.1`.
-        let digit_after = text[end..]
-            .chars()
-            .nth(1)
-            .is_some_and(|c| c.is_ascii_digit());
-        let before_punct = after.is_some_and(|c| ",.;".contains(c))
-            && !digit_after
-            && last.is_some_and(char::is_alphabetic);
-        if after_word && (alone_at_end || before_punct) {
-            return true;
-        }
-    }
-    false
-}
-
 /// A hyperlink printed at the page foot is the target of a label that ends
 /// a paragraph after a colon (`… is hier gepubliceerd: Joint Statement C7 |
 /// …`). Paragraph index → (label start, annex).
@@ -451,6 +318,8 @@ fn link_labels(
         })
         .peekable();
     let mut out = BTreeMap::new();
+    // Two links with one label (a page printed twice) get keys of their own.
+    let mut keys: HashMap<String, usize> = HashMap::new();
     for (line, url) in urls {
         crate::work::add(1);
         let found = labelled.next_if(|(_, l, _, _)| *l < *line);
@@ -462,8 +331,15 @@ fn link_labels(
                     .unwrap_or(label)
                     .trim()
                     .to_string();
+                let base = slug::slug(&short);
+                let seen = keys.entry(base.clone()).or_default();
+                *seen += 1;
+                let key = match *seen {
+                    1 => base,
+                    n => format!("{base}-{n}"),
+                };
                 let annex = Annex {
-                    key: slug::slug(&short),
+                    key,
                     label: short,
                     title: label.to_string(),
                     url: Some(url.clone()),
@@ -583,4 +459,38 @@ fn to_inlines(text: &str, mut spans: Vec<(usize, usize, Inline)>) -> Vec<Inline>
         out.push(Inline::Text(text[pos..].to_string()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::import;
+    use crate::load::{NoFiles, SourceFile, load};
+
+    #[test]
+    fn two_links_with_one_label_get_an_annex_each() {
+        // The bundled letter with its first page printed twice, the
+        // second time with another address for the Joint Statement.
+        let letter = include_str!("../../../dossiers/source/kamerbrief-7010422.txt");
+        let cut = letter.find(" gesproken over opkomende").unwrap();
+        let start = letter.find("Ministeriële bijeenkomst C7").unwrap();
+        let again = letter[start..cut].replace("joint-statement-c7\n", "joint-statement-c7-en\n");
+        let text = format!("{}{again}{}", &letter[..cut], &letter[cut..]);
+        let done = import(&text).unwrap();
+        let keys: Vec<&str> = done
+            .document
+            .annexes
+            .iter()
+            .map(|a| a.key.as_str())
+            .collect();
+        assert!(
+            keys.contains(&"joint-statement-c7") && keys.contains(&"joint-statement-c7-2"),
+            "{keys:?}"
+        );
+        let files = [SourceFile {
+            path: done.file_name.clone(),
+            text: done.toml.clone(),
+        }];
+        let corpus = load(&files, &NoFiles);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    }
 }
