@@ -72,10 +72,13 @@ pub fn find_more(s: &mut State, budget: usize) {
         s.find.job = Some(job);
     }
     if s.find.jump {
-        let top = s.scroll;
-        let after_top = s.find.hits[first_new..]
-            .iter()
-            .position(|&(p, c, _)| s.layout.line_of(p, c).is_some_and(|l| l >= top));
+        // The first hit at or after the text at the top of the view: the
+        // hits are in reading order, so it is found by halving, and the
+        // view's place is read once, not the line of every hit.
+        let new = &s.find.hits[first_new..];
+        let after_top = top_of_view(s)
+            .map(|top| new.partition_point(|&(p, c, _)| (p, c) < top))
+            .filter(|&i| i < new.len());
         if let Some(i) = after_top {
             s.find.current = first_new + i;
         }
@@ -84,6 +87,17 @@ pub fn find_more(s: &mut State, budget: usize) {
             jump_to_hit(s);
         }
     }
+}
+
+/// The paragraph and character of the first text at or below the top of
+/// the view.
+fn top_of_view(s: &State) -> Option<(usize, usize)> {
+    s.layout
+        .lines
+        .iter()
+        .skip(s.scroll)
+        .flat_map(|l| l.segs.iter())
+        .find_map(|seg| seg.para.map(|p| (p, seg.start)))
 }
 
 /// Moves the view to the current hit.

@@ -702,3 +702,27 @@ fn ctrl_c_quits_at_once_while_a_find_goes_on() {
     assert!(s.quit);
     assert_eq!(steps, 0, "Ctrl-c searched on first");
 }
+
+#[test]
+fn a_find_goes_to_the_first_hit_below_the_top_of_the_view() {
+    let mut s = state_with_a_long_paragraph(20_000);
+    let middle = s.layout.lines.len() / 2;
+    s.scroll = middle;
+    update(&mut s, Action::Find);
+    update(&mut s, Action::Type('d'));
+    while finding(&s) {
+        find_more(&mut s, FIND_WINDOW);
+    }
+    let (p, c, _) = s.find.hits[s.find.current];
+    assert!(s.find.current > 0);
+    let line = s.layout.line_of(p, c).unwrap();
+    assert!(
+        line >= middle && line <= middle + 1,
+        "{line} for a view at {middle}"
+    );
+    let (p0, c0, _) = s.find.hits[s.find.current - 1];
+    assert!(
+        s.layout.line_of(p0, c0).unwrap() <= middle,
+        "the hit before is above"
+    );
+}
