@@ -726,3 +726,15 @@ fn a_find_goes_to_the_first_hit_below_the_top_of_the_view() {
         "the hit before is above"
     );
 }
+
+#[test]
+fn enter_closes_the_find_prompt_while_the_find_goes_on() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut s = state_with_a_long_paragraph(20_000);
+    update(&mut s, Action::Find);
+    update(&mut s, Action::Type('e'));
+    assert!(finding(&s));
+    crate::tui::dispatch::key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!s.find.editing);
+    assert!(finding(&s), "the find goes on after the prompt closes");
+}
