@@ -39,6 +39,9 @@ fn is_combining(c: char) -> bool {
 #[derive(Debug, Default)]
 pub struct Slugs {
     used: HashSet<String>,
+    /// For each slug, the number its next copy tries first: the ones
+    /// below it are taken, so many equal headings cost no more each.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Slugs {
@@ -51,11 +54,13 @@ impl Slugs {
     pub fn unique(&mut self, text: &str) -> String {
         let base = slug(text);
         let mut candidate = base.clone();
-        let mut n = 2;
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
         while self.used.contains(&candidate) {
+            crate::work::add(1);
             candidate = format!("{base}-{n}");
             n += 1;
         }
+        self.next.insert(base, n);
         self.used.insert(candidate.clone());
         candidate
     }
