@@ -71,6 +71,7 @@ pub struct Found {
 /// Every citation in `text`, in order. The range covers the numbers only,
 /// not a leading `Kamerstuk`, so a link can be made of exactly them.
 pub fn find_all(text: &str) -> Vec<Found> {
+    crate::work::add(text.len());
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -163,12 +164,14 @@ struct Cursor<'a> {
 
 impl Cursor<'_> {
     fn rest(&self) -> &str {
+        crate::work::add(1);
         &self.text[self.pos..]
     }
 
     fn spaces(&mut self) -> usize {
         let rest = self.rest();
         let n = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\t']).len();
+        crate::work::add(n);
         self.pos += n;
         n
     }
@@ -185,6 +188,7 @@ impl Cursor<'_> {
     fn digits(&mut self) -> &str {
         let rest = self.rest();
         let n = rest.bytes().take_while(u8::is_ascii_digit).count();
+        crate::work::add(n);
         let out = &self.text[self.pos..self.pos + n];
         self.pos += n;
         out
@@ -193,6 +197,7 @@ impl Cursor<'_> {
     fn alnum(&mut self) -> &str {
         let rest = self.rest();
         let n = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        crate::work::add(n);
         let out = &self.text[self.pos..self.pos + n];
         self.pos += n;
         out

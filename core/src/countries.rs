@@ -98,12 +98,19 @@ const COUNTRIES: &[&[&str]] = &[
 /// One pass over the words: a name can only match where its first word
 /// occurs, so each word is folded as it is read and walked through a trie
 /// of the names' first words; once it leaves the trie, the rest of the
-/// word is passed over. The text is folded whole only for a name of
-/// several words whose first word it has.
+/// word is passed over. A name of several words is compared where its
+/// first word stands, over the name's length only, so the work is linear
+/// in the text whatever it holds.
 pub fn countries_in(text: &str) -> Vec<&'static str> {
+    countries_counted(text, &mut 0)
+}
+
+/// [`countries_in`], adding to `steps` the characters it compared beyond
+/// the one pass over the text (a name's further words): the measure a test
+/// can hold linear.
+fn countries_counted(text: &str, steps: &mut usize) -> Vec<&'static str> {
     let trie = first_words();
     let mut hit = [false; COUNTRIES.len()];
-    let mut folded: Option<String> = None;
     let bytes = text.as_bytes();
     let n = bytes.len();
     let class = |i: usize| BYTE_CLASS[usize::from(bytes[i])];
@@ -115,6 +122,7 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
         }
         // A word starts at `i`. Most words begin with two ASCII letters
         // that no first word begins with: pass over their ASCII letters.
+        let start = i;
         let mut state = ROOT;
         if i + 1 < n && !trie.may_begin(class(i), class(i + 1)) {
             i += 2;
@@ -162,7 +170,7 @@ pub fn countries_in(text: &str) -> Vec<&'static str> {
             }
             let (full, first) = &folded_names()[country][name];
             if full.len() == first.len()
-                || contains_word(folded.get_or_insert_with(|| fold(text)), full)
+                || starts_with_word(text.get(start..).unwrap_or(""), full, steps)
             {
                 hit[country] = true;
             }
@@ -338,6 +346,21 @@ pub fn known_countries() -> impl Iterator<Item = &'static str> {
     COUNTRIES.iter().map(|names| names[0])
 }
 
+/// Whether `text`, folded, begins with the folded `name` followed by the
+/// end of a word. Each character folds to one, so the comparison stops
+/// after the name's length.
+fn starts_with_word(text: &str, name: &str, steps: &mut usize) -> bool {
+    let mut chars = text.chars();
+    for want in name.chars() {
+        *steps += 1;
+        if chars.next().map(fold_char) != Some(want) {
+            return false;
+        }
+    }
+    chars.next().is_none_or(|c| !fold_char(c).is_alphanumeric())
+}
+
+#[cfg(test)]
 fn contains_word(haystack: &str, word: &str) -> bool {
     let is_word = |c: char| c.is_alphanumeric();
     let mut start = 0;
@@ -450,6 +473,66 @@ mod tests {
             let t = words.concat();
             proptest::prop_assert_eq!(countries_in(&t), reference(&t));
         }
+    }
+
+    /// The work of a scan: the bytes of its one pass and the characters
+    /// it compared beyond it.
+    fn work(text: &str) -> usize {
+        let mut steps = text.len();
+        let _ = countries_counted(text, &mut steps);
+        steps
+    }
+
+    #[test]
+    fn doubling_a_paragraph_at_most_doubles_the_work() {
+        // Every first word of a name of several words, each without the
+        // rest of its name: each occurrence once made a scan of the whole
+        // text.
+        let unit = "Verenigde Noord Bosnië San Wit verenigde-koninkrijkje Staten ";
+        for seed in [
+            unit,
+            "de Verenigde Staten en Italië ",
+            "Noord-Macedonië Wit-Rusland ",
+        ] {
+            let mut para = seed.repeat(64);
+            let mut before = work(&para);
+            for _ in 0..6 {
+                para = para.repeat(2);
+                let after = work(&para);
+                assert!(after <= 2 * before + 64, "{after} > 2 × {before}");
+                before = after;
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn doubling_any_paragraph_at_most_doubles_the_work(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Verenigde", "Verenigd", "Staten", "Koninkrijk", "Noord", "Macedonië",
+                    "Wit", "Rusland", "San", "Marino", "Bosnië", "en", "Herzegovina", "de",
+                    "Italië", "Raad", "noord-", "wit-", "VERENIGDE", "van", "Amerika", " ",
+                ]),
+                1..200,
+            )
+        ) {
+            let para = words.join(" ");
+            let doubled = format!("{para} {para}");
+            let (one, two) = (work(&para), work(&doubled));
+            proptest::prop_assert!(two <= 2 * one + 64, "{} > 2 × {}", two, one);
+        }
+    }
+
+    #[test]
+    fn a_name_of_several_words_counts_where_its_first_word_stands() {
+        assert_eq!(
+            countries_in("Verenigde Verenigde Staten"),
+            vec!["Verenigde Staten"]
+        );
+        assert!(countries_in("Verenigde Statenbond").is_empty());
+        assert!(countries_in("Verenigde").is_empty());
+        assert_eq!(countries_in("noord-MACEDONIË."), vec!["Noord-Macedonië"]);
     }
 
     #[test]

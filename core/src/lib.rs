@@ -31,6 +31,7 @@ pub mod schema;
 pub mod search;
 pub mod text;
 pub mod tree;
+pub mod work;
 
 #[cfg(test)]
 mod testing;

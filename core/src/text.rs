@@ -3,14 +3,17 @@
 //! escape sequences; and it is folded for matching that ignores case and
 //! accents.
 
-/// Makes control characters, escape sequences and bidirectional controls
-/// visible instead of passing them on. Newline and tab are kept.
+/// Makes control characters, escape sequences, bidirectional controls and
+/// invisible characters visible instead of passing them on. Newline and
+/// tab are kept.
 ///
 /// - C0 controls become their Control Pictures (`␛` for ESC, `␀` for NUL),
 ///   so an escape sequence prints as `␛[31m`, harmless and noticeable;
 /// - DEL becomes `␡`;
-/// - C1 controls and bidirectional overrides, embeddings, isolates and marks
-///   become `<U+XXXX>`.
+/// - C1 controls, bidirectional overrides, embeddings, isolates and marks,
+///   the line and paragraph separators and every other format character
+///   (zero-width spaces and joiners, the word joiner, the byte order mark,
+///   the soft hyphen, tags) become `<U+XXXX>`.
 pub fn sanitize(input: &str) -> String {
     if is_clean(input) {
         return input.to_owned();
@@ -95,7 +98,7 @@ fn printable_ascii(w: u64) -> bool {
 }
 
 fn needs_cleaning(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c) || is_invisible(c)
 }
 
 fn push_clean(out: &mut String, c: char) {
@@ -104,7 +107,7 @@ fn push_clean(out: &mut String, c: char) {
         '\n' | '\t' => out.push(c),
         _ if code < 0x20 => out.push(char::from_u32(0x2400 + code).unwrap_or('\u{FFFD}')),
         '\u{7F}' => out.push('␡'),
-        _ if c.is_control() || is_bidi_control(c) => {
+        _ if c.is_control() || is_bidi_control(c) || is_invisible(c) => {
             out.push_str(&format!("<U+{code:04X}>"));
         }
         _ => out.push(c),
@@ -148,6 +151,40 @@ pub enum NaturalPart {
 
 pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters a terminal shows as nothing, or as a line break, or that
+/// shift the columns after them: the line and paragraph separators
+/// (U+2028, U+2029) and the format characters (Unicode category Cf) —
+/// the soft hyphen, zero-width space, joiners, word joiner, invisible
+/// operators, the byte order mark, interlinear annotation marks, the
+/// Arabic, Syriac and Egyptian format marks, musical and shorthand format
+/// controls, and the tag characters. Bidirectional controls, also Cf, are
+/// [`is_bidi_control`].
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2028}'..='\u{2029}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// Collapses every run of whitespace (line breaks from the source included)
@@ -322,6 +359,14 @@ mod tests {
         assert_eq!(sanitize("del\u{7f}"), "del␡");
         assert_eq!(sanitize("c1\u{9b}2J"), "c1<U+009B>2J");
         assert_eq!(sanitize("\u{202E}txt"), "<U+202E>txt");
+        assert_eq!(
+            sanitize(
+                "a\u{2028}b\u{2029}c\u{200B}d\u{200C}\u{200D}e\u{2060}f\u{FEFF}g\u{AD}h\u{E0041}"
+            ),
+            "a<U+2028>b<U+2029>c<U+200B>d<U+200C><U+200D>e<U+2060>f<U+FEFF>g<U+00AD>h<U+E0041>"
+        );
+        assert_eq!(sanitize_line("titel\u{2028}"), "titel<U+2028>");
+        assert_eq!(sanitize("geïnformeerd — “ja” €"), "geïnformeerd — “ja” €");
         assert_eq!(sanitize("regel\nnieuw\tveld"), "regel\nnieuw\tveld");
     }
 

@@ -56,6 +56,8 @@ const TICK: Duration = Duration::from_millis(30);
 
 /// Keys taken in one go before a frame is drawn anyway.
 const MAX_KEYS_PER_FRAME: usize = 256;
+/// How long a find in the open text searches before the next frame.
+const FIND_FRAME: Duration = Duration::from_millis(16);
 
 pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     // The interface draws on a terminal; a pipe or a file would receive
@@ -170,7 +172,24 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 }
                 dirty = true;
             }
-            if !event::poll(TICK)? {
+            // A find in a long text goes on between frames, a window at a
+            // time, for a frame's worth of time: a key waiting comes first.
+            if update::finding(&state) {
+                let until = std::time::Instant::now() + FIND_FRAME;
+                while update::finding(&state)
+                    && std::time::Instant::now() < until
+                    && !event::poll(Duration::ZERO)?
+                {
+                    update::find_more(&mut state, update::FIND_WINDOW);
+                }
+                dirty = true;
+            }
+            let wait = if update::finding(&state) {
+                Duration::ZERO
+            } else {
+                TICK
+            };
+            if !event::poll(wait)? {
                 continue;
             }
             dirty = true;

@@ -58,6 +58,11 @@ pub struct Find {
     /// Hits as (paragraph, first char, end char), in reading order.
     pub hits: Vec<(usize, usize, usize)>,
     pub current: usize,
+    /// The search of the open text while it goes on: a window at a time
+    /// (see [`crate::tui::update::find_more`]), dropped by the next key.
+    pub job: Option<dossier_core::find::FindJob>,
+    /// The view moves to the first hit at or after its top once found.
+    pub jump: bool,
 }
 
 /// The fuzzy finder over everything.

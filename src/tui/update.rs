@@ -10,6 +10,10 @@ use super::i18n::{T, t};
 use super::state::{Find, Finder, Overlay, Pane, Place, RowItem, State};
 use super::tree;
 
+mod find;
+pub use find::{FIND_WINDOW, find_more, finding};
+use find::{find_prompt, refind, step_hit};
+
 /// Work for the loop.
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -404,7 +408,7 @@ pub fn open_node(s: &mut State, node: usize, remember: bool) {
     s.link = None;
     s.marks.clear();
     s.relayout();
-    refind(s);
+    refind(s, false);
     tree::reveal(s, node);
 }
 
@@ -415,7 +419,7 @@ fn restore(s: &mut State, p: Place) {
     s.clamp_scroll();
     s.link = p.link.filter(|&l| l < s.layout.links.len());
     s.marks.clear();
-    refind(s);
+    refind(s, false);
     tree::reveal(s, p.node);
 }
 
@@ -510,78 +514,6 @@ fn peek(s: &mut State) {
         Some(t) => open_node(s, t, true),
         None => no_link(s),
     }
-}
-
-fn find_prompt(s: &mut State, a: Action) {
-    match a {
-        Action::Type(c) => {
-            s.find.query.push(c);
-            refind(s);
-            jump_to_hit(s, true);
-        }
-        Action::Erase => {
-            s.find.query.pop();
-            refind(s);
-            jump_to_hit(s, true);
-        }
-        Action::ClearPrompt => {
-            s.find.query.clear();
-            refind(s);
-        }
-        Action::Open => s.find.editing = false,
-        Action::Cancel => s.find = Find::default(),
-        _ => {}
-    }
-}
-
-/// Recomputes the hits of the find query in the open text.
-fn refind(s: &mut State) {
-    s.find.hits = match s.open.map(|node| s.corpus.body(node)) {
-        Some(Ok(doc)) => dossier_core::find::find_in(doc, &s.find.query),
-        // The reader says why; the notice is no text to find in.
-        Some(Err(_)) => {
-            if !s.find.query.is_empty() {
-                s.message = Some(t(s.lang, T::UnreadableHere).into());
-            }
-            Vec::new()
-        }
-        None => Vec::new(),
-    };
-    s.find.current = s.find.current.min(s.find.hits.len().saturating_sub(1));
-}
-
-/// Moves to the first hit at or after the top of the view.
-fn jump_to_hit(s: &mut State, from_view: bool) {
-    if s.find.hits.is_empty() {
-        return;
-    }
-    if from_view {
-        let top = s.scroll;
-        s.find.current = s
-            .find
-            .hits
-            .iter()
-            .position(|&(p, c, _)| s.layout.line_of(p, c).is_some_and(|l| l >= top))
-            .unwrap_or(0);
-    }
-    let (p, c, _) = s.find.hits[s.find.current];
-    if let Some(line) = s.layout.line_of(p, c) {
-        scroll_to(s, line);
-    }
-}
-
-fn step_hit(s: &mut State, forward: bool) {
-    let n = s.find.hits.len();
-    if n == 0 {
-        s.message = Some(t(s.lang, T::NoHits).into());
-        return;
-    }
-    s.find.current = if forward {
-        (s.find.current + 1) % n
-    } else {
-        (s.find.current + n - 1) % n
-    };
-    jump_to_hit(s, false);
 }
 
 fn filter_prompt(s: &mut State, a: Action) {

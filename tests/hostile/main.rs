@@ -11,6 +11,7 @@ mod controls;
 mod fifo;
 mod import_checks;
 mod import_limits;
+mod invisible;
 mod large_paragraph;
 mod store_litter;
 

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::text::is_bidi_control;
+use crate::text::{is_bidi_control, is_invisible};
 
 /// Writes `value` as indented JSON, with every control written as an escape.
 pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(mut out: W, value: &T) -> io::Result<()> {
@@ -31,7 +31,10 @@ fn escape_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         if is_raw_control(c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
+            // Beyond the first plane, as a surrogate pair.
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             out.push(c);
         }
@@ -42,13 +45,21 @@ fn escape_controls(json: &str) -> String {
 /// serde_json escapes the C0 controls within strings itself, so a line
 /// break in its output is the indentation's and stays.
 fn is_raw_control(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_bidi_control(c)
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r')) || is_bidi_control(c) || is_invisible(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn separators_and_format_characters_are_escaped() {
+        let text = "a\u{2028}b\u{2029}\u{200b}\u{feff}\u{2060}\u{ad}\u{e0041}";
+        let s = to_string(text).unwrap();
+        assert_eq!(s, r#""a\u2028b\u2029\u200b\ufeff\u2060\u00ad\udb40\udc41""#);
+        assert_eq!(serde_json::from_str::<String>(&s).unwrap(), text);
+    }
 
     #[test]
     fn c1_bidi_and_del_are_escaped() {

@@ -64,6 +64,7 @@ pub fn classify<'a>(text: &'a str, report: &mut Report) -> Layout<'a> {
 /// decides (the published layout), before [`Layout::collect_running`].
 pub fn bare(text: &str) -> Layout<'_> {
     let mut layout = Layout::default();
+    crate::work::add(text.len());
     for raw in text.lines() {
         let starts_page = raw.starts_with('\u{c}');
         layout.lines.push(raw.trim_start_matches('\u{c}'));
@@ -137,6 +138,7 @@ fn page_headers(layout: &mut Layout) {
         let mut i = p;
         while i > 0 {
             i -= 1;
+            crate::work::add(1);
             let t = layout.lines[i].trim();
             if t.is_empty() {
                 blanks += 1;
@@ -172,6 +174,7 @@ fn read_header(layout: &mut Layout, block: &[usize]) {
     let mut current = String::new();
     let mut k = 0;
     while k < block.len() {
+        crate::work::add(1);
         let i = block[k];
         let raw = layout.lines[i];
         let t = raw.trim();
@@ -179,16 +182,16 @@ fn read_header(layout: &mut Layout, block: &[usize]) {
             sender_done = true;
             let value = block[k + 1..]
                 .iter()
-                .find(|&&j| !layout.lines[j].trim().is_empty())
-                .copied();
-            if let Some(j) = value {
+                .position(|&j| !layout.lines[j].trim().is_empty())
+                .map(|p| (k + 1 + p, block[k + 1 + p]));
+            if let Some((at, j)) = value {
                 let v = super::collapse(layout.lines[j]);
                 match t {
                     "Datum" => layout.date = Some((j + 1, v)),
                     "Onze referentie" | "Ons kenmerk" | "Kenmerk" => layout.reference = Some(v),
                     _ => {}
                 }
-                k = block.iter().position(|&b| b == j).map_or(k + 1, |p| p + 1);
+                k = at + 1;
                 continue;
             }
         } else if !sender_done && !t.is_empty() {
@@ -362,6 +365,7 @@ pub fn blocks(layout: &Layout, report: &mut Report) -> Vec<Block> {
             }
             let start = i;
             while i < group.len() {
+                crate::work::add(1);
                 let (no, line) = group[i];
                 let next = group.get(i + 1).map(|l| l.1);
                 let t = line.trim_end();

@@ -17,6 +17,7 @@ mod format;
 mod html;
 pub mod ids;
 mod lines;
+mod markers;
 pub mod pdftext;
 pub mod proof;
 mod published;
@@ -243,6 +244,7 @@ pub fn import_bytes_over(
     }
     // Written with the earlier ids, the same version is the same file.
     let previous = earlier.filter(|old| *old != toml);
+    crate::work::add(toml.len());
     proof::prove(&transcript, &document, &toml, &mut report);
     Ok(Imported {
         file_name,
@@ -258,5 +260,7 @@ pub(crate) fn collapse(text: &str) -> String {
     crate::text::collapse_whitespace(text)
 }
 
+#[cfg(test)]
+mod scaling;
 #[cfg(test)]
 mod tests;

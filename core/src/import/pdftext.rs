@@ -13,9 +13,10 @@
 //! number order, citations are found in every notation, annex mentions
 //! become annexes. See [`super::lines`] for the line rules.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::lines::{self, Kind, Layout};
+use super::markers;
 use super::{
     Annex, Block, Document, Footnote, ImportError, Inline, Reference, Report, Signatory,
     Transcript, slug,
@@ -57,7 +58,7 @@ pub(super) fn assemble(
             lines::Block::Heading { .. } => None,
         })
         .collect();
-    let markers = find_markers(&paragraphs, &notes, report);
+    let markers = markers::find(&paragraphs, &notes, report);
     // Hyperlinks printed at the page foot: their labels in the text.
     let links = link_labels(&paragraphs, &layout.urls, report);
 
@@ -106,19 +107,38 @@ pub(super) fn assemble(
         let inlines = to_inlines(&text, spans);
         doc.blocks.push(Block::Paragraph { inlines, line });
     }
-    doc.annexes.extend(annexes.into_values());
+    // An annex a link already gave (`Bijlage 2` as a link's label) once.
+    let linked: std::collections::HashSet<String> =
+        doc.annexes.iter().map(|a| a.key.clone()).collect();
+    doc.annexes
+        .extend(annexes.into_values().filter(|a| !linked.contains(&a.key)));
 
     // Footnotes with their citations.
     for (n, (line, text)) in &notes {
         let mut spans = Vec::new();
-        for f in citation::find_all(text) {
-            let kind = if text[..f.start].to_lowercase().contains("motie") {
+        let found = citation::find_all(text);
+        // What stands before each citation, read in one pass: the first
+        // `motie`, the last `vergaderjaar`, the previous citation's end.
+        let motie = first_ci(text, "motie");
+        let years: Vec<usize> = text
+            .match_indices("vergaderjaar ")
+            .map(|(i, _)| i)
+            .collect();
+        crate::work::add(2 * text.len() + found.len());
+        let mut ends: Vec<usize> = Vec::with_capacity(found.len());
+        for f in found {
+            let kind = if motie.is_some_and(|m| m + "motie".len() <= f.start) {
                 "motie"
             } else {
                 "kamerstuk"
             };
-            let year = year_before(&text[..f.start]);
-            let description = description_before(text, f.start);
+            let last_year = years
+                .partition_point(|&y| y + "vergaderjaar ".len() <= f.start)
+                .checked_sub(1)
+                .map(|k| years[k]);
+            let year = last_year.and_then(|y| year_at(&text[y..f.start]));
+            let description = description_before(text, f.start, &ends);
+            ends.push(f.end);
             let entry = doc
                 .references
                 .entry(f.id.reference_id())
@@ -284,113 +304,6 @@ fn transcript(layout: &Layout) -> Transcript {
     t
 }
 
-/// Where footnote `n`'s marker stands: paragraph index → (byte offset, n).
-fn find_markers(
-    paragraphs: &[(usize, String)],
-    notes: &BTreeMap<u32, (usize, String)>,
-    report: &mut Report,
-) -> BTreeMap<usize, Vec<(usize, u32)>> {
-    let mut out: BTreeMap<usize, Vec<(usize, u32)>> = BTreeMap::new();
-    let (mut p, mut from) = (0usize, 0usize);
-    for (&n, (line, _)) in notes {
-        let mut found = None;
-        let (mut q, mut start) = (p, from);
-        while q < paragraphs.len() {
-            if let Some(at) = marker_in(&paragraphs[q].1, start, n) {
-                found = Some((q, at));
-                break;
-            }
-            q += 1;
-            start = 0;
-        }
-        match found {
-            Some((q, at)) => {
-                out.entry(q).or_default().push((at, n));
-                p = q;
-                from = at + n.to_string().len();
-            }
-            None => report.warn(
-                *line,
-                "unmatched-footnote",
-                format!("no marker for footnote {n} found in the text after marker {}: the footnote is kept, cited nowhere", n.saturating_sub(1)),
-            ),
-        }
-    }
-    out
-}
-
-/// The first place at or after `from` where `n` stands as a marker: glued
-/// to a word or to punctuation (`Luxemburg1`, `gemeld2,`, `voorstel1.`,
-/// `(de 'C7')1`), after a year (`20191`), or alone after a word or a full
-/// stop (`gestuurd 6.`, `geïnformeerd. 2`).
-fn marker_in(text: &str, from: usize, n: u32) -> Option<usize> {
-    let digits = n.to_string();
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(rel) = text.get(i..)?.find(&digits) {
-        let at = i + rel;
-        let end = at + digits.len();
-        i = at + 1;
-        if end < bytes.len() && bytes[end].is_ascii_digit() {
-            continue;
-        }
-        let before = &text[..at];
-        let prev = before.chars().next_back();
-        let after = text[end..].chars().next();
-        let after_ok = after.is_none_or(|c| c.is_whitespace() || ",.;:)".contains(c));
-        let glued = match prev {
-            Some(c) if c.is_alphabetic() => {
-                // Not a code such as `C7`, `G20`: a short run of capitals.
-                let word: String = before
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_alphanumeric())
-                    .collect();
-                !(word.chars().count() <= 3 && word.chars().all(|c| c.is_uppercase()))
-            }
-            Some(c) if ")'’”\".,;:".contains(c) => true,
-            Some(c) if c.is_ascii_digit() => {
-                // A year with the marker glued on: `20191`.
-                let run: Vec<char> = before
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect();
-                let year: String = run.iter().rev().collect();
-                year.len() == 4 && (year.starts_with("19") || year.starts_with("20"))
-            }
-            _ => false,
-        };
-        if glued && after_ok {
-            return Some(at);
-        }
-        if prev.is_some_and(char::is_whitespace) && after_ok {
-            let word_before = before.trim_end();
-            let last = word_before.chars().next_back();
-            let after_word = last.is_some_and(|c| c.is_alphabetic() || c == '.');
-            let alone_at_end = after.is_none_or(|c| c.is_whitespace())
-                && last == Some('.')
-                && text[end..]
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_uppercase);
-            // `gestuurd 6.`, not `artikel 2:20` nor `hoofdstuk 3.1`.
-            let digit_after = text[end..]
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_digit());
-            let before_punct = after.is_some_and(|c| ",.;".contains(c))
-                && !digit_after
-                && last.is_some_and(char::is_alphabetic);
-            if after_word && (alone_at_end || before_punct) {
-                return Some(at);
-            }
-        }
-    }
-    None
-}
-
 /// A hyperlink printed at the page foot is the target of a label that ends
 /// a paragraph after a colon (`… is hier gepubliceerd: Joint Statement C7 |
 /// …`). Paragraph index → (label start, annex).
@@ -399,40 +312,50 @@ fn link_labels(
     urls: &[(usize, String)],
     report: &mut Report,
 ) -> BTreeMap<usize, (usize, Annex)> {
+    // The paragraphs that end in a label, in order, each read once: each
+    // URL takes the first one not yet taken, when it stands before it.
+    let mut labelled = paragraphs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (line, text))| {
+            crate::work::add(text.len());
+            let colon = text.rfind(": ")?;
+            let label = text[colon + 2..].trim_end();
+            let is_label = !label.is_empty()
+                && label.len() <= 160
+                && !label.ends_with(['.', '?', '!', ';', ','])
+                && label.starts_with(char::is_uppercase);
+            is_label.then_some((i, *line, colon + 2, label))
+        })
+        .peekable();
     let mut out = BTreeMap::new();
-    let mut taken = 0usize;
+    // Two links with one label (a page printed twice) get keys of their own.
+    let mut keys: HashMap<String, usize> = HashMap::new();
     for (line, url) in urls {
-        // The first unlinked paragraph before the URL's line that ends in a label.
-        let found = paragraphs
-            .iter()
-            .enumerate()
-            .filter(|(i, (l, _))| *l < *line && !out.contains_key(i))
-            .skip(taken)
-            .find_map(|(i, (_, text))| {
-                let colon = text.rfind(": ")?;
-                let label = text[colon + 2..].trim_end();
-                let is_label = !label.is_empty()
-                    && label.len() <= 160
-                    && !label.ends_with(['.', '?', '!', ';', ','])
-                    && label.starts_with(char::is_uppercase);
-                is_label.then_some((i, colon + 2, label.to_string()))
-            });
+        crate::work::add(1);
+        let found = labelled.next_if(|(_, l, _, _)| *l < *line);
         match found {
-            Some((i, start, label)) => {
+            Some((i, _, start, label)) => {
                 let short = label
                     .split(" | ")
                     .next()
-                    .unwrap_or(&label)
+                    .unwrap_or(label)
                     .trim()
                     .to_string();
+                let base = slug::slug(&short);
+                let seen = keys.entry(base.clone()).or_default();
+                *seen += 1;
+                let key = match *seen {
+                    1 => base,
+                    n => format!("{base}-{n}"),
+                };
                 let annex = Annex {
-                    key: slug::slug(&short),
+                    key,
                     label: short,
-                    title: label,
+                    title: label.to_string(),
                     url: Some(url.clone()),
                 };
                 out.insert(i, (start, annex));
-                taken = 0;
             }
             None => report.warn(
                 *line,
@@ -452,6 +375,7 @@ fn annex_mentions(text: &str) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(rel) = text[i..].find("Bijlage") {
+        crate::work::add(rel);
         let at = i + rel;
         i = at + "Bijlage".len();
         let plural = text[i..].starts_with("n ");
@@ -463,6 +387,7 @@ fn annex_mentions(text: &str) -> Vec<(usize, usize, u32)> {
         loop {
             let rest = &text[pos..];
             let skip = rest.len() - rest.trim_start_matches([' ', ',']).len();
+            crate::work::add(skip + 1);
             let rest2 = &rest[skip..];
             let (rest2, skip) = match rest2.strip_prefix("en ") {
                 Some(r) if !numbers.is_empty() => (r, skip + 3),
@@ -488,10 +413,17 @@ fn annex_mentions(text: &str) -> Vec<(usize, usize, u32)> {
     out
 }
 
-/// `vergaderjaar 2023-2024` nearest before a citation in a footnote.
-fn year_before(before: &str) -> Option<String> {
-    let at = before.rfind("vergaderjaar ")?;
-    let word = before[at + "vergaderjaar ".len()..]
+/// Where `word` (lower case ASCII) first stands in `text`, case aside.
+fn first_ci(text: &str, word: &str) -> Option<usize> {
+    let (t, w) = (text.as_bytes(), word.as_bytes());
+    (0..=t.len().checked_sub(w.len())?).find(|&i| t[i..i + w.len()].eq_ignore_ascii_case(w))
+}
+
+/// `vergaderjaar 2023-2024` at the start of `text` (the last one before a
+/// citation in a footnote): the years.
+fn year_at(text: &str) -> Option<String> {
+    let word = text
+        .strip_prefix("vergaderjaar ")?
         .split([',', ' '])
         .next()?;
     let ok = word.len() == 9 && word.as_bytes()[4] == b'-';
@@ -499,11 +431,17 @@ fn year_before(before: &str) -> Option<String> {
 }
 
 /// `Geannoteerde agenda …, 8-9 december 2025 - 32317- 978`: the words
-/// before ` - ` describe the document, back to the previous citation.
-fn description_before(text: &str, start: usize) -> Option<String> {
+/// before ` - ` describe the document, back to the previous citation
+/// (`ends`: where the citations before this one end, in order).
+fn description_before(text: &str, start: usize, ends: &[usize]) -> Option<String> {
     let before = text[..start].trim_end();
     let before = before.strip_suffix(" -")?;
-    let from = citation::find_all(before).last().map_or(0, |f| f.end);
+    let from = ends
+        .iter()
+        .rev()
+        .find(|&&e| e <= before.len())
+        .copied()
+        .unwrap_or(0);
     let d = before[from..].trim();
     let d = d.strip_prefix("en ").unwrap_or(d).trim();
     (!d.is_empty() && d.len() <= 200).then(|| d.to_string())
@@ -532,4 +470,38 @@ pub(super) fn to_inlines(text: &str, mut spans: Vec<(usize, usize, Inline)>) -> 
         out.push(Inline::Text(text[pos..].to_string()));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::import;
+    use crate::load::{NoFiles, SourceFile, load};
+
+    #[test]
+    fn two_links_with_one_label_get_an_annex_each() {
+        // The bundled letter with its first page printed twice, the
+        // second time with another address for the Joint Statement.
+        let letter = include_str!("../../../dossiers/source/kamerbrief-7010422.txt");
+        let cut = letter.find(" gesproken over opkomende").unwrap();
+        let start = letter.find("Ministeriële bijeenkomst C7").unwrap();
+        let again = letter[start..cut].replace("joint-statement-c7\n", "joint-statement-c7-en\n");
+        let text = format!("{}{again}{}", &letter[..cut], &letter[cut..]);
+        let done = import(&text).unwrap();
+        let keys: Vec<&str> = done
+            .document
+            .annexes
+            .iter()
+            .map(|a| a.key.as_str())
+            .collect();
+        assert!(
+            keys.contains(&"joint-statement-c7") && keys.contains(&"joint-statement-c7-2"),
+            "{keys:?}"
+        );
+        let files = [SourceFile {
+            path: done.file_name.clone(),
+            text: done.toml.clone(),
+        }];
+        let corpus = load(&files, &NoFiles);
+        assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    }
 }

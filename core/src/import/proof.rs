@@ -22,6 +22,9 @@ use super::{Document, Report, Transcript};
 use crate::markup;
 
 pub fn prove(source: &Transcript, doc: &Document, written: &str, report: &mut Report) {
+    // The TOML parser's and the markup's passes (linear: see the import
+    // benchmark) count as one step a byte.
+    crate::work::add(written.len());
     let value: toml::Table = match toml::from_str(written) {
         Ok(v) => v,
         Err(e) => {
@@ -143,58 +146,80 @@ fn push_text(
 }
 
 /// The source's characters with their line, whitespace left out; a hyphen
-/// that ends a source line is marked optional.
-fn source_chars(lines: &[(usize, String)]) -> Vec<(char, usize, bool)> {
-    let mut out = Vec::new();
-    for (start, text) in lines {
-        let mut line = *start;
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\n' {
-                line += 1;
-                continue;
-            }
-            if c.is_whitespace() {
-                continue;
-            }
-            let optional = c == '-' && {
-                let rest: String = chars.clone().take_while(|&d| d != '\n').collect();
-                rest.trim().is_empty()
-            };
-            out.push((c, line, optional));
-        }
+/// that ends a source line is marked optional. Read as the comparison
+/// goes, so the proof holds no copy of the text.
+fn source_chars(lines: &[(usize, String)]) -> impl Iterator<Item = (char, usize, bool)> + '_ {
+    lines.iter().flat_map(|(start, text)| {
+        crate::work::add(text.len());
+        text.split('\n').enumerate().flat_map(move |(k, piece)| {
+            // Where the line's last character that is not whitespace ends.
+            let last = piece.trim_end().len();
+            piece
+                .char_indices()
+                .filter(|(_, c)| !c.is_whitespace())
+                .map(move |(at, c)| (c, start + k, c == '-' && at + 1 == last))
+        })
+    })
+}
+
+/// The last few characters read, for a finding's context.
+struct Behind(std::collections::VecDeque<char>);
+
+impl Behind {
+    const KEEP: usize = 20;
+
+    fn new() -> Self {
+        Behind(std::collections::VecDeque::with_capacity(Self::KEEP))
     }
-    out
+
+    fn push(&mut self, c: char) {
+        if self.0.len() == Self::KEEP {
+            self.0.pop_front();
+        }
+        self.0.push_back(c);
+    }
+
+    /// The characters behind, then those ahead: 50 in all.
+    fn around(&self, ahead: impl Iterator<Item = char>) -> String {
+        let behind = self.0.len();
+        self.0
+            .iter()
+            .copied()
+            .chain(ahead.take(50 - behind))
+            .collect()
+    }
 }
 
 /// One finding at the first place where the result leaves the source.
 fn compare(source: &[(usize, String)], result: &str, what: &str, report: &mut Report) {
-    let src = source_chars(source);
-    let res: Vec<char> = result.chars().filter(|c| !c.is_whitespace()).collect();
-    let (mut i, mut j) = (0, 0);
-    while i < src.len() && j < res.len() {
-        if src[i].0 == res[j] {
-            i += 1;
-            j += 1;
-        } else if src[i].2 {
-            i += 1;
-        } else {
-            break;
+    crate::work::add(result.len());
+    let mut src = source_chars(source).peekable();
+    let mut res = result.chars().filter(|c| !c.is_whitespace()).peekable();
+    let (mut src_behind, mut res_behind) = (Behind::new(), Behind::new());
+    let mut last_line = 0;
+    while let Some(&(c, line, optional)) = src.peek() {
+        match res.peek() {
+            Some(&r) if r == c => {
+                res_behind.push(r);
+                res.next();
+            }
+            _ if optional => {}
+            _ => break,
         }
+        src_behind.push(c);
+        last_line = line;
+        src.next();
     }
-    while i < src.len() && src[i].2 {
-        i += 1;
-    }
-    if i == src.len() && j == res.len() {
+    let (src_done, res_done) = (src.peek().is_none(), res.peek().is_none());
+    if src_done && res_done {
         return;
     }
-    let line = src.get(i).or(src.last()).map_or(0, |c| c.1);
-    let around = |chars: &mut dyn Iterator<Item = char>| chars.take(50).collect::<String>();
-    let from_src = around(&mut src[i.saturating_sub(20)..].iter().map(|c| c.0));
-    let from_res = around(&mut res[j.saturating_sub(20)..].iter().copied());
-    let message = if i == src.len() {
+    let line = src.peek().map_or(last_line, |c| c.1);
+    let from_src = src_behind.around(src.map(|c| c.0));
+    let from_res = res_behind.around(res);
+    let message = if src_done {
         format!("{what} of the result goes on where the source ends: «{from_res}»")
-    } else if j == res.len() {
+    } else if res_done {
         format!("{what} of the result ends where the source goes on: «{from_src}»")
     } else {
         format!(
@@ -241,12 +266,14 @@ fn check_links(
             );
         }
     }
+    let lines: BTreeMap<u32, usize> = doc
+        .footnotes
+        .iter()
+        .map(|f| (f.number, f.line))
+        .rev()
+        .collect();
     for (n, text) in notes {
-        let line = doc
-            .footnotes
-            .iter()
-            .find(|f| f.number == *n)
-            .map_or(0, |f| f.line);
+        let line = lines.get(n).copied().unwrap_or(0);
         match cited.get(n) {
             None => report.warn(
                 line,

@@ -47,6 +47,9 @@ fn is_combining(c: char) -> bool {
 #[derive(Debug, Default)]
 pub struct Slugs {
     used: HashSet<String>,
+    /// For each slug, the number its next copy tries first: the ones
+    /// below it are taken, so many equal headings cost no more each.
+    next: std::collections::HashMap<String, usize>,
 }
 
 impl Slugs {
@@ -58,11 +61,13 @@ impl Slugs {
     /// `base`, with `-2`, `-3` when it is taken.
     pub fn claim(&mut self, base: String) -> String {
         let mut candidate = base.clone();
-        let mut n = 2;
+        let mut n = self.next.get(&base).copied().unwrap_or(2);
         while self.used.contains(&candidate) {
+            crate::work::add(1);
             candidate = format!("{base}-{n}");
             n += 1;
         }
+        self.next.insert(base, n);
         self.used.insert(candidate.clone());
         candidate
     }

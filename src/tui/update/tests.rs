@@ -685,3 +685,120 @@ fn the_timeline_filters_as_the_tree_does() {
     assert!(s.timeline_filter.is_empty());
     assert_eq!(crate::tui::timeline::shown(&s).len(), 3);
 }
+
+/// The bundled dossiers and one topic whose text is a single paragraph of
+/// `repeats` times a short sentence.
+fn state_with_a_long_paragraph(repeats: usize) -> State {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dossiers");
+    let (mut files, errors) = crate::store::dossiers::read_dir_files(&dir, 8 << 20);
+    assert!(errors.is_empty(), "{errors:?}");
+    let text = "de raad en de commissie ".repeat(repeats);
+    files.push(dossier_core::load::SourceFile {
+        path: "lang.toml".into(),
+        text: format!(
+            "[dossier]\nid = \"lang\"\ntitle = \"Lang\"\nsource = \"kst-32317-987\"\ntext = '''\n{text}\n'''\n"
+        ),
+    });
+    let corpus = Arc::new(dossier_core::load::load_owned(
+        files,
+        &dossier_core::load::NoFiles,
+    ));
+    assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
+    s.resize((60, 20), 20);
+    open(&mut s, "lang");
+    s
+}
+
+#[test]
+fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
+    let repeats = 20_000;
+    let mut s = state_with_a_long_paragraph(repeats);
+    update(&mut s, Action::Find);
+    // One key searches one window of the text, whatever its length.
+    let ((), steps) = dossier_core::work::counted(|| {
+        update(&mut s, Action::Type('e'));
+    });
+    assert!(
+        steps <= (FIND_WINDOW + 64) as u64,
+        "{steps} steps for one key"
+    );
+    assert!(finding(&s), "the rest of the text is still to search");
+    let first = s.find.hits.len();
+    assert!(first > 0 && first < 6 * repeats, "{first}");
+    // The view went to the first hit at once.
+    assert_eq!(s.find.current, 0);
+    // The next key drops that search and starts its own.
+    update(&mut s, Action::Type('n'));
+    assert_eq!(s.find.query, "en");
+    assert!(finding(&s));
+    assert!(s.find.hits.iter().all(|&(_, a, b)| b - a == 2));
+    // Between frames the loop searches on, a window at a time, to the end.
+    let mut frames = 0;
+    while finding(&s) {
+        find_more(&mut s, FIND_WINDOW);
+        frames += 1;
+    }
+    assert!(frames >= 5, "{frames}");
+    let doc = s.corpus.body(s.open.unwrap()).unwrap();
+    assert_eq!(s.find.hits, dossier_core::find::find_in(doc, "en"));
+    assert_eq!(s.find.hits.len(), repeats);
+    // Esc drops a search under way.
+    update(&mut s, Action::Erase);
+    assert!(finding(&s));
+    update(&mut s, Action::Cancel);
+    assert!(!finding(&s) && s.find.hits.is_empty());
+}
+
+#[test]
+fn ctrl_c_quits_at_once_while_a_find_goes_on() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut s = state_with_a_long_paragraph(20_000);
+    update(&mut s, Action::Find);
+    update(&mut s, Action::Type('d'));
+    assert!(finding(&s));
+    let ((), steps) = dossier_core::work::counted(|| {
+        crate::tui::dispatch::key(
+            &mut s,
+            KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        );
+    });
+    assert!(s.quit);
+    assert_eq!(steps, 0, "Ctrl-c searched on first");
+}
+
+#[test]
+fn a_find_goes_to_the_first_hit_below_the_top_of_the_view() {
+    let mut s = state_with_a_long_paragraph(20_000);
+    let middle = s.layout.lines.len() / 2;
+    s.scroll = middle;
+    update(&mut s, Action::Find);
+    update(&mut s, Action::Type('d'));
+    while finding(&s) {
+        find_more(&mut s, FIND_WINDOW);
+    }
+    let (p, c, _) = s.find.hits[s.find.current];
+    assert!(s.find.current > 0);
+    let line = s.layout.line_of(p, c).unwrap();
+    assert!(
+        line >= middle && line <= middle + 1,
+        "{line} for a view at {middle}"
+    );
+    let (p0, c0, _) = s.find.hits[s.find.current - 1];
+    assert!(
+        s.layout.line_of(p0, c0).unwrap() <= middle,
+        "the hit before is above"
+    );
+}
+
+#[test]
+fn enter_closes_the_find_prompt_while_the_find_goes_on() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut s = state_with_a_long_paragraph(20_000);
+    update(&mut s, Action::Find);
+    update(&mut s, Action::Type('e'));
+    assert!(finding(&s));
+    crate::tui::dispatch::key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(!s.find.editing);
+    assert!(finding(&s), "the find goes on after the prompt closes");
+}

@@ -67,6 +67,13 @@ fn styled<'a>(s: &State, seg: &'a Seg) -> Vec<Span<'a>> {
     };
     let current = s.find.hits.get(s.find.current).copied();
     let notes = crate::tui::notes_bridge::note_ranges(s, para);
+    // The hits that touch this segment: the hits are in reading order
+    // and do not overlap, so they are found by halving, not one by one.
+    let end = seg.start + seg.text.chars().count();
+    let hits = &s.find.hits;
+    let from = hits.partition_point(|&(p, _, b)| (p, b) <= (para, seg.start));
+    let to = hits.partition_point(|&(p, a, _)| (p, a) < (para, end));
+    let hits = &hits[from..to.max(from)];
     let mut out = Vec::new();
     for (i, ch) in seg.text.chars().enumerate() {
         let c = seg.start + i;
@@ -77,7 +84,7 @@ fn styled<'a>(s: &State, seg: &'a Seg) -> Vec<Span<'a>> {
         if s.marks.contains(&(para, c)) {
             style = style.patch(s.theme.highlight);
         }
-        for &(p, a, b) in &s.find.hits {
+        for &(p, a, b) in hits {
             if p == para && a <= c && c < b {
                 let is_current = current == Some((p, a, b));
                 style = style.patch(if is_current {

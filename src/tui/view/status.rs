@@ -47,8 +47,14 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 1 => format!("1 {}", t(s.lang, T::Hit)),
                 _ => format!("{cur}/{n} {}", t(s.lang, T::Hits)),
             };
+            // `…` while the text is still being searched.
+            let more = if crate::tui::update::finding(s) {
+                "…"
+            } else {
+                ""
+            };
             spans.push(Span::styled(
-                format!("/{} {counted}  ", s.find.query),
+                format!("/{} {counted}{more}  ", s.find.query),
                 s.theme.accent,
             ));
             if n == 0 {

@@ -686,3 +686,58 @@ fn a_text_that_cannot_be_read_is_a_notice_with_nothing_to_select_or_find() {
         }
     }
 }
+
+/// The library with the agenda's title holding invisible characters: a
+/// line separator, a zero-width space, a word joiner and a byte order mark.
+fn library_with_invisible_title() -> Arc<Corpus> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for folder in ["dossiers", "tests/fixtures/library"] {
+        let (found, errors) = crate::store::dossiers::read_dir_files(&dir.join(folder), 8 << 20);
+        assert!(errors.is_empty(), "{errors:?}");
+        files.extend(found);
+    }
+    for f in &mut files {
+        f.text = f.text.replace(
+            "title = \"Geannoteerde agenda van de formele",
+            "title = \"Geannoteerde\u{2028}agenda\u{200B}van\u{2060}de\u{FEFF}formele",
+        );
+    }
+    Arc::new(dossier_core::load::load_owned(
+        files,
+        &dossier_core::load::NoFiles,
+    ))
+}
+
+#[test]
+fn invisible_characters_are_shown_as_marks_and_keep_the_borders_in_place() {
+    for size in SIZES {
+        let mut s = state_on(library_with_invisible_title(), Lang::Nl, size);
+        run(&mut s, &[Action::Timeline]);
+        let t = draw(&s, size);
+        let b = t.backend().buffer();
+        let text = screen(b);
+        for c in ['\u{2028}', '\u{200B}', '\u{2060}', '\u{FEFF}'] {
+            assert!(!text.contains(c), "raw U+{:04X}:\n{text}", c as u32);
+        }
+        assert!(text.contains("agenda<U+200B>van"), "{text}");
+        // Every row of the popup ends on its right border, in one column.
+        let rows: Vec<u16> = (0..size.1)
+            .filter(|&y| row(b, y).contains("agenda<U+200B>"))
+            .collect();
+        assert!(!rows.is_empty(), "{text}");
+        let border = |y: u16| {
+            row(b, y)
+                .chars()
+                .collect::<Vec<_>>()
+                .iter()
+                .rposition(|&c| c == '│')
+        };
+        let plain = (0..size.1)
+            .find(|&y| row(b, y).contains("Ram") && !row(b, y).contains("agenda"))
+            .unwrap();
+        for y in rows {
+            assert_eq!(border(y), border(plain), "row {y}:\n{text}");
+        }
+    }
+}
