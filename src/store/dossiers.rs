@@ -411,3 +411,12 @@ mod tests {
         );
     }
 }
+
+/// A digest of the built-in dossiers' files: what an index of them is
+/// checked against.
+pub fn built_in_stamp() -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    BUILT_IN.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
