@@ -119,6 +119,11 @@ impl LibraryIndex {
     ) -> Result<LibraryIndex, Error> {
         let digest = digest(sources);
         let (schema, f) = schema();
+        // A file that is not a regular one (a FIFO, say) would be waited
+        // on when opened: such an index is built again.
+        if !all_regular(dir) {
+            wipe(dir)?;
+        }
         let opened = match Index::open_in_dir(dir) {
             Ok(i) if i.schema() == schema => Some(i),
             _ => None,
@@ -440,6 +445,15 @@ fn digest(sources: &[(String, String)]) -> String {
     sorted.sort();
     sorted.hash(&mut h);
     format!("{:016x}:{}", h.finish(), sources.len())
+}
+
+/// Whether every entry of the index folder is a regular file.
+fn all_regular(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .all(|e| e.file_type().is_ok_and(|t| t.is_file()))
+    })
 }
 
 /// Empties an index folder that cannot be read, to build it again.
