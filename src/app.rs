@@ -15,7 +15,7 @@ use dossier_core::{BodyError, Corpus, LoadError};
 use crate::store::cache::{Cache, Fingerprint};
 use crate::store::config::{self, Config};
 use crate::store::dossiers::{self, Origin};
-use crate::store::index::{self, LibraryIndex, Loaded};
+use crate::store::index::{self, LibraryIndex};
 use crate::store::notes::{self, NotesStore, StoreError};
 
 /// The files the user named on the command line; each `None` takes the
@@ -177,33 +177,11 @@ impl App {
     /// changed (and the corpus loaded for that). Without a cache, or when
     /// the cached index cannot be written, an index in memory.
     pub fn library_index(&mut self) -> Result<LibraryIndex, index::engine::Error> {
-        let sources = index::sources::of(&self.origin);
-        let cache = index::cache_dir();
-        let dir = cache.as_ref().map(|c| index::location(c, &self.origin));
-        let mut load = || {
-            let corpus = self.corpus();
-            let (units, unreadable) = index::units::of(&corpus);
-            let warnings = corpus
-                .errors
-                .iter()
-                .map(ToString::to_string)
-                .chain(unreadable.iter().map(ToString::to_string))
-                .collect();
-            Loaded { units, warnings }
-        };
-        let Some(dir) = dir else {
-            return LibraryIndex::in_ram(load());
-        };
-        let opened = std::fs::create_dir_all(&dir)
-            .map_err(index::engine::Error::from)
-            .and_then(|()| LibraryIndex::open(&dir, &sources, &mut load));
-        match opened {
-            Ok(i) => Ok(i),
-            // A cache that cannot be written or read is no reason not to
-            // search.
-            Err(_) => LibraryIndex::in_ram(load()),
-        }
+        let origin = self.origin.clone();
+        let max = self.config.max_file_size;
+        index::open(&origin, max, &mut || self.corpus())
     }
+
 }
 
 /// Hands a large value to the process's exit instead of dropping it: the
@@ -272,7 +250,7 @@ mod tests {
         assert!(c.get("d").is_some(), "{:?}", c.errors);
         // Asked again, the same corpus, and no second load.
         assert!(Arc::ptr_eq(&c, &app.corpus()));
-        let index = LibraryIndex::in_ram(Loaded {
+        let index = LibraryIndex::in_ram(index::Loaded {
             units: index::units::of(&c).0,
             warnings: Vec::new(),
         })

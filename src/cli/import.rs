@@ -92,6 +92,10 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
                 print(&entries, &args)?;
                 anyhow::bail!("{}", sanitize_line(&e));
             }
+            // The library's index takes the new files now, so that the next
+            // start need not; should this fail or be cut short, that start
+            // finds the files changed by their stamps and updates it.
+            let _ = crate::store::index::refresh_after_import(&dir, cap);
         }
     }
     print(&entries, &args)?;

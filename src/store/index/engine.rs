@@ -115,7 +115,7 @@ impl LibraryIndex {
     pub fn open(
         dir: &Path,
         sources: &[(String, String)],
-        load: &mut dyn FnMut() -> Loaded,
+        load: &mut dyn FnMut(Option<&[String]>) -> Loaded,
     ) -> Result<LibraryIndex, Error> {
         let digest = digest(sources);
         let (schema, f) = schema();
@@ -138,7 +138,7 @@ impl LibraryIndex {
         // read; anything less is built again.
         let index = match opened {
             Some(i) if payload.digest == digest => {
-                if let Ok(ready) = LibraryIndex::ready(i.clone(), f, payload.warnings) {
+                if let Ok(ready) = LibraryIndex::ready(i.clone(), f, payload.warnings.clone()) {
                     return Ok(ready);
                 }
                 wipe(dir)?;
@@ -150,16 +150,53 @@ impl LibraryIndex {
                 Index::create_in_dir(dir, schema)?
             }
         };
-        let loaded = load();
         let mut writer: IndexWriter = match index.writer_with_num_threads(1, WRITER_MEMORY) {
             Ok(w) => w,
-            Err(TantivyError::LockFailure(..)) => return LibraryIndex::in_ram(loaded),
+            Err(TantivyError::LockFailure(..)) => return LibraryIndex::in_ram(load(None)),
             Err(e) => return Err(e),
         };
         let known = markers(&index, f)?;
         let current: BTreeMap<&str, &str> = sources
             .iter()
             .map(|(k, s)| (k.as_str(), s.as_str()))
+            .collect();
+        let changed: Vec<String> = current
+            .iter()
+            .filter(|(k, s)| known.get(**k).map(String::as_str) != Some(**s))
+            .map(|(k, _)| k.to_string())
+            .chain(
+                known
+                    .keys()
+                    .filter(|k| !current.contains_key(String::as_str(k)))
+                    .cloned(),
+            )
+            .collect();
+        // A file other than a dossier file (a text a dossier file
+        // includes, the built-in letter) may change any unit: then every
+        // unit is indexed again. Otherwise only the files that changed
+        // are read.
+        let whole = known.is_empty() || changed.iter().any(|k| !k.ends_with(".toml"));
+        let present: Vec<String> = changed
+            .iter()
+            .filter(|k| current.contains_key(String::as_str(k)))
+            .cloned()
+            .collect();
+        let loaded = if whole { load(None) } else { load(Some(&present)) };
+        let warnings: Vec<String> = if whole {
+            loaded.warnings.clone()
+        } else {
+            payload
+                .warnings
+                .iter()
+                .filter(|w| !changed.iter().any(|k| w.starts_with(k.as_str())))
+                .chain(&loaded.warnings)
+                .cloned()
+                .collect()
+        };
+        let mut once = HashSet::new();
+        let warnings: Vec<String> = warnings
+            .into_iter()
+            .filter(|w| once.insert(w.clone()))
             .collect();
         let group_of = |u: &Unit| -> String {
             if current.contains_key(u.file.as_str()) {
@@ -168,28 +205,13 @@ impl LibraryIndex {
                 BUILT_IN.to_string()
             }
         };
-        let changed: Vec<&str> = current
-            .iter()
-            .filter(|(k, s)| known.get(**k).map(String::as_str) != Some(**s))
-            .map(|(k, _)| *k)
-            .chain(
-                known
-                    .keys()
-                    .map(String::as_str)
-                    .filter(|k| !current.contains_key(k)),
-            )
-            .collect();
-        // A file other than a dossier file (a text a dossier file
-        // includes, the built-in letter) may change any unit: then every
-        // unit is indexed again.
-        let whole = known.is_empty() || changed.iter().any(|k| !k.ends_with(".toml"));
         if whole {
             writer.delete_all_documents()?;
         }
         let redo: HashSet<&str> = if whole {
             current.keys().copied().chain([BUILT_IN]).collect()
         } else {
-            changed.iter().copied().collect()
+            changed.iter().map(String::as_str).collect()
         };
         for key in &redo {
             if !whole {
@@ -211,13 +233,13 @@ impl LibraryIndex {
         }
         let payload = Payload {
             digest,
-            warnings: loaded.warnings.clone(),
+            warnings: warnings.clone(),
         };
         let mut commit = writer.prepare_commit()?;
         commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
         commit.commit()?;
         writer.wait_merging_threads()?;
-        LibraryIndex::ready(index, f, loaded.warnings)
+        LibraryIndex::ready(index, f, warnings)
     }
 
     fn ready(index: Index, f: Fields, warnings: Vec<String>) -> Result<LibraryIndex, Error> {

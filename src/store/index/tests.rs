@@ -160,7 +160,7 @@ fn sources(units: &[Unit], stamp: &str) -> Vec<(String, String)> {
 }
 
 fn open(dir: &Path, units: &[Unit], stamp: &str, loads: &mut usize) -> LibraryIndex {
-    let mut load = || {
+    let mut load = |_: Option<&[String]>| {
         *loads += 1;
         Loaded {
             units: units.to_vec(),
@@ -188,7 +188,7 @@ fn a_second_start_reads_no_file_and_a_changed_file_is_indexed_again() {
     units[0].shown.passages[1].2 = "Nu over drugssmokkel.".into();
     let mut srcs = sources(&units, "1");
     srcs[0].1 = "2".into();
-    let mut load = || Loaded {
+    let mut load = |_: Option<&[String]>| Loaded {
         units: units.clone(),
         warnings: Vec::new(),
     };
@@ -201,7 +201,7 @@ fn a_second_start_reads_no_file_and_a_changed_file_is_indexed_again() {
     let fewer: Vec<Unit> = units[1..].to_vec();
     let mut srcs = sources(&fewer, "1");
     srcs.retain(|s| s.0 != units[0].file);
-    let mut load = || Loaded {
+    let mut load = |_: Option<&[String]>| Loaded {
         units: fewer.clone(),
         warnings: Vec::new(),
     };
@@ -246,7 +246,7 @@ fn a_broken_index_is_rebuilt_and_an_uncommitted_one_is_not_used() {
             std::fs::remove_file(p).unwrap();
         }
     }
-    let mut load = || Loaded {
+    let mut load = |_: Option<&[String]>| Loaded {
         units: units.clone(),
         warnings: Vec::new(),
     };
