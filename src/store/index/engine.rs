@@ -340,6 +340,31 @@ impl LibraryIndex {
             }
             clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
         }
+        // Words typed together rank higher where they stand together
+        // (`Europese Raad`, `Iron Dome`).
+        let together: Vec<String> = plan
+            .groups
+            .iter()
+            .filter_map(|g| match g.as_slice() {
+                [a] if a.ident.is_none() && a.mode != Mode::Whole => Some(a.words.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if together.len() >= 2 {
+            for (field, boost) in [(self.f.title, 3.0), (self.f.dossier, 3.0), (self.f.body, 1.0)] {
+                let phrase = PhraseQuery::new(
+                    together
+                        .iter()
+                        .map(|w| Term::from_field_text(field, w))
+                        .collect(),
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(phrase), boost)),
+                ));
+            }
+        }
         for a in &plan.not {
             if let Some(q) = self.atom_query(a, 2) {
                 clauses.push((Occur::MustNot, q));
