@@ -181,7 +181,6 @@ impl App {
         let max = self.config.max_file_size;
         index::open(&origin, max, &mut || self.corpus())
     }
-
 }
 
 /// Hands a large value to the process's exit instead of dropping it: the

@@ -138,7 +138,11 @@ fn a_dossier_number_lists_its_documents_and_words_across_paragraphs_find() {
     found.sort();
     assert_eq!(
         found,
-        ["kst-21501-20-2240", "kst-21501-20-2241", "kst-21501-20-2242"]
+        [
+            "kst-21501-20-2240",
+            "kst-21501-20-2241",
+            "kst-21501-20-2242"
+        ]
     );
     assert_eq!(
         ids(&h.search(&lib, "Kamerstukken II 2024/25, 21 501-20, nr. 2241")),
@@ -171,7 +175,14 @@ fn a_changed_library_and_a_broken_index_never_give_a_wrong_answer() {
     assert_eq!(dirs.len(), 1, "{dirs:?}");
     // A document written behind the index's back (an import killed before
     // it reached the index): the next start finds it.
-    motie(&lib, "32317", "990", "Ellian", "drugssmokkel", "Over drugssmokkel.");
+    motie(
+        &lib,
+        "32317",
+        "990",
+        "Ellian",
+        "drugssmokkel",
+        "Over drugssmokkel.",
+    );
     assert_eq!(ids(&h.search(&lib, "drugssmokkel")), ["kst-32317-990"]);
     // A document removed: gone from the answers.
     std::fs::remove_file(lib.join("kst-32317-990.toml")).unwrap();
@@ -230,7 +241,11 @@ fn an_import_killed_midway_leaves_an_index_the_next_start_can_use() {
                 continue;
             };
             let hits = ids(&h.search(&lib, id));
-            assert_eq!(hits.first().map(String::as_str), Some(id), "after {delay} ms");
+            assert_eq!(
+                hits.first().map(String::as_str),
+                Some(id),
+                "after {delay} ms"
+            );
         }
     }
 }

@@ -167,13 +167,9 @@ pub fn load_files(names: &[String], max_file_size: u64) -> Corpus {
         .and_then(|n| Path::new(n).parent())
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let resolver = FolderResolver {
-        dir,
-        max_file_size,
-    };
-    let read = |name: &str| {
-        read_capped(Path::new(name), max_file_size).map_err(|e| read_error(name, e))
-    };
+    let resolver = FolderResolver { dir, max_file_size };
+    let read =
+        |name: &str| read_capped(Path::new(name), max_file_size).map_err(|e| read_error(name, e));
     load::load_paths(names.to_vec(), &read, &resolver)
 }
 
@@ -358,6 +354,15 @@ pub(crate) fn load_library_fixture() -> Corpus {
     corpus
 }
 
+/// A digest of the built-in dossiers' files: what an index of them is
+/// checked against.
+pub fn built_in_stamp() -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    BUILT_IN.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -438,13 +443,4 @@ mod tests {
             c.errors[0]
         );
     }
-}
-
-/// A digest of the built-in dossiers' files: what an index of them is
-/// checked against.
-pub fn built_in_stamp() -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    BUILT_IN.hash(&mut h);
-    format!("{:016x}", h.finish())
 }

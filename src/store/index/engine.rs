@@ -181,7 +181,11 @@ impl LibraryIndex {
             .filter(|k| current.contains_key(String::as_str(k)))
             .cloned()
             .collect();
-        let loaded = if whole { load(None) } else { load(Some(&present)) };
+        let loaded = if whole {
+            load(None)
+        } else {
+            load(Some(&present))
+        };
         let warnings: Vec<String> = if whole {
             loaded.warnings.clone()
         } else {
@@ -352,7 +356,11 @@ impl LibraryIndex {
             .flatten()
             .collect();
         if together.len() >= 2 {
-            for (field, boost) in [(self.f.title, 3.0), (self.f.dossier, 3.0), (self.f.body, 1.0)] {
+            for (field, boost) in [
+                (self.f.title, 3.0),
+                (self.f.dossier, 3.0),
+                (self.f.body, 1.0),
+            ] {
                 let phrase = PhraseQuery::new(
                     together
                         .iter()
@@ -376,7 +384,12 @@ impl LibraryIndex {
     /// An atom at a level: every way it may match up to that level.
     fn atom_query(&self, a: &Atom, level: u8) -> Option<Box<dyn Query>> {
         let f = self.f;
-        let text_fields = [(f.title, 3.0), (f.people, 3.0), (f.dossier, 2.0), (f.body, 1.0)];
+        let text_fields = [
+            (f.title, 3.0),
+            (f.people, 3.0),
+            (f.dossier, 2.0),
+            (f.body, 1.0),
+        ];
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(ident) = &a.ident {
             let q = TermQuery::new(

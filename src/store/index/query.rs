@@ -210,7 +210,9 @@ fn citations(query: &str) -> Vec<String> {
         i += 1;
         // `…, nr. 2245`: the document's number.
         if ident_of(&token).is_some()
-            && raw.get(i).is_some_and(|n| n.eq_ignore_ascii_case("nr.") || n.eq_ignore_ascii_case("nr"))
+            && raw
+                .get(i)
+                .is_some_and(|n| n.eq_ignore_ascii_case("nr.") || n.eq_ignore_ascii_case("nr"))
             && let Some(number) = raw.get(i + 1)
         {
             let number = number.trim_end_matches([',', '.', ';']);
@@ -267,7 +269,13 @@ mod tests {
         let modes: Vec<Mode> = p.groups.iter().map(|g| g[0].mode).collect();
         assert_eq!(
             modes,
-            [Mode::Exact, Mode::Prefix, Mode::Suffix, Mode::Plain, Mode::Plain]
+            [
+                Mode::Exact,
+                Mode::Prefix,
+                Mode::Suffix,
+                Mode::Plain,
+                Mode::Plain
+            ]
         );
         assert_eq!(p.groups[3].len(), 2, "{p:?}");
         assert_eq!(p.groups[3][1].words, ["b"]);
