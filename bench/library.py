@@ -111,10 +111,14 @@ def build_library(work, total, seed):
         number = str(5000 + i)
         new_id = f"kst-{dossier.lower()}-{number}"
         t = text.replace(old_id + "/", new_id + "/").replace(f'"{old_id}"', f'"{new_id}"')
-        t = re.sub(r'(?m)^dossier_number = ".*"$', f'dossier_number = "{dossier}"', t)
-        t = re.sub(r'(?m)^number = ".*"$', f'number = "{number}"', t)
-        t = re.sub(r"(?m)^url = .*\n", "", t)
-        t = re.sub(r'(?m)^dossier_title = ".*"$', f'dossier_title = "{DOSSIERS[dossier]}"', t)
+        # The document's own identity only: its references keep theirs.
+        head, sep, rest = t.partition("\n[document]\n")
+        meta, sep2, tail = rest.partition("\n[")
+        meta = re.sub(r'(?m)^dossier_number = ".*"$', f'dossier_number = "{dossier}"', meta)
+        meta = re.sub(r'(?m)^number = ".*"$', f'number = "{number}"', meta)
+        meta = re.sub(r"(?m)^url = .*\n?", "", meta)
+        meta = re.sub(r'(?m)^dossier_title = ".*"$', f'dossier_title = "{DOSSIERS[dossier]}"', meta)
+        t = head + sep + meta + sep2 + tail
         name = rnd.choice(NAMES)
 
         def rename(m):
