@@ -97,9 +97,12 @@ pub fn location(cache: &Path, origin: &Origin) -> PathBuf {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    // The folder as named too: the files are keyed by the path the loader
+    // names them by (`lib/x.toml`), and one index per spelling keeps each
+    // from being rebuilt by the other.
     match origin {
-        Origin::Folder(d) => ("folder", canonical(d)).hash(&mut h),
-        Origin::FolderAndLibrary(d) => ("folder+library", canonical(d)).hash(&mut h),
+        Origin::Folder(d) => ("folder", canonical(d), d).hash(&mut h),
+        Origin::FolderAndLibrary(d) => ("folder+library", canonical(d), d).hash(&mut h),
         Origin::BuiltIn => "built-in+library".hash(&mut h),
     }
     super::paths::user_library_dir()
