@@ -78,6 +78,10 @@ pub struct Found {
 #[derive(serde::Serialize, serde::Deserialize, Default)]
 struct Payload {
     digest: String,
+    /// The program that wrote the index ([`program`]): another one may
+    /// read the same files into other units, so it indexes them all again.
+    #[serde(default)]
+    program: String,
     /// Problems met while the corpus was loaded, to report on every search.
     warnings: Vec<String>,
 }
@@ -175,7 +179,9 @@ impl LibraryIndex {
         // includes, the built-in letter) may change any unit: then every
         // unit is indexed again. Otherwise only the files that changed
         // are read.
-        let whole = known.is_empty() || changed.iter().any(|k| !k.ends_with(".toml"));
+        let whole = known.is_empty()
+            || payload.program != program()
+            || changed.iter().any(|k| !k.ends_with(".toml"));
         let present: Vec<String> = changed
             .iter()
             .filter(|k| current.contains_key(String::as_str(k)))
@@ -237,6 +243,7 @@ impl LibraryIndex {
         }
         let payload = Payload {
             digest,
+            program: program(),
             warnings: warnings.clone(),
         };
         let mut commit = writer.prepare_commit()?;
@@ -495,12 +502,29 @@ fn markers(index: &Index, f: Fields) -> Result<BTreeMap<String, String>, Error> 
     Ok(out)
 }
 
-/// The digest of the sources' stamps and of this index's version.
+/// This index's version, the program's, and a stamp of its executable:
+/// a new build may read the same files differently.
+fn program() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{VERSION}/{}/{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The digest of the sources' stamps and of the program.
 fn digest(sources: &[(String, String)]) -> String {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    VERSION.hash(&mut h);
-    env!("CARGO_PKG_VERSION").hash(&mut h);
+    program().hash(&mut h);
     let mut sorted: Vec<&(String, String)> = sources.iter().collect();
     sorted.sort();
     sorted.hash(&mut h);

@@ -253,3 +253,27 @@ fn a_broken_index_is_rebuilt_and_an_uncommitted_one_is_not_used() {
     let i = LibraryIndex::open(&dir, &sources(&units, "1"), &mut load).unwrap();
     assert_eq!(ids(&i, "motie Ram")[0], "kst-21501-04-287");
 }
+
+#[test]
+fn an_index_written_by_another_program_is_built_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("index");
+    std::fs::create_dir(&dir).unwrap();
+    let units = library();
+    let mut loads = 0;
+    drop(open(&dir, &units, "1", &mut loads));
+    // Another build wrote it: same files, units of another shape.
+    {
+        let index = tantivy::Index::open_in_dir(&dir).unwrap();
+        let mut w: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        // Its units gone (say, read another way), its stamps kept.
+        let kind = index.schema().get_field("kind").unwrap();
+        w.delete_term(tantivy::Term::from_field_text(kind, "unit"));
+        let mut c = w.prepare_commit().unwrap();
+        c.set_payload("{\"digest\": \"x\", \"program\": \"older\", \"warnings\": []}");
+        c.commit().unwrap();
+    }
+    let i = open(&dir, &units, "1", &mut loads);
+    assert_eq!(loads, 2);
+    assert_eq!(i.len(), units.len());
+}
