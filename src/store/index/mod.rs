@@ -10,6 +10,7 @@
 //! - [`sources`]: the files a library is read from, with their stamps.
 
 pub mod engine;
+pub mod finder;
 pub mod passages;
 pub mod query;
 pub mod sources;

@@ -26,6 +26,35 @@ pub struct Passage {
 /// `width` characters. A result found only through a typo shows its
 /// first passage.
 pub fn best(shown: &Shown, plan: &Plan, n: usize, width: usize) -> Vec<Passage> {
+    ranked(shown, plan, n)
+        .into_iter()
+        .filter_map(|(i, positions)| {
+            let (node, paragraph, text) = shown.passages.get(i)?;
+            let (id, title) = shown.nodes.get(*node as usize)?;
+            let (snippet, positions) = snippet(text, &positions, width);
+            Some(Passage {
+                node: id.clone(),
+                node_title: title.clone(),
+                paragraph: paragraph.map(|p| p as usize),
+                snippet,
+                positions,
+            })
+        })
+        .collect()
+}
+
+/// At most `n` passages of `shown` (indices in its `passages`), best first,
+/// each with the character positions of its matches in its whole text.
+pub fn ranked(shown: &Shown, plan: &Plan, n: usize) -> Vec<(usize, Vec<usize>)> {
+    scored(shown, plan, n)
+        .into_iter()
+        .map(|(i, _, positions)| (i, positions))
+        .collect()
+}
+
+/// [`ranked`], with each passage's score: 3 for each of the query's words
+/// it holds as a word, 1 for each it holds as part of a word.
+pub fn scored(shown: &Shown, plan: &Plan, n: usize) -> Vec<(usize, u32, Vec<usize>)> {
     let words: Vec<&str> = plan
         .atoms()
         .flat_map(|a| a.words.iter().map(String::as_str))
@@ -50,18 +79,7 @@ pub fn best(shown: &Shown, plan: &Plan, n: usize, width: usize) -> Vec<Passage> 
     scored
         .into_iter()
         .take(n)
-        .filter_map(|(_, i, positions)| {
-            let (node, paragraph, text) = shown.passages.get(i)?;
-            let (id, title) = shown.nodes.get(*node as usize)?;
-            let (snippet, positions) = snippet(text, &positions, width);
-            Some(Passage {
-                node: id.clone(),
-                node_title: title.clone(),
-                paragraph: paragraph.map(|p| p as usize),
-                snippet,
-                positions,
-            })
-        })
+        .map(|(score, i, positions)| (i, score, positions))
         .collect()
 }
 
