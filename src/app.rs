@@ -15,6 +15,7 @@ use dossier_core::{BodyError, Corpus, LoadError};
 use crate::store::cache::{Cache, Fingerprint};
 use crate::store::config::{self, Config};
 use crate::store::dossiers::{self, Origin};
+use crate::store::index::{self, LibraryIndex};
 use crate::store::notes::{NotesStore, StoreError, location as notes_location};
 
 pub mod notes;
@@ -209,48 +210,15 @@ impl App {
         }
     }
 
-    /// The search index and `find` run on it, without parsing the dossiers
-    /// when the cache has a folder's index; problems in dossier files found
-    /// on the way come back to be reported, and so do the nodes whose text
-    /// could not be read (search leaves them out).
-    pub fn search<R: Send>(
-        &self,
-        find: &(dyn Fn(&SearchIndex) -> R + Sync),
-    ) -> (SearchIndex, R, Vec<LoadError>, Vec<BodyError>) {
+    /// The library's search index, brought up to date with the files it
+    /// is read from: opened from the user's cache without reading a dossier
+    /// file when their stamps match, else updated for the files that
+    /// changed (and the corpus loaded for that). Without a cache, or when
+    /// the cached index cannot be written, an index in memory.
+    pub fn library_index(&mut self) -> Result<LibraryIndex, index::engine::Error> {
+        let origin = self.origin.clone();
         let max = self.config.max_file_size;
-        let (index, r, errors) = match (&self.origin, &self.cache, &self.corpus) {
-            (Origin::Folder(dir), Some(cache), None) => {
-                let (index, r, errors, _) = cache.index_and(dir, max, find);
-                (index, r, errors)
-            }
-            // The only corpus whose bodies may be read lazily: the one
-            // loaded for reading.
-            (_, _, Some(corpus)) => {
-                let (index, unreadable) = SearchIndex::build_reporting(corpus);
-                let r = find(&index);
-                return (index, r, corpus.errors.clone(), unreadable);
-            }
-            (Origin::Folder(dir), None, None) => {
-                let corpus = dossiers::load_dir(dir, max);
-                let index = SearchIndex::build(&corpus);
-                let r = find(&index);
-                (index, r, corpus.errors)
-            }
-            (Origin::FolderAndLibrary(dir), _, None) => {
-                let corpus = dossiers::load_dir_and_library(dir, max);
-                let index = SearchIndex::build(&corpus);
-                let r = find(&index);
-                (index, r, corpus.errors)
-            }
-            (Origin::BuiltIn, _, None) => {
-                let corpus = dossiers::load_built_in_and_library(max);
-                let index = SearchIndex::build(&corpus);
-                let r = find(&index);
-                (index, r, corpus.errors)
-            }
-        };
-        // The other corpora are loaded with every body held.
-        (index, r, errors, Vec::new())
+        index::open(&origin, max, &mut || self.corpus())
     }
 }
 
@@ -320,10 +288,13 @@ mod tests {
         assert!(c.get("d").is_some(), "{:?}", c.errors);
         // Asked again, the same corpus, and no second load.
         assert!(Arc::ptr_eq(&c, &app.corpus()));
-        let (_, hits, errors, unreadable) = app.search(&|i| i.exact("tekst", 5));
-        assert!(unreadable.is_empty(), "{unreadable:?}");
-        assert_eq!(hits.len(), 1, "{errors:?}");
-        assert!(errors.is_empty(), "{errors:?}");
+        let index = LibraryIndex::in_ram(index::Loaded {
+            units: index::units::of(&c).0,
+            warnings: Vec::new(),
+        })
+        .unwrap();
+        let hits = index.search(&index::query::parse("tekst"), 5).unwrap();
+        assert_eq!(hits.len(), 1);
         assert_eq!(app.notes().unwrap().dir(), tmp.path().join("notes"));
     }
 }

@@ -229,7 +229,22 @@ impl TreeFilter {
         if self.text.is_empty() {
             return true;
         }
-        self.may_match(&n.title) || self.may_match(&n.id)
+        if self.may_match(&n.title) || self.may_match(&n.id) {
+            return true;
+        }
+        // A document, and each topic of it, is found by its Kamerstuk
+        // dossier's title and number too: `JBZ-Raad`, `32317`.
+        n.kind.is_root()
+            && c.letter_of(node)
+                .and_then(|l| c.node(l).letter.as_deref())
+                .is_some_and(|m| {
+                    m.dossier_title
+                        .as_deref()
+                        .is_some_and(|t| self.may_match(t))
+                        || m.kamerstuk
+                            .as_ref()
+                            .is_some_and(|k| self.may_match(&k.dossier))
+                })
     }
 
     /// Whether `text` matches the query: holds each word as it stands,
@@ -477,6 +492,22 @@ mod tests {
             TreeFilter::parse("raad").positions("Raad en raad"),
             vec![0, 1, 2, 3, 8, 9, 10, 11]
         );
+    }
+
+    #[test]
+    fn a_dossier_title_filters_its_documents_and_their_topics() {
+        let c = bundled();
+        let ebsp = c.get("ebsp").unwrap();
+        let letter = c.get("kst-32317-987").unwrap();
+        for q in ["JBZ-Raad", "jbz-raad", "32317"] {
+            let f = TreeFilter::parse(q);
+            assert!(f.matches(&c, ebsp), "{q}");
+            assert!(f.matches(&c, letter), "{q}");
+        }
+        assert!(!TreeFilter::parse("Europese Raad").matches(&c, ebsp));
+        // Not every node of the document: its roots, whose parts show.
+        let part = c.get("ebsp/uitkomst-onderhandelingen").unwrap();
+        assert!(!TreeFilter::parse("JBZ-Raad").matches(&c, part));
     }
 
     #[test]

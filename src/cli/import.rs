@@ -130,7 +130,7 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    after_write(&dir, &changed);
+    after_write(&dir, &changed, cap);
     count_notes(paths, &loaded.config, &mut entries, &docs);
 
     if args.json {
@@ -151,7 +151,15 @@ pub fn run(paths: &Paths, args: ImportArgs) -> anyhow::Result<ExitCode> {
 /// or replaced), after they are in the library folder: what follows the
 /// library (the search index, the notes' anchors) is brought up to date
 /// from here.
-fn after_write(_dir: &Path, _changed: &[String]) {}
+fn after_write(dir: &Path, changed: &[String], cap: u64) {
+    if changed.is_empty() {
+        return;
+    }
+    // The library's index takes the new files now, so that the next start
+    // need not; should this fail or be cut short, that start finds the
+    // files changed by their stamps and updates it.
+    let _ = crate::store::index::refresh_after_import(dir, cap);
+}
 
 /// For each document that replaced (or, with --dry-run, would replace) an
 /// earlier version: what became of the notes on it.

@@ -145,7 +145,12 @@ pub fn run(paths: &Paths, command: Command) -> anyhow::Result<ExitCode> {
             exact,
             limit,
             json,
-        } => search::run(&open(paths)?, &query, exact, limit, json),
+        } => {
+            let mut app = open(paths)?;
+            let done = search::run(&mut app, &query, exact, limit, json);
+            crate::app::leave_to_exit(app);
+            done
+        }
         Command::Check { dir } => {
             // `check DIR` checks DIR instead of the dossiers in use.
             let paths = Paths {

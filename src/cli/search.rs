@@ -1,81 +1,102 @@
-//! `dossier search QUERY [--exact] [--limit N] [--json]`: ranked hits over
-//! every title and passage, ignoring case and accents: the texts holding
-//! the words as typed first, each occurrence a hit, with fzf's extended
-//! syntax; fuzzy matches only when no text holds them (see
-//! [`SearchIndex::find`]). `--exact` takes the query as one phrase.
+//! `dossier search QUERY [--exact] [--limit N] [--json]`: the documents of
+//! the library (and the built-in letter's topics) best matching the
+//! query, each once, with its best passages beneath it. Ranked by the
+//! library's index over titles, subjects, submitters, dossier numbers and
+//! titles, citations and text: whole words before parts of words, typos
+//! forgiven when the words as typed find little; fzf's extended syntax.
+//! `--exact` takes the query as one phrase of whole words.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use dossier_core::doc_kind::DocKind;
-use dossier_core::search::{Hit, SearchIndex, snippet};
+use dossier_core::text::sanitize_line;
 use serde::Serialize;
 
 use super::output::print_json;
 use crate::app::App;
+use crate::store::index::passages::{self, Passage};
+use crate::store::index::query;
 
 /// Characters of passage shown around the matches.
 const SNIPPET_WIDTH: usize = 100;
 
+/// Passages shown beneath each result.
+const PASSAGES: usize = 3;
+
 #[derive(Serialize)]
 struct HitJson<'a> {
-    /// The dossier (or letter) the hit is read under; none for references.
-    dossier: Option<&'a str>,
+    /// The document, or the topic of the built-in letter.
+    dossier: &'a str,
+    /// Where the best passage is: the document or a node under it.
     node: &'a str,
     title: &'a str,
     score: i64,
-    snippet: String,
+    /// The best passage, around its matches.
+    snippet: &'a str,
     /// A document's kind (`motie`, `brief`, `amendement`, …; see
-    /// [`dossier_core::doc_kind::DocKind`]), else the node's: `dossier`,
-    /// `section`, `footnote`, `annex` or `reference`.
-    kind: &'static str,
-    /// The paragraph of the node (0-based), absent for a hit in the title.
+    /// [`dossier_core::doc_kind::DocKind`]), or `dossier` for a topic.
+    kind: &'a str,
+    /// The best passage's paragraph (0-based), absent for a title.
     #[serde(skip_serializing_if = "Option::is_none")]
     passage: Option<usize>,
+    passages: Vec<PassageJson<'a>>,
 }
 
-/// Searches without parsing the dossiers when it can: the application
-/// layer has a dossier folder's search index from the cache when it matches
-/// the files.
+#[derive(Serialize)]
+struct PassageJson<'a> {
+    node: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passage: Option<usize>,
+    snippet: &'a str,
+}
+
 pub fn run(
-    app: &App,
+    app: &mut App,
     query: &str,
     exact: bool,
     limit: usize,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let find = |index: &SearchIndex| {
-        if exact {
-            index.exact(query, limit)
-        } else {
-            index.find(query, limit)
-        }
+    let plan = if exact {
+        query::exact(query)
+    } else {
+        query::parse(query)
     };
-    let (index, hits, errors, unreadable) = app.search(&find);
-    for e in &errors {
-        eprintln!("warning: {e}");
+    let index = app.library_index()?;
+    for w in index.warnings() {
+        eprintln!("warning: {}", sanitize_line(w));
     }
-    // A text that could not be read was not searched: the hits are
-    // incomplete, and the exit status says so.
-    for e in &unreadable {
-        eprintln!("warning: {e}");
-    }
-    let done = print_hits(&index, &hits, query, json);
-    crate::app::leave_to_exit(index);
-    match done {
-        Ok(_) if !unreadable.is_empty() => Ok(ExitCode::from(1)),
-        done => done,
-    }
-}
-
-/// Prints the hits of a search, best first.
-fn print_hits(
-    index: &SearchIndex,
-    hits: &[Hit],
-    query: &str,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
-    let rows: Vec<HitJson> = hits.iter().map(|h| hit_json(index, h)).collect();
+    let found = index.search(&plan, limit)?;
+    let shown: Vec<Vec<Passage>> = found
+        .iter()
+        .map(|f| passages::best(&f.shown, &plan, PASSAGES, SNIPPET_WIDTH))
+        .collect();
+    let rows: Vec<HitJson> = found
+        .iter()
+        .zip(&shown)
+        .map(|(f, ps)| {
+            let best = ps.first();
+            HitJson {
+                dossier: &f.id,
+                node: best.map_or(f.id.as_str(), |p| p.node.as_str()),
+                title: &f.shown.title,
+                score: f.score,
+                snippet: best.map_or("", |p| p.snippet.as_str()),
+                kind: &f.shown.kind,
+                passage: best.and_then(|p| p.paragraph),
+                passages: ps
+                    .iter()
+                    .map(|p| PassageJson {
+                        node: &p.node,
+                        title: &p.node_title,
+                        passage: p.paragraph,
+                        snippet: &p.snippet,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     if json {
         print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);
@@ -83,33 +104,19 @@ fn print_hits(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for row in &rows {
         // The score is for ranking (and in --json), not for reading.
-        writeln!(out, "{}  {}", row.node, row.title)?;
-        if row.passage.is_some() {
-            writeln!(out, "    {}", row.snippet)?;
+        writeln!(out, "{}  {}", row.dossier, sanitize_line(row.title))?;
+        for p in &row.passages {
+            if p.node != row.dossier {
+                writeln!(out, "  {}  {}", p.node, sanitize_line(p.title))?;
+            }
+            if p.passage.is_some() || p.node == row.dossier {
+                writeln!(out, "    {}", sanitize_line(p.snippet))?;
+            }
         }
     }
     out.flush()?;
     if rows.is_empty() {
-        eprintln!("no hits for `{}`", dossier_core::text::sanitize_line(query));
+        eprintln!("no hits for `{}`", sanitize_line(query));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn hit_json<'a>(index: &'a SearchIndex, hit: &Hit) -> HitJson<'a> {
-    let node = index.node(hit.node);
-    let (snippet, _) = snippet(index.text(hit), &hit.positions, SNIPPET_WIDTH);
-    HitJson {
-        dossier: node
-            .and_then(|n| n.root)
-            .and_then(|r| index.node(r))
-            .map(|r| r.id),
-        node: node.map_or("", |n| n.id),
-        title: index.title(hit.node),
-        score: hit.score,
-        snippet,
-        kind: node.map_or("section", |n| {
-            n.doc_kind.map_or(n.kind.as_str(), DocKind::key)
-        }),
-        passage: hit.passage,
-    }
 }

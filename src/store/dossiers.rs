@@ -198,6 +198,30 @@ pub fn load_dir(dir: &Path, max_file_size: u64) -> Corpus {
     corpus
 }
 
+/// Loads some dossier files alone, each named by its path as the loader
+/// names it: what an index update reads of a library whose other files
+/// did not change. A file's `file = "…"` references are read beside it.
+pub fn load_files(names: &[String], max_file_size: u64) -> Corpus {
+    let dir = names
+        .first()
+        .and_then(|n| Path::new(n).parent())
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let resolver = FolderResolver { dir, max_file_size };
+    let read =
+        |name: &str| read_capped(Path::new(name), max_file_size).map_err(|e| read_error(name, e));
+    load::load_paths(names.to_vec(), &read, &resolver)
+}
+
+/// The corpus of an origin, every body held.
+pub fn load_origin(origin: &Origin, max_file_size: u64) -> Corpus {
+    match origin {
+        Origin::Folder(dir) => load_dir(dir, max_file_size),
+        Origin::FolderAndLibrary(dir) => load_dir_and_library(dir, max_file_size),
+        Origin::BuiltIn => load_built_in_and_library(max_file_size),
+    }
+}
+
 /// Reads the dossier files of a folder, as the loader wants them.
 pub fn read_dir_files(dir: &Path, max_file_size: u64) -> (Vec<SourceFile>, Vec<LoadError>) {
     let (listed, mut errors) = list_dir_files(dir);
@@ -368,6 +392,15 @@ pub(crate) fn load_library_fixture() -> Corpus {
     let corpus = load::load_owned(files, &load::NoFiles);
     assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
     corpus
+}
+
+/// A digest of the built-in dossiers' files: what an index of them is
+/// checked against.
+pub fn built_in_stamp() -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    BUILT_IN.hash(&mut h);
+    format!("{:016x}", h.finish())
 }
 
 #[cfg(test)]

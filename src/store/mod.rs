@@ -7,6 +7,7 @@ pub mod config;
 pub mod dossiers;
 pub mod drafts;
 pub mod export_file;
+pub mod index;
 pub mod library;
 pub mod notes;
 pub mod paths;

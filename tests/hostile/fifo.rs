@@ -58,11 +58,19 @@ fn fifos_in_the_cache_folder_are_passed_over() {
     let (code, first, err) = with_cache(&["search", "marokko"]);
     assert_eq!(code, 0, "{err}");
     let mut replaced = 0;
-    for entry in std::fs::read_dir(&cache).unwrap() {
-        let p = entry.unwrap().path();
-        std::fs::remove_file(&p).unwrap();
-        mkfifo(&p);
-        replaced += 1;
+    // Every file of the cache, the search index's folders included.
+    let mut folders = vec![cache.clone()];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.is_dir() {
+                folders.push(p);
+                continue;
+            }
+            std::fs::remove_file(&p).unwrap();
+            mkfifo(&p);
+            replaced += 1;
+        }
     }
     assert!(replaced > 0, "no cache files were written");
     let (code, again, err) = with_cache(&["search", "marokko"]);

@@ -97,6 +97,48 @@ impl FinderWorker {
         }
     }
 
+    /// A worker that answers each query whole with `rank` (query, limit →
+    /// hits, best first), made on its thread by `make`: for a search that
+    /// is fast enough not to need chunks, such as a full-text index.
+    pub fn spawn_ranked<F, R>(make: F) -> FinderWorker
+    where
+        F: FnOnce() -> R + Send + 'static,
+        R: Fn(&str, usize) -> Vec<Hit>,
+    {
+        let (req_tx, req_rx) = mpsc::channel::<Request>();
+        let (upd_tx, upd_rx) = mpsc::channel::<FinderUpdate>();
+        let thread = std::thread::Builder::new()
+            .name("dossier-finder".into())
+            .spawn(move || {
+                let rank = make();
+                while let Ok(mut request) = req_rx.recv() {
+                    // Only the newest of the queries waiting matters.
+                    while let Ok(newer) = req_rx.try_recv() {
+                        request = newer;
+                    }
+                    let hits = rank(&request.query, request.limit);
+                    let update = FinderUpdate {
+                        generation: request.generation,
+                        query: request.query,
+                        scanned: hits.len(),
+                        total: hits.len(),
+                        hits,
+                        done: true,
+                    };
+                    if upd_tx.send(update).is_err() {
+                        return;
+                    }
+                }
+            })
+            .ok();
+        FinderWorker {
+            requests: Some(req_tx),
+            updates: upd_rx,
+            generation: 0,
+            thread,
+        }
+    }
+
     /// Starts a query, dropping any in progress; returns its generation,
     /// which its updates carry.
     pub fn search(&mut self, query: &str, limit: usize) -> u64 {
@@ -270,5 +312,32 @@ fn remember(
         && let Some(old) = order.pop_front()
     {
         remembered.remove(&old);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_ranked_worker_answers_the_newest_query_whole() {
+        let mut worker = FinderWorker::spawn_ranked(|| {
+            |q: &str, limit: usize| -> Vec<Hit> {
+                (0..limit.min(q.len()))
+                    .map(|i| Hit {
+                        node: i,
+                        passage: None,
+                        score: 0,
+                        positions: Vec::new(),
+                    })
+                    .collect()
+            }
+        });
+        worker.search("ab", 10);
+        let g = worker.search("abc", 10);
+        let u = worker
+            .wait_latest(Duration::from_secs(10))
+            .expect("an answer");
+        assert_eq!((u.generation, u.done, u.hits.len()), (g, true, 3));
     }
 }

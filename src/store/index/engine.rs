@@ -1,0 +1,561 @@
+//! The library's full-text index on tantivy: one document per
+//! [`Unit`](super::units::Unit), one marker per source file with its
+//! stamp, and the stamps' digest in the commit's payload. A start whose
+//! files have the digest searches without reading them; otherwise the
+//! units of the files that differ are replaced, and committed with the new
+//! digest in one atomic commit.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
+};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TEXT, TantivyDocument, Value,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term, doc};
+
+use super::query::{Atom, Mode, Plan};
+use super::units::{Shown, Unit};
+
+/// Changes whenever what is indexed, or how, changes: an index of another
+/// version is rebuilt.
+const VERSION: &str = "dossier-index-1";
+
+/// The group of units that come from no file of the origin (the built-in
+/// letter).
+pub const BUILT_IN: &str = "built-in:";
+
+/// Memory the writer may fill before it writes a segment.
+const WRITER_MEMORY: usize = 50_000_000;
+
+/// Why the index cannot serve.
+pub type Error = TantivyError;
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    group: Field,
+    kind: Field,
+    stamp: Field,
+    title: Field,
+    people: Field,
+    dossier: Field,
+    body: Field,
+    ident: Field,
+    shown: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let f = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        group: b.add_text_field("group", STRING | STORED),
+        kind: b.add_text_field("kind", STRING),
+        stamp: b.add_text_field("stamp", STORED),
+        title: b.add_text_field("title", TEXT),
+        people: b.add_text_field("people", TEXT),
+        dossier: b.add_text_field("dossier", TEXT),
+        body: b.add_text_field("body", TEXT),
+        ident: b.add_text_field("ident", STRING),
+        shown: b.add_text_field("shown", STORED),
+    };
+    (b.build(), f)
+}
+
+/// A unit found, with its rank's score and what to show.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub id: String,
+    /// Higher is better; whole words outrank parts of words outrank typos.
+    pub score: i64,
+    pub shown: Shown,
+}
+
+/// What the commit's payload says.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct Payload {
+    digest: String,
+    /// The program that wrote the index ([`program`]): another one may
+    /// read the same files into other units, so it indexes them all again.
+    #[serde(default)]
+    program: String,
+    /// Problems met while the corpus was loaded, to report on every search.
+    warnings: Vec<String>,
+}
+
+pub struct LibraryIndex {
+    reader: IndexReader,
+    f: Fields,
+    warnings: Vec<String>,
+}
+
+/// What a sync needs from the library when the stamps differ.
+pub struct Loaded {
+    pub units: Vec<Unit>,
+    pub warnings: Vec<String>,
+}
+
+impl LibraryIndex {
+    /// An index in memory of these units, for a run without a cache.
+    pub fn in_ram(loaded: Loaded) -> Result<LibraryIndex, Error> {
+        let (schema, f) = schema();
+        let index = Index::create_in_ram(schema);
+        let mut w: IndexWriter = index.writer_with_num_threads(1, WRITER_MEMORY)?;
+        for u in &loaded.units {
+            w.add_document(unit_doc(f, u, &u.file))?;
+        }
+        w.commit()?;
+        LibraryIndex::ready(index, f, loaded.warnings)
+    }
+
+    /// The index in `dir`, brought up to date with `sources` (key and
+    /// stamp of every file the library is read from): opened as it is when
+    /// its digest matches, else updated from `load` for the files that
+    /// differ, or rebuilt when it cannot be read. When another process
+    /// holds the writer, this run searches an index in memory.
+    pub fn open(
+        dir: &Path,
+        sources: &[(String, String)],
+        load: &mut dyn FnMut(Option<&[String]>) -> Loaded,
+    ) -> Result<LibraryIndex, Error> {
+        let digest = digest(sources);
+        let (schema, f) = schema();
+        // A file that is not a regular one (a FIFO, say) would be waited
+        // on when opened: such an index is built again.
+        if !all_regular(dir) {
+            wipe(dir)?;
+        }
+        let opened = match Index::open_in_dir(dir) {
+            Ok(i) if i.schema() == schema => Some(i),
+            _ => None,
+        };
+        let payload: Payload = opened
+            .as_ref()
+            .and_then(|i| i.load_metas().ok())
+            .and_then(|m| m.payload)
+            .and_then(|p| serde_json::from_str(&p).ok())
+            .unwrap_or_default();
+        // Open as it is when it matches the files and every segment can be
+        // read; anything less is built again.
+        let index = match opened {
+            Some(i) if payload.digest == digest => {
+                if let Ok(ready) = LibraryIndex::ready(i.clone(), f, payload.warnings.clone()) {
+                    return Ok(ready);
+                }
+                wipe(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+            Some(i) if i.reader().is_ok() => i,
+            _ => {
+                wipe(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        let mut writer: IndexWriter = match index.writer_with_num_threads(1, WRITER_MEMORY) {
+            Ok(w) => w,
+            Err(TantivyError::LockFailure(..)) => return LibraryIndex::in_ram(load(None)),
+            Err(e) => return Err(e),
+        };
+        let known = markers(&index, f)?;
+        let current: BTreeMap<&str, &str> = sources
+            .iter()
+            .map(|(k, s)| (k.as_str(), s.as_str()))
+            .collect();
+        let changed: Vec<String> = current
+            .iter()
+            .filter(|(k, s)| known.get(**k).map(String::as_str) != Some(**s))
+            .map(|(k, _)| k.to_string())
+            .chain(
+                known
+                    .keys()
+                    .filter(|k| !current.contains_key(String::as_str(k)))
+                    .cloned(),
+            )
+            .collect();
+        // A file other than a dossier file (a text a dossier file
+        // includes, the built-in letter) may change any unit: then every
+        // unit is indexed again. Otherwise only the files that changed
+        // are read.
+        let whole = known.is_empty()
+            || payload.program != program()
+            || changed.iter().any(|k| !k.ends_with(".toml"));
+        let present: Vec<String> = changed
+            .iter()
+            .filter(|k| current.contains_key(String::as_str(k)))
+            .cloned()
+            .collect();
+        let loaded = if whole {
+            load(None)
+        } else {
+            load(Some(&present))
+        };
+        let warnings: Vec<String> = if whole {
+            loaded.warnings.clone()
+        } else {
+            payload
+                .warnings
+                .iter()
+                .filter(|w| !changed.iter().any(|k| w.starts_with(k.as_str())))
+                .chain(&loaded.warnings)
+                .cloned()
+                .collect()
+        };
+        let mut once = HashSet::new();
+        let warnings: Vec<String> = warnings
+            .into_iter()
+            .filter(|w| once.insert(w.clone()))
+            .collect();
+        let group_of = |u: &Unit| -> String {
+            if current.contains_key(u.file.as_str()) {
+                u.file.clone()
+            } else {
+                BUILT_IN.to_string()
+            }
+        };
+        if whole {
+            writer.delete_all_documents()?;
+        }
+        let redo: HashSet<&str> = if whole {
+            current.keys().copied().chain([BUILT_IN]).collect()
+        } else {
+            changed.iter().map(String::as_str).collect()
+        };
+        for key in &redo {
+            if !whole {
+                writer.delete_term(Term::from_field_text(f.group, key));
+            }
+            if let Some(stamp) = current.get(key) {
+                writer.add_document(doc!(
+                    f.group => *key,
+                    f.kind => "file",
+                    f.stamp => *stamp,
+                ))?;
+            }
+        }
+        for u in &loaded.units {
+            let g = group_of(u);
+            if redo.contains(g.as_str()) {
+                writer.add_document(unit_doc(f, u, &g))?;
+            }
+        }
+        let payload = Payload {
+            digest,
+            program: program(),
+            warnings: warnings.clone(),
+        };
+        let mut commit = writer.prepare_commit()?;
+        commit.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
+        commit.commit()?;
+        writer.wait_merging_threads()?;
+        LibraryIndex::ready(index, f, warnings)
+    }
+
+    fn ready(index: Index, f: Fields, warnings: Vec<String>) -> Result<LibraryIndex, Error> {
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(LibraryIndex {
+            reader,
+            f,
+            warnings,
+        })
+    }
+
+    /// Problems met when the library was last loaded.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// How many units the index holds.
+    pub fn len(&self) -> usize {
+        let searcher = self.reader.searcher();
+        TermQuery::new(
+            Term::from_field_text(self.f.kind, "unit"),
+            IndexRecordOption::Basic,
+        )
+        .count(&searcher)
+        .unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The best `limit` units for a plan: those matching every group with
+    /// whole words first, then with words they start, then with words they
+    /// are part of; words a typo away only when those find fewer than
+    /// three.
+    pub fn search(&self, plan: &Plan, limit: usize) -> Result<Vec<Found>, Error> {
+        if plan.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let searcher = self.reader.searcher();
+        let mut found: Vec<Found> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for level in 0..=3u8 {
+            if found.len() >= limit {
+                break;
+            }
+            if level == 3 && (found.len() >= 3 || !plan.atoms().any(|a| a.mode == Mode::Plain)) {
+                break;
+            }
+            let Some(q) = self.plan_query(plan, level) else {
+                continue;
+            };
+            let top = searcher.search(
+                &q,
+                &TopDocs::with_limit(limit + found.len()).order_by_score(),
+            )?;
+            for (score, addr) in top {
+                let d: TantivyDocument = searcher.doc(addr)?;
+                let text = |field: Field| {
+                    d.get_first(field)
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                };
+                let id = text(self.f.id);
+                if found.len() >= limit || !seen.insert(id.clone()) {
+                    continue;
+                }
+                let shown: Shown = serde_json::from_str(&text(self.f.shown)).unwrap_or_default();
+                found.push(Found {
+                    id,
+                    score: i64::from(3 - level) * 1_000_000_000 + (score * 1000.0) as i64,
+                    shown,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    fn plan_query(&self, plan: &Plan, level: u8) -> Option<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(self.f.kind, "unit"),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        for group in &plan.groups {
+            let any: Vec<(Occur, Box<dyn Query>)> = group
+                .iter()
+                .filter_map(|a| self.atom_query(a, level))
+                .map(|q| (Occur::Should, q))
+                .collect();
+            if any.is_empty() {
+                return None;
+            }
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        // Words typed together rank higher where they stand together
+        // (`Europese Raad`, `Iron Dome`).
+        let together: Vec<String> = plan
+            .groups
+            .iter()
+            .filter_map(|g| match g.as_slice() {
+                [a] if a.ident.is_none() && a.mode != Mode::Whole => Some(a.words.clone()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        if together.len() >= 2 {
+            for (field, boost) in [
+                (self.f.title, 3.0),
+                (self.f.dossier, 3.0),
+                (self.f.body, 1.0),
+            ] {
+                let phrase = PhraseQuery::new(
+                    together
+                        .iter()
+                        .map(|w| Term::from_field_text(field, w))
+                        .collect(),
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(phrase), boost)),
+                ));
+            }
+        }
+        for a in &plan.not {
+            if let Some(q) = self.atom_query(a, 2) {
+                clauses.push((Occur::MustNot, q));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
+
+    /// An atom at a level: every way it may match up to that level.
+    fn atom_query(&self, a: &Atom, level: u8) -> Option<Box<dyn Query>> {
+        let f = self.f;
+        let text_fields = [
+            (f.title, 3.0),
+            (f.people, 3.0),
+            (f.dossier, 2.0),
+            (f.body, 1.0),
+        ];
+        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(ident) = &a.ident {
+            let q = TermQuery::new(
+                Term::from_field_text(f.ident, ident),
+                IndexRecordOption::Basic,
+            );
+            any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 8.0))));
+        }
+        for (field, boost) in text_fields {
+            let whole: Box<dyn Query> = match a.words.as_slice() {
+                [] => continue,
+                [w] => Box::new(TermQuery::new(
+                    Term::from_field_text(field, w),
+                    IndexRecordOption::WithFreqs,
+                )),
+                words => Box::new(PhraseQuery::new(
+                    words
+                        .iter()
+                        .map(|w| Term::from_field_text(field, w))
+                        .collect(),
+                )),
+            };
+            any.push((Occur::Should, Box::new(BoostQuery::new(whole, boost))));
+            let [w] = a.words.as_slice() else {
+                continue;
+            };
+            let w = w.as_str();
+            let escaped = regex_escape(w);
+            let mut add = |pattern: String, weight: f32| {
+                if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
+                    any.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(q), boost * weight)),
+                    ));
+                }
+            };
+            let prefix = matches!(a.mode, Mode::Plain | Mode::Exact | Mode::Prefix);
+            let part = matches!(a.mode, Mode::Plain | Mode::Exact) && w.chars().count() >= 3;
+            let suffix = a.mode == Mode::Suffix;
+            if level >= 1 && prefix {
+                add(format!("{escaped}.+"), 0.5);
+            }
+            if level >= 2 && part {
+                add(format!(".+{escaped}.*"), 0.2);
+            }
+            if level >= 2 && suffix {
+                add(format!(".+{escaped}"), 0.2);
+            }
+            let len = w.chars().count();
+            if level >= 3 && a.mode == Mode::Plain && len >= 4 {
+                let distance = if len >= 8 { 2 } else { 1 };
+                let q = FuzzyTermQuery::new(Term::from_field_text(field, w), distance, true);
+                any.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), boost * 0.1)),
+                ));
+            }
+        }
+        (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
+    }
+}
+
+fn unit_doc(f: Fields, u: &Unit, group: &str) -> TantivyDocument {
+    use dossier_core::text::fold;
+    let mut d = TantivyDocument::default();
+    d.add_text(f.id, &u.id);
+    d.add_text(f.group, group);
+    d.add_text(f.kind, "unit");
+    d.add_text(f.title, fold(&u.title));
+    for p in &u.people {
+        d.add_text(f.people, fold(p));
+    }
+    d.add_text(f.dossier, fold(&u.dossier_title));
+    for i in &u.idents {
+        d.add_text(f.ident, i);
+    }
+    for (_, _, text) in &u.shown.passages {
+        d.add_text(f.body, fold(text));
+    }
+    d.add_text(f.shown, serde_json::to_string(&u.shown).unwrap_or_default());
+    d
+}
+
+/// Every source file's stamp as the index holds it.
+fn markers(index: &Index, f: Fields) -> Result<BTreeMap<String, String>, Error> {
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let q = TermQuery::new(
+        Term::from_field_text(f.kind, "file"),
+        IndexRecordOption::Basic,
+    );
+    let mut out = BTreeMap::new();
+    for addr in searcher.search(&q, &DocSetCollector)? {
+        let d: TantivyDocument = searcher.doc(addr)?;
+        let get = |field: Field| {
+            d.get_first(field)
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        if let (Some(g), Some(s)) = (get(f.group), get(f.stamp)) {
+            out.insert(g, s);
+        }
+    }
+    Ok(out)
+}
+
+/// This index's version, the program's, and a stamp of its executable:
+/// a new build may read the same files differently.
+fn program() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .ok()
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}:{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!("{VERSION}/{}/{exe}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The digest of the sources' stamps and of the program.
+fn digest(sources: &[(String, String)]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    program().hash(&mut h);
+    let mut sorted: Vec<&(String, String)> = sources.iter().collect();
+    sorted.sort();
+    sorted.hash(&mut h);
+    format!("{:016x}:{}", h.finish(), sources.len())
+}
+
+/// Whether every entry of the index folder is a regular file.
+fn all_regular(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .all(|e| e.file_type().is_ok_and(|t| t.is_file()))
+    })
+}
+
+/// Empties an index folder that cannot be read, to build it again.
+fn wipe(dir: &Path) -> Result<(), Error> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)?;
+    }
+    std::fs::create_dir_all(dir)?;
+    Ok(())
+}
+
+fn regex_escape(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !c.is_alphanumeric() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
