@@ -1,6 +1,7 @@
 //! `dossier search` over a library: documents as results, each once,
 //! ranked by their fields; the index kept in the cache and used, updated
 //! or rebuilt on the next start, never giving a wrong answer.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test code
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
