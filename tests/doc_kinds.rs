@@ -193,8 +193,10 @@ fn the_dutch_csv_has_dutch_headers_values_and_dates() {
         "{header}"
     );
     assert!(csv.contains("04-06-2025"), "{csv}");
-    assert!(csv.contains(",motie,"), "{csv}");
-    assert!(csv.contains(",notitie,open,"), "{csv}");
+    // Cells split on `;`, as a spreadsheet set to Dutch splits them.
+    assert!(header.contains(";aangemaakt;"), "{header}");
+    assert!(csv.contains(";motie;"), "{csv}");
+    assert!(csv.contains(";notitie;open;"), "{csv}");
     let en = home.path().join("en.toml");
     std::fs::write(&en, "language = \"en\"\n").unwrap();
     let csv = exported(home.path(), &dir, "csv", Some(&en));

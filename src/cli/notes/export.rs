@@ -18,7 +18,7 @@ pub fn run(
     format: ExportFormat,
     output: Option<&Path>,
     filter: &FilterArgs,
-    delimiter: u8,
+    delimiter: Option<u8>,
 ) -> anyhow::Result<ExitCode> {
     let filter = match filter.filter() {
         Ok(f) => f,
@@ -27,6 +27,11 @@ pub fn run(
     let mut app = crate::cli::open(paths)?;
     let corpus = crate::cli::loaded(&mut app);
     let lang = app.lang();
+    // A Dutch sheet in a spreadsheet set to Dutch splits on `;`.
+    let delimiter = delimiter.unwrap_or(match lang {
+        dossier_core::lang::Lang::Nl => b';',
+        dossier_core::lang::Lang::En => b',',
+    });
     let selected = super::selected(super::whole(&app)?.notes, &corpus, &filter);
     let format = core_format(format);
     match output {

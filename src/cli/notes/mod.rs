@@ -94,9 +94,10 @@ pub enum NotesCommand {
         /// Write to FILE instead of standard output
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Between CSV cells: `,`, or `;` for a spreadsheet set to Dutch
-        #[arg(long, value_name = "CHAR", default_value = ",", value_parser = export::parse_delimiter)]
-        delimiter: u8,
+        /// Between CSV cells: `,` or `;` (default: `;` with `language = "nl"`,
+        /// as a spreadsheet set to Dutch reads it, else `,`)
+        #[arg(long, value_name = "CHAR", value_parser = export::parse_delimiter)]
+        delimiter: Option<u8>,
         #[command(flatten)]
         filter: FilterArgs,
     },
