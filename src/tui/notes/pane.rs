@@ -117,7 +117,19 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
             Style::default().add_modifier(Modifier::CROSSED_OUT)
         };
         let most = if chosen { rows } else { 2 };
-        for l in wrapped(&format!("“{}”", sanitize_line(&q.exact)), width, most) {
+        // A detached passage shows the words it stood among, so the reader
+        // can tell what it was and select it again where it now stands.
+        let shown = if attached || (q.prefix.is_empty() && q.suffix.is_empty()) {
+            format!("“{}”", sanitize_line(&q.exact))
+        } else {
+            format!(
+                "…{}“{}”{}…",
+                sanitize_line(&q.prefix),
+                sanitize_line(&q.exact),
+                sanitize_line(&q.suffix)
+            )
+        };
+        for l in wrapped(&shown, width, most) {
             lines.push(Line::from(Span::styled(l, style)));
         }
     }

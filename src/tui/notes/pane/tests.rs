@@ -185,3 +185,31 @@ fn a_due_date_reads_day_first_as_the_tree_writes_dates() {
         "{s}"
     );
 }
+
+#[test]
+fn a_detached_note_shows_the_words_its_passage_stood_among() {
+    let c = corpus();
+    let mut gone = note(&c, "n1", "ebsp", Some("steunt"), "Klopt dit?");
+    if let Some(q) = gone.target.quote.as_mut() {
+        q.prefix = "Nederland ".into();
+        q.suffix = " het EBSP-mandaat".into();
+    }
+    let notes = vec![gone];
+    let index = NoteIndex::build(&c, &notes);
+    let root = c.get("ebsp").unwrap();
+    let mut t = Terminal::new(TestBackend::new(60, 12)).unwrap();
+    let view = PaneView {
+        notes: &notes,
+        index: &index,
+        node: Some(root),
+        selected: 0,
+        focused: true,
+        lang: Lang::Nl,
+        theme: &crate::tui::theme::Theme::plain(),
+        keymap: &crate::tui::keymap::Keymap::default(),
+    };
+    t.draw(|f| render(&view, f, f.area())).unwrap();
+    let s = t.backend().to_string();
+    assert!(s.contains("losgeraakt"), "{s}");
+    assert!(s.contains("…Nederland “steunt” het EBSP-mandaat…"), "{s}");
+}
