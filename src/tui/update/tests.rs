@@ -7,6 +7,7 @@ use crate::tui::keymap::{Keymap, parse_sequence};
 use crate::tui::state::{Overlay, Pane, RowItem, State};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
+use dossier_core::search::FinderUpdate;
 
 fn state() -> State {
     let corpus = Arc::new(crate::store::dossiers::load_built_in());

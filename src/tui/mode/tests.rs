@@ -1,0 +1,185 @@
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use super::*;
+use crate::tui::input::action_for;
+use crate::tui::keymap::{Key, Keymap, to_event};
+use crate::tui::notes::editor::NoteEditor;
+use crate::tui::notes::export_dialog::ExportDialog;
+use crate::tui::notes::screen::Screen;
+use crate::tui::state::Pane;
+use crate::tui::theme::Theme;
+use crate::tui::update::update;
+
+fn state() -> State {
+    let corpus = Arc::new(crate::store::dossiers::load_built_in());
+    let mut s = State::new(corpus, Lang::Nl, Keymap::default(), Theme::plain());
+    s.resize((60, 20), 20);
+    s
+}
+
+/// The state in each mode the browsing screens have.
+fn in_mode(mode: Mode) -> State {
+    let mut s = state();
+    match mode {
+        Mode::Read => {}
+        Mode::Select => s.selection = Some(((0, 0), (0, 3))),
+        Mode::Peek => s.overlay = Overlay::Peek(s.open.unwrap()),
+        Mode::Error => s.overlay = Overlay::LoadError(0),
+        Mode::Timeline => {
+            update(&mut s, Action::Timeline);
+        }
+        Mode::Help => {
+            update(&mut s, Action::Help);
+        }
+        Mode::Find => {
+            update(&mut s, Action::Find);
+        }
+        Mode::Filter => {
+            update(&mut s, Action::Filter);
+        }
+        Mode::Finder => {
+            update(&mut s, Action::Finder);
+        }
+        Mode::Editor => {
+            let open = s.open.unwrap();
+            let note = dossier_core::note_form::new_note(
+                &s.corpus,
+                open,
+                None,
+                "T".into(),
+                jiff::Timestamp::UNIX_EPOCH,
+                1,
+            );
+            s.notes_ui.screen = Screen::Editor {
+                editor: Box::new(NoteEditor::new(note, true)),
+                before: None,
+            };
+        }
+        Mode::Overview => s.notes_ui.screen = Screen::Overview,
+        Mode::Export => {
+            s.notes_ui.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default()))
+        }
+        Mode::Confirm => {
+            let mut d = ExportDialog::new(Lang::Nl, &Default::default());
+            d.confirming = true;
+            s.notes_ui.screen = Screen::Export(d);
+        }
+    }
+    assert_eq!(Mode::of(&s), mode);
+    s
+}
+
+const MODES: [Mode; 13] = [
+    Mode::Editor,
+    Mode::Overview,
+    Mode::Export,
+    Mode::Confirm,
+    Mode::Timeline,
+    Mode::Read,
+    Mode::Select,
+    Mode::Peek,
+    Mode::Error,
+    Mode::Help,
+    Mode::Find,
+    Mode::Filter,
+    Mode::Finder,
+];
+
+/// Every key the help of a mode names, as keys.
+fn listed(s: &State, mode: Mode) -> BTreeSet<Key> {
+    help_entries(s, mode)
+        .iter()
+        .flat_map(|(k, _)| k.split(" / ").map(str::to_string).collect::<Vec<_>>())
+        .filter_map(|k| {
+            let k = k
+                .replace('↑', "up")
+                .replace('↓', "down")
+                .replace('←', "left")
+                .replace('→', "right");
+            Key::parse(&k.replace("PgUp", "pageup").replace("PgDn", "pagedown")).ok()
+        })
+        .collect()
+}
+
+#[test]
+fn a_hint_line_keeps_only_whole_hints() {
+    let line = "F1 toetsen · Ctrl-a open acties · Enter ga naar";
+    assert_eq!(fit(line, 80), line);
+    assert_eq!(fit(line, 34), "F1 toetsen · Ctrl-a open acties");
+    assert_eq!(fit(line, 33), "F1 toetsen · Ctrl-a open acties");
+    assert_eq!(fit(line, 5), "");
+}
+
+#[test]
+fn help_lists_exactly_the_keys_that_work_in_each_mode() {
+    for mode in MODES {
+        let s = in_mode(mode);
+        let shown = listed(&s, mode);
+        // Every key of every mode's keymap, tried in this mode.
+        let mut tried: BTreeSet<Key> = BTreeSet::new();
+        for m in MODES {
+            tried.extend(s.keymap.table(m).bindings().map(|(k, _)| k));
+        }
+        for k in tried {
+            let action = action_for(&s, to_event(k));
+            // Ctrl-c is the loop's, before any mode (`always_quits`).
+            let works = crate::tui::input::always_quits(&to_event(k)) || action.is_some();
+            if matches!(action, Some(Action::Type(_) | Action::Key(_))) {
+                continue; // letters type, keys edit the text; help says so
+            }
+            assert_eq!(
+                works,
+                shown.contains(&k),
+                "{mode:?}: `{k}` {} but help {}",
+                if works { "works" } else { "does nothing" },
+                if shown.contains(&k) {
+                    "lists it"
+                } else {
+                    "does not"
+                }
+            );
+        }
+    }
+}
+
+#[test]
+fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
+    let mut s = in_mode(Mode::Select);
+    s.focus = Pane::Reader;
+    let entries = help_entries(&s, Mode::Select);
+    let text: Vec<String> = entries.iter().map(|(k, d)| format!("{k} {d}")).collect();
+    assert!(
+        text.iter().any(|l| l == ") einde een zin verder"),
+        "{text:?}"
+    );
+    assert!(
+        text.iter().any(|l| l == "] einde een woord verder"),
+        "{text:?}"
+    );
+    assert!(
+        !text.iter().any(|l| l.contains("zoeken in alles")),
+        "{text:?}"
+    );
+    // F1 in the finder shows the finder's keys; closing it keeps the query.
+    let mut s = in_mode(Mode::Finder);
+    update(&mut s, Action::Type('x'));
+    let f1 = action_for(&s, to_event(Key::parse("f1").unwrap())).unwrap();
+    update(&mut s, f1);
+    assert_eq!(Mode::of(&s), Mode::Help);
+    let Overlay::Help(h) = &s.overlay else {
+        unreachable!()
+    };
+    assert_eq!(h.mode, Mode::Finder);
+    update(&mut s, Action::Cancel);
+    assert!(matches!(&s.overlay, Overlay::Finder(f) if f.query == "x"));
+}
+
+#[test]
+fn the_status_bar_offers_yes_as_the_question_does() {
+    let km = Keymap::default();
+    let en = hints(&km, Mode::Confirm, Lang::En, CONFIRM_HINTS);
+    assert!(en.starts_with("y yes"), "{en}");
+    let nl = hints(&km, Mode::Confirm, Lang::Nl, CONFIRM_HINTS);
+    assert!(nl.starts_with("j ja"), "{nl}");
+}
