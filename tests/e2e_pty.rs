@@ -876,3 +876,20 @@ fn the_first_screen_says_the_dossiers_come_from_this_folder() {
     t.send(b"q");
     assert_eq!(t.wait_exit().code(), Some(0));
 }
+
+#[test]
+fn the_tree_filter_typed_narrows_the_tree() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    let s = t.wait_text("Dossiers");
+    assert!(s.text().contains("CT-ontbijt"), "{}", s.text());
+    t.send(b"f");
+    t.send(b"marokko");
+    // The filtered tree comes from the filter's thread.
+    t.wait_for("the tree filtered", |s| {
+        s.text().contains("Samenwerking met Marokk") && !s.text().contains("CT-ontbijt")
+    });
+    t.send(ENTER);
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+}

@@ -17,6 +17,7 @@ pub(crate) mod terminal;
 pub(crate) mod theme;
 pub(crate) mod timeline;
 pub(crate) mod tree;
+pub(crate) mod tree_worker;
 pub(crate) mod update;
 pub(crate) mod view;
 
@@ -99,6 +100,8 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
         crate::store::index::finder::ranker(origin, max_file_size, searched, make_index, found)
     });
     let mut unreadable_said = false;
+    // The tree filter, typed, is worked on by its own thread.
+    let tree_worker = tree_worker::TreeWorker::spawn();
     let mut state = State::new(corpus, lang, keymap, theme);
     // Said on the first screen: documents from the folder the program was
     // started in, not the user's own.
@@ -157,6 +160,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             }
             if state.quit {
                 return Ok(None);
+            }
+            if tree_worker.show(&mut state) {
+                dirty = true;
             }
             while let Some(u) = worker.try_latest() {
                 update::apply_finder_update(&mut state, u);
@@ -230,7 +236,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                     break;
                 }
             }
-            update::settle(&mut state);
+            if !tree_worker.take(&mut state) {
+                update::settle(&mut state);
+            }
         }
     })();
     terminal::leave(term, mouse);
