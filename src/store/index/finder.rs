@@ -68,26 +68,27 @@ pub fn rows(index: &LibraryIndex, corpus: &Corpus, q: &str, limit: usize) -> Vec
         }
     };
     let mut out = Vec::new();
-    let mut by_passage = Vec::new();
+    let mut whole = Vec::new();
     for f in &found {
-        let best = passages::scored(&f.shown, &plan, 1).into_iter().next();
-        let place = best.and_then(|(i, score, positions)| {
-            let (node, paragraph, _) = f.shown.passages.get(i)?;
+        let best = passages::ranked(&f.shown, &plan, 1).into_iter().next();
+        let place = best.and_then(|(i, positions)| {
+            let (node, paragraph, text) = f.shown.passages.get(i)?;
             let (id, _) = f.shown.nodes.get(*node as usize)?;
+            let whole = passages::holds_every_word(text, &plan);
             Some((
                 corpus.get(id)?,
                 paragraph.map(|p| p as usize),
-                score,
+                whole,
                 positions,
             ))
         });
         // A document found by its fields alone opens at its start.
-        let Some((node, passage, score, positions)) =
-            place.or_else(|| corpus.get(&f.id).map(|n| (n, None, 0, Vec::new())))
+        let Some((node, passage, in_passage, positions)) =
+            place.or_else(|| corpus.get(&f.id).map(|n| (n, None, false, Vec::new())))
         else {
             continue;
         };
-        by_passage.push(score);
+        whole.push(in_passage || passages::holds_every_word(&f.shown.title, &plan));
         out.push(Hit {
             node,
             passage,
@@ -95,11 +96,12 @@ pub fn rows(index: &LibraryIndex, corpus: &Corpus, q: &str, limit: usize) -> Vec
             positions,
         });
     }
-    // A row is a place to open: the documents whose best passage holds
-    // most of the words as words first (`voetnoot 2` opens footnote 2),
-    // in search's order among equals.
+    // A row is a place to open: the documents whose title or best passage
+    // holds every word of the query as a word first (`voetnoot 2` opens
+    // footnote 2, `motie Ram` the motie of member Ram), in search's order
+    // among equals.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(by_passage[i]));
+    order.sort_by_key(|&i| !whole[i]);
     let mut out: Vec<Hit> = order.into_iter().map(|i| out[i].clone()).collect();
     out.truncate(limit);
     out
