@@ -481,6 +481,7 @@ fn an_index_truncated_underfoot_does_not_crash_the_interface() {
     t.wait_for("an answer", |s| {
         s.text().contains("Zoek: italie▏") && s.text().contains("treffer")
     });
+    t.wait_text("De zoekindex is gewijzigd");
     t.send(b"\x1b");
     t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
     t.send(b"q");
