@@ -439,7 +439,7 @@ fn a_footnote_leads_to_the_kamerstuk_it_cites_and_back() {
 #[test]
 fn an_index_truncated_underfoot_does_not_crash_the_interface() {
     let (home, notes) = dirs();
-    // A first run writes the cache; the second maps its search index.
+    // A first run writes the cache; the second opens its search index.
     let mut t = Pty::start(home.path(), &notes);
     t.wait_text("Dossiers");
     t.send(CTRL_P);
@@ -449,34 +449,39 @@ fn an_index_truncated_underfoot_does_not_crash_the_interface() {
     t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
     t.send(b"q");
     assert_eq!(t.wait_exit().code(), Some(0));
-    let cache = home.path().join("cache/dossier");
-    let index = std::fs::read_dir(&cache)
-        .unwrap()
+    // The library's index: a folder of files under the cache.
+    let indexes = home.path().join("cache/dossier/index");
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(&indexes)
+        .expect("the library's index is cached")
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
         .map(|e| e.unwrap().path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.starts_with("index-") && name.ends_with(".bin")
-        })
-        .expect("the search index is cached");
+        .filter(|p| p.is_file())
+        .collect();
+    assert!(files.len() > 2, "{files:?}");
     let mut t = Pty::start(home.path(), &notes);
     t.wait_text("Dossiers");
-    // Mapped once the finder has asked for it.
+    // Opened once the finder has asked for it.
     t.send(CTRL_P);
     t.send(b"brus");
     t.wait_for("the hits", |s| s.text().contains(" treffer"));
     t.send(b"\x1b");
     t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&index)
-        .unwrap()
-        .set_len(4096)
-        .unwrap();
+    // Another program empties every file of it.
+    for f in &files {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(f)
+            .unwrap()
+            .set_len(0)
+            .unwrap();
+    }
     t.send(CTRL_P);
     t.send(b"italie");
+    // An answer (no hits, the index said damaged), not a crash.
     t.wait_for("an answer", |s| {
         s.text().contains("Zoek: italie▏") && s.text().contains("treffer")
     });
+    t.wait_text("De zoekindex is gewijzigd");
     t.send(b"\x1b");
     t.wait_for("the finder closed", |s| !s.text().contains("Zoek:"));
     t.send(b"q");
@@ -869,6 +874,23 @@ fn the_first_screen_says_the_dossiers_come_from_this_folder() {
         "{}",
         s.text()
     );
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn the_tree_filter_typed_narrows_the_tree() {
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    let s = t.wait_text("Dossiers");
+    assert!(s.text().contains("CT-ontbijt"), "{}", s.text());
+    t.send(b"f");
+    t.send(b"marokko");
+    // The filtered tree comes from the filter's thread.
+    t.wait_for("the tree filtered", |s| {
+        s.text().contains("Samenwerking met Marokk") && !s.text().contains("CT-ontbijt")
+    });
+    t.send(ENTER);
     t.send(b"q");
     assert_eq!(t.wait_exit().code(), Some(0));
 }

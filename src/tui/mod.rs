@@ -17,6 +17,7 @@ pub(crate) mod terminal;
 pub(crate) mod theme;
 pub(crate) mod timeline;
 pub(crate) mod tree;
+pub(crate) mod tree_worker;
 pub(crate) mod update;
 pub(crate) mod view;
 
@@ -85,22 +86,22 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::from_config(app.config(), no_color)?;
     let mouse = app.config().mouse;
-    // The index comes on the finder's thread, not before the first frame;
-    // the finder says it is searching until it is ready.
+    // The library's index comes on the finder's thread, not before the
+    // first frame; the finder says it is searching until it is ready.
     let make_index = app.index_maker();
+    let (origin, max_file_size) = (app.origin().clone(), app.config().max_file_size);
+    let searched = Arc::clone(&corpus);
     // The texts the index could not read: said in the status bar with the
     // first hits of the finder, and on standard error when the interface
     // closes.
     let unreadable = Arc::new(std::sync::Mutex::new(Vec::new()));
     let found = Arc::clone(&unreadable);
-    let mut worker = FinderWorker::spawn_with(move || {
-        let (index, errors) = make_index();
-        if let Ok(mut found) = found.lock() {
-            *found = errors;
-        }
-        Arc::new(index)
+    let mut worker = FinderWorker::spawn_ranked(move || {
+        crate::store::index::finder::ranker(origin, max_file_size, searched, make_index, found)
     });
     let mut unreadable_said = false;
+    // The tree filter, typed, is worked on by its own thread.
+    let tree_worker = tree_worker::TreeWorker::spawn();
     let mut state = State::new(corpus, lang, keymap, theme);
     // Said on the first screen: documents from the folder the program was
     // started in, not the user's own.
@@ -160,11 +161,15 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             if state.quit {
                 return Ok(None);
             }
+            if tree_worker.show(&mut state) {
+                dirty = true;
+            }
             while let Some(u) = worker.try_latest() {
                 update::apply_finder_update(&mut state, u);
-                // The cached index lost pages under the program (another
-                // program truncated it): its hits cannot be trusted.
-                if crate::store::cache::sigbus::damaged() {
+                // The index lost files under the program (another program
+                // truncated them): its hits cannot be trusted.
+                if crate::store::index::finder::damaged() || crate::store::cache::sigbus::damaged()
+                {
                     state.message = Some(i18n::t(state.lang, i18n::T::IndexDamaged).into());
                 } else if !unreadable_said && unreadable.lock().is_ok_and(|u| !u.is_empty()) {
                     unreadable_said = true;
@@ -231,7 +236,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                     break;
                 }
             }
-            update::settle(&mut state);
+            if !tree_worker.take(&mut state) {
+                update::settle(&mut state);
+            }
         }
     })();
     terminal::leave(term, mouse);

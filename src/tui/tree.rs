@@ -18,10 +18,72 @@ pub fn rebuild(s: &mut State) {
     let c = s.corpus.clone();
     let filter = Filter::parse_in(&s.filter, &c);
     s.groups = groups(&c, s.grouping);
+    s.rows = rows_of(&c, &s.groups, &filter, &s.collapsed_groups, &s.expanded);
+    s.tree_filter = filter;
+    s.tree_selected = keep
+        .and_then(|k| s.rows.iter().position(|r| r.item == k))
+        .unwrap_or(s.tree_selected)
+        .min(s.rows.len().saturating_sub(1));
+}
+
+/// The tree for a filter typed, made off the interface's thread (see
+/// [`super::tree_worker`]): what [`rebuild`] makes of a filter that is
+/// not empty, which opens every group and node that holds a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Filtered {
+    pub text: String,
+    pub grouping: Grouping,
+    pub groups: Vec<Group>,
+    pub rows: Vec<TreeRow>,
+    pub filter: Filter,
+}
+
+/// [`Filtered`] for `text` over `c` grouped as `grouping`.
+pub fn filtered(c: &Corpus, grouping: Grouping, text: &str) -> Filtered {
+    let filter = Filter::parse_in(text, c);
+    let groups = groups(c, grouping);
+    let rows = rows_of(c, &groups, &filter, &HashSet::new(), &HashSet::new());
+    Filtered {
+        text: text.to_string(),
+        grouping,
+        groups,
+        rows,
+        filter,
+    }
+}
+
+/// Shows a [`Filtered`] tree if it is for the filter and grouping the
+/// tree has now (a later key makes it stale), with the selection on the
+/// first row that matched by itself; returns whether it was shown.
+pub fn show_filtered(s: &mut State, f: Filtered) -> bool {
+    if f.text != s.filter || f.grouping != s.grouping || s.rows_stale {
+        return false;
+    }
+    s.groups = f.groups;
+    s.rows = f.rows;
+    s.tree_filter = f.filter;
+    s.tree_selected = s
+        .rows
+        .iter()
+        .position(|r| r.hit)
+        .unwrap_or(s.tree_selected)
+        .min(s.rows.len().saturating_sub(1));
+    true
+}
+
+/// The rows of `groups`: every group and node that holds a match of a
+/// filter, or those the user opened when there is none.
+fn rows_of(
+    c: &Corpus,
+    groups: &[Group],
+    filter: &Filter,
+    collapsed: &HashSet<String>,
+    expanded: &HashSet<NodeIdx>,
+) -> Vec<TreeRow> {
     let mut rows = Vec::new();
-    for (gi, g) in s.groups.iter().enumerate() {
+    for (gi, g) in groups.iter().enumerate() {
         let at = rows.len();
-        let open = !filter.is_empty() || !s.collapsed_groups.contains(&g.key);
+        let open = !filter.is_empty() || !collapsed.contains(&g.key);
         rows.push(TreeRow {
             item: RowItem::Group(gi),
             depth: 0,
@@ -32,11 +94,11 @@ pub fn rebuild(s: &mut State) {
         if filter.is_empty() {
             if open {
                 for &m in &g.members {
-                    push_expanded(&c, m, 1, &s.expanded, &mut rows);
+                    push_expanded(c, m, 1, expanded, &mut rows);
                 }
             }
         } else {
-            let kept = filtered_rows(&c, &filter, &g.members);
+            let kept = filtered_rows(c, filter, &g.members);
             if kept.is_empty() {
                 rows.truncate(at);
             }
@@ -52,12 +114,7 @@ pub fn rebuild(s: &mut State) {
             hit: false,
         });
     }
-    s.rows = rows;
-    s.tree_filter = filter;
-    s.tree_selected = keep
-        .and_then(|k| s.rows.iter().position(|r| r.item == k))
-        .unwrap_or(s.tree_selected)
-        .min(s.rows.len().saturating_sub(1));
+    rows
 }
 
 fn push_expanded(

@@ -19,6 +19,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term,
 
 use super::query::{Atom, Mode, Plan};
 use super::units::{Shown, Unit};
+pub use super::unmapped::Reading;
 
 /// Changes whenever what is indexed, or how, changes: an index of another
 /// version is rebuilt.
@@ -121,6 +122,16 @@ impl LibraryIndex {
         sources: &[(String, String)],
         load: &mut dyn FnMut(Option<&[String]>) -> Loaded,
     ) -> Result<LibraryIndex, Error> {
+        LibraryIndex::open_with(dir, sources, load, Reading::Mapped)
+    }
+
+    /// [`LibraryIndex::open`], its files read as `reading` says.
+    pub fn open_with(
+        dir: &Path,
+        sources: &[(String, String)],
+        load: &mut dyn FnMut(Option<&[String]>) -> Loaded,
+        reading: Reading,
+    ) -> Result<LibraryIndex, Error> {
         let digest = digest(sources);
         let (schema, f) = schema();
         // A file that is not a regular one (a FIFO, say) would be waited
@@ -128,7 +139,7 @@ impl LibraryIndex {
         if !all_regular(dir) {
             wipe(dir)?;
         }
-        let opened = match Index::open_in_dir(dir) {
+        let opened = match reading.open(dir) {
             Ok(i) if i.schema() == schema => Some(i),
             _ => None,
         };
@@ -146,12 +157,12 @@ impl LibraryIndex {
                     return Ok(ready);
                 }
                 wipe(dir)?;
-                Index::create_in_dir(dir, schema)?
+                reading.create(dir, schema)?
             }
             Some(i) if i.reader().is_ok() => i,
             _ => {
                 wipe(dir)?;
-                Index::create_in_dir(dir, schema)?
+                reading.create(dir, schema)?
             }
         };
         let mut writer: IndexWriter = match index.writer_with_num_threads(1, WRITER_MEMORY) {

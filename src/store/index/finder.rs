@@ -1,25 +1,34 @@
 //! The finder's ranking on the library's index: the documents `dossier
-//! search` finds, their best passages as the finder's rows. Ready for the
-//! interface's finder worker ([`dossier_core::search::FinderWorker::spawn_ranked`]);
-//! not yet its source: the interface still searches its passage index.
+//! search` finds, each once, at its best passage, as the finder's rows;
+//! asked on the interface's finder worker
+//! ([`dossier_core::search::FinderWorker::spawn_ranked`]).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use dossier_core::search::{Hit, SearchIndex};
 use dossier_core::{BodyError, Corpus};
 
 use super::dossiers::Origin;
+use super::engine::Reading;
 use super::{LibraryIndex, passages, query};
 
 /// `query, limit → rows`, best first.
 pub type Rank = Box<dyn Fn(&str, usize) -> Vec<Hit>>;
 
-/// Rows a document may have.
-const PASSAGES: usize = 3;
+/// Set once a search of the index failed (a file of it was truncated
+/// or removed while the interface ran): its rows cannot be trusted.
+static DAMAGED: AtomicBool = AtomicBool::new(false);
+
+/// Whether a search of the library's index failed in this run.
+pub fn damaged() -> bool {
+    DAMAGED.load(Ordering::Relaxed)
+}
 
 /// The finder's `query, limit → rows`, made on its thread: the library's
-/// index, or when it cannot be opened the passage index `fallback` makes
-/// (whose unreadable texts go to `unreadable`).
+/// index, read without memory maps (a file truncated underfoot gives no
+/// rows, not a crash), or when it cannot be opened the passage index
+/// `fallback` makes (whose unreadable texts go to `unreadable`).
 pub fn ranker(
     origin: Origin,
     max_file_size: u64,
@@ -28,7 +37,13 @@ pub fn ranker(
     unreadable: Arc<Mutex<Vec<BodyError>>>,
 ) -> Rank {
     let loaded = Arc::clone(&corpus);
-    match super::open(&origin, max_file_size, &mut || Arc::clone(&loaded)) {
+    let opened = super::open_with(
+        &origin,
+        max_file_size,
+        &mut || Arc::clone(&loaded),
+        Reading::Unmapped,
+    );
+    match opened {
         Ok(index) => Box::new(move |q: &str, limit: usize| rows(&index, &corpus, q, limit)),
         Err(_) => {
             let (index, errors) = fallback();
@@ -40,42 +55,53 @@ pub fn ranker(
     }
 }
 
-/// The rows for a query: each document found, best first, as its best
-/// passages (nodes of `corpus`), at most `limit` rows.
+/// The rows for a query: each document found once, at its best passage (a node of `corpus` and a paragraph of
+/// it), so that opening the row opens the document there. At most
+/// `limit` rows.
 pub fn rows(index: &LibraryIndex, corpus: &Corpus, q: &str, limit: usize) -> Vec<Hit> {
     let plan = query::parse(q);
-    let Ok(found) = index.search(&plan, limit) else {
-        return Vec::new();
+    let found = match index.search(&plan, limit) {
+        Ok(found) => found,
+        Err(_) => {
+            DAMAGED.store(true, Ordering::Relaxed);
+            return Vec::new();
+        }
     };
     let mut out = Vec::new();
-    let mut by_passage = Vec::new();
+    let mut whole = Vec::new();
     for f in &found {
-        for (i, passage_score, positions) in passages::scored(&f.shown, &plan, PASSAGES) {
-            let Some((node, paragraph, _)) = f.shown.passages.get(i) else {
-                continue;
-            };
-            let Some(n) = f
-                .shown
-                .nodes
-                .get(*node as usize)
-                .and_then(|(id, _)| corpus.get(id))
-            else {
-                continue;
-            };
-            by_passage.push(passage_score);
-            out.push(Hit {
-                node: n,
-                passage: paragraph.map(|p| p as usize),
-                score: f.score,
+        let best = passages::ranked(&f.shown, &plan, 1).into_iter().next();
+        let place = best.and_then(|(i, positions)| {
+            let (node, paragraph, text) = f.shown.passages.get(i)?;
+            let (id, _) = f.shown.nodes.get(*node as usize)?;
+            let whole = passages::holds_every_word(text, &plan);
+            Some((
+                corpus.get(id)?,
+                paragraph.map(|p| p as usize),
+                whole,
                 positions,
-            });
-        }
+            ))
+        });
+        // A document found by its fields alone opens at its start.
+        let Some((node, passage, in_passage, positions)) =
+            place.or_else(|| corpus.get(&f.id).map(|n| (n, None, false, Vec::new())))
+        else {
+            continue;
+        };
+        whole.push(in_passage || passages::holds_every_word(&f.shown.title, &plan));
+        out.push(Hit {
+            node,
+            passage,
+            score: f.score,
+            positions,
+        });
     }
-    // A row is a place to open: the passages holding most of the words
-    // as words first (`voetnoot 2` opens footnote 2), in the documents'
-    // order among equals.
+    // A row is a place to open: the documents whose title or best passage
+    // holds every word of the query as a word first (`voetnoot 2` opens
+    // footnote 2, `motie Ram` the motie of member Ram), in search's order
+    // among equals.
     let mut order: Vec<usize> = (0..out.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(by_passage[i]));
+    order.sort_by_key(|&i| !whole[i]);
     let mut out: Vec<Hit> = order.into_iter().map(|i| out[i].clone()).collect();
     out.truncate(limit);
     out
@@ -112,5 +138,20 @@ mod tests {
         // A footnote's title typed opens that footnote.
         let hits = rows(&index, &corpus, "voetnoot 2", 20);
         assert_eq!(corpus.node(hits[0].node).id, "ebsp/fn-2");
+    }
+
+    #[test]
+    fn each_document_is_one_row_at_its_best_passage() {
+        let corpus = crate::store::dossiers::load_built_in();
+        let index = LibraryIndex::in_ram(super::super::loaded(&corpus)).unwrap();
+        for q in ["italie", "de", "motie", "'Marokko | Tunesië"] {
+            let hits = rows(&index, &corpus, q, 50);
+            assert!(!hits.is_empty(), "{q}");
+            let mut roots: Vec<_> = hits.iter().map(|h| corpus.root_of(h.node)).collect();
+            let n = roots.len();
+            roots.sort();
+            roots.dedup();
+            assert_eq!(roots.len(), n, "a document twice for {q}");
+        }
     }
 }

@@ -15,6 +15,7 @@ pub mod passages;
 pub mod query;
 pub mod sources;
 pub mod units;
+pub mod unmapped;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -36,6 +37,16 @@ pub fn open(
     max_file_size: u64,
     corpus: &mut dyn FnMut() -> Arc<Corpus>,
 ) -> Result<LibraryIndex, engine::Error> {
+    open_with(origin, max_file_size, corpus, engine::Reading::Mapped)
+}
+
+/// [`open`], the index's files read as `reading` says.
+pub fn open_with(
+    origin: &Origin,
+    max_file_size: u64,
+    corpus: &mut dyn FnMut() -> Arc<Corpus>,
+    reading: engine::Reading,
+) -> Result<LibraryIndex, engine::Error> {
     let sources = sources::of(origin);
     let mut load = |only: Option<&[String]>| {
         if let Some(names) = only {
@@ -52,7 +63,7 @@ pub fn open(
     let dir = location(&cache, origin);
     let opened = std::fs::create_dir_all(&dir)
         .map_err(engine::Error::from)
-        .and_then(|()| LibraryIndex::open(&dir, &sources, &mut load));
+        .and_then(|()| LibraryIndex::open_with(&dir, &sources, &mut load, reading));
     match opened {
         Ok(i) => Ok(i),
         // A cache that cannot be written or read is no reason not to

@@ -83,6 +83,15 @@ pub fn scored(shown: &Shown, plan: &Plan, n: usize) -> Vec<(usize, u32, Vec<usiz
         .collect()
 }
 
+/// Whether `text` holds every word of the plan as a word.
+pub fn holds_every_word(text: &str, plan: &Plan) -> bool {
+    let words: Vec<&str> = plan
+        .atoms()
+        .flat_map(|a| a.words.iter().map(String::as_str))
+        .collect();
+    !words.is_empty() && score(text, &words).0 == 3 * words.len() as u32
+}
+
 /// A passage's score for the words: 3 for each word it holds as a word, 1
 /// for each it holds as part of a word; and the character positions of
 /// the matches.

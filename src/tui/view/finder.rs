@@ -51,11 +51,16 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|hit| {
             let node = s.corpus.node(hit.node);
-            let kind = i18n::node_kind(s.lang, node);
+            // A document's one topic is shown as the document.
+            let doc = node
+                .source
+                .filter(|&d| node.letter.is_none() && s.corpus.topics_from(d).len() == 1)
+                .map_or(node, |d| s.corpus.node(d));
+            let kind = i18n::node_kind(s.lang, doc);
             let mut spans = vec![Span::styled(format!("{kind:<9} "), s.theme.muted)];
             // A document by its number, kind, submitter, date and subject:
             // the titles of moties are much alike.
-            let label = dossier_core::doc_label::DocLabel::of_node(node, s.lang, true);
+            let label = dossier_core::doc_label::DocLabel::of_node(doc, s.lang, true);
             match hit.passage {
                 None if label.is_some() => {
                     let fitted = label.as_ref().map(|l| l.fit(text_w.saturating_sub(10)));

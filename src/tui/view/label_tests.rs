@@ -201,3 +201,49 @@ fn a_documents_finder_row_marks_the_words_found() {
     let shown: String = marks.iter().map(|&i| text[i]).collect();
     assert_eq!(shown, "MotieRam");
 }
+
+#[test]
+fn the_finder_on_the_library_index_shows_each_motie_once_by_its_label() {
+    use crate::store::index::{LibraryIndex, finder, loaded};
+    use crate::tui::action::Action;
+    use crate::tui::update::{FINDER_LIMIT, apply_finder_update, update};
+    use dossier_core::search::FinderUpdate;
+    let size = (120, 40);
+    let c = moties();
+    let index = LibraryIndex::in_ram(loaded(&c)).unwrap();
+    let hits = finder::rows(&index, &c, "motie Ram", FINDER_LIMIT);
+    let mut s = state_on(c, size);
+    update(&mut s, Action::Finder);
+    for ch in "motie Ram".chars() {
+        update(&mut s, Action::Type(ch));
+    }
+    apply_finder_update(
+        &mut s,
+        FinderUpdate {
+            generation: 1,
+            query: "motie Ram".into(),
+            hits,
+            scanned: 1,
+            total: 1,
+            done: true,
+        },
+    );
+    let (_, rows) = screen_rows(&s, size);
+    let all = rows.join("\n");
+    // Each motie once, by its number, kind and submitter rather than the
+    // title it shares with its kind; member Ram's before member Kahraman's.
+    let at = |needle: &str| {
+        let found: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.contains(needle))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found.len(), 1, "{needle}:\n{all}");
+        found[0]
+    };
+    let ram = at("motie     21501-04 nr. 287 · Motie Ram · 15-05-2025");
+    let other = at("21501-04 nr. 290 · Motie Ram");
+    let kahraman = at("21501-04 nr. 5 · Motie Kahraman");
+    assert!(ram < kahraman && other < kahraman, "{all}");
+}
