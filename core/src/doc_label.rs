@@ -124,8 +124,8 @@ impl DocLabel {
         Some(DocLabel::new(
             meta,
             &node.title,
-            &[],
-            None,
+            &meta.submitters,
+            meta.subject.as_deref(),
             lang,
             with_dossier,
         ))
@@ -353,5 +353,30 @@ mod tests {
         for w in 0..12 {
             assert!(cols(&cut("Organisaties in de keten", w)) <= w.max(1), "{w}");
         }
+    }
+    #[test]
+    fn a_documents_label_takes_its_submitters_and_subject_from_the_metadata() {
+        let toml = concat!(
+            "[dossier]\nid = \"kst-36600-v-12\"\nkind = \"document\"\n",
+            "title = \"MOTIE VAN HET LID EERDMANS\"\n",
+            "text = \"verzoekt de regering de wapenexport te heroverwegen,\"\n\n",
+            "[document]\ntype = \"motie\"\ndate = \"2025-03-20\"\n",
+            "dossier_number = \"36600-V\"\nnumber = \"12\"\nyear = \"2024-2025\"\n",
+            "subject = \"verzoekt de regering de wapenexport te heroverwegen\"\n",
+            "submitters = [\"Eerdmans\"]\n",
+        );
+        let c = crate::load::load_owned(
+            vec![crate::load::SourceFile {
+                path: "kst-36600-v-12.toml".into(),
+                text: toml.into(),
+            }],
+            &crate::load::NoFiles,
+        );
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        let doc = c.get("kst-36600-v-12").unwrap();
+        let label = DocLabel::of_node(c.node(doc), Lang::Nl, false).unwrap();
+        let row = label.fit(120);
+        assert!(row.contains("Motie Eerdmans"), "{row}");
+        assert!(row.contains("verzoekt de regering de wapenexport"), "{row}");
     }
 }
