@@ -473,8 +473,15 @@ impl Builder {
         let mut docs: Vec<NodeIdx> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Letter)
             .collect();
-        let key = |i: NodeIdx| nodes[i].letter.as_ref().map(|m| m.sort_key());
-        docs.sort_by(|&a, &b| key(b).cmp(&key(a)).then(nodes[a].id.cmp(&nodes[b].id)));
+        // Newest first; on one day the higher number first, by number, not
+        // as text (`kst-36471-14` before `kst-36471-5`).
+        docs.sort_by_cached_key(|&i| {
+            let date = nodes[i].letter.as_ref().map(|m| {
+                let (a, b, c, d) = m.sort_key();
+                (a.to_string(), b.to_string(), c, d.to_string())
+            });
+            std::cmp::Reverse((date, crate::text::natural_key(&nodes[i].id)))
+        });
         let mut topics: Vec<NodeIdx> = (0..nodes.len())
             .filter(|&i| nodes[i].kind == NodeKind::Dossier)
             .collect();

@@ -626,3 +626,23 @@ text = "De voetnoot van de bijlage."
     assert_eq!(c.path(footnote).len(), 3);
     assert_eq!(c.backlinks[footnote].len(), 1);
 }
+
+#[test]
+fn documents_of_one_day_stand_by_number_not_as_text() {
+    let doc = |number: &str| {
+        file(
+            &format!("kst-36471-{number}.toml"),
+            &format!(
+                "[dossier]\nid = \"kst-36471-{number}\"\nkind = \"document\"\n\
+                 title = \"Motie nr. {number}\"\ntext = \"Tekst.\"\n\n\
+                 [document]\ntype = \"motie\"\ndate = \"2025-06-04\"\n\
+                 dossier_number = \"36471\"\nnumber = \"{number}\"\nyear = \"2024-2025\"\n"
+            ),
+        )
+    };
+    let c = load(&[doc("5"), doc("14"), doc("9")], &NoFiles);
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let ids: Vec<&str> = c.roots.iter().map(|&r| c.node(r).id.as_str()).collect();
+    // Newest first: on one day the higher number first.
+    assert_eq!(ids, ["kst-36471-14", "kst-36471-9", "kst-36471-5"]);
+}
