@@ -11,8 +11,8 @@ use super::parts::{self, LocalName, Numbering, Piece, Styles, attr, child};
 use super::{chamber_in, labelled, signatories};
 use crate::citation::{self, KstId};
 use crate::import::{
-    Block, Document, Footnote, ImportError, Inline, Reference, Report, Transcript, collapse,
-    pdftext, published, slug,
+    Block, Document, Footnote, ImportError, Inline, Report, Transcript, collapse, pdftext,
+    published, slug,
 };
 
 /// What a paragraph of the body is.
@@ -325,7 +325,7 @@ pub(super) fn assemble(
         });
     }
     doc.footnotes.sort_by_key(|f| f.number);
-    references(&mut doc);
+    crate::import::xml::collect_references(&mut doc);
     Ok((doc, t))
 }
 
@@ -458,32 +458,4 @@ fn signature(
     }
     out.reverse();
     out
-}
-
-/// Every Kamerstuk the text and its footnotes cite.
-fn references(doc: &mut Document) {
-    let cited: Vec<KstId> = doc
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph { inlines, .. } => Some(inlines),
-            Block::Heading { .. } | Block::End { .. } => None,
-        })
-        .chain(doc.footnotes.iter().flat_map(|f| f.paragraphs.iter()))
-        .flatten()
-        .filter_map(|i| match i {
-            Inline::Cite { id, .. } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    for id in cited {
-        doc.references
-            .entry(id.reference_id())
-            .or_insert(Reference {
-                id,
-                kind: "kamerstuk",
-                year: None,
-                description: None,
-            });
-    }
 }

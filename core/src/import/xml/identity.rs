@@ -312,21 +312,6 @@ pub(super) fn is_iso_date(d: &str) -> bool {
         && jiff::civil::Date::strptime("%Y-%m-%d", d).is_ok()
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A Dutch date in running text, also printed without its spaces:
 /// `Voorgesteld 3 december 2024`, `Voorgesteld 3december 2024`,
 /// `3 december2024` → `2024-12-03`. The first real day wins.
@@ -352,7 +337,11 @@ pub(super) fn date_in_text(text: &str) -> Option<String> {
     }
     tokens.windows(3).find_map(|w| {
         let day: u32 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
-        let month = MONTHS.iter().position(|m| *m == w[1])? + 1;
+        let month = crate::lang::Lang::Nl
+            .months()
+            .iter()
+            .position(|m| *m == w[1])?
+            + 1;
         let year: u32 = w[2]
             .parse()
             .ok()
