@@ -240,24 +240,17 @@ impl Corpus {
     }
 
     /// Every document (letter, motie, agenda, …) of the library, oldest
-    /// first: by date, then by id.
+    /// first: by date (an undated one by its vergaderjaar), then on one day
+    /// in number order (`kst-36471-5` before `kst-36471-14`). The roots
+    /// stand newest first in that order (see `load`), so this is their
+    /// documents read backwards, not a second sort.
     pub fn documents_by_date(&self) -> Vec<NodeIdx> {
-        let mut docs: Vec<NodeIdx> = (0..self.nodes.len())
+        self.roots
+            .iter()
+            .rev()
+            .copied()
             .filter(|&i| self.nodes[i].kind == NodeKind::Letter)
-            .collect();
-        // By date (an undated one by its vergaderjaar), then on one day in
-        // number order: `kst-36471-5` before `kst-36471-14`.
-        docs.sort_by_cached_key(|&i| {
-            let m = self.nodes[i].letter.as_deref();
-            (
-                m.map(|m| {
-                    let (a, b, c, d) = m.sort_key();
-                    (a.to_string(), b.to_string(), c, d.to_string())
-                }),
-                crate::text::natural_key(&self.nodes[i].id),
-            )
-        });
-        docs
+            .collect()
     }
 
     /// The topics a document holds: the dossiers that come from it, in
