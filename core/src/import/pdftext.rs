@@ -230,16 +230,22 @@ fn identity(layout: &Layout, text: &str) -> Result<Document, ImportError> {
         reference: layout.reference.clone(),
         sender: layout.sender.clone(),
         return_address: layout.return_address.clone(),
-        signatories: layout
-            .signatures
-            .iter()
-            .map(|(role, name)| Signatory {
-                role: role.trim_end_matches(',').trim().to_string(),
-                name: name.clone(),
-            })
-            .collect(),
+        signatories: signatories(layout),
         ..Document::default()
     })
+}
+
+/// The signatures the layout found: role (without its trailing comma)
+/// and name.
+pub(super) fn signatories(layout: &Layout) -> Vec<Signatory> {
+    layout
+        .signatures
+        .iter()
+        .map(|(role, name)| Signatory {
+            role: role.trim_end_matches(',').trim().to_string(),
+            name: name.clone(),
+        })
+        .collect()
 }
 
 /// `17 december 2025` → `2025-12-17`.

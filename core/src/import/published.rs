@@ -23,7 +23,7 @@
 //! rules of the ministry's PDF text ([`super::pdftext::assemble`]).
 
 use super::lines::{self, Kind, Layout};
-use super::{Document, ImportError, Report, Signatory, Transcript, format, pdftext};
+use super::{Document, ImportError, Report, Transcript, format, pdftext};
 use crate::citation::{Chamber, KstId};
 
 pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), ImportError> {
@@ -70,14 +70,7 @@ pub fn parse(text: &str, report: &mut Report) -> Result<(Document, Transcript), 
         chamber,
         year,
         dossier_title: head.dossier_title.clone(),
-        signatories: layout
-            .signatures
-            .iter()
-            .map(|(role, name)| Signatory {
-                role: role.trim_end_matches(',').trim().to_string(),
-                name: name.clone(),
-            })
-            .collect(),
+        signatories: pdftext::signatories(&layout),
         ..Document::default()
     };
     pdftext::assemble(doc, &layout, report)
