@@ -76,6 +76,11 @@ fn op(o: NotesOp) -> Vec<Effect> {
 
 /// Whether a browsing action is about a note or a selection, for [`act`].
 pub fn takes(s: &State, a: Action) -> bool {
+    // A prompt being typed (find, tree filter) takes its own keys: Enter
+    // ends it whichever pane has the focus.
+    if s.find.editing || s.filter_editing {
+        return false;
+    }
     match a {
         Action::Select
         | Action::Annotate

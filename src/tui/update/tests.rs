@@ -803,3 +803,13 @@ fn enter_closes_the_find_prompt_while_the_find_goes_on() {
     assert!(!s.find.editing);
     assert!(finding(&s), "the find goes on after the prompt closes");
 }
+
+#[test]
+fn enter_ends_the_find_prompt_also_with_the_notes_pane_focused() {
+    let mut s = state();
+    open(&mut s, "ebsp/uitkomst-onderhandelingen");
+    s.focus = Pane::Notes;
+    keyed(&mut s, "/tweetrap<enter>");
+    assert!(!s.find.editing, "{:?}", s.find.query);
+    assert_eq!(s.find.query, "tweetrap");
+}
