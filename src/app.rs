@@ -163,7 +163,15 @@ impl App {
             }
             (Origin::Folder(dir), None) => (dossiers::load_dir(dir, max), None),
             (Origin::FolderAndLibrary(dir), _) => (dossiers::load_dir_and_library(dir, max), None),
-            (Origin::BuiltIn, _) => (dossiers::load_built_in_and_library(max), None),
+            (Origin::BuiltIn, Some(cache)) => match crate::store::paths::user_library_dir() {
+                Some(library) if library.is_dir() => {
+                    let (corpus, _, fingerprint) = cache.built_in_and_library(&library, max, lazy);
+                    (corpus, fingerprint)
+                }
+                // The built-in letter alone loads faster than a cache.
+                _ => (dossiers::load_built_in_and_library(max), None),
+            },
+            (Origin::BuiltIn, None) => (dossiers::load_built_in_and_library(max), None),
         };
         drop(guard);
         let corpus = Arc::new(corpus);
