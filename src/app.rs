@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::search::SearchIndex;
 use dossier_core::{BodyError, Corpus, LoadError};
 
@@ -120,14 +121,7 @@ impl App {
             return None;
         }
         let what = self.local.join(" + ");
-        Some(match lang {
-            Lang::Nl => format!(
-                "{what} uit deze map in gebruik, niet uw eigen (kies met --dossiers / --config)"
-            ),
-            Lang::En => format!(
-                "using {what} of this folder, not your own (choose with --dossiers / --config)"
-            ),
-        })
+        Some((messages(lang).shared.local_notice)(&what))
     }
 
     /// The corpus, loaded on the first call with every body held: what the

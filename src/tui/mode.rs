@@ -3,9 +3,9 @@
 //! that do something.
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 use super::action::Action;
-use super::i18n;
 use super::keymap::Defaults;
 use super::state::{Overlay, State};
 
@@ -16,7 +16,7 @@ use defaults::{
     TIMELINE,
 };
 pub use hints::{
-    CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, fit, help_entries, hints,
+    CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, fit, help_entries, hints, keyed,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -168,147 +168,85 @@ impl Mode {
 
     /// Lines of the help that are not an action's keys.
     pub fn notes(self, lang: Lang) -> Vec<(String, String)> {
-        let nl = lang == Lang::Nl;
-        let row =
-            |k: &str, d: &'static str, e: &'static str| (k.to_string(), pick(nl, d, e).to_string());
+        let k = &messages(lang).keys;
+        let row = |key: &str, what: &str| (key.to_string(), what.to_string());
         let mut out = match self {
-            Mode::Find | Mode::Filter | Mode::Finder => {
-                vec![row("letters", "typen", "type")]
-            }
-            Mode::Overview => vec![row("letters", "op tekst filteren", "filter by text")],
-            Mode::Export => vec![row("letters", "bestandsnaam typen", "type the file name")],
-            Mode::Editor => vec![row(
-                "letters, ← → ↑ ↓ …",
-                "tekst en velden bewerken",
-                "edit the text and fields",
-            )],
+            Mode::Find | Mode::Filter | Mode::Finder => vec![row("letters", k.typing)],
+            Mode::Overview => vec![row("letters", k.filter_by_text)],
+            Mode::Export => vec![row("letters", k.type_file_name)],
+            Mode::Editor => vec![row("letters, ← → ↑ ↓ …", k.edit_text_and_fields)],
             _ => Vec::new(),
         };
         if self == Mode::Finder {
-            out.push(row(
-                "'woord ^begin eind$ !niet a | b",
-                "exact, begin, eind, niet, of",
-                "exact, prefix, suffix, not, or",
-            ));
+            out.push(row("'woord ^begin eind$ !niet a | b", k.finder_syntax));
         }
         if !self.actions().contains(&Action::Quit) {
-            out.push(("Ctrl-c".into(), i18n::action(lang, Action::Quit).into()));
+            out.push(row("Ctrl-c", k.actions.quit));
         }
         out
     }
 
     /// What an action does in this mode, for the help.
     pub fn label(self, a: Action, lang: Lang) -> &'static str {
-        let nl = lang == Lang::Nl;
-        let p = |d: &'static str, e: &'static str| pick(nl, d, e);
+        let m = messages(lang);
+        let (k, w) = (&m.keys, &m.keys.actions);
         match (self, a) {
-            (Mode::Select, Action::Expand) => p("einde een teken verder", "end one character on"),
-            (Mode::Select, Action::Collapse) => {
-                p("einde een teken terug", "end one character back")
-            }
-            (Mode::Select, Action::NextLink) => p("einde een woord verder", "end one word on"),
-            (Mode::Select, Action::PrevLink) => p("einde een woord terug", "end one word back"),
-            (Mode::Select, Action::NextSentence) => {
-                p("einde een zin verder", "end one sentence on")
-            }
-            (Mode::Select, Action::PrevSentence) => {
-                p("einde een zin terug", "end one sentence back")
-            }
-            (Mode::Select, Action::NextParagraph) => {
-                p("einde tot eind alinea", "end to the paragraph's end")
-            }
-            (Mode::Select, Action::PrevParagraph) => {
-                p("einde naar begin alinea", "end to the paragraph's start")
-            }
-            (Mode::Select, Action::Down) => p("einde een regel verder", "end one line on"),
-            (Mode::Select, Action::Up) => p("einde een regel terug", "end one line back"),
-            (Mode::Select, Action::Select | Action::Cancel) => {
-                p("selectie loslaten", "drop the selection")
-            }
-            (Mode::Select, Action::Annotate) => p("passage annoteren", "annotate the passage"),
-            (Mode::Select, Action::Edit) => p(
-                "notitie aan deze passage koppelen",
-                "attach the note to this passage",
-            ),
-            (Mode::Help, Action::Cancel | Action::Help) => p("hulp sluiten", "close the help"),
-            (Mode::Peek | Mode::Timeline, Action::Open) => p("openen", "open it"),
-            (Mode::Timeline, Action::Timeline) => p("tijdlijn sluiten", "close the timeline"),
-            (Mode::Peek | Mode::Error, Action::Cancel) | (Mode::Error, Action::Open) => {
-                p("sluiten", "close")
-            }
-            (Mode::Finder, Action::Open) => p("openen", "open it"),
-            (Mode::Find | Mode::Filter, Action::Open) => p("klaar", "done"),
-            (Mode::Find | Mode::Filter | Mode::Finder, Action::Cancel) => p("annuleren", "cancel"),
-            (Mode::Find | Mode::Filter | Mode::Finder, Action::Erase) => {
-                p("teken wissen", "erase a character")
-            }
-            (Mode::Finder, Action::Up) => p("vorige treffer", "previous hit"),
-            (Mode::Finder, Action::Down) => p("volgende treffer", "next hit"),
-            (Mode::Filter, Action::Down) => p("klaar, naar de boom", "done, to the tree"),
-            (Mode::Editor, Action::Save) => p("opslaan", "save"),
-            (Mode::Editor, Action::Cancel) => p(
-                "annuleren (vraagt eerst bij tekst)",
-                "cancel (asks first if text would go)",
-            ),
-            (Mode::Editor | Mode::Export, Action::NextField) => p("volgend veld", "next field"),
-            (Mode::Editor | Mode::Export, Action::PrevField) => p("vorig veld", "previous field"),
-            (Mode::Editor, Action::NextValue) => {
-                p("soort of status: volgende", "kind or status: the next one")
-            }
-            (Mode::Editor, Action::PrevValue) => p(
-                "soort of status: vorige",
-                "kind or status: the previous one",
-            ),
-            (Mode::Editor, Action::Down) => p("tags: volgende suggestie", "tags: next suggestion"),
-            (Mode::Editor, Action::Up) => p("tags: vorige suggestie", "tags: previous suggestion"),
-            (Mode::Editor, Action::Open) => p(
-                "tag kiezen; in een veld: volgend veld",
-                "take the tag; in a field: next field",
-            ),
-            (Mode::Overview, Action::Down) => p("volgende notitie", "next note"),
-            (Mode::Overview, Action::Up) => p("vorige notitie", "previous note"),
-            (Mode::Overview, Action::Open) => p("naar de notitie", "go to the note"),
-            (Mode::Overview, Action::ActionList) => p(
-                "open toezeggingen en acties",
-                "open commitments and actions",
-            ),
-            (Mode::Overview, Action::Sort) => p(
-                "sorteren: geschreven, uiterlijk, dossier",
-                "sort: written, due, dossier",
-            ),
-            (Mode::Overview, Action::NextField) => p("volgend filter", "next filter"),
-            (Mode::Overview, Action::PrevField) => p("vorig filter", "previous filter"),
-            (Mode::Overview, Action::NextValue) => {
-                p("filter: volgende waarde", "filter: next value")
-            }
-            (Mode::Overview, Action::PrevValue) => {
-                p("filter: vorige waarde", "filter: previous value")
-            }
-            (Mode::Overview, Action::Erase) => p("filter wissen", "clear the filter"),
-            (Mode::Overview, Action::Edit) => p("notitie bewerken", "edit the note"),
-            (Mode::Overview, Action::Delete) => p(
-                "notitie verwijderen (u: terug)",
-                "delete the note (u: undo)",
-            ),
-            (Mode::Overview | Mode::Export, Action::Cancel) => p("sluiten", "close"),
-            (Mode::Export, Action::NextValue) => {
-                p("formaat of notities: volgende", "format or notes: next")
-            }
-            (Mode::Export, Action::PrevValue) => {
-                p("formaat of notities: vorige", "format or notes: previous")
-            }
-            (Mode::Export, Action::Erase) => p("teken wissen", "erase a character"),
-            (Mode::Export, Action::Open) => p("exporteren", "export"),
-            (Mode::Confirm, Action::Yes) => p("ja", "yes"),
-            (Mode::Confirm, Action::No) => p("nee", "no"),
-            (_, Action::Help) if Mode::OWN_KEYS.contains(&self) => p("deze hulp", "this help"),
-            _ => i18n::action(lang, a),
+            (Mode::Select, Action::Expand) => k.select_char_on,
+            (Mode::Select, Action::Collapse) => k.select_char_back,
+            (Mode::Select, Action::NextLink) => k.select_word_on,
+            (Mode::Select, Action::PrevLink) => k.select_word_back,
+            (Mode::Select, Action::NextSentence) => k.select_sentence_on,
+            (Mode::Select, Action::PrevSentence) => k.select_sentence_back,
+            (Mode::Select, Action::NextParagraph) => k.select_paragraph_end,
+            (Mode::Select, Action::PrevParagraph) => k.select_paragraph_start,
+            (Mode::Select, Action::Down) => k.select_line_on,
+            (Mode::Select, Action::Up) => k.select_line_back,
+            (Mode::Select, Action::Select | Action::Cancel) => k.drop_selection,
+            (Mode::Select, Action::Annotate) => k.annotate_passage,
+            (Mode::Select, Action::Edit) => k.attach_note,
+            (Mode::Help, Action::Cancel | Action::Help) => k.close_help,
+            (Mode::Peek | Mode::Timeline, Action::Open) => k.open_it,
+            (Mode::Timeline, Action::Timeline) => k.close_timeline,
+            (Mode::Peek | Mode::Error, Action::Cancel) | (Mode::Error, Action::Open) => k.close,
+            (Mode::Finder, Action::Open) => k.open_it,
+            (Mode::Find | Mode::Filter, Action::Open) => k.finished,
+            (Mode::Find | Mode::Filter | Mode::Finder, Action::Cancel) => k.cancel,
+            (Mode::Find | Mode::Filter | Mode::Finder, Action::Erase) => w.erase,
+            (Mode::Finder, Action::Up) => w.find_prev,
+            (Mode::Finder, Action::Down) => w.find_next,
+            (Mode::Filter, Action::Down) => k.done_to_tree,
+            (Mode::Editor, Action::Save) => w.save,
+            (Mode::Editor, Action::Cancel) => k.editor_cancel,
+            (Mode::Editor | Mode::Export, Action::NextField) => w.next_field,
+            (Mode::Editor | Mode::Export, Action::PrevField) => w.prev_field,
+            (Mode::Editor, Action::NextValue) => k.next_kind_or_status,
+            (Mode::Editor, Action::PrevValue) => k.prev_kind_or_status,
+            (Mode::Editor, Action::Down) => k.next_suggestion,
+            (Mode::Editor, Action::Up) => k.prev_suggestion,
+            (Mode::Editor, Action::Open) => k.take_tag,
+            (Mode::Overview, Action::Down) => k.next_note,
+            (Mode::Overview, Action::Up) => k.prev_note,
+            (Mode::Overview, Action::Open) => k.go_to_note,
+            (Mode::Overview, Action::ActionList) => w.action_list,
+            (Mode::Overview, Action::Sort) => k.sort_orders,
+            (Mode::Overview, Action::NextField) => k.next_filter,
+            (Mode::Overview, Action::PrevField) => k.prev_filter,
+            (Mode::Overview, Action::NextValue) => k.next_filter_value,
+            (Mode::Overview, Action::PrevValue) => k.prev_filter_value,
+            (Mode::Overview, Action::Erase) => k.clear_filter,
+            (Mode::Overview, Action::Edit) => k.edit_the_note,
+            (Mode::Overview, Action::Delete) => k.delete_the_note,
+            (Mode::Overview | Mode::Export, Action::Cancel) => k.close,
+            (Mode::Export, Action::NextValue) => k.next_format_or_scope,
+            (Mode::Export, Action::PrevValue) => k.prev_format_or_scope,
+            (Mode::Export, Action::Erase) => w.erase,
+            (Mode::Export, Action::Open) => k.export,
+            (Mode::Confirm, Action::Yes) => m.shared.yes,
+            (Mode::Confirm, Action::No) => m.shared.no,
+            (_, Action::Help) if Mode::OWN_KEYS.contains(&self) => w.help,
+            _ => hints::reading(m, a),
         }
     }
-}
-
-fn pick(nl: bool, d: &'static str, e: &'static str) -> &'static str {
-    if nl { d } else { e }
 }
 
 #[cfg(test)]

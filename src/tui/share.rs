@@ -7,10 +7,10 @@ use std::io::Write;
 
 use dossier_core::address;
 
-use super::i18n::{T, t};
 use super::notes::annotate::selection_quote;
 use super::state::State;
 use super::update::Effect;
+use dossier_core::messages::messages;
 
 /// The text `y` copies: the selected passage in quotation marks with the
 /// citation of its document and the node's title, else the open node's
@@ -59,7 +59,7 @@ pub fn open_address(s: &mut State) -> Vec<Effect> {
     match address_to_open(s) {
         Some(url) => vec![Effect::OpenAddress(url)],
         None => {
-            s.message = Some(t(s.lang, T::NoAddress).to_string());
+            s.message = Some(messages(s.lang).browse.no_address.to_string());
             Vec::new()
         }
     }
@@ -78,17 +78,18 @@ pub fn run(s: &mut State, effect: &Effect) {
             s.message = Some(match saved {
                 Ok(path) => format!(
                     "{} ({} {})",
-                    t(s.lang, T::Copied),
-                    t(s.lang, T::InFile),
+                    messages(s.lang).browse.copied,
+                    messages(s.lang).browse.in_file,
                     path.display()
                 ),
-                Err(_) => t(s.lang, T::Copied).to_string(),
+                Err(_) => messages(s.lang).browse.copied.to_string(),
             });
         }
         Effect::OpenAddress(url) => {
+            let words = &messages(s.lang).browse;
             s.message = Some(match crate::store::clipboard::open_in_browser(url) {
-                Ok(()) => format!("{} {url}", t(s.lang, T::Opening)),
-                Err(e) => format!("{} {url}: {e}", t(s.lang, T::CannotOpen)),
+                Ok(()) => format!("{} {url}", words.opening),
+                Err(e) => format!("{} {url}: {e}", words.cannot_open),
             });
         }
         _ => {}

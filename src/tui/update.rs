@@ -3,9 +3,9 @@
 //! thread) and feeds results back through the `apply_*` functions.
 
 use super::action::Action;
-use super::i18n::{T, t};
 use super::state::{Find, Finder, Overlay, Pane, State};
 use super::tree;
+use dossier_core::messages::messages;
 
 mod find;
 mod finder;
@@ -216,9 +216,11 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             super::resize(s, screen);
             s.message = Some(format!(
                 "{}: {}",
-                super::i18n::action(s.lang, Action::TreeWidth),
-                s.tree_pct
-                    .map_or_else(|| t(s.lang, T::Auto).to_string(), |p| format!("{p}%"))
+                Mode::Read.label(Action::TreeWidth, s.lang),
+                s.tree_pct.map_or_else(
+                    || messages(s.lang).browse.auto.to_string(),
+                    |p| format!("{p}%")
+                )
             ));
         }
         Action::Details => {

@@ -14,6 +14,7 @@ use dossier_core::note_index::{NoteFilter, NoteIndex};
 
 use crate::store::export_file;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// Which notes go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +82,7 @@ impl ExportDialog {
         ExportDialog {
             format,
             // A Dutch interface most likely means a spreadsheet set to Dutch.
-            delimiter: if lang == Lang::Nl { b';' } else { b',' },
+            delimiter: messages(lang).export.csv_delimiter,
             scope,
             path: default_path(lang, format),
             field: Field::Format,
@@ -193,12 +194,7 @@ impl ExportDialog {
 }
 
 fn default_path(lang: Lang, format: Format) -> String {
-    let stem = if lang == Lang::Nl {
-        "notities"
-    } else {
-        "notes"
-    };
-    format!("{stem}.{}", format.extension())
+    format!("{}.{}", messages(lang).notes.file_stem, format.extension())
 }
 
 /// `~/…` is the home folder, as in a shell.
@@ -238,23 +234,15 @@ pub fn perform(
 ) -> Result<String, String> {
     let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
-    match (written, lang) {
-        (Ok(()), Lang::Nl) => Ok(format!(
-            "{} geëxporteerd naar {shown}",
-            Lang::Nl.count(notes.len())
+    let m = messages(lang);
+    match written {
+        Ok(()) => Ok((m.export.exported)(
+            &(m.shared.notes_count)(notes.len()),
+            &shown,
         )),
-        (Ok(()), Lang::En) => Ok(format!(
-            "{} exported to {shown}",
-            Lang::En.count(notes.len())
-        )),
-        (Err(e), Lang::Nl) => Err(format!(
-            "Export mislukt: {}",
-            dossier_core::text::sanitize_line(&e)
-        )),
-        (Err(e), Lang::En) => Err(format!(
-            "Export failed: {}",
-            dossier_core::text::sanitize_line(&e)
-        )),
+        Err(e) => Err((m.notes.export_failed)(&dossier_core::text::sanitize_line(
+            &e,
+        ))),
     }
 }
 

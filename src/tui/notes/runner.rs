@@ -8,13 +8,13 @@ use dossier_core::lang::Lang;
 
 use super::editor::NoteEditor;
 use super::export_dialog::perform;
-use super::labels::{self, Text};
 use super::screen::Screen;
-use super::update::{Done, NotesOp};
+use super::update::{Change, Done, NotesOp};
 use crate::app::notes::{NotesService, SaveError, Unsaved};
 use crate::store::notes::StoreError;
 use crate::tui::state::State;
 use crate::tui::update::Effect;
+use dossier_core::messages::messages;
 
 pub struct Runner {
     /// `None` when the store could not be opened: nothing is written.
@@ -39,7 +39,7 @@ impl Runner {
         };
         let loaded = io.load(&s.corpus);
         if let Some(e) = loaded.errors.first() {
-            s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
+            s.message = Some(format!("{}: {e}", messages(s.lang).notes.read_only));
         }
         s.set_notes(loaded);
         // Drafts that cannot be read are left where they are.
@@ -48,7 +48,11 @@ impl Runner {
             && let Ok(d) = &p.draft
         {
             let mut editor = NoteEditor::from_draft(&Unsaved::from(d));
-            editor.notice = Some(labels::keyed(s.lang, Text::DraftOffer, &s.keymap));
+            editor.notice = Some(crate::tui::mode::keyed(
+                s.lang,
+                messages(s.lang).notes.draft_offer,
+                &s.keymap,
+            ));
             let before = d
                 .editing
                 .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())
@@ -116,7 +120,7 @@ impl Runner {
         let Some(io) = self.notes.as_mut() else {
             return match op {
                 NotesOp::Save { .. } | NotesOp::Delete(_) | NotesOp::Undo => {
-                    Done::NotSaved(labels::text(lang, Text::ReadOnly).to_string())
+                    Done::NotSaved(messages(lang).notes.read_only.to_string())
                 }
                 _ => Done::Quiet,
             };
@@ -128,7 +132,7 @@ impl Runner {
             } {
                 Ok(_) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Saved,
+                    said: Change::Saved,
                 },
                 Err(SaveError::KeptAsDraft { error, draft }) => {
                     let kept = draft
@@ -136,7 +140,7 @@ impl Runner {
                         .unwrap_or_default();
                     Done::NotSaved(format!(
                         "{error} — {}{kept}",
-                        labels::text(lang, Text::KeptAsDraft)
+                        messages(lang).notes.kept_as_draft
                     ))
                 }
                 Err(SaveError::Refused(why)) => Done::NotSaved(why.to_string()),
@@ -154,7 +158,7 @@ impl Runner {
             NotesOp::Delete(id) => match io.delete(&id) {
                 Ok(_) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Deleted,
+                    said: Change::Deleted,
                 },
                 Err(why) => Done::Failed {
                     notes: Some(io.load(corpus)),
@@ -164,7 +168,7 @@ impl Runner {
             NotesOp::Undo => match io.undo() {
                 Ok(Some(_)) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Undone,
+                    said: Change::Undone,
                 },
                 Ok(None) => Done::NothingToUndo,
                 Err(why) => Done::Failed {

@@ -6,11 +6,11 @@ use ratatui::Frame;
 
 use super::editor::NoteEditor;
 use super::export_dialog::ExportDialog;
-use super::labels::{self, Text};
 use super::overview::Overview;
 use super::{editor_view, export_dialog_view, overview_view};
-use crate::tui::mode::{EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS, hints};
+use crate::tui::mode::{EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS, hints, keyed};
 use crate::tui::state::State;
+use dossier_core::messages::messages;
 
 /// The annotation screen that is up, if any.
 // One in the state: boxing the dialog would save nothing.
@@ -51,7 +51,7 @@ pub fn render(s: &State, frame: &mut Frame) {
         Screen::None => {}
         Screen::Editor { editor, .. } => {
             let hints = if editor.confirming {
-                labels::keyed(s.lang, Text::ConfirmDiscard, &s.keymap)
+                keyed(s.lang, messages(s.lang).notes.confirm_discard, &s.keymap)
             } else {
                 hints(Mode::Editor, EDITOR_HINTS)
             };
@@ -73,7 +73,7 @@ pub fn render(s: &State, frame: &mut Frame) {
             let counts = (filtered, s.notes.notes.len());
             let how = (s.lang, &s.theme);
             let hints = if d.confirming {
-                labels::keyed(s.lang, Text::Overwrite, &s.keymap)
+                keyed(s.lang, messages(s.lang).notes.overwrite, &s.keymap)
             } else {
                 hints(Mode::Export, EXPORT_HINTS)
             };

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
-use crate::tui::i18n::{T, t};
 use crate::tui::mode::{Mode, help_entries};
 use crate::tui::state::State;
+use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// Where the help goes on a screen of `area`, and how it is laid out.
 struct Geometry {
@@ -73,9 +74,9 @@ pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
     let key_w = g.key_w;
     let title = format!(
         " {} · {} · Esc {} · j/k ",
-        t(s.lang, T::HelpTitle),
-        t(s.lang, mode_name(mode)),
-        t(s.lang, T::Close)
+        messages(s.lang).browse.help_title,
+        mode_name(mode, s.lang),
+        messages(s.lang).keys.close
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -123,20 +124,21 @@ pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
 }
 
 /// The mode's name as the status bar shows it.
-pub fn mode_name(mode: Mode) -> T {
+pub fn mode_name(mode: Mode, lang: Lang) -> &'static str {
+    let n = &messages(lang).browse.modes;
     match mode {
-        Mode::Read => T::ModeRead,
-        Mode::Select => T::ModeSelect,
-        Mode::Peek => T::ModePeek,
-        Mode::Error => T::ModeError,
-        Mode::Timeline => T::ModeTimeline,
-        Mode::Find => T::ModeFind,
-        Mode::Filter => T::ModeFilter,
-        Mode::Finder => T::ModeFinder,
-        Mode::Help => T::ModeHelp,
-        Mode::Editor => T::ModeEditor,
-        Mode::Overview => T::ModeOverview,
-        Mode::Export => T::ModeExport,
-        Mode::Confirm => T::ModeConfirm,
+        Mode::Read => n.read,
+        Mode::Select => n.select,
+        Mode::Peek => n.peek,
+        Mode::Error => n.error,
+        Mode::Timeline => n.timeline,
+        Mode::Find => n.find,
+        Mode::Filter => n.filter,
+        Mode::Finder => n.finder,
+        Mode::Help => n.help,
+        Mode::Editor => n.editor,
+        Mode::Overview => n.overview,
+        Mode::Export => n.export,
+        Mode::Confirm => n.confirm,
     }
 }

@@ -15,6 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::state::{Overlay, Pane, State};
+use dossier_core::messages::messages;
 
 /// Where each part of the screen goes, for a terminal of `area`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +109,7 @@ pub fn render(s: &State, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = Paragraph::new(Line::from(format!(
             "{}: {}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
-            super::i18n::t(s.lang, super::i18n::T::TooSmall),
+            messages(s.lang).browse.too_small,
             area.width,
             area.height
         )))

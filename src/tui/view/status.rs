@@ -7,32 +7,31 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
-use crate::tui::i18n::{self, T, t};
 use crate::tui::mode::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS};
 use crate::tui::state::{Overlay, State};
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
+    let words = messages(s.lang);
     let (mode, prompt) = if s.find.editing {
         (
-            T::ModeFind,
-            Some(format!("{}{}▏", t(s.lang, T::FindPrompt), s.find.query)),
+            words.browse.modes.find,
+            Some(format!("{}{}▏", words.browse.find_prompt, s.find.query)),
         )
     } else if s.filter_editing {
         (
-            T::ModeFilter,
+            words.browse.modes.filter,
             Some(format!(
                 "{}{}▏  ({})",
-                t(s.lang, T::FilterPrompt),
-                s.filter,
-                t(s.lang, T::FilterHint)
+                words.browse.filter_prompt, s.filter, words.browse.filter_hint
             )),
         )
     } else {
         // The mode in force, the annotation screens' included.
-        (super::help::mode_name(crate::tui::mode::Mode::of(s)), None)
+        (super::help::mode_name(Mode::of(s), s.lang), None)
     };
     let mut spans = vec![
-        Span::styled(format!(" {} ", t(s.lang, mode)), s.theme.selection),
+        Span::styled(format!(" {mode} "), s.theme.selection),
         Span::raw(" "),
     ];
     if let Some(p) = prompt {
@@ -44,8 +43,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             let n = s.find.hits.len();
             let cur = if n == 0 { 0 } else { s.find.current + 1 };
             let counted = match n {
-                1 => format!("1 {}", t(s.lang, T::Hit)),
-                _ => format!("{cur}/{n} {}", t(s.lang, T::Hits)),
+                1 => format!("1 {}", words.browse.hit),
+                _ => format!("{cur}/{n} {}", words.browse.hits),
             };
             // `…` while the text is still being searched.
             let more = if crate::tui::update::finding(s) {
@@ -61,7 +60,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 // The phrase may be in a section or footnote of this dossier.
                 let finder = s.keymap.first(Action::Finder);
                 spans.push(Span::styled(
-                    format!("({finder}: {})  ", t(s.lang, T::Finder)),
+                    format!("({finder}: {})  ", words.browse.finder),
                     s.theme.muted,
                 ));
             }
@@ -76,7 +75,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         }
         if !s.filter.is_empty() {
             spans.push(Span::styled(
-                format!("{}: {}  ", t(s.lang, T::Filter), s.filter),
+                format!("{}: {}  ", words.browse.filter, s.filter),
                 s.theme.accent,
             ));
         }
@@ -90,38 +89,36 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
 /// The few keys that matter most on the screen shown, in the keys in
 /// force; as many whole hints as fit in `room` columns.
 fn hints(s: &State, room: usize) -> String {
+    let words = messages(s.lang);
     let k = |a: Action| s.keymap.first(a);
-    let l = |a: Action| i18n::action(s.lang, a);
+    let l = |a: Action| Mode::Read.label(a, s.lang);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
-    let close = format!("{} {}", k(Action::Cancel), t(s.lang, T::Close));
+    let close = format!("{} {}", k(Action::Cancel), words.keys.close);
     let mode = Mode::of(s);
     let list: Vec<String> = match &s.overlay {
-        Overlay::Peek(_) => vec![
-            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
-            close,
-        ],
+        Overlay::Peek(_) => vec![format!("{} {}", k(Action::Open), words.keys.open), close],
         Overlay::Help(_) => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Overlay::LoadError(_) => vec![close],
         // Typing the timeline's filter: the filter prompt's keys.
         Overlay::Timeline(_) if s.timeline_typing => {
             let f = s.keymap.table(Mode::Filter);
             vec![
-                format!("{} {}", f.first(Action::Open), t(s.lang, T::Done)),
+                format!("{} {}", f.first(Action::Open), words.keys.finished),
                 format!(
                     "{} {}",
                     f.first(Action::ClearPrompt),
                     l(Action::ClearPrompt)
                 ),
-                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
+                format!("{} {}", f.first(Action::Cancel), words.keys.close),
             ]
         }
         Overlay::Timeline(_) => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
-            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!("{} {}", k(Action::Open), words.keys.open),
             format!(
                 "{} {}",
                 k(Action::Filter),
-                t(s.lang, T::Filter).to_lowercase()
+                words.browse.filter.to_lowercase()
             ),
             close,
         ],
@@ -133,11 +130,11 @@ fn hints(s: &State, room: usize) -> String {
                     "{}/{} {}",
                     f.first(Action::Up),
                     f.first(Action::Down),
-                    t(s.lang, T::Choose)
+                    words.keys.choose
                 ),
-                format!("{} {}", f.first(Action::Open), t(s.lang, T::OpenIt)),
-                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
-                format!("{} {}", f.first(Action::Help), t(s.lang, T::AllKeys)),
+                format!("{} {}", f.first(Action::Open), words.keys.open),
+                format!("{} {}", f.first(Action::Cancel), words.keys.close),
+                format!("{} {}", f.first(Action::Help), words.keys.all_keys),
             ]
         }
         _ if Mode::OWN_KEYS.contains(&mode) && !matches!(mode, Mode::Find | Mode::Filter) => {
@@ -151,26 +148,27 @@ fn hints(s: &State, room: usize) -> String {
         }
         Overlay::None if s.selection.is_some() => {
             let m = Mode::Select;
-            let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
+            let sel = |a: Action, what: &str| format!("{} {what}", k(a));
+            let w = &words.keys;
             vec![
-                sel(Action::NextLink, T::Word),
-                sel(Action::NextSentence, T::Sentence),
-                sel(Action::NextParagraph, T::Paragraph),
+                sel(Action::NextLink, w.word),
+                sel(Action::NextSentence, w.sentence),
+                sel(Action::NextParagraph, w.paragraph),
                 format!(
                     "{} {}",
                     k(Action::Annotate),
                     m.label(Action::Annotate, s.lang)
                 ),
                 format!("{} {}", k(Action::Cancel), m.label(Action::Cancel, s.lang)),
-                format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
+                format!("{} {}", k(Action::Help), words.keys.all_keys),
             ]
         }
         Overlay::None if s.find.editing || s.filter_editing => {
             let p = s.keymap.table(mode);
             vec![
-                format!("{} {}", p.first(Action::Open), t(s.lang, T::Done)),
-                format!("{} {}", p.first(Action::Cancel), t(s.lang, T::Close)),
-                format!("{} {}", p.first(Action::Help), t(s.lang, T::AllKeys)),
+                format!("{} {}", p.first(Action::Open), words.keys.finished),
+                format!("{} {}", p.first(Action::Cancel), words.keys.close),
+                format!("{} {}", p.first(Action::Help), words.keys.all_keys),
             ]
         }
         Overlay::None => [
