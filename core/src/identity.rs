@@ -95,14 +95,17 @@ impl Kamerstuk {
     /// The identifier without its `kst-`: what two notations of one
     /// Kamerstuk have in common.
     pub fn key(&self) -> String {
+        let mut key = self.dossier_key();
+        key.push('-');
+        key.extend(normalised(&self.number));
+        key
+    }
+
+    /// `32317`, `36410-vi`: the dossier part of [`Kamerstuk::key`], which
+    /// the documents of one Kamerstuk dossier share.
+    pub fn dossier_key(&self) -> String {
         let dossier = self.dossier.split('/').next().unwrap_or_default();
-        let norm = |s: &str| -> String {
-            s.chars()
-                .filter(|c| !c.is_whitespace())
-                .map(|c| c.to_ascii_lowercase())
-                .collect()
-        };
-        format!("{}-{}", norm(dossier), norm(&self.number))
+        normalised(dossier).collect()
     }
 
     /// `kamerstuk-32317-978`: the id of a reference to it (both dossiers
@@ -171,6 +174,13 @@ pub fn short_year(year: &str) -> Option<String> {
         (4, 2) if all_digits => Some(format!("{a}/{b}")),
         _ => None,
     }
+}
+
+/// A notation's part as keys hold it: without spaces, in lower case.
+fn normalised(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
 }
 
 #[cfg(test)]

@@ -51,7 +51,7 @@ pub struct Group {
 pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut rest = Vec::new();
-    let mut at = std::collections::HashMap::new();
+    let mut at = crate::fast_hash::FastMap::default();
     match grouping {
         Grouping::Dossier => {
             for &r in &c.roots {
@@ -68,17 +68,20 @@ pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
                     rest.push(r);
                     continue;
                 };
-                let key = k.key();
-                let key = key[..key.rfind('-').unwrap_or(key.len())].to_string();
+                let key = k.dossier_key();
                 let title = n.letter.as_ref().and_then(|m| m.dossier_title.as_deref());
-                let i = *at.entry(key.clone()).or_insert_with(|| {
-                    groups.push(Group {
-                        key,
-                        label: Some(k.dossier.clone()),
-                        members: Vec::new(),
-                    });
-                    groups.len() - 1
-                });
+                let i = match at.get(&key) {
+                    Some(&i) => i,
+                    None => {
+                        groups.push(Group {
+                            key: key.clone(),
+                            label: Some(k.dossier.clone()),
+                            members: Vec::new(),
+                        });
+                        at.insert(key, groups.len() - 1);
+                        groups.len() - 1
+                    }
+                };
                 let g = &mut groups[i];
                 if let (Some(label), Some(t)) = (&mut g.label, title)
                     && !label.contains(' ')

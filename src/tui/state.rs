@@ -115,6 +115,9 @@ pub struct State {
     /// those the user closed.
     pub grouping: super::tree::Grouping,
     pub groups: Vec<super::tree::Group>,
+    /// The grouping `groups` were made for: they are made again only when
+    /// it changes (the corpus does not), not on every fold.
+    pub groups_of: Option<super::tree::Grouping>,
     pub collapsed_groups: HashSet<String>,
     /// The timeline's filter, and whether keys type into it.
     pub timeline_filter: String,
@@ -175,6 +178,7 @@ impl State {
             expanded: HashSet::new(),
             grouping: super::tree::Grouping::default(),
             groups: Vec::new(),
+            groups_of: None,
             collapsed_groups: HashSet::new(),
             timeline_filter: String::new(),
             timeline_typing: false,
@@ -212,7 +216,8 @@ impl State {
             s.expanded.insert(first);
             s.open = Some(first);
         }
-        super::tree::rebuild(&mut s);
+        // Folded before the first rows are made: the rows of every
+        // document of a large library would be made for nothing.
         super::tree::fold_others(&mut s);
         // The open document's row, not the heading of its group.
         if let Some(open) = s.open

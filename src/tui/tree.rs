@@ -17,13 +17,21 @@ pub fn rebuild(s: &mut State) {
     let keep = s.selected_row().map(|r| r.item);
     let c = s.corpus.clone();
     let filter = Filter::parse_in(&s.filter, &c);
-    s.groups = groups(&c, s.grouping);
+    ensure_groups(s);
     s.rows = rows_of(&c, &s.groups, &filter, &s.collapsed_groups, &s.expanded);
     s.tree_filter = filter;
     s.tree_selected = keep
         .and_then(|k| s.rows.iter().position(|r| r.item == k))
         .unwrap_or(s.tree_selected)
         .min(s.rows.len().saturating_sub(1));
+}
+
+/// Makes the groups if they are not those of the grouping in force.
+fn ensure_groups(s: &mut State) {
+    if s.groups_of != Some(s.grouping) {
+        s.groups = groups(&s.corpus, s.grouping);
+        s.groups_of = Some(s.grouping);
+    }
 }
 
 /// The tree for a filter typed, made off the interface's thread (see
@@ -60,6 +68,7 @@ pub fn show_filtered(s: &mut State, f: Filtered) -> bool {
         return false;
     }
     s.groups = f.groups;
+    s.groups_of = Some(f.grouping);
     s.rows = f.rows;
     s.tree_filter = f.filter;
     s.tree_selected = s
@@ -233,6 +242,7 @@ pub fn unfold_all(s: &mut State) {
 pub fn fold_others(s: &mut State) {
     let c = s.corpus.clone();
     let top = s.open.and_then(|o| c.letter_of(o).or(c.root_of(o)));
+    ensure_groups(s);
     s.collapsed_groups = s
         .groups
         .iter()
