@@ -127,7 +127,7 @@ impl Node {
 
     /// The links of the node's text; none when it cannot be read (the
     /// failure is shown where the text is asked for).
-    pub(super) fn links_or_none(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+    pub fn links_or_none(&self) -> impl Iterator<Item = (usize, &str, &str)> {
         self.body.get().ok().into_iter().flat_map(Document::links)
     }
 }
@@ -140,6 +140,30 @@ impl<B> Node<B> {
             (NodeKind::Letter, Some(m)) => Some(m.kind()),
             (NodeKind::Letter, None) => Some(crate::doc_kind::DocKind::Brief),
             _ => None,
+        }
+    }
+
+    /// A copy of the node's other fields with another body.
+    pub fn clone_with_body<C>(&self, body: C) -> Node<C> {
+        Node {
+            id: self.id.clone(),
+            kind: self.kind,
+            title: self.title.clone(),
+            root: self.root,
+            parent: self.parent,
+            children: self.children.clone(),
+            body,
+            tags: self.tags.clone(),
+            countries: self.countries.clone(),
+            url: self.url.clone(),
+            number: self.number,
+            label: self.label.clone(),
+            source: self.source,
+            letter: self.letter.clone(),
+            reference: self.reference.clone(),
+            description: self.description.clone(),
+            file: self.file.clone(),
+            aliases: self.aliases.clone(),
         }
     }
 

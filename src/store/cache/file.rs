@@ -13,7 +13,7 @@ use dossier_core::search::{Backing, Check, SearchIndex};
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x05";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x06";
 
 pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 

@@ -150,7 +150,8 @@ fn the_index_cache_is_checked_the_same_way() {
     let file = &cache_files(&s, "index")[0];
     let bytes = fs::read(file).unwrap();
     let mut b = bytes.clone();
-    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    // The body's text: after the node's own fields (its countries).
+    let at = b.windows(5).rposition(|w| w == b"Itali").unwrap();
     b[at] = b'J';
     fs::write(file, &b).unwrap();
     let (third, _, o) = s.cache.index(&s.folder, 1 << 20);
@@ -354,7 +355,8 @@ fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
     assert_eq!(sealed.exact("italië", 5), first.exact("italië", 5));
     // Any write to the file, even one that keeps its length, voids it.
     let mut b = fs::read(&file).unwrap();
-    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    // The body's text: after the node's own fields (its countries).
+    let at = b.windows(5).rposition(|w| w == b"Itali").unwrap();
     b[at] = b'J';
     fs::write(&file, &b).unwrap();
     let (again, _, o) = s.cache.index(&s.folder, 1 << 20);
@@ -434,7 +436,8 @@ fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
     // ever replaces it): the body read afterwards is not the changed text.
     let file = &cache_files(&s, "corpus")[0];
     let mut b = fs::read(file).unwrap();
-    let at = b.windows(5).position(|w| w == b"Itali").unwrap();
+    // The body's text: after the node's own fields (its countries).
+    let at = b.windows(5).rposition(|w| w == b"Itali").unwrap();
     b[at] = b'J';
     fs::write(file, &b).unwrap();
     // Nor anything else put in its place: an error that names the node,
