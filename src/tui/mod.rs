@@ -133,7 +133,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 // Once the reader's width is known, so the kept text is
                 // found on the lines it has now.
                 if let Some(place) = resumed.take()
-                    && matches!(state.notes_ui.screen, notes::screen::Screen::None)
+                    && matches!(state.screen, state::Screen::Read(_))
                 {
                     state.resume_at(&place);
                 }
@@ -286,7 +286,7 @@ pub fn resize(s: &mut State, area: Rect) {
         s.resize((text.width, text.height), a.tree.height.saturating_sub(2));
     }
     s.notes_visible = a.notes.height > 0;
-    s.screen = (area.width, area.height);
+    s.term_size = (area.width, area.height);
     if !s.notes_visible && s.focus == state::Pane::Notes {
         s.focus = state::Pane::Reader;
     }

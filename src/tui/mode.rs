@@ -7,7 +7,6 @@ use dossier_core::lang::Lang;
 use super::action::Action;
 use super::i18n;
 use super::keymap::Defaults;
-use super::state::{Overlay, State};
 
 mod defaults;
 mod hints;
@@ -70,35 +69,6 @@ impl Mode {
         Mode::Export,
         Mode::Confirm,
     ];
-
-    /// The mode in force, from the state alone.
-    pub fn of(s: &State) -> Mode {
-        use super::notes::screen::Screen;
-        if let Overlay::Help(_) = s.overlay {
-            return Mode::Help;
-        }
-        match &s.notes_ui.screen {
-            Screen::Editor { editor, .. } if editor.confirming => return Mode::Confirm,
-            Screen::Export(d) if d.confirming => return Mode::Confirm,
-            Screen::Editor { .. } => return Mode::Editor,
-            Screen::Overview => return Mode::Overview,
-            Screen::Export(_) => return Mode::Export,
-            Screen::None => {}
-        }
-        match &s.overlay {
-            Overlay::Help(_) => Mode::Help,
-            Overlay::Finder(_) => Mode::Finder,
-            Overlay::Peek(_) => Mode::Peek,
-            Overlay::LoadError(_) => Mode::Error,
-            // Typing the timeline's filter: the keys of the tree's.
-            Overlay::Timeline(_) if s.timeline_typing => Mode::Filter,
-            Overlay::Timeline(_) => Mode::Timeline,
-            Overlay::None if s.find.editing => Mode::Find,
-            Overlay::None if s.filter_editing => Mode::Filter,
-            Overlay::None if s.selection.is_some() => Mode::Select,
-            Overlay::None => Mode::Read,
-        }
-    }
 
     /// The name of a screen with its own keys in `config.toml`.
     pub fn name(self) -> &'static str {

@@ -19,7 +19,7 @@ pub fn copy_text(s: &State) -> Option<String> {
     let open = s.open?;
     let c = &s.corpus;
     let node = c.node(open);
-    let quote = s.selection.and_then(|(a, b)| {
+    let quote = s.selection().and_then(|(a, b)| {
         let doc = node.document().ok()?;
         selection_quote(doc, a, b).map(|q| q.exact)
     });
@@ -38,7 +38,7 @@ pub fn copy_text(s: &State) -> Option<String> {
 pub fn copy(s: &mut State) -> Vec<Effect> {
     match copy_text(s) {
         Some(text) => {
-            s.selection = None;
+            s.drop_selection();
             vec![Effect::Copy(text)]
         }
         None => Vec::new(),

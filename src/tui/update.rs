@@ -4,7 +4,7 @@
 
 use super::action::Action;
 use super::i18n::{T, t};
-use super::state::{Find, Finder, Overlay, Pane, State};
+use super::state::{Find, Finder, Pane, Reading, Screen, State};
 use super::tree;
 
 mod find;
@@ -37,22 +37,18 @@ pub enum Effect {
 pub const FINDER_LIMIT: usize = 200;
 
 pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
-    use super::mode::Mode;
     use super::notes::update as notes;
-    let mode = Mode::of(s);
-    if matches!(
-        mode,
-        Mode::Editor | Mode::Overview | Mode::Export | Mode::Confirm
-    ) {
+    if s.screen.is_notes() {
         return notes::screen(s, a);
     }
-    if s.overlay == Overlay::None && notes::takes(s, a) {
+    if matches!(s.screen, Screen::Read(_)) && notes::takes(s, a) {
         settle(s);
         return notes::act(s, a);
     }
     // Keys typed into the tree filter only change the filter; anything
     // else first brings the tree up to date with it.
-    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt)) {
+    let typing = matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt);
+    if !(s.prompt() == Some(Reading::FilterPrompt) && typing) {
         settle(s);
     }
     s.message = None;
@@ -60,96 +56,114 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         s.quit = true;
         return Vec::new();
     }
-    match s.overlay.clone() {
-        Overlay::Help(h) => {
-            let most = super::view::help_max_scroll(s, h.mode);
-            match a {
-                Action::Cancel | Action::Help | Action::Open => s.overlay = *h.over,
-                Action::Down => s.help_scroll = (s.help_scroll + 1).min(most),
-                Action::PageDown => s.help_scroll = (s.help_scroll + 10).min(most),
-                Action::Bottom => s.help_scroll = most,
-                Action::Up => s.help_scroll = s.help_scroll.saturating_sub(1),
-                Action::PageUp => s.help_scroll = s.help_scroll.saturating_sub(10),
-                Action::Top => s.help_scroll = 0,
-                _ => {}
-            }
-            return Vec::new();
-        }
-        Overlay::Peek(_) | Overlay::LoadError(_) | Overlay::Timeline(_) if a == Action::Help => {
-            open_help(s);
-            return Vec::new();
-        }
-        Overlay::Peek(target) => {
-            match a {
-                Action::Open => {
-                    s.overlay = Overlay::None;
-                    open_node(s, target, true);
+    let screen = std::mem::take(&mut s.screen);
+    match screen {
+        Screen::Help { over, scroll } => {
+            let most = super::view::help_max_scroll(s, over.mode());
+            let scroll = match a {
+                Action::Cancel | Action::Help | Action::Open => {
+                    s.screen = *over;
+                    return Vec::new();
                 }
-                _ => s.overlay = Overlay::None,
-            }
+                Action::Down => (scroll + 1).min(most),
+                Action::PageDown => (scroll + 10).min(most),
+                Action::Bottom => most,
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::Top => 0,
+                _ => scroll,
+            };
+            s.screen = Screen::Help { over, scroll };
             return Vec::new();
         }
-        Overlay::Finder(_) if a == Action::Help => {
+        screen @ (Screen::Peek(_)
+        | Screen::LoadError(_)
+        | Screen::Timeline { .. }
+        | Screen::Finder(_))
+            if a == Action::Help =>
+        {
+            s.screen = screen;
             open_help(s);
             return Vec::new();
         }
-        Overlay::Finder(f) => return finder(s, f, a),
-        Overlay::Timeline(at) if s.timeline_typing => {
-            match a {
-                Action::Type(c) => s.timeline_filter.push(c),
+        Screen::Peek(target) => {
+            if a == Action::Open {
+                open_node(s, target, true);
+            }
+            return Vec::new();
+        }
+        Screen::Finder(f) => return finder(s, f, a),
+        Screen::Timeline { at, typing: true } => {
+            let typing = match a {
+                Action::Type(c) => {
+                    s.timeline_filter.push(c);
+                    true
+                }
                 Action::Erase => {
                     s.timeline_filter.pop();
+                    true
                 }
-                Action::ClearPrompt => s.timeline_filter.clear(),
+                Action::ClearPrompt => {
+                    s.timeline_filter.clear();
+                    true
+                }
                 Action::Cancel => {
                     s.timeline_filter.clear();
-                    s.timeline_typing = false;
+                    false
                 }
-                Action::Open | Action::Down => s.timeline_typing = false,
-                _ => return Vec::new(),
-            }
+                Action::Open | Action::Down => false,
+                _ => {
+                    s.screen = Screen::Timeline { at, typing: true };
+                    return Vec::new();
+                }
+            };
             // The selection stays inside what is shown.
             let n = super::timeline::shown(s).len();
-            s.overlay = Overlay::Timeline(at.min(n.saturating_sub(1)));
+            let at = at.min(n.saturating_sub(1));
+            s.screen = Screen::Timeline { at, typing };
             return Vec::new();
         }
-        Overlay::Timeline(at) => {
+        Screen::Timeline { at, typing: false } => {
             let docs = super::timeline::shown(s);
             let last = docs.len().saturating_sub(1);
-            match a {
-                Action::Filter | Action::Find => s.timeline_typing = true,
-                Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
-                Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
-                Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
-                Action::Bottom | Action::PageDown => s.overlay = Overlay::Timeline(last),
+            let at = match a {
+                Action::Filter | Action::Find => {
+                    s.screen = Screen::Timeline { at, typing: true };
+                    return Vec::new();
+                }
+                Action::Down => (at + 1).min(last),
+                Action::Up => at.saturating_sub(1),
+                Action::Top | Action::PageUp => 0,
+                Action::Bottom | Action::PageDown => last,
                 Action::Open => {
-                    s.overlay = Overlay::None;
                     if let Some(&d) = docs.get(at) {
                         open_node(s, d, true);
                     }
+                    return Vec::new();
                 }
-                Action::Cancel | Action::Timeline => s.overlay = Overlay::None,
-                _ => {}
-            }
+                Action::Cancel | Action::Timeline => return Vec::new(),
+                _ => at,
+            };
+            s.screen = Screen::Timeline { at, typing: false };
             return Vec::new();
         }
-        Overlay::LoadError(_) => {
-            s.overlay = Overlay::None;
-            return Vec::new();
-        }
-        Overlay::None => {}
+        Screen::LoadError(_) => return Vec::new(),
+        other => s.screen = other,
     }
     if a == Action::Help {
         open_help(s);
         return Vec::new();
     }
-    if s.find.editing {
-        find_prompt(s, a);
-        return Vec::new();
-    }
-    if s.filter_editing {
-        filter_prompt(s, a);
-        return Vec::new();
+    match s.screen {
+        Screen::Read(Reading::FindPrompt) => {
+            find_prompt(s, a);
+            return Vec::new();
+        }
+        Screen::Read(Reading::FilterPrompt) => {
+            filter_prompt(s, a);
+            return Vec::new();
+        }
+        _ => {}
     }
     match a {
         Action::NextPane => s.focus = next_pane(s, true),
@@ -177,17 +191,15 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::Forward => history(s, true),
         Action::Peek => peek(s),
         Action::Find => {
-            s.find = Find {
-                editing: true,
-                ..Find::default()
-            };
+            s.find = Find::default();
+            s.screen = Screen::Read(Reading::FindPrompt);
             // A new search: the finder's marks no longer say anything.
             s.marks.clear();
         }
         Action::FindNext => step_hit(s, true),
         Action::FindPrev => step_hit(s, false),
         Action::Finder => {
-            s.overlay = Overlay::Finder(Finder::default());
+            s.screen = Screen::Finder(Finder::default());
         }
         Action::Timeline => {
             // Starts on the document that is open, or the newest.
@@ -196,7 +208,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             let at = here
                 .and_then(|h| docs.iter().position(|&d| d == h))
                 .unwrap_or(docs.len().saturating_sub(1));
-            s.overlay = Overlay::Timeline(at);
+            s.screen = Screen::Timeline { at, typing: false };
         }
         Action::GroupBy => {
             s.grouping = match s.grouping {
@@ -212,7 +224,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             let views = super::view::TREE_WIDTHS;
             let at = views.iter().position(|&w| w == s.tree_pct).unwrap_or(0);
             s.tree_pct = views[(at + 1) % views.len()];
-            let screen = ratatui::layout::Rect::new(0, 0, s.screen.0, s.screen.1);
+            let screen = ratatui::layout::Rect::new(0, 0, s.term_size.0, s.term_size.1);
             super::resize(s, screen);
             s.message = Some(format!(
                 "{}: {}",
@@ -227,7 +239,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             s.relayout();
         }
         Action::Filter => {
-            s.filter_editing = true;
+            s.screen = Screen::Read(Reading::FilterPrompt);
             s.focus = Pane::Tree;
         }
         Action::Cancel => {
@@ -274,21 +286,13 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
 
 /// Opens the help on the keys of the mode in force, over what is open.
 pub fn open_help(s: &mut State) {
-    let mode = super::mode::Mode::of(s);
-    open_help_for(s, mode);
-}
-
-/// Opens the help on the keys of `mode` (an annotation screen's, which
-/// only the notes session knows).
-pub fn open_help_for(s: &mut State, mode: super::mode::Mode) {
-    let over = Box::new(std::mem::take(&mut s.overlay));
-    s.overlay = Overlay::Help(super::state::HelpView { mode, over });
-    s.help_scroll = 0;
+    let over = Box::new(std::mem::take(&mut s.screen));
+    s.screen = Screen::Help { over, scroll: 0 };
 }
 
 /// Whether keys currently type into a prompt.
 pub fn in_prompt(s: &State) -> bool {
-    s.find.editing || s.filter_editing || matches!(s.overlay, Overlay::Finder(_))
+    s.prompt().is_some() || matches!(s.screen, Screen::Finder(_))
 }
 
 /// The next pane on the screen: a hidden notes pane is skipped.

@@ -6,8 +6,7 @@ use crate::tui::input::action_for;
 use crate::tui::keymap::{Key, Keymap, to_event};
 use crate::tui::notes::editor::NoteEditor;
 use crate::tui::notes::export_dialog::ExportDialog;
-use crate::tui::notes::screen::Screen;
-use crate::tui::state::Pane;
+use crate::tui::state::{EditorScreen, Pane, Reading, Screen, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
 
@@ -23,9 +22,9 @@ fn in_mode(mode: Mode) -> State {
     let mut s = state();
     match mode {
         Mode::Read => {}
-        Mode::Select => s.selection = Some(((0, 0), (0, 3))),
-        Mode::Peek => s.overlay = Overlay::Peek(s.open.unwrap()),
-        Mode::Error => s.overlay = Overlay::LoadError(0),
+        Mode::Select => s.screen = Screen::Read(Reading::Selecting(((0, 0), (0, 3)))),
+        Mode::Peek => s.screen = Screen::Peek(s.open.unwrap()),
+        Mode::Error => s.screen = Screen::LoadError(0),
         Mode::Timeline => {
             update(&mut s, Action::Timeline);
         }
@@ -51,22 +50,21 @@ fn in_mode(mode: Mode) -> State {
                 jiff::Timestamp::UNIX_EPOCH,
                 1,
             );
-            s.notes_ui.screen = Screen::Editor {
-                editor: Box::new(NoteEditor::new(note, true)),
+            s.screen = Screen::Editor(Box::new(EditorScreen {
+                editor: NoteEditor::new(note, true),
                 before: None,
-            };
+                from_overview: false,
+            }));
         }
-        Mode::Overview => s.notes_ui.screen = Screen::Overview,
-        Mode::Export => {
-            s.notes_ui.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default()))
-        }
+        Mode::Overview => s.screen = Screen::Overview,
+        Mode::Export => s.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default())),
         Mode::Confirm => {
             let mut d = ExportDialog::new(Lang::Nl, &Default::default());
             d.confirming = true;
-            s.notes_ui.screen = Screen::Export(d);
+            s.screen = Screen::Export(d);
         }
     }
-    assert_eq!(Mode::of(&s), mode);
+    assert_eq!(s.mode(), mode);
     s
 }
 
@@ -166,13 +164,13 @@ fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
     update(&mut s, Action::Type('x'));
     let f1 = action_for(&s, to_event(Key::parse("f1").unwrap())).unwrap();
     update(&mut s, f1);
-    assert_eq!(Mode::of(&s), Mode::Help);
-    let Overlay::Help(h) = &s.overlay else {
+    assert_eq!(s.mode(), Mode::Help);
+    let Screen::Help { over, .. } = &s.screen else {
         unreachable!()
     };
-    assert_eq!(h.mode, Mode::Finder);
+    assert_eq!(over.mode(), Mode::Finder);
     update(&mut s, Action::Cancel);
-    assert!(matches!(&s.overlay, Overlay::Finder(f) if f.query == "x"));
+    assert!(matches!(&s.screen, Screen::Finder(f) if f.query == "x"));
 }
 
 #[test]

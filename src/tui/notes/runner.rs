@@ -9,11 +9,10 @@ use dossier_core::lang::Lang;
 use super::editor::NoteEditor;
 use super::export_dialog::perform;
 use super::labels::{self, Text};
-use super::screen::Screen;
 use super::update::{Done, NotesOp};
 use crate::app::notes::{NotesService, SaveError, Unsaved};
 use crate::store::notes::StoreError;
-use crate::tui::state::State;
+use crate::tui::state::{EditorScreen, Screen, State};
 use crate::tui::update::Effect;
 
 pub struct Runner {
@@ -61,10 +60,11 @@ impl Runner {
             {
                 io.forget_draft(&p.path);
             }
-            s.notes_ui.screen = Screen::Editor {
-                editor: Box::new(editor),
+            s.screen = Screen::Editor(Box::new(EditorScreen {
+                editor,
                 before,
-            };
+                from_overview: false,
+            }));
         }
         Runner { notes: Some(io) }
     }

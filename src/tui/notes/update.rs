@@ -21,11 +21,10 @@ use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
 use super::labels::{self, Text};
 use super::overview::Outcome as OverviewOutcome;
 use super::pane::notes_on;
-use super::screen::Screen;
 use crate::app::notes::{Loaded, Unsaved};
 use crate::tui::action::Action;
-use crate::tui::state::{Pane, State};
-use crate::tui::update::{Effect, open_help_for, open_node};
+use crate::tui::state::{EditorScreen, Pane, Reading, Screen, State};
+use crate::tui::update::{Effect, open_help, open_node};
 
 /// Work on the notes store, for the loop to do.
 // One per key at most, consumed at once (and boxed in `Effect`).
@@ -78,9 +77,10 @@ fn op(o: NotesOp) -> Vec<Effect> {
 pub fn takes(s: &State, a: Action) -> bool {
     // A prompt being typed (find, tree filter) takes its own keys: Enter
     // ends it whichever pane has the focus.
-    if s.find.editing || s.filter_editing {
+    if s.prompt().is_some() {
         return false;
     }
+    let selecting = s.selection().is_some();
     match a {
         Action::Select
         | Action::Annotate
@@ -90,7 +90,7 @@ pub fn takes(s: &State, a: Action) -> bool {
         | Action::Overview
         | Action::Export => true,
         Action::Up | Action::Down | Action::Open => {
-            s.focus == Pane::Notes || (s.selection.is_some() && a != Action::Open)
+            s.focus == Pane::Notes || (selecting && a != Action::Open)
         }
         Action::Expand
         | Action::Collapse
@@ -100,7 +100,7 @@ pub fn takes(s: &State, a: Action) -> bool {
         | Action::NextSentence
         | Action::PrevSentence
         | Action::NextParagraph
-        | Action::PrevParagraph => s.selection.is_some(),
+        | Action::PrevParagraph => selecting,
         _ => false,
     }
 }
@@ -108,7 +108,7 @@ pub fn takes(s: &State, a: Action) -> bool {
 /// A browsing action about a note or a selection.
 pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
     s.message = None;
-    if s.selection.is_some() && extend(s, a) {
+    if s.selection().is_some() && extend(s, a) {
         return Vec::new();
     }
     match a {
@@ -134,21 +134,20 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
                 let mut edited = note.clone();
                 // With a passage selected, the note moves to it: this is
                 // how a detached note is attached again by hand.
-                if let (Some((a, b)), Some(open)) = (s.selection, s.open)
+                if let (Some((a, b)), Some(open)) = (s.selection(), s.open)
                     && let Ok(doc) = s.corpus.body(open)
                     && let Some(q) = selection_quote(doc, a, b)
                 {
                     edited.target.quote = Some(q);
-                    s.selection = None;
+                    s.drop_selection();
                 }
-                open_editor(s, NoteEditor::new(edited, false), Some(note));
+                open_editor(s, NoteEditor::new(edited, false), Some(note), false);
             }
         }
         Action::Undo => return op(NotesOp::Undo),
-        Action::Overview => s.notes_ui.screen = Screen::Overview,
+        Action::Overview => s.screen = Screen::Overview,
         Action::Export => {
-            s.notes_ui.screen =
-                Screen::Export(ExportDialog::new(s.lang, &s.notes_ui.overview.filter))
+            s.screen = Screen::Export(ExportDialog::new(s.lang, &s.notes_ui.overview.filter))
         }
         Action::Up => s.notes_selected = s.notes_selected.saturating_sub(1),
         Action::Down => {
@@ -165,41 +164,40 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn open_editor(s: &mut State, editor: NoteEditor, before: Option<Annotation>) {
-    s.notes_ui.screen = Screen::Editor {
-        editor: Box::new(editor),
+fn open_editor(s: &mut State, editor: NoteEditor, before: Option<Annotation>, from_overview: bool) {
+    s.screen = Screen::Editor(Box::new(EditorScreen {
+        editor,
         before,
-    };
+        from_overview,
+    }));
 }
 
 /// An action on the annotation screen that is up (its help, F1, is
 /// opened here too, over it).
 pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
     if a == Action::Help {
-        let mode = crate::tui::mode::Mode::of(s);
-        open_help_for(s, mode);
+        open_help(s);
         return Vec::new();
     }
-    match std::mem::take(&mut s.notes_ui.screen) {
-        Screen::None => Vec::new(),
-        Screen::Editor { mut editor, before } => {
-            let outcome = editor.act(a, &s.notes.notes);
-            if let Some(e) = editor.form_error.take() {
-                editor.error = Some(e.message(s.lang));
+    match std::mem::take(&mut s.screen) {
+        Screen::Editor(mut e) => {
+            let outcome = e.editor.act(a, &s.notes.notes);
+            if let Some(err) = e.editor.form_error.take() {
+                e.editor.error = Some(err.message(s.lang));
             }
             match outcome {
                 EditorOutcome::Nothing => {
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    s.screen = Screen::Editor(e);
                     Vec::new()
                 }
                 EditorOutcome::Changed => {
-                    let draft = NotesOp::WriteDraft(editor.unsaved());
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    let draft = NotesOp::WriteDraft(e.editor.unsaved());
+                    s.screen = Screen::Editor(e);
                     op(draft)
                 }
                 EditorOutcome::Cancel => {
-                    if std::mem::take(&mut s.notes_ui.from_overview) {
-                        s.notes_ui.screen = Screen::Overview;
+                    if e.from_overview {
+                        s.screen = Screen::Overview;
                     }
                     op(NotesOp::DiscardDraft)
                 }
@@ -207,27 +205,26 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                 EditorOutcome::Save(note) => {
                     let save = NotesOp::Save {
                         note,
-                        before: before.clone(),
+                        before: e.before.clone(),
                     };
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    s.screen = Screen::Editor(e);
                     op(save)
                 }
             }
         }
         Screen::Overview => {
             let outcome = s.notes_ui.overview.act(a, &s.notes.notes, &s.notes.index);
-            s.notes_ui.screen = Screen::Overview;
+            s.screen = Screen::Overview;
             match outcome {
                 OverviewOutcome::Nothing => {}
-                OverviewOutcome::Close => s.notes_ui.screen = Screen::None,
+                OverviewOutcome::Close => s.screen = Screen::default(),
                 OverviewOutcome::Jump(i) => {
-                    s.notes_ui.screen = Screen::None;
+                    s.screen = Screen::default();
                     jump(s, i);
                 }
                 OverviewOutcome::Edit(i) => {
                     if let Some(note) = s.notes.notes.get(i).cloned() {
-                        open_editor(s, NoteEditor::new(note.clone(), false), Some(note));
-                        s.notes_ui.from_overview = true;
+                        open_editor(s, NoteEditor::new(note.clone(), false), Some(note), true);
                     }
                 }
                 // Done (or open again) in one key, stored as an edit.
@@ -260,11 +257,11 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Screen::Export(mut d) => {
             let outcome = d.act(a, &|p| p.exists());
-            s.notes_ui.screen = Screen::Export(d);
+            s.screen = Screen::Export(d);
             match outcome {
                 ExportOutcome::Nothing => Vec::new(),
                 ExportOutcome::Close => {
-                    s.notes_ui.screen = Screen::None;
+                    s.screen = Screen::default();
                     Vec::new()
                 }
                 // The dialog stays until the file is written: a failure
@@ -290,6 +287,10 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                 }
             }
         }
+        other => {
+            s.screen = other;
+            Vec::new()
+        }
     }
 }
 
@@ -302,22 +303,24 @@ pub fn done(s: &mut State, d: Done) {
             // A save closes the editor, back to the overview where it was
             // opened from; a delete leaves the overview up, and says
             // which of its keys takes it back.
-            if matches!(s.notes_ui.screen, Screen::Editor { .. }) && said == Text::Saved {
-                s.notes_ui.screen = if std::mem::take(&mut s.notes_ui.from_overview) {
+            if let Screen::Editor(e) = &s.screen
+                && said == Text::Saved
+            {
+                s.screen = if e.from_overview {
                     Screen::Overview
                 } else {
-                    Screen::None
+                    Screen::default()
                 };
             }
-            if matches!(s.notes_ui.screen, Screen::Overview) && said == Text::Deleted {
+            if matches!(s.screen, Screen::Overview) && said == Text::Deleted {
                 s.message = Some(labels::keyed(s.lang, Text::DeletedHere, &s.keymap));
             }
         }
         Done::NothingToUndo => {
             s.message = Some(labels::text(s.lang, Text::NothingToUndo).to_string());
         }
-        Done::NotSaved(why) => match &mut s.notes_ui.screen {
-            Screen::Editor { editor, .. } => editor.error = Some(why),
+        Done::NotSaved(why) => match &mut s.screen {
+            Screen::Editor(e) => e.editor.error = Some(why),
             _ => s.message = Some(why),
         },
         Done::Failed { notes, why } => {
@@ -327,12 +330,12 @@ pub fn done(s: &mut State, d: Done) {
             s.message = Some(why);
         }
         Done::Exported(Ok(line)) => {
-            if matches!(s.notes_ui.screen, Screen::Export(_)) {
-                s.notes_ui.screen = Screen::None;
+            if matches!(s.screen, Screen::Export(_)) {
+                s.screen = Screen::default();
             }
             s.message = Some(line);
         }
-        Done::Exported(Err(why)) => match &mut s.notes_ui.screen {
+        Done::Exported(Err(why)) => match &mut s.screen {
             Screen::Export(d) => d.error = Some(why),
             _ => s.message = Some(why),
         },
@@ -343,15 +346,15 @@ pub fn done(s: &mut State, d: Done) {
 /// Ctrl-c, or a signal: the note being written stays as a draft, offered
 /// again at the next start.
 pub fn keep_draft(s: &State) -> Vec<Effect> {
-    match &s.notes_ui.screen {
-        Screen::Editor { editor, .. } => op(NotesOp::WriteDraft(editor.unsaved())),
+    match s.screen.base() {
+        Screen::Editor(e) => op(NotesOp::WriteDraft(e.editor.unsaved())),
         _ => Vec::new(),
     }
 }
 
 /// Moves the selection's moving end; `false` if the action is not a motion.
 fn extend(s: &mut State, a: Action) -> bool {
-    let Some((anchor, (p, c))) = s.selection else {
+    let Some((anchor, (p, c))) = s.selection() else {
         return false;
     };
     let Some(open) = s.open else { return false };
@@ -430,12 +433,12 @@ fn extend(s: &mut State, a: Action) -> bool {
         Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
         Action::Up => (p, c.saturating_sub(line)),
         Action::Cancel | Action::Select => {
-            s.selection = None;
+            s.drop_selection();
             return true;
         }
         _ => return false,
     };
-    s.selection = Some((anchor, to));
+    s.screen = Screen::Read(Reading::Selecting((anchor, to)));
     true
 }
 
@@ -474,7 +477,7 @@ fn start_selection(s: &mut State) {
             ((p, 0), (p, end))
         }
     };
-    s.selection = Some(sel);
+    s.screen = Screen::Read(Reading::Selecting(sel));
     s.focus = Pane::Reader;
 }
 
@@ -487,8 +490,8 @@ fn annotate(s: &mut State) {
     let Ok(doc) = s.corpus.body(open) else {
         return unreadable(s);
     };
-    let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
-    s.selection = None;
+    let quote = s.selection().and_then(|(a, b)| selection_quote(doc, a, b));
+    s.drop_selection();
     // Unstamped: the notes service gives it its id and times when it
     // stores it.
     let note = new_note(
@@ -499,7 +502,7 @@ fn annotate(s: &mut State) {
         jiff::Timestamp::UNIX_EPOCH,
         0,
     );
-    open_editor(s, NoteEditor::new(note, true), None);
+    open_editor(s, NoteEditor::new(note, true), None, false);
 }
 
 fn selected_note(s: &State) -> Option<usize> {

@@ -2,7 +2,7 @@
 //! time, the view moved to the hits.
 
 use super::super::i18n::{T, t};
-use super::super::state::{Find, State};
+use super::super::state::{Find, Reading, Screen, State};
 use super::scroll_to;
 use crate::tui::action::Action;
 
@@ -20,8 +20,11 @@ pub(super) fn find_prompt(s: &mut State, a: Action) {
             s.find.query.clear();
             refind(s, false);
         }
-        Action::Open => s.find.editing = false,
-        Action::Cancel => s.find = Find::default(),
+        Action::Open => s.screen = Screen::Read(Reading::Browse),
+        Action::Cancel => {
+            s.find = Find::default();
+            s.screen = Screen::Read(Reading::Browse);
+        }
         _ => {}
     }
 }

@@ -4,7 +4,7 @@
 use dossier_core::NodeKind;
 
 use super::super::i18n::{T, t};
-use super::super::state::{Overlay, Pane, Place, RowItem, State};
+use super::super::state::{Pane, Place, RowItem, Screen, State};
 use super::super::tree;
 use super::refind;
 use super::rows::set_expanded;
@@ -72,7 +72,7 @@ pub(super) fn open(s: &mut State) {
             }
             Some(RowItem::Error(i)) => {
                 s.message = s.corpus.errors.get(i).map(|e| e.to_string());
-                s.overlay = Overlay::LoadError(i);
+                s.screen = Screen::LoadError(i);
             }
             Some(RowItem::Group(_)) => {
                 let open = s.rows[s.tree_selected].expanded;
@@ -186,7 +186,7 @@ pub(super) fn peek(s: &mut State) {
                 NodeKind::Footnote | NodeKind::Annex | NodeKind::Reference
             ) =>
         {
-            s.overlay = Overlay::Peek(t)
+            s.screen = Screen::Peek(t)
         }
         Some(t) => open_node(s, t, true),
         None => no_link(s),

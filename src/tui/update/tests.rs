@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::tui::keymap::{Keymap, parse_sequence};
-use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::state::{Pane, Reading, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 use dossier_core::search::FinderUpdate;
@@ -116,9 +116,9 @@ fn a_footnote_can_be_peeked_without_leaving_the_text() {
     s.focus = Pane::Reader;
     run(&mut s, &[Action::NextLink, Action::Peek]);
     let fn1 = s.corpus.get("c7/fn-1").unwrap();
-    assert_eq!(s.overlay, Overlay::Peek(fn1));
+    assert!(matches!(s.screen, Screen::Peek(n) if n == fn1));
     run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "c7");
 }
 
@@ -145,7 +145,7 @@ fn find_in_text_ignores_case_and_accents_and_steps_through_hits() {
     assert!(!s.find.hits.is_empty());
     let n = s.find.hits.len();
     run(&mut s, &[Action::Open, Action::FindNext]);
-    assert!(!s.find.editing);
+    assert_eq!(s.prompt(), None);
     assert_eq!(s.find.current, 1 % n);
     run(&mut s, &[Action::FindPrev]);
     assert_eq!(s.find.current, 0);
@@ -213,14 +213,11 @@ fn enter_before_the_results_are_in_opens_the_best_hit_of_the_whole_query() {
     // The rest typed and Enter pressed while the list still shows "tw".
     run(&mut s, &typed("eetrapssysteem"));
     run(&mut s, &[Action::Open]);
-    assert!(matches!(s.overlay, Overlay::Finder(_)), "not opened yet");
+    assert!(matches!(s.screen, Screen::Finder(_)), "not opened yet");
     answer(&mut s, "tweetrapssysteem", false);
-    assert!(
-        matches!(s.overlay, Overlay::Finder(_)),
-        "not on partial hits"
-    );
+    assert!(matches!(s.screen, Screen::Finder(_)), "not on partial hits");
     answer(&mut s, "tweetrapssysteem", true);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "ebsp/uitkomst-onderhandelingen");
 }
 
@@ -240,7 +237,7 @@ fn stale_finder_results_are_ignored() {
             done: true,
         },
     );
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("finder closed")
     };
     assert_eq!(f.shown_query, "");
@@ -253,7 +250,7 @@ fn escape_leaves_the_finder_where_you_were() {
     run(&mut s, &[Action::Finder]);
     run(&mut s, &typed("ebsp"));
     run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "marokko");
 }
 
@@ -340,9 +337,9 @@ fn the_tree_filters_by_country_tag_and_text() {
 fn help_opens_and_closes_and_quit_quits() {
     let mut s = state();
     run(&mut s, &[Action::Help]);
-    assert!(matches!(s.overlay, Overlay::Help(_)));
+    assert!(matches!(s.screen, Screen::Help { .. }));
     run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     run(&mut s, &[Action::Quit]);
     assert!(s.quit);
 }
@@ -362,7 +359,7 @@ fn key_sequences_run_through_the_keymap() {
             update(&mut s, a);
         }
     }
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(s.find.query, "brussel");
     assert_eq!(s.find.hits.len(), 1);
 }
@@ -426,7 +423,7 @@ fn random_action_runs_never_panic_at_any_size() {
             settle(&mut s);
         }
         // Answer the finder as the worker would, now and then.
-        if let Overlay::Finder(f) = &s.overlay
+        if let Screen::Finder(f) = &s.screen
             && step % 3 == 0
         {
             let query = f.query.clone();
@@ -503,7 +500,7 @@ fn a_kamerstuk_opened_from_the_finder_is_selected_in_the_tree_and_the_find_is_go
     run(&mut s, &[Action::Open, Action::Finder]);
     run(&mut s, &typed("32317-973"));
     answer_finder(&mut s, "32317-973");
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("finder closed")
     };
     let at = f
@@ -550,14 +547,14 @@ fn help_does_not_scroll_past_its_end() {
     for _ in 0..100 {
         run(&mut s, &[Action::Down]);
     }
-    let Overlay::Help(h) = &s.overlay else {
+    let Screen::Help { over, scroll } = &s.screen else {
         panic!("help closed")
     };
-    let entries = crate::tui::mode::help_entries(&s, h.mode).len();
+    let entries = crate::tui::mode::help_entries(&s, over.mode()).len();
     // 24 rows, less a row above and below, less the border.
-    assert_eq!(s.help_scroll, entries - (24 - 2 - 2));
+    assert_eq!(*scroll, entries - (24 - 2 - 2));
     run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
 }
 
 #[test]
@@ -565,14 +562,20 @@ fn the_timeline_lists_documents_by_date_and_opens_the_chosen_one() {
     let mut s = library_state();
     run(&mut s, &[Action::Timeline]);
     // It starts on the open document, the newest.
-    assert_eq!(s.overlay, Overlay::Timeline(2));
+    assert!(matches!(
+        s.screen,
+        Screen::Timeline {
+            at: 2,
+            typing: false
+        }
+    ));
     run(&mut s, &[Action::Up, Action::Open]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "kst-32317-978");
     run(&mut s, &[Action::Timeline, Action::Top, Action::Open]);
     assert_eq!(id(&s), "kst-21501-04-287");
     run(&mut s, &[Action::Timeline, Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
 }
 
 #[test]
@@ -636,11 +639,15 @@ fn keyed(s: &mut State, keys: &str) {
 fn ctrl_u_clears_what_a_prompt_holds() {
     let mut s = state();
     keyed(&mut s, "febsp<c-u>");
-    assert!(s.filter.is_empty() && s.filter_editing, "{:?}", s.filter);
+    assert!(
+        s.filter.is_empty() && s.prompt() == Some(Reading::FilterPrompt),
+        "{:?}",
+        s.filter
+    );
     keyed(&mut s, "<esc>/brussel<c-u>");
-    assert!(s.find.query.is_empty() && s.find.editing);
+    assert!(s.find.query.is_empty() && s.prompt() == Some(Reading::FindPrompt));
     keyed(&mut s, "<esc><c-p>tweetrap<c-u>");
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("the finder stays open");
     };
     assert!(f.query.is_empty());
@@ -672,10 +679,7 @@ fn a_link_stepped_to_from_the_notes_pane_is_followed_by_enter() {
 fn the_timeline_filters_as_the_tree_does() {
     let mut s = library_state();
     run(&mut s, &[Action::Timeline, Action::Filter]);
-    assert_eq!(
-        crate::tui::mode::Mode::of(&s),
-        crate::tui::mode::Mode::Filter
-    );
+    assert_eq!(s.mode(), crate::tui::mode::Mode::Filter);
     run(&mut s, &typed("motie"));
     assert_eq!(crate::tui::timeline::shown(&s).len(), 1);
     // Enter ends the typing; the next Enter opens the one shown.
@@ -800,7 +804,7 @@ fn enter_closes_the_find_prompt_while_the_find_goes_on() {
     update(&mut s, Action::Type('e'));
     assert!(finding(&s));
     crate::tui::dispatch::key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(!s.find.editing);
+    assert_eq!(s.prompt(), None);
     assert!(finding(&s), "the find goes on after the prompt closes");
 }
 
@@ -810,6 +814,6 @@ fn enter_ends_the_find_prompt_also_with_the_notes_pane_focused() {
     open(&mut s, "ebsp/uitkomst-onderhandelingen");
     s.focus = Pane::Notes;
     keyed(&mut s, "/tweetrap<enter>");
-    assert!(!s.find.editing, "{:?}", s.find.query);
+    assert_eq!(s.prompt(), None, "{:?}", s.find.query);
     assert_eq!(s.find.query, "tweetrap");
 }

@@ -62,12 +62,12 @@ fn extent(entries: &[(String, String)], area: Rect) -> (usize, usize) {
 /// The furthest the help of `mode` scrolls on the screen in `s`: its last
 /// row at the bottom of the box, never blank space after it.
 pub fn max_scroll(s: &State, mode: Mode) -> usize {
-    let area = Rect::new(0, 0, s.screen.0, s.screen.1);
+    let area = Rect::new(0, 0, s.term_size.0, s.term_size.1);
     let (column, rows) = extent(&help_entries(s, mode), area);
     column.saturating_sub(rows)
 }
 
-pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
+pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
     let entries = help_entries(s, mode);
     let g = geometry(&entries, area);
     let key_w = g.key_w;
@@ -90,7 +90,7 @@ pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
             Span::raw(d.clone()),
         ])
     };
-    let skip = s.help_scroll.min(max_scroll(s, mode));
+    let skip = scroll.min(max_scroll(s, mode));
     let rows = usize::from(inner.height);
     // The last row says so when keys are left below it.
     let column = |part: &[(String, String)]| -> Vec<Line> {

@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::state::{Overlay, Pane, State};
+use super::state::{Pane, Screen, State};
 
 /// Where each part of the screen goes, for a terminal of `area`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,14 +122,26 @@ pub fn render(s: &State, frame: &mut Frame) {
     reader::render(s, frame, a.reader);
     render_notes(s, frame, a.notes);
     status::render(s, frame, a.status);
-    super::notes::screen::render(s, frame);
-    match &s.overlay {
-        Overlay::None => {}
-        Overlay::Help(h) => help::render(s, h.mode, frame, area),
-        Overlay::Finder(f) => finder::render(s, f, frame, area),
-        Overlay::Peek(n) => peek::render(s, *n, frame, area),
-        Overlay::LoadError(i) => peek::render_error(s, *i, frame, area),
-        Overlay::Timeline(i) => timeline::render(s, *i, frame, area),
+    render_screen(s, &s.screen, frame);
+}
+
+/// What a screen draws over the panes: a popup, an annotation screen, the
+/// help over the screen it was opened on.
+fn render_screen(s: &State, screen: &Screen, frame: &mut Frame) {
+    let area = frame.area();
+    match screen {
+        Screen::Read(_) => {}
+        Screen::Editor(_) | Screen::Overview | Screen::Export(_) => {
+            super::notes::screen::render(s, screen, frame)
+        }
+        Screen::Help { over, scroll } => {
+            render_screen(s, over, frame);
+            help::render(s, over.mode(), *scroll, frame, area);
+        }
+        Screen::Finder(f) => finder::render(s, f, frame, area),
+        Screen::Peek(n) => peek::render(s, *n, frame, area),
+        Screen::LoadError(i) => peek::render_error(s, *i, frame, area),
+        Screen::Timeline { at, typing } => timeline::render(s, *at, *typing, frame, area),
     }
 }
 

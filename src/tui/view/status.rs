@@ -9,16 +9,16 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::action::Action;
 use crate::tui::i18n::{self, T, t};
 use crate::tui::mode::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS};
-use crate::tui::state::{Overlay, State};
+use crate::tui::state::{Reading, Screen, State};
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
-    let (mode, prompt) = if s.find.editing {
-        (
+    // A prompt being typed stays in the status bar under the help.
+    let (mode, prompt) = match s.prompt() {
+        Some(Reading::FindPrompt) => (
             T::ModeFind,
             Some(format!("{}{}▏", t(s.lang, T::FindPrompt), s.find.query)),
-        )
-    } else if s.filter_editing {
-        (
+        ),
+        Some(_) => (
             T::ModeFilter,
             Some(format!(
                 "{}{}▏  ({})",
@@ -26,10 +26,9 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 s.filter,
                 t(s.lang, T::FilterHint)
             )),
-        )
-    } else {
+        ),
         // The mode in force, the annotation screens' included.
-        (super::help::mode_name(crate::tui::mode::Mode::of(s)), None)
+        None => (super::help::mode_name(s.mode()), None),
     };
     let mut spans = vec![
         Span::styled(format!(" {} ", t(s.lang, mode)), s.theme.selection),
@@ -94,16 +93,16 @@ fn hints(s: &State, room: usize) -> String {
     let l = |a: Action| i18n::action(s.lang, a);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
     let close = format!("{} {}", k(Action::Cancel), t(s.lang, T::Close));
-    let mode = Mode::of(s);
-    let list: Vec<String> = match &s.overlay {
-        Overlay::Peek(_) => vec![
+    let mode = s.mode();
+    let list: Vec<String> = match &s.screen {
+        Screen::Peek(_) => vec![
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
             close,
         ],
-        Overlay::Help(_) => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
-        Overlay::LoadError(_) => vec![close],
+        Screen::Help { .. } => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
+        Screen::LoadError(_) => vec![close],
         // Typing the timeline's filter: the filter prompt's keys.
-        Overlay::Timeline(_) if s.timeline_typing => {
+        Screen::Timeline { typing: true, .. } => {
             let f = s.keymap.table(Mode::Filter);
             vec![
                 format!("{} {}", f.first(Action::Open), t(s.lang, T::Done)),
@@ -115,7 +114,7 @@ fn hints(s: &State, room: usize) -> String {
                 format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
             ]
         }
-        Overlay::Timeline(_) => vec![
+        Screen::Timeline { .. } => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
             format!(
@@ -126,7 +125,7 @@ fn hints(s: &State, room: usize) -> String {
             close,
         ],
         // The prompts' keys are their own: see `mode.rs`.
-        Overlay::Finder(_) => {
+        Screen::Finder(_) => {
             let f = s.keymap.table(Mode::Finder);
             vec![
                 format!(
@@ -140,7 +139,7 @@ fn hints(s: &State, room: usize) -> String {
                 format!("{} {}", f.first(Action::Help), t(s.lang, T::AllKeys)),
             ]
         }
-        _ if Mode::OWN_KEYS.contains(&mode) && !matches!(mode, Mode::Find | Mode::Filter) => {
+        Screen::Editor(_) | Screen::Overview | Screen::Export(_) => {
             let words = match mode {
                 Mode::Editor => EDITOR_HINTS,
                 Mode::Overview => OVERVIEW_HINTS,
@@ -149,7 +148,7 @@ fn hints(s: &State, room: usize) -> String {
             };
             vec![crate::tui::mode::hints(&s.keymap, mode, s.lang, words)]
         }
-        Overlay::None if s.selection.is_some() => {
+        Screen::Read(Reading::Selecting(_)) => {
             let m = Mode::Select;
             let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
             vec![
@@ -165,15 +164,8 @@ fn hints(s: &State, room: usize) -> String {
                 format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
             ]
         }
-        Overlay::None if s.find.editing || s.filter_editing => {
-            let p = s.keymap.table(mode);
-            vec![
-                format!("{} {}", p.first(Action::Open), t(s.lang, T::Done)),
-                format!("{} {}", p.first(Action::Cancel), t(s.lang, T::Close)),
-                format!("{} {}", p.first(Action::Help), t(s.lang, T::AllKeys)),
-            ]
-        }
-        Overlay::None => [
+        // The prompts show themselves instead of hints.
+        Screen::Read(_) => [
             Action::Help,
             Action::Finder,
             Action::Find,

@@ -15,7 +15,7 @@ use ratatui::layout::Rect;
 use crate::tui::action::Action;
 use crate::tui::i18n;
 use crate::tui::keymap::Keymap;
-use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::state::{Pane, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::{FINDER_LIMIT, apply_finder_update, open_node, update};
 use dossier_core::lang::Lang;
@@ -153,7 +153,7 @@ fn a_footnote_peeked_over_the_text() {
         open(&mut s, "c7");
         s.focus = Pane::Reader;
         run(&mut s, &[Action::NextLink, Action::Peek]);
-        assert!(matches!(s.overlay, Overlay::Peek(_)));
+        assert!(matches!(s.screen, Screen::Peek(_)));
         let t = draw(&s, size);
         let text = screen(t.backend().buffer());
         assert!(text.contains("c7/fn-1"), "{text}");
@@ -680,7 +680,7 @@ fn a_text_that_cannot_be_read_is_a_notice_with_nothing_to_select_or_find() {
         for a in [Action::Select, Action::Annotate] {
             s.message = None;
             notes.act(&mut s, a);
-            assert_eq!(s.selection, None);
+            assert_eq!(s.selection(), None);
             assert!(!notes.wants_keys(&s), "{a:?} opened a screen");
             assert_eq!(s.message.as_deref(), Some(why), "{a:?}");
         }

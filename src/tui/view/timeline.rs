@@ -13,7 +13,7 @@ use super::centered;
 use crate::tui::i18n::{T, t};
 use crate::tui::state::State;
 
-pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
+pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area: Rect) {
     let c = &s.corpus;
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
@@ -69,10 +69,10 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
-        .title(if s.timeline_filter.is_empty() && !s.timeline_typing {
+        .title(if s.timeline_filter.is_empty() && !typing {
             format!(" {} ", t(s.lang, T::Timeline))
         } else {
-            let cursor = if s.timeline_typing { "▏" } else { "" };
+            let cursor = if typing { "▏" } else { "" };
             format!(
                 " {} · {}: {}{cursor} ",
                 t(s.lang, T::Timeline),

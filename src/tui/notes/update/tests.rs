@@ -73,14 +73,14 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     assert!(notes.handles(Action::Select, &s));
     notes.act(&mut s, Action::Select);
     let doc = s.corpus.by_id(SECTION).unwrap().document().unwrap();
-    let (a, b) = s.selection.unwrap();
+    let (a, b) = s.selection().unwrap();
     assert_eq!(
         selection_quote(doc, a, b).unwrap().exact,
         "tweetrapssysteem"
     );
     notes.act(&mut s, Action::Annotate);
     assert!(notes.wants_keys(&s));
-    assert!(s.selection.is_none());
+    assert!(s.selection().is_none());
     keys(&mut notes, &mut s, "Wat betekent dit voor de KMar?");
     let shown = screen(&notes, &s).backend().to_string();
     assert!(
@@ -322,7 +322,7 @@ fn a_word_step_back_gives_back_exactly_the_word_taken() {
     crate::tui::update::update(&mut s, Action::Open);
     notes.act(&mut s, Action::Select);
     let quote = |s: &State| {
-        let (a, b) = s.selection.unwrap();
+        let (a, b) = s.selection().unwrap();
         selection_quote(s.corpus.by_id(PART).unwrap().document().unwrap(), a, b)
             .unwrap()
             .exact
@@ -523,7 +523,7 @@ fn a_bad_due_date_is_refused_in_the_interfaces_language() {
         notes.key(&mut s, KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
     }
     for _ in 0..20 {
-        if matches!(&s.notes_ui.screen, Screen::Editor { editor, .. } if editor.focus == crate::tui::notes::editor::Field::Due)
+        if matches!(&s.screen, Screen::Editor(e) if e.editor.focus == crate::tui::notes::editor::Field::Due)
         {
             break;
         }
@@ -531,9 +531,10 @@ fn a_bad_due_date_is_refused_in_the_interfaces_language() {
     }
     keys(&mut notes, &mut s, "eind januari");
     ctrl_s(&mut notes, &mut s);
-    let Screen::Editor { editor, .. } = &s.notes_ui.screen else {
+    let Screen::Editor(e) = &s.screen else {
         panic!("the editor stays open");
     };
+    let editor = &e.editor;
     let error = editor.error.clone().unwrap_or_default();
     assert!(
         error.starts_with("de datum `eind januari` is geen datum"),
