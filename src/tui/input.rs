@@ -1,19 +1,19 @@
 //! From a key event to an action, through the keymap of the mode in force
-//! (`mode.rs`): a key bound in the mode is its action; a printable key no
+//! (`State::mode`): a key bound in the mode is its action; a printable key no
 //! action takes types in a prompt, the overview and the export dialog, and
 //! edits the text in the note editor; anything else does nothing.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::keymap::{Key, KeyCodeOrd};
+use super::key::{Key, KeyCodeOrd};
 use super::mode::{Mode, Unbound};
 use super::state::{Screen, State};
 
 pub fn action_for(s: &State, ev: KeyEvent) -> Option<Action> {
     let mode = s.mode();
     let key = Key::from_event(ev)?;
-    let bound = s.keymap.table(mode).action(&key).filter(|&a| mode.takes(a));
+    let bound = s.keymap.table(mode).action(&key);
     // In the editor the field in focus decides: ← chooses a kind, or moves
     // the cursor in the text.
     if let (Mode::Editor, Screen::Editor(e)) = (mode, &s.screen) {

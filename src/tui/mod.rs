@@ -3,8 +3,10 @@
 
 pub(crate) mod action;
 pub(crate) mod dispatch;
+pub(crate) mod help;
 pub(crate) mod i18n;
 pub(crate) mod input;
+pub(crate) mod key;
 pub(crate) mod keymap;
 pub(crate) mod layout;
 pub(crate) mod loading;

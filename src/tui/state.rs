@@ -149,10 +149,15 @@ impl Default for Screen {
 }
 
 impl Screen {
-    /// The mode in force on this screen.
-    pub fn mode(&self) -> Mode {
+    /// The mode in force on this screen, with `focus` the pane that has
+    /// the focus.
+    pub fn mode(&self, focus: Pane) -> Mode {
         match self {
-            Screen::Read(Reading::Browse) => Mode::Read,
+            Screen::Read(Reading::Browse) => match focus {
+                Pane::Tree => Mode::Tree,
+                Pane::Reader => Mode::Text,
+                Pane::Notes => Mode::Notes,
+            },
             Screen::Read(Reading::Selecting(_)) => Mode::Select,
             Screen::Read(Reading::FindPrompt) => Mode::Find,
             Screen::Read(Reading::FilterPrompt) => Mode::Filter,
@@ -327,7 +332,10 @@ impl State {
                 .then(|| self.layout.lines.get(self.scroll))
                 .flatten()
                 .and_then(|l| l.segs.iter().find_map(|g| g.para.map(|p| (p, g.start))));
-            let key = self.keymap.first(super::action::Action::Details);
+            let key = self
+                .keymap
+                .table(Mode::Text)
+                .first(super::action::Action::Details);
             let details = if self.details {
                 super::layout::Details::All
             } else {
@@ -397,7 +405,12 @@ impl State {
 
     /// The mode in force.
     pub fn mode(&self) -> Mode {
-        self.screen.mode()
+        self.screen.mode(self.focus)
+    }
+
+    /// The mode of the screen under the help (or of the screen in force).
+    pub fn base_mode(&self) -> Mode {
+        self.screen.base().mode(self.focus)
     }
 
     /// The passage being selected, also under the help.

@@ -9,6 +9,7 @@ use super::tree;
 
 mod find;
 mod finder;
+mod popups;
 mod reader;
 mod rows;
 pub use find::{FIND_WINDOW, find_more, finding};
@@ -16,7 +17,7 @@ use find::{find_prompt, refind, step_hit};
 pub use finder::apply_finder_update;
 use finder::finder;
 pub use reader::open_node;
-use reader::{history, motion, open, peek, scroll_to, step_link};
+use reader::{follow_link, history, motion, open_row, peek, scroll_to, step_link};
 pub use rows::settle;
 use rows::{filter_prompt, set_expanded};
 
@@ -52,119 +53,36 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         settle(s);
     }
     s.message = None;
-    if a == Action::Quit && !in_prompt(s) {
-        s.quit = true;
-        return Vec::new();
-    }
-    let screen = std::mem::take(&mut s.screen);
-    match screen {
-        Screen::Help { over, scroll } => {
-            let most = super::view::help_max_scroll(s, over.mode());
-            let scroll = match a {
-                Action::Cancel | Action::Help | Action::Open => {
-                    s.screen = *over;
-                    return Vec::new();
-                }
-                Action::Down => (scroll + 1).min(most),
-                Action::PageDown => (scroll + 10).min(most),
-                Action::Bottom => most,
-                Action::Up => scroll.saturating_sub(1),
-                Action::PageUp => scroll.saturating_sub(10),
-                Action::Top => 0,
-                _ => scroll,
-            };
-            s.screen = Screen::Help { over, scroll };
+    match a {
+        Action::Quit => {
+            s.quit = true;
             return Vec::new();
         }
-        screen @ (Screen::Peek(_)
-        | Screen::LoadError(_)
-        | Screen::Timeline { .. }
-        | Screen::Finder(_))
-            if a == Action::Help =>
-        {
-            s.screen = screen;
+        Action::Help if !matches!(s.screen, Screen::Help { .. }) => {
             open_help(s);
-            return Vec::new();
-        }
-        Screen::Peek(target) => {
-            if a == Action::Open {
-                open_node(s, target, true);
-            }
-            return Vec::new();
-        }
-        Screen::Finder(f) => return finder(s, f, a),
-        Screen::Timeline { at, typing: true } => {
-            let typing = match a {
-                Action::Type(c) => {
-                    s.timeline_filter.push(c);
-                    true
-                }
-                Action::Erase => {
-                    s.timeline_filter.pop();
-                    true
-                }
-                Action::ClearPrompt => {
-                    s.timeline_filter.clear();
-                    true
-                }
-                Action::Cancel => {
-                    s.timeline_filter.clear();
-                    false
-                }
-                Action::Open | Action::Down => false,
-                _ => {
-                    s.screen = Screen::Timeline { at, typing: true };
-                    return Vec::new();
-                }
-            };
-            // The selection stays inside what is shown.
-            let n = super::timeline::shown(s).len();
-            let at = at.min(n.saturating_sub(1));
-            s.screen = Screen::Timeline { at, typing };
-            return Vec::new();
-        }
-        Screen::Timeline { at, typing: false } => {
-            let docs = super::timeline::shown(s);
-            let last = docs.len().saturating_sub(1);
-            let at = match a {
-                Action::Filter | Action::Find => {
-                    s.screen = Screen::Timeline { at, typing: true };
-                    return Vec::new();
-                }
-                Action::Down => (at + 1).min(last),
-                Action::Up => at.saturating_sub(1),
-                Action::Top | Action::PageUp => 0,
-                Action::Bottom | Action::PageDown => last,
-                Action::Open => {
-                    if let Some(&d) = docs.get(at) {
-                        open_node(s, d, true);
-                    }
-                    return Vec::new();
-                }
-                Action::Cancel | Action::Timeline => return Vec::new(),
-                _ => at,
-            };
-            s.screen = Screen::Timeline { at, typing: false };
-            return Vec::new();
-        }
-        Screen::LoadError(_) => return Vec::new(),
-        other => s.screen = other,
-    }
-    if a == Action::Help {
-        open_help(s);
-        return Vec::new();
-    }
-    match s.screen {
-        Screen::Read(Reading::FindPrompt) => {
-            find_prompt(s, a);
-            return Vec::new();
-        }
-        Screen::Read(Reading::FilterPrompt) => {
-            filter_prompt(s, a);
             return Vec::new();
         }
         _ => {}
     }
+    match s.screen {
+        Screen::Read(Reading::FindPrompt) => find_prompt(s, a),
+        Screen::Read(Reading::FilterPrompt) => filter_prompt(s, a),
+        Screen::Read(_) => return browse(s, a),
+        _ => match std::mem::take(&mut s.screen) {
+            Screen::Finder(f) => return finder(s, f, a),
+            Screen::Help { over, scroll } => popups::help(s, *over, scroll, a),
+            Screen::Peek(target) => popups::peek(s, target, a),
+            Screen::LoadError(i) => popups::load_error(s, i, a),
+            Screen::Timeline { at, typing } => popups::timeline(s, at, typing, a),
+            other => s.screen = other,
+        },
+    }
+    Vec::new()
+}
+
+/// The reading screen's actions, the selection's and the notes' aside
+/// (see `notes::update`).
+fn browse(s: &mut State, a: Action) -> Vec<Effect> {
     match a {
         Action::NextPane => s.focus = next_pane(s, true),
         Action::PrevPane => s.focus = next_pane(s, false),
@@ -174,11 +92,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => motion(s, a),
-        Action::Open => open(s),
-        Action::Expand if s.focus == Pane::Reader => step_link(s, true),
-        Action::Collapse if s.focus == Pane::Reader => step_link(s, false),
-        Action::Expand => set_expanded(s, true),
-        Action::Collapse => set_expanded(s, false),
+        Action::Open => open_row(s),
+        Action::FollowLink => follow_link(s),
+        Action::ExpandNode => set_expanded(s, true),
+        Action::CollapseNode => set_expanded(s, false),
         // A link is the reader's: stepping to one from the notes pane
         // takes the focus there, so Enter follows it.
         Action::NextLink | Action::PrevLink => {
@@ -242,7 +159,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             s.screen = Screen::Read(Reading::FilterPrompt);
             s.focus = Pane::Tree;
         }
-        Action::Cancel => {
+        Action::ClearSearch => {
             if !s.find.hits.is_empty() || !s.find.query.is_empty() {
                 s.find = Find::default();
             } else if !s.filter.is_empty() {
@@ -255,31 +172,8 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::UnfoldAll => tree::unfold_all(s),
         Action::Copy => return super::share::copy(s),
         Action::OpenAddress => return super::share::open_address(s),
-        Action::Help | Action::Quit | Action::Type(_) | Action::Erase | Action::Key(_) => {}
-        // The annotation screens' own actions (see `notes::update`).
-        Action::Save
-        | Action::NextField
-        | Action::PrevField
-        | Action::NextValue
-        | Action::PrevValue
-        | Action::Sort
-        | Action::ActionList
-        | Action::ToggleDone
-        | Action::ClearPrompt
-        | Action::Yes
-        | Action::No => {}
-        // Annotation actions are taken by `notes::update::act` first.
-        Action::Select
-        | Action::Annotate
-        | Action::Edit
-        | Action::Delete
-        | Action::Undo
-        | Action::Overview
-        | Action::Export
-        | Action::NextSentence
-        | Action::PrevSentence
-        | Action::NextParagraph
-        | Action::PrevParagraph => {}
+        // The other modes' actions.
+        _ => {}
     }
     Vec::new()
 }
@@ -288,11 +182,6 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
 pub fn open_help(s: &mut State) {
     let over = Box::new(std::mem::take(&mut s.screen));
     s.screen = Screen::Help { over, scroll: 0 };
-}
-
-/// Whether keys currently type into a prompt.
-pub fn in_prompt(s: &State) -> bool {
-    s.prompt().is_some() || matches!(s.screen, Screen::Finder(_))
 }
 
 /// The next pane on the screen: a hidden notes pane is skipped.

@@ -4,7 +4,8 @@ use std::sync::Arc;
 
 use super::*;
 use crate::store::notes::NotesStore;
-use crate::tui::keymap::{Keymap, parse_sequence};
+use crate::tui::key::parse_sequence;
+use crate::tui::keymap::Keymap;
 use crate::tui::mode::Mode;
 use crate::tui::notes::harness::Session;
 use crate::tui::state::Screen;
@@ -50,12 +51,12 @@ fn find_select_a_sentence_annotate_and_save_all_by_keys() {
     press(&mut s, &mut notes, "/daarnaast blijft<enter>v][");
     assert_eq!(s.mode(), Mode::Select);
     press(&mut s, &mut notes, "]]<esc>");
-    assert_eq!(s.mode(), Mode::Read, "Esc lets the selection go");
+    assert_eq!(s.mode(), Mode::Text, "Esc lets the selection go");
     press(&mut s, &mut notes, "v)a");
     assert_eq!(notes.mode(&s), Some(Mode::Editor));
     // F1 in the editor shows its keys; Esc goes back to the text typed.
     press(&mut s, &mut notes, "Te volgen<f1>");
-    assert!(matches!(&s.screen, Screen::Help { over, .. } if over.mode() == Mode::Editor));
+    assert!(matches!(&s.screen, Screen::Help { over, .. } if over.mode(s.focus) == Mode::Editor));
     press(&mut s, &mut notes, "<esc>");
     assert!(!matches!(s.screen, Screen::Help { .. }));
     press(&mut s, &mut notes, "!<c-s>");
@@ -124,12 +125,13 @@ fn the_editors_keys_are_rebound_in_config_and_help_and_hints_follow() {
     assert_eq!(notes.mode(&s), Some(Mode::Editor));
     assert!(bodies(&store).is_empty());
     // The help and the hint line name the key in force.
-    let help = crate::tui::mode::help_entries(&s, Mode::Editor);
+    let help = crate::tui::help::rows(&s.keymap, s.lang, Mode::Editor);
     assert!(
-        help.iter().any(|(k, d)| k == "Ctrl-w" && d == "opslaan"),
+        help.iter()
+            .any(|r| r.keys == "Ctrl-w" && r.what == "opslaan" && r.name == "save"),
         "{help:?}"
     );
-    assert!(!help.iter().any(|(k, _)| k.contains("Ctrl-s")), "{help:?}");
+    assert!(!help.iter().any(|r| r.keys.contains("Ctrl-s")), "{help:?}");
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| crate::tui::view::render(&s, f)).unwrap();
     assert!(t.backend().to_string().contains("Ctrl-w opslaan"));
@@ -204,7 +206,7 @@ fn the_update_function_asks_for_store_work_and_does_none() {
     crate::tui::update::update(&mut s, crate::tui::action::Action::Annotate);
     let effects = crate::tui::update::update(
         &mut s,
-        crate::tui::action::Action::Key(crate::tui::keymap::Key::parse("x").unwrap()),
+        crate::tui::action::Action::Key(crate::tui::key::Key::parse("x").unwrap()),
     );
     assert!(matches!(
         effects.as_slice(),

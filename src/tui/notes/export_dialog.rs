@@ -105,8 +105,8 @@ impl ExportDialog {
             };
         }
         match a {
-            Action::Cancel => return Outcome::Close,
-            Action::Open => {
+            Action::Close => return Outcome::Close,
+            Action::WriteExport => {
                 if self.path.trim().is_empty() {
                     return Outcome::Nothing;
                 }

@@ -3,7 +3,7 @@
 use dossier_core::lang::Lang;
 
 /// A phrase with the keys in force put in: `{undo}` is the first key of
-/// a reading action, `{overview.delete}` one of a screen's own.
+/// an action of the text, `{overview.delete}` one of another mode's.
 pub fn keyed(lang: Lang, t: Text, keymap: &crate::tui::keymap::Keymap) -> String {
     use crate::tui::action::Action;
     use crate::tui::mode::Mode;
@@ -17,22 +17,23 @@ pub fn keyed(lang: Lang, t: Text, keymap: &crate::tui::keymap::Keymap) -> String
         };
         let name = &rest[open + 1..open + len];
         let (mode, action) = match name.split_once('.') {
-            Some((m, a)) => (Mode::OWN_KEYS.into_iter().find(|x| x.name() == m), a),
-            None => (Some(Mode::Read), name),
+            Some((m, a)) => (Mode::ALL.into_iter().find(|x| x.name() == m), a),
+            None => (Some(Mode::Text), name),
         };
-        let key =
-            mode.zip(Action::from_name(action)).map(|(m, a)| {
-                let table = keymap.table(m);
-                // Yes is offered as the language's own letter when bound
-                // (j = ja, y = yes).
-                let own = if lang == Lang::Nl { 'j' } else { 'y' };
-                match table.keys(a).iter().find(|k| {
-                    a == Action::Yes && k.code == crate::tui::keymap::KeyCodeOrd::Char(own)
-                }) {
-                    Some(k) => k.to_string(),
-                    None => table.first(a),
-                }
-            });
+        let key = mode.zip(Action::from_name(action)).map(|(m, a)| {
+            let table = keymap.table(m);
+            // Yes is offered as the language's own letter when bound
+            // (j = ja, y = yes).
+            let own = if lang == Lang::Nl { 'j' } else { 'y' };
+            match table
+                .keys(a)
+                .iter()
+                .find(|k| a == Action::Yes && k.code == crate::tui::key::KeyCodeOrd::Char(own))
+            {
+                Some(k) => k.to_string(),
+                None => table.first(a),
+            }
+        });
         out.push_str(key.as_deref().unwrap_or(name));
         rest = &rest[open + len + 1..];
     }
@@ -86,7 +87,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
                 "Dit bestand bestaat al. Overschrijven? {confirm.yes} = ja, {confirm.no} = nee"
             }
             Detached => {
-                "losgeraakt: de passage staat niet meer in de tekst ({select} selecteer, {edit} koppel opnieuw)"
+                "losgeraakt: de passage staat niet meer in de tekst ({select} selecteer, {select.attach_note} koppel opnieuw)"
             }
             Notes => "Notities",
             NoNotes => "Geen notities. {annotate} = annoteren",
@@ -117,7 +118,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             ConfirmDiscard => "Discard the text? {confirm.yes} = yes, {confirm.no} = no",
             Overwrite => "This file exists. Overwrite it? {confirm.yes} = yes, {confirm.no} = no",
             Detached => {
-                "detached: the passage is no longer in the text ({select} select, {edit} attach again)"
+                "detached: the passage is no longer in the text ({select} select, {select.attach_note} attach again)"
             }
             Notes => "Notes",
             NoNotes => "No notes. {annotate} = annotate",

@@ -5,7 +5,8 @@ use ratatui::Frame;
 
 use super::labels::{self, Text};
 use super::{editor_view, export_dialog_view, overview_view};
-use crate::tui::mode::{EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS, hints};
+use crate::tui::help::{EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, hints};
+use crate::tui::mode::Mode;
 use crate::tui::state::{Screen, State};
 
 /// Draws `screen` if it is an annotation screen.

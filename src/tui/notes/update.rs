@@ -80,27 +80,29 @@ pub fn takes(s: &State, a: Action) -> bool {
     if s.prompt().is_some() {
         return false;
     }
-    let selecting = s.selection().is_some();
     match a {
         Action::Select
         | Action::Annotate
         | Action::Edit
+        | Action::AttachNote
         | Action::Delete
         | Action::Undo
         | Action::Overview
-        | Action::Export => true,
-        Action::Up | Action::Down | Action::Open => {
-            s.focus == Pane::Notes || (selecting && a != Action::Open)
-        }
-        Action::Expand
-        | Action::Collapse
-        | Action::Cancel
-        | Action::NextLink
-        | Action::PrevLink
-        | Action::NextSentence
-        | Action::PrevSentence
-        | Action::NextParagraph
-        | Action::PrevParagraph => selecting,
+        | Action::Export
+        | Action::GoToNote => true,
+        // The notes pane's list.
+        Action::Up | Action::Down => s.focus == Pane::Notes,
+        Action::DropSelection
+        | Action::ExtendCharForward
+        | Action::ExtendCharBack
+        | Action::ExtendWordForward
+        | Action::ExtendWordBack
+        | Action::ExtendSentenceForward
+        | Action::ExtendSentenceBack
+        | Action::ExtendParagraphForward
+        | Action::ExtendParagraphBack
+        | Action::ExtendLineDown
+        | Action::ExtendLineUp => s.selection().is_some(),
         _ => false,
     }
 }
@@ -108,7 +110,7 @@ pub fn takes(s: &State, a: Action) -> bool {
 /// A browsing action about a note or a selection.
 pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
     s.message = None;
-    if s.selection().is_some() && extend(s, a) {
+    if extend(s, a) {
         return Vec::new();
     }
     match a {
@@ -128,13 +130,13 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
                 return op(NotesOp::Delete(s.notes.notes[i].id.clone()));
             }
         }
-        Action::Edit => {
+        Action::Edit | Action::AttachNote => {
             if let Some(i) = selected_note(s) {
                 let note = s.notes.notes[i].clone();
                 let mut edited = note.clone();
-                // With a passage selected, the note moves to it: this is
-                // how a detached note is attached again by hand.
-                if let (Some((a, b)), Some(open)) = (s.selection(), s.open)
+                // Attached: the note moves to the passage selected; this
+                // is how a detached note is attached again by hand.
+                if let (Action::AttachNote, Some((a, b)), Some(open)) = (a, s.selection(), s.open)
                     && let Ok(doc) = s.corpus.body(open)
                     && let Some(q) = selection_quote(doc, a, b)
                 {
@@ -154,7 +156,7 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
             let n = s.open.map_or(0, |o| notes_on(&s.notes.index, o).len());
             s.notes_selected = (s.notes_selected + 1).min(n.saturating_sub(1));
         }
-        Action::Open => {
+        Action::GoToNote => {
             if let Some(i) = selected_note(s) {
                 jump(s, i);
             }
@@ -368,7 +370,7 @@ fn extend(s: &mut State, a: Action) -> bool {
     };
     let line = usize::from(s.reader_size.0.max(10));
     let to = match a {
-        Action::Expand => {
+        Action::ExtendCharForward => {
             if c + 1 < len(p) {
                 (p, c + 1)
             } else if p + 1 < doc.paragraphs.len() {
@@ -377,7 +379,7 @@ fn extend(s: &mut State, a: Action) -> bool {
                 (p, c)
             }
         }
-        Action::Collapse => {
+        Action::ExtendCharBack => {
             if c > 0 {
                 (p, c - 1)
             } else if p > 0 {
@@ -388,27 +390,29 @@ fn extend(s: &mut State, a: Action) -> bool {
         }
         // The moving end is inclusive: after the anchor it is a word's
         // last character, before it a word's first.
-        Action::NextLink if (p, c) >= anchor => (p, next_word_end(&doc.paragraphs[p].plain(), c)),
-        Action::NextLink => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::PrevLink if (p, c) > anchor => {
+        Action::ExtendWordForward if (p, c) >= anchor => {
+            (p, next_word_end(&doc.paragraphs[p].plain(), c))
+        }
+        Action::ExtendWordForward => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
+        Action::ExtendWordBack if (p, c) > anchor => {
             let end = prev_word_end(&doc.paragraphs[p].plain(), c);
             (p, if (p, end) < anchor { anchor.1 } else { end })
         }
-        Action::PrevLink => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::NextSentence if (p, c) >= anchor => {
+        Action::ExtendWordBack => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
+        Action::ExtendSentenceForward if (p, c) >= anchor => {
             (p, next_sentence_end(&doc.paragraphs[p].plain(), c))
         }
-        Action::NextSentence => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
-        Action::PrevSentence if (p, c) > anchor => {
+        Action::ExtendSentenceForward => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
+        Action::ExtendSentenceBack if (p, c) > anchor => {
             match prev_sentence_end(&doc.paragraphs[p].plain(), c) {
                 Some(end) if (p, end) >= anchor => (p, end),
                 _ => anchor,
             }
         }
-        Action::PrevSentence => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
+        Action::ExtendSentenceBack => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
         // A paragraph step goes to the paragraph's end (or start), and
         // from there to the next (or previous) one's.
-        Action::NextParagraph => {
+        Action::ExtendParagraphForward => {
             let end = len(p).saturating_sub(1);
             if c < end || p + 1 >= doc.paragraphs.len() {
                 (p, end)
@@ -416,23 +420,23 @@ fn extend(s: &mut State, a: Action) -> bool {
                 (p + 1, len(p + 1).saturating_sub(1))
             }
         }
-        Action::PrevParagraph if (p, c) > anchor => {
+        Action::ExtendParagraphBack if (p, c) > anchor => {
             if p > anchor.0 {
                 (p - 1, len(p - 1).saturating_sub(1))
             } else {
                 anchor
             }
         }
-        Action::PrevParagraph => {
+        Action::ExtendParagraphBack => {
             if c > 0 || p == 0 {
                 (p, 0)
             } else {
                 (p - 1, 0)
             }
         }
-        Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
-        Action::Up => (p, c.saturating_sub(line)),
-        Action::Cancel | Action::Select => {
+        Action::ExtendLineDown => (p, (c + line).min(len(p).saturating_sub(1))),
+        Action::ExtendLineUp => (p, c.saturating_sub(line)),
+        Action::DropSelection => {
             s.drop_selection();
             return true;
         }

@@ -20,7 +20,7 @@ pub(super) fn find_prompt(s: &mut State, a: Action) {
             s.find.query.clear();
             refind(s, false);
         }
-        Action::Open => s.screen = Screen::Read(Reading::Browse),
+        Action::Done => s.screen = Screen::Read(Reading::Browse),
         Action::Cancel => {
             s.find = Find::default();
             s.screen = Screen::Read(Reading::Browse);

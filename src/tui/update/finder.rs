@@ -29,7 +29,7 @@ pub(super) fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
         }
         Action::Up => f.selected = f.selected.saturating_sub(1),
         Action::Down => f.selected = (f.selected + 1).min(f.hits.len().saturating_sub(1)),
-        Action::Cancel | Action::Finder => return effects,
+        Action::Cancel => return effects,
         // Typed and Enter at once: the hits shown may answer an earlier
         // prefix, or be the best so far. Unless one was chosen with the
         // arrows, the best hit of the whole query opens when it is known.

@@ -58,35 +58,37 @@ pub(super) fn scroll_to(s: &mut State, line: usize) {
     }
 }
 
-pub(super) fn open(s: &mut State) {
-    match s.focus {
-        Pane::Tree => match s.selected_row().map(|r| r.item) {
-            Some(RowItem::Node(n)) => {
-                if s.open == Some(n) && s.rows[s.tree_selected].has_children {
-                    set_expanded(s, !s.rows[s.tree_selected].expanded);
-                } else {
-                    open_node(s, n, true);
-                    s.expanded.insert(n);
-                    tree::rebuild(s);
-                }
-            }
-            Some(RowItem::Error(i)) => {
-                s.message = s.corpus.errors.get(i).map(|e| e.to_string());
-                s.screen = Screen::LoadError(i);
-            }
-            Some(RowItem::Group(_)) => {
-                let open = s.rows[s.tree_selected].expanded;
-                set_expanded(s, !open);
-            }
-            None => {}
-        },
-        Pane::Reader | Pane::Notes => {
-            match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
-                // A reference to a document the library holds opens it.
-                Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
-                None => no_link(s),
+/// Opens the tree's row: a node (again: folds or unfolds it), a group
+/// (folds or unfolds it), a file that failed to load (its message).
+pub(super) fn open_row(s: &mut State) {
+    match s.selected_row().map(|r| r.item) {
+        Some(RowItem::Node(n)) => {
+            if s.open == Some(n) && s.rows[s.tree_selected].has_children {
+                set_expanded(s, !s.rows[s.tree_selected].expanded);
+            } else {
+                open_node(s, n, true);
+                s.expanded.insert(n);
+                tree::rebuild(s);
             }
         }
+        Some(RowItem::Error(i)) => {
+            s.message = s.corpus.errors.get(i).map(|e| e.to_string());
+            s.screen = Screen::LoadError(i);
+        }
+        Some(RowItem::Group(_)) => {
+            let open = s.rows[s.tree_selected].expanded;
+            set_expanded(s, !open);
+        }
+        None => {}
+    }
+}
+
+/// Follows the link selected in the text.
+pub(super) fn follow_link(s: &mut State) {
+    match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
+        // A reference to a document the library holds opens it.
+        Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
+        None => no_link(s),
     }
 }
 
@@ -98,7 +100,7 @@ pub(super) fn no_link(s: &mut State) {
         format!(
             "{} ({} {})",
             t(s.lang, T::NoLink),
-            s.keymap.first(Action::NextLink),
+            s.keymap.table(s.mode()).first(Action::NextLink),
             super::super::i18n::action(s.lang, Action::NextLink)
         )
     });

@@ -45,7 +45,7 @@ pub(super) fn filter_prompt(s: &mut State, a: Action) {
             s.filter.pop();
         }
         Action::ClearPrompt => s.filter.clear(),
-        Action::Open | Action::Down => {
+        Action::Done => {
             s.screen = Screen::Read(Reading::Browse);
             return;
         }

@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::tui::keymap::{Keymap, parse_sequence};
+use crate::tui::key::parse_sequence;
+use crate::tui::keymap::Keymap;
 use crate::tui::state::{Pane, Reading, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
@@ -60,7 +61,7 @@ fn the_tree_opens_and_expands_dossiers() {
         next,
         RowItem::Node(s.corpus.get("ebsp/uitkomst-onderhandelingen").unwrap())
     );
-    run(&mut s, &[Action::Collapse]);
+    run(&mut s, &[Action::CollapseNode]);
     assert!(!s.rows[s.tree_selected].expanded);
 }
 
@@ -72,7 +73,7 @@ fn following_a_footnote_and_coming_back_restores_the_place() {
     run(&mut s, &[Action::NextLink]);
     let target = s.layout.links[s.link.unwrap()].target;
     assert_eq!(s.corpus.node(target).id, "ebsp/fn-2");
-    run(&mut s, &[Action::Down, Action::Open]);
+    run(&mut s, &[Action::Down, Action::FollowLink]);
     assert_eq!(id(&s), "ebsp/fn-2");
     run(&mut s, &[Action::Back]);
     assert_eq!(id(&s), "ebsp");
@@ -97,7 +98,7 @@ fn a_reference_in_the_text_opens_the_document_the_library_holds() {
     run(&mut s, &[Action::NextLink]);
     let target = s.layout.links[s.link.unwrap()].target;
     assert_eq!(s.corpus.node(target).id, "kamerstuk-32317-978");
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::FollowLink]);
     assert_eq!(id(&s), "kst-32317-978");
     run(&mut s, &[Action::Back]);
     assert_eq!(id(&s), "ebsp/fn-4");
@@ -105,7 +106,7 @@ fn a_reference_in_the_text_opens_the_document_the_library_holds() {
     let mut s = state();
     open(&mut s, "ebsp/fn-4");
     s.focus = Pane::Reader;
-    run(&mut s, &[Action::NextLink, Action::Open]);
+    run(&mut s, &[Action::NextLink, Action::FollowLink]);
     assert_eq!(id(&s), "kamerstuk-32317-978");
 }
 
@@ -117,7 +118,7 @@ fn a_footnote_can_be_peeked_without_leaving_the_text() {
     run(&mut s, &[Action::NextLink, Action::Peek]);
     let fn1 = s.corpus.get("c7/fn-1").unwrap();
     assert!(matches!(s.screen, Screen::Peek(n) if n == fn1));
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::Close]);
     assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "c7");
 }
@@ -144,12 +145,12 @@ fn find_in_text_ignores_case_and_accents_and_steps_through_hits() {
     run(&mut s, &typed("ITALIE"));
     assert!(!s.find.hits.is_empty());
     let n = s.find.hits.len();
-    run(&mut s, &[Action::Open, Action::FindNext]);
+    run(&mut s, &[Action::Done, Action::FindNext]);
     assert_eq!(s.prompt(), None);
     assert_eq!(s.find.current, 1 % n);
     run(&mut s, &[Action::FindPrev]);
     assert_eq!(s.find.current, 0);
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     assert!(s.find.hits.is_empty());
 }
 
@@ -274,7 +275,7 @@ fn typed_filter_letters_filter_the_tree_once_before_the_next_frame() {
     // Any other key sees the tree as filtered, without the loop's help.
     update(&mut s, Action::Erase);
     update(&mut s, Action::Type('e'));
-    update(&mut s, Action::Open);
+    update(&mut s, Action::Done);
     assert!(!s.rows_stale);
     assert_eq!(root_ids(&s).len(), 3);
 }
@@ -301,21 +302,21 @@ fn the_tree_filters_by_country_tag_and_text() {
     let mut s = state();
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("@italië"));
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::Done]);
     let roots = root_ids(&s);
     assert_eq!(
         roots,
         vec!["c7", "raad-van-europa", "innovatieve-oplossingen"]
     );
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     assert!(s.filter.is_empty());
     // The country's name alone does the same.
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("Italië"));
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::Done]);
     let plain = root_ids(&s);
     assert_eq!(plain, roots);
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("#grensbeheer"));
     assert!(s.rows.iter().all(|r| {
@@ -338,7 +339,7 @@ fn help_opens_and_closes_and_quit_quits() {
     let mut s = state();
     run(&mut s, &[Action::Help]);
     assert!(matches!(s.screen, Screen::Help { .. }));
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::Close]);
     assert!(matches!(s.screen, Screen::Read(_)));
     run(&mut s, &[Action::Quit]);
     assert!(s.quit);
@@ -347,8 +348,12 @@ fn help_opens_and_closes_and_quit_quits() {
 #[test]
 fn q_types_in_prompts_instead_of_quitting() {
     let mut s = state();
-    run(&mut s, &[Action::Find, Action::Type('q'), Action::Quit]);
+    keyed(&mut s, "/q");
     assert!(!s.quit);
+    assert_eq!(s.find.query, "q");
+    // Under the help over the prompt, q quits as the help says.
+    keyed(&mut s, "<f1>q");
+    assert!(s.quit);
 }
 
 #[test]
@@ -497,7 +502,7 @@ fn a_kamerstuk_opened_from_the_finder_is_selected_in_the_tree_and_the_find_is_go
     let mut s = state();
     run(&mut s, &[Action::Find]);
     run(&mut s, &typed("italie"));
-    run(&mut s, &[Action::Open, Action::Finder]);
+    run(&mut s, &[Action::Done, Action::Finder]);
     run(&mut s, &typed("32317-973"));
     answer_finder(&mut s, "32317-973");
     let Screen::Finder(f) = &s.screen else {
@@ -550,10 +555,10 @@ fn help_does_not_scroll_past_its_end() {
     let Screen::Help { over, scroll } = &s.screen else {
         panic!("help closed")
     };
-    let entries = crate::tui::mode::help_entries(&s, over.mode()).len();
+    let entries = crate::tui::help::rows(&s.keymap, s.lang, over.mode(s.focus)).len();
     // 24 rows, less a row above and below, less the border.
     assert_eq!(*scroll, entries - (24 - 2 - 2));
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::Close]);
     assert!(matches!(s.screen, Screen::Read(_)));
 }
 
@@ -574,7 +579,7 @@ fn the_timeline_lists_documents_by_date_and_opens_the_chosen_one() {
     assert_eq!(id(&s), "kst-32317-978");
     run(&mut s, &[Action::Timeline, Action::Top, Action::Open]);
     assert_eq!(id(&s), "kst-21501-04-287");
-    run(&mut s, &[Action::Timeline, Action::Cancel]);
+    run(&mut s, &[Action::Timeline, Action::Close]);
     assert!(matches!(s.screen, Screen::Read(_)));
 }
 
@@ -617,7 +622,7 @@ fn opening_a_node_in_a_closed_group_opens_the_group() {
     let mut s = library_state();
     s.focus = Pane::Tree;
     s.tree_selected = 0;
-    run(&mut s, &[Action::Collapse]);
+    run(&mut s, &[Action::CollapseNode]);
     assert!(!s.rows[0].expanded);
     let fn2 = s.corpus.get("ebsp/fn-2").unwrap();
     open_node(&mut s, fn2, true);
@@ -671,22 +676,25 @@ fn a_link_stepped_to_from_the_notes_pane_is_followed_by_enter() {
     assert_eq!(s.focus, Pane::Reader);
     let linked = s.link.expect("a link is selected");
     let target = s.layout.links[linked].target;
-    run(&mut s, &[Action::Open]);
+    keyed(&mut s, "<enter>");
     assert_eq!(s.open, Some(target));
 }
 
 #[test]
 fn the_timeline_filters_as_the_tree_does() {
     let mut s = library_state();
-    run(&mut s, &[Action::Timeline, Action::Filter]);
+    run(&mut s, &[Action::Timeline, Action::FilterTimeline]);
     assert_eq!(s.mode(), crate::tui::mode::Mode::Filter);
     run(&mut s, &typed("motie"));
     assert_eq!(crate::tui::timeline::shown(&s).len(), 1);
     // Enter ends the typing; the next Enter opens the one shown.
-    run(&mut s, &[Action::Open, Action::Open]);
+    run(&mut s, &[Action::Done, Action::Open]);
     assert_eq!(id(&s), "kst-21501-04-287");
     // The filter stays for the next time; Esc while typing clears it.
-    run(&mut s, &[Action::Timeline, Action::Find, Action::Cancel]);
+    run(
+        &mut s,
+        &[Action::Timeline, Action::FilterTimeline, Action::Cancel],
+    );
     assert!(s.timeline_filter.is_empty());
     assert_eq!(crate::tui::timeline::shown(&s).len(), 3);
 }

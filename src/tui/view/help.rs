@@ -1,6 +1,7 @@
-//! The help overlay: the keys of the mode in force, from the same table
-//! the key dispatch reads (`mode.rs`). Two columns where the screen is
-//! wide enough; `j`/`k` scroll it, never past its last row.
+//! The help overlay: the actions of the mode in force with their keys,
+//! from the same table the key dispatch reads, what they do and their
+//! names in `config.toml`. Two columns where the screen is wide enough;
+//! `j`/`k` scroll it, never past its last row.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,8 +10,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::centered;
+use crate::tui::help::{Row, rows as help_rows};
 use crate::tui::i18n::{T, t};
-use crate::tui::mode::{Mode, help_entries};
+use crate::tui::mode::Mode;
 use crate::tui::state::State;
 
 /// Where the help goes on a screen of `area`, and how it is laid out.
@@ -20,17 +22,27 @@ struct Geometry {
     key_w: usize,
 }
 
-fn geometry(entries: &[(String, String)], area: Rect) -> Geometry {
+/// The width of a row's description and name.
+fn text_width(r: &Row) -> usize {
+    let name = if r.name.is_empty() {
+        0
+    } else {
+        2 + r.name.width()
+    };
+    r.what.width() + name
+}
+
+fn geometry(entries: &[Row], area: Rect) -> Geometry {
     let key_w = entries
         .iter()
-        .map(|(k, _)| k.width())
+        .map(|r| r.keys.width())
         .max()
         .unwrap_or(8)
         .min(22);
     // Two columns only where both fit whole, so no description is cut.
     let widest = entries
         .iter()
-        .map(|(_, d)| key_w + 2 + d.width())
+        .map(|r| key_w + 2 + text_width(r))
         .max()
         .unwrap_or(0);
     let two_w = u16::try_from(2 * widest + 4).unwrap_or(u16::MAX);
@@ -38,7 +50,7 @@ fn geometry(entries: &[(String, String)], area: Rect) -> Geometry {
     let box_w = if two {
         two_w.max(110).min(area.width)
     } else {
-        70.min(area.width)
+        78.min(area.width)
     };
     Geometry {
         box_area: centered(area, box_w, area.height.saturating_sub(2)),
@@ -48,7 +60,7 @@ fn geometry(entries: &[(String, String)], area: Rect) -> Geometry {
 }
 
 /// Rows in the longest column, and rows the box shows.
-fn extent(entries: &[(String, String)], area: Rect) -> (usize, usize) {
+fn extent(entries: &[Row], area: Rect) -> (usize, usize) {
     let g = geometry(entries, area);
     let rows = usize::from(g.box_area.height.saturating_sub(2));
     let column = if g.two {
@@ -63,12 +75,12 @@ fn extent(entries: &[(String, String)], area: Rect) -> (usize, usize) {
 /// row at the bottom of the box, never blank space after it.
 pub fn max_scroll(s: &State, mode: Mode) -> usize {
     let area = Rect::new(0, 0, s.term_size.0, s.term_size.1);
-    let (column, rows) = extent(&help_entries(s, mode), area);
+    let (column, rows) = extent(&help_rows(&s.keymap, s.lang, mode), area);
     column.saturating_sub(rows)
 }
 
 pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
-    let entries = help_entries(s, mode);
+    let entries = help_rows(&s.keymap, s.lang, mode);
     let g = geometry(&entries, area);
     let key_w = g.key_w;
     let title = format!(
@@ -84,16 +96,20 @@ pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rec
     let inner = block.inner(g.box_area);
     frame.render_widget(Clear, g.box_area);
     frame.render_widget(block, g.box_area);
-    let line = |(k, d): &(String, String)| {
-        Line::from(vec![
-            Span::styled(format!("{k:>key_w$}  "), s.theme.accent),
-            Span::raw(d.clone()),
-        ])
+    let line = |r: &Row| {
+        let mut spans = vec![
+            Span::styled(format!("{:>key_w$}  ", r.keys), s.theme.accent),
+            Span::raw(r.what.clone()),
+        ];
+        if !r.name.is_empty() {
+            spans.push(Span::styled(format!("  {}", r.name), s.theme.muted));
+        }
+        Line::from(spans)
     };
     let skip = scroll.min(max_scroll(s, mode));
     let rows = usize::from(inner.height);
     // The last row says so when keys are left below it.
-    let column = |part: &[(String, String)]| -> Vec<Line> {
+    let column = |part: &[Row]| -> Vec<Line> {
         let rest = part.len().saturating_sub(skip);
         if rest <= rows {
             return part.iter().skip(skip).map(line).collect();
@@ -125,7 +141,7 @@ pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rec
 /// The mode's name as the status bar shows it.
 pub fn mode_name(mode: Mode) -> T {
     match mode {
-        Mode::Read => T::ModeRead,
+        Mode::Tree | Mode::Text | Mode::Notes => T::ModeRead,
         Mode::Select => T::ModeSelect,
         Mode::Peek => T::ModePeek,
         Mode::Error => T::ModeError,

@@ -136,7 +136,7 @@ fn render_screen(s: &State, screen: &Screen, frame: &mut Frame) {
         }
         Screen::Help { over, scroll } => {
             render_screen(s, over, frame);
-            help::render(s, over.mode(), *scroll, frame, area);
+            help::render(s, over.mode(s.focus), *scroll, frame, area);
         }
         Screen::Finder(f) => finder::render(s, f, frame, area),
         Screen::Peek(n) => peek::render(s, *n, frame, area),

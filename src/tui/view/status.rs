@@ -7,8 +7,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
+use crate::tui::help::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, describe};
 use crate::tui::i18n::{self, T, t};
-use crate::tui::mode::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS};
+use crate::tui::mode::Mode;
 use crate::tui::state::{Reading, Screen, State};
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
@@ -58,7 +59,12 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             ));
             if n == 0 {
                 // The phrase may be in a section or footnote of this dossier.
-                let finder = s.keymap.first(Action::Finder);
+                // Its key on the reading screen, also while selecting.
+                let mode = Some(s.mode()).filter(|m| Mode::PANES.contains(m));
+                let finder = s
+                    .keymap
+                    .table(mode.unwrap_or(Mode::Text))
+                    .first(Action::Finder);
                 spans.push(Span::styled(
                     format!("({finder}: {})  ", t(s.lang, T::Finder)),
                     s.theme.muted,
@@ -89,11 +95,12 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
 /// The few keys that matter most on the screen shown, in the keys in
 /// force; as many whole hints as fit in `room` columns.
 fn hints(s: &State, room: usize) -> String {
-    let k = |a: Action| s.keymap.first(a);
+    let mode = s.mode();
+    let table = s.keymap.table(mode);
+    let k = |a: Action| table.first(a);
     let l = |a: Action| i18n::action(s.lang, a);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
-    let close = format!("{} {}", k(Action::Cancel), t(s.lang, T::Close));
-    let mode = s.mode();
+    let close = format!("{} {}", k(Action::Close), t(s.lang, T::Close));
     let list: Vec<String> = match &s.screen {
         Screen::Peek(_) => vec![
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
@@ -102,43 +109,32 @@ fn hints(s: &State, room: usize) -> String {
         Screen::Help { .. } => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Screen::LoadError(_) => vec![close],
         // Typing the timeline's filter: the filter prompt's keys.
-        Screen::Timeline { typing: true, .. } => {
-            let f = s.keymap.table(Mode::Filter);
-            vec![
-                format!("{} {}", f.first(Action::Open), t(s.lang, T::Done)),
-                format!(
-                    "{} {}",
-                    f.first(Action::ClearPrompt),
-                    l(Action::ClearPrompt)
-                ),
-                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
-            ]
-        }
+        Screen::Timeline { typing: true, .. } => vec![
+            format!("{} {}", k(Action::Done), t(s.lang, T::Done)),
+            format!("{} {}", k(Action::ClearPrompt), l(Action::ClearPrompt)),
+            format!("{} {}", k(Action::Cancel), t(s.lang, T::Close)),
+        ],
         Screen::Timeline { .. } => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
             format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
             format!(
                 "{} {}",
-                k(Action::Filter),
+                k(Action::FilterTimeline),
                 t(s.lang, T::Filter).to_lowercase()
             ),
             close,
         ],
-        // The prompts' keys are their own: see `mode.rs`.
-        Screen::Finder(_) => {
-            let f = s.keymap.table(Mode::Finder);
-            vec![
-                format!(
-                    "{}/{} {}",
-                    f.first(Action::Up),
-                    f.first(Action::Down),
-                    t(s.lang, T::Choose)
-                ),
-                format!("{} {}", f.first(Action::Open), t(s.lang, T::OpenIt)),
-                format!("{} {}", f.first(Action::Cancel), t(s.lang, T::Close)),
-                format!("{} {}", f.first(Action::Help), t(s.lang, T::AllKeys)),
-            ]
-        }
+        Screen::Finder(_) => vec![
+            format!(
+                "{}/{} {}",
+                k(Action::Up),
+                k(Action::Down),
+                t(s.lang, T::Choose)
+            ),
+            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!("{} {}", k(Action::Cancel), t(s.lang, T::Close)),
+            format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
+        ],
         Screen::Editor(_) | Screen::Overview | Screen::Export(_) => {
             let words = match mode {
                 Mode::Editor => EDITOR_HINTS,
@@ -146,21 +142,17 @@ fn hints(s: &State, room: usize) -> String {
                 Mode::Export => EXPORT_HINTS,
                 _ => CONFIRM_HINTS,
             };
-            vec![crate::tui::mode::hints(&s.keymap, mode, s.lang, words)]
+            vec![crate::tui::help::hints(&s.keymap, mode, s.lang, words)]
         }
         Screen::Read(Reading::Selecting(_)) => {
-            let m = Mode::Select;
             let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
+            let said = |a: Action| format!("{} {}", k(a), describe(mode, a, s.lang));
             vec![
-                sel(Action::NextLink, T::Word),
-                sel(Action::NextSentence, T::Sentence),
-                sel(Action::NextParagraph, T::Paragraph),
-                format!(
-                    "{} {}",
-                    k(Action::Annotate),
-                    m.label(Action::Annotate, s.lang)
-                ),
-                format!("{} {}", k(Action::Cancel), m.label(Action::Cancel, s.lang)),
+                sel(Action::ExtendWordForward, T::Word),
+                sel(Action::ExtendSentenceForward, T::Sentence),
+                sel(Action::ExtendParagraphForward, T::Paragraph),
+                said(Action::Annotate),
+                said(Action::DropSelection),
                 format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
             ]
         }

@@ -12,7 +12,7 @@ use crate::tui::notes::fixture::screen_action;
 
 /// The hint line with the built-in keys.
 fn hints(lang: Lang) -> String {
-    use crate::tui::mode::{EXPORT_HINTS, hints};
+    use crate::tui::help::{EXPORT_HINTS, hints};
     hints(
         &crate::tui::keymap::Keymap::default(),
         Mode::Export,

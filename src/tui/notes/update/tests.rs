@@ -33,7 +33,7 @@ fn at_passage(s: &mut State) {
     for c in "tweetrapssysteem".chars() {
         crate::tui::update::update(s, Action::Type(c));
     }
-    crate::tui::update::update(s, Action::Open);
+    crate::tui::update::update(s, Action::Done);
     assert_eq!(s.find.hits.len(), 1);
 }
 
@@ -273,7 +273,7 @@ fn a_detached_note_is_attached_again_by_selecting_and_editing() {
     assert!(!s.notes.index.get(0).unwrap().anchor.is_attached());
     notes.act(&mut s, Action::Select);
     s.focus = Pane::Notes;
-    notes.act(&mut s, Action::Edit);
+    notes.act(&mut s, Action::AttachNote);
     ctrl_s(&mut notes, &mut s);
     let again = &st.load().unwrap().notes[0];
     assert_eq!(
@@ -319,7 +319,7 @@ fn a_word_step_back_gives_back_exactly_the_word_taken() {
     for c in "Daarnaast blijft".chars() {
         crate::tui::update::update(&mut s, Action::Type(c));
     }
-    crate::tui::update::update(&mut s, Action::Open);
+    crate::tui::update::update(&mut s, Action::Done);
     notes.act(&mut s, Action::Select);
     let quote = |s: &State| {
         let (a, b) = s.selection().unwrap();
@@ -328,20 +328,20 @@ fn a_word_step_back_gives_back_exactly_the_word_taken() {
             .exact
     };
     assert_eq!(quote(&s), "Daarnaast blijft");
-    notes.act(&mut s, Action::NextLink);
+    notes.act(&mut s, Action::ExtendWordForward);
     assert_eq!(quote(&s), "Daarnaast blijft Nederland");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast blijft");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast", "never past the anchor");
     // A sentence and a paragraph at a time.
-    notes.act(&mut s, Action::NextSentence);
+    notes.act(&mut s, Action::ExtendSentenceForward);
     assert!(quote(&s).ends_with("tijdpad, om de situatie te voorkomen dat de lidstaten niet tijdig een bilaterale overeenkomst kunnen realiseren met de VS, en welke maatregelen er dan op EU niveau genomen zouden kunnen worden."), "{}", quote(&s));
-    notes.act(&mut s, Action::PrevSentence);
+    notes.act(&mut s, Action::ExtendSentenceBack);
     assert_eq!(quote(&s), "D", "no sentence before: back to the anchor");
-    notes.act(&mut s, Action::NextParagraph);
+    notes.act(&mut s, Action::ExtendParagraphForward);
     assert!(quote(&s).ends_with("genomen zouden kunnen worden."));
 }
 

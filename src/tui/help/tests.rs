@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use super::*;
 use crate::tui::input::action_for;
-use crate::tui::keymap::{Key, Keymap, to_event};
+use crate::tui::key::{Key, to_event};
+use crate::tui::keymap::Keymap;
 use crate::tui::notes::editor::NoteEditor;
 use crate::tui::notes::export_dialog::ExportDialog;
 use crate::tui::state::{EditorScreen, Pane, Reading, Screen, State};
@@ -21,7 +22,9 @@ fn state() -> State {
 fn in_mode(mode: Mode) -> State {
     let mut s = state();
     match mode {
-        Mode::Read => {}
+        Mode::Tree => {}
+        Mode::Text => s.focus = Pane::Reader,
+        Mode::Notes => s.focus = Pane::Notes,
         Mode::Select => s.screen = Screen::Read(Reading::Selecting(((0, 0), (0, 3)))),
         Mode::Peek => s.screen = Screen::Peek(s.open.unwrap()),
         Mode::Error => s.screen = Screen::LoadError(0),
@@ -68,27 +71,13 @@ fn in_mode(mode: Mode) -> State {
     s
 }
 
-const MODES: [Mode; 13] = [
-    Mode::Editor,
-    Mode::Overview,
-    Mode::Export,
-    Mode::Confirm,
-    Mode::Timeline,
-    Mode::Read,
-    Mode::Select,
-    Mode::Peek,
-    Mode::Error,
-    Mode::Help,
-    Mode::Find,
-    Mode::Filter,
-    Mode::Finder,
-];
+const MODES: [Mode; 15] = Mode::ALL;
 
 /// Every key the help of a mode names, as keys.
 fn listed(s: &State, mode: Mode) -> BTreeSet<Key> {
-    help_entries(s, mode)
+    rows(&s.keymap, s.lang, mode)
         .iter()
-        .flat_map(|(k, _)| k.split(" / ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|r| r.keys.split(" / ").map(str::to_string).collect::<Vec<_>>())
         .filter_map(|k| {
             let k = k
                 .replace('↑', "up")
@@ -145,8 +134,11 @@ fn help_lists_exactly_the_keys_that_work_in_each_mode() {
 fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
     let mut s = in_mode(Mode::Select);
     s.focus = Pane::Reader;
-    let entries = help_entries(&s, Mode::Select);
-    let text: Vec<String> = entries.iter().map(|(k, d)| format!("{k} {d}")).collect();
+    let entries = rows(&s.keymap, s.lang, Mode::Select);
+    let text: Vec<String> = entries
+        .iter()
+        .map(|r| format!("{} {}", r.keys, r.what))
+        .collect();
     assert!(
         text.iter().any(|l| l == ") einde een zin verder"),
         "{text:?}"
@@ -168,8 +160,8 @@ fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
     let Screen::Help { over, .. } = &s.screen else {
         unreachable!()
     };
-    assert_eq!(over.mode(), Mode::Finder);
-    update(&mut s, Action::Cancel);
+    assert_eq!(over.mode(s.focus), Mode::Finder);
+    update(&mut s, Action::Close);
     assert!(matches!(&s.screen, Screen::Finder(f) if f.query == "x"));
 }
 
@@ -180,4 +172,50 @@ fn the_status_bar_offers_yes_as_the_question_does() {
     assert!(en.starts_with("y yes"), "{en}");
     let nl = hints(&km, Mode::Confirm, Lang::Nl, CONFIRM_HINTS);
     assert!(nl.starts_with("j ja"), "{nl}");
+}
+
+#[test]
+fn help_names_each_action_of_the_pane_in_force_by_what_it_does() {
+    let row = |mode: Mode, name: &str| {
+        let s = in_mode(mode);
+        rows(&s.keymap, s.lang, mode)
+            .into_iter()
+            .find(|r| r.name == name)
+            .map(|r| format!("{} {}", r.keys, r.what))
+    };
+    assert_eq!(row(Mode::Tree, "expand_node").unwrap(), "l / → uitklappen");
+    assert_eq!(row(Mode::Tree, "open").unwrap(), "Enter openen");
+    assert_eq!(
+        row(Mode::Text, "next_link").unwrap(),
+        "] / l / → volgende link"
+    );
+    assert_eq!(row(Mode::Text, "follow_link").unwrap(), "Enter link volgen");
+    assert_eq!(row(Mode::Text, "expand_node"), None);
+    assert_eq!(
+        row(Mode::Notes, "go_to_note").unwrap(),
+        "Enter naar de notitie"
+    );
+    assert_eq!(
+        row(Mode::Select, "extend_word_forward").unwrap(),
+        "] einde een woord verder"
+    );
+    assert_eq!(row(Mode::Select, "next_link"), None);
+    assert_eq!(row(Mode::Filter, "done").unwrap(), "Enter / ↓ / Tab klaar");
+    assert_eq!(
+        row(Mode::Timeline, "filter_timeline").unwrap(),
+        "f / / tijdlijn filteren"
+    );
+    // Every row of every mode is one of the mode's actions, once.
+    for mode in MODES {
+        let s = in_mode(mode);
+        let names: Vec<&str> = rows(&s.keymap, s.lang, mode)
+            .iter()
+            .map(|r| r.name)
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut once = names.clone();
+        once.sort();
+        once.dedup();
+        assert_eq!(once.len(), names.len(), "{mode:?}");
+    }
 }
