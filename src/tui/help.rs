@@ -1,11 +1,15 @@
 //! What the keys of a mode do, in words: the help's rows (each action of
 //! the mode with its keys as bound, what it does and its name in
-//! `config.toml`) and the annotation screens' hint lines. Read by the
-//! views and by the update function (how far the help scrolls).
+//! `config.toml`), where the help goes on the screen, and the annotation
+//! screens' hint lines. Read by the views and by the update function (how
+//! far the help scrolls).
 
 use dossier_core::lang::Lang;
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
 
 use super::action::Action;
+use super::geometry::centered;
 use super::i18n;
 use super::key::KeyCodeOrd;
 use super::keymap::Keymap;
@@ -128,6 +132,70 @@ fn other_lines(mode: Mode, lang: Lang, actions: &[Action]) -> Vec<Row> {
 
 fn pick(nl: bool, d: &'static str, e: &'static str) -> &'static str {
     if nl { d } else { e }
+}
+
+/// Where the help goes on a screen of `area`, and how it is laid out.
+pub struct Geometry {
+    pub box_area: Rect,
+    pub two: bool,
+    pub key_w: usize,
+}
+
+/// The width of a row's description and name.
+fn text_width(r: &Row) -> usize {
+    let name = if r.name.is_empty() {
+        0
+    } else {
+        2 + r.name.width()
+    };
+    r.what.width() + name
+}
+
+pub fn geometry(entries: &[Row], area: Rect) -> Geometry {
+    let key_w = entries
+        .iter()
+        .map(|r| r.keys.width())
+        .max()
+        .unwrap_or(8)
+        .min(22);
+    // Two columns only where both fit whole, so no description is cut.
+    let widest = entries
+        .iter()
+        .map(|r| key_w + 2 + text_width(r))
+        .max()
+        .unwrap_or(0);
+    let two_w = u16::try_from(2 * widest + 4).unwrap_or(u16::MAX);
+    let two = area.width >= 100 && area.width >= two_w;
+    let box_w = if two {
+        two_w.max(110).min(area.width)
+    } else {
+        78.min(area.width)
+    };
+    Geometry {
+        box_area: centered(area, box_w, area.height.saturating_sub(2)),
+        two,
+        key_w,
+    }
+}
+
+/// Rows in the longest column, and rows the box shows.
+fn extent(entries: &[Row], area: Rect) -> (usize, usize) {
+    let g = geometry(entries, area);
+    let rows = usize::from(g.box_area.height.saturating_sub(2));
+    let column = if g.two {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
+    (column, rows)
+}
+
+/// The furthest the help of `mode` scrolls on a terminal of `size`: its
+/// last row at the bottom of the box, never blank space after it.
+pub fn max_scroll(keymap: &Keymap, lang: Lang, mode: Mode, size: (u16, u16)) -> usize {
+    let area = Rect::new(0, 0, size.0, size.1);
+    let (column, shown) = extent(&rows(keymap, lang, mode), area);
+    column.saturating_sub(shown)
 }
 
 /// The short words of a screen's hint line, by action: (Dutch, English).

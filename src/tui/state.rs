@@ -16,8 +16,8 @@ use super::notes::editor::NoteEditor;
 use super::notes::export_dialog::ExportDialog;
 use super::notes::overview::Overview;
 use super::theme::Theme;
-use super::tree::Filter;
 use dossier_core::lang::Lang;
+use dossier_core::tree::{Group, Grouping, TreeFilter as Filter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -216,8 +216,8 @@ pub struct State {
     pub expanded: HashSet<NodeIdx>,
     /// How the top of the tree is grouped, its groups, and the keys of
     /// those the user closed.
-    pub grouping: super::tree::Grouping,
-    pub groups: Vec<super::tree::Group>,
+    pub grouping: Grouping,
+    pub groups: Vec<Group>,
     pub collapsed_groups: HashSet<String>,
     /// The timeline's filter, kept while it is closed.
     pub timeline_filter: String,
@@ -263,61 +263,6 @@ pub struct State {
 }
 
 impl State {
-    pub fn new(corpus: Arc<Corpus>, lang: Lang, keymap: Keymap, theme: Theme) -> State {
-        let mut s = State {
-            corpus,
-            lang,
-            keymap,
-            theme,
-            focus: Pane::Tree,
-            expanded: HashSet::new(),
-            grouping: super::tree::Grouping::default(),
-            groups: Vec::new(),
-            collapsed_groups: HashSet::new(),
-            timeline_filter: String::new(),
-            rows: Vec::new(),
-            tree_selected: 0,
-            filter: String::new(),
-            tree_filter: Filter::default(),
-            open: None,
-            layout: ReaderLayout::default(),
-            scroll: 0,
-            link: None,
-            marks: Vec::new(),
-            reader_size: (60, 20),
-            tree_height: 20,
-            notes_visible: true,
-            term_size: (80, 24),
-            tree_pct: None,
-            details: false,
-            back: Vec::new(),
-            forward: Vec::new(),
-            find: Find::default(),
-            screen: Screen::default(),
-            message: None,
-            quit: false,
-            notes: crate::app::notes::Loaded::default(),
-            notes_selected: 0,
-            note_ranges: Vec::new(),
-            rows_stale: false,
-            notes_ui: NotesUi::default(),
-        };
-        if let Some(&first) = s.corpus.roots.first() {
-            s.expanded.insert(first);
-            s.open = Some(first);
-        }
-        super::tree::rebuild(&mut s);
-        super::tree::fold_others(&mut s);
-        // The open document's row, not the heading of its group.
-        if let Some(open) = s.open
-            && let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(open))
-        {
-            s.tree_selected = i;
-        }
-        s.relayout();
-        s
-    }
-
     /// Lays the open node out again when it or the width changed.
     pub fn relayout(&mut self) {
         let Some(node) = self.open else { return };
@@ -403,6 +348,11 @@ impl State {
         self.rows.get(self.tree_selected)
     }
 
+    /// Whether a find is still searching the open text.
+    pub fn finding(&self) -> bool {
+        self.find.job.is_some()
+    }
+
     /// The mode in force.
     pub fn mode(&self) -> Mode {
         self.screen.mode(self.focus)
@@ -453,21 +403,5 @@ impl State {
             char: top.map_or(0, |(_, c)| c),
             line: self.scroll,
         })
-    }
-
-    /// Reopens a kept place, if its node is still in the library; the
-    /// text that was at the top of the view is at the top again.
-    pub fn resume_at(&mut self, place: &crate::store::resume::Place) -> bool {
-        let Some(node) = self.corpus.get(&place.node) else {
-            return false;
-        };
-        super::update::open_node(self, node, false);
-        self.scroll = place
-            .paragraph
-            .and_then(|p| self.layout.line_of(p, place.char))
-            .unwrap_or(place.line);
-        self.clamp_scroll();
-        self.focus = Pane::Reader;
-        true
     }
 }

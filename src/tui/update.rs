@@ -9,10 +9,14 @@ use super::tree;
 
 mod find;
 mod finder;
+pub mod notes;
 mod popups;
 mod reader;
 mod rows;
-pub use find::{FIND_WINDOW, find_more, finding};
+mod selection;
+mod share;
+mod start;
+pub use find::{FIND_WINDOW, find_more};
 use find::{find_prompt, refind, step_hit};
 pub use finder::apply_finder_update;
 use finder::finder;
@@ -20,14 +24,15 @@ pub use reader::open_node;
 use reader::{follow_link, history, motion, open_row, peek, scroll_to, step_link};
 pub use rows::settle;
 use rows::{filter_prompt, set_expanded};
+pub use start::resize;
 
 /// Work for the loop.
 #[derive(Debug, Clone)]
 pub enum Effect {
     /// Run a finder query on the search thread.
     Search(String),
-    /// Work on the notes store (see `notes::update`).
-    Notes(Box<super::notes::update::NotesOp>),
+    /// Work on the notes store (see `update/notes.rs`).
+    Notes(Box<notes::NotesOp>),
     /// Put text on the clipboard (see `share`).
     Copy(String),
     /// Open an address in the browser.
@@ -38,7 +43,6 @@ pub enum Effect {
 pub const FINDER_LIMIT: usize = 200;
 
 pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
-    use super::notes::update as notes;
     if s.screen.is_notes() {
         return notes::screen(s, a);
     }
@@ -81,7 +85,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
 }
 
 /// The reading screen's actions, the selection's and the notes' aside
-/// (see `notes::update`).
+/// (see `update/notes.rs`).
 fn browse(s: &mut State, a: Action) -> Vec<Effect> {
     match a {
         Action::NextPane => s.focus = next_pane(s, true),
@@ -138,11 +142,11 @@ fn browse(s: &mut State, a: Action) -> Vec<Effect> {
             }
         }
         Action::TreeWidth => {
-            let views = super::view::TREE_WIDTHS;
+            let views = super::geometry::TREE_WIDTHS;
             let at = views.iter().position(|&w| w == s.tree_pct).unwrap_or(0);
             s.tree_pct = views[(at + 1) % views.len()];
             let screen = ratatui::layout::Rect::new(0, 0, s.term_size.0, s.term_size.1);
-            super::resize(s, screen);
+            resize(s, screen);
             s.message = Some(format!(
                 "{}: {}",
                 super::i18n::action(s.lang, Action::TreeWidth),
@@ -170,8 +174,8 @@ fn browse(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Action::FoldAll => tree::fold_all(s),
         Action::UnfoldAll => tree::unfold_all(s),
-        Action::Copy => return super::share::copy(s),
-        Action::OpenAddress => return super::share::open_address(s),
+        Action::Copy => return share::copy(s),
+        Action::OpenAddress => return share::open_address(s),
         // The other modes' actions.
         _ => {}
     }

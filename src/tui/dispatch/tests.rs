@@ -210,12 +210,12 @@ fn the_update_function_asks_for_store_work_and_does_none() {
     );
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Notes(op)] if matches!(**op, crate::tui::notes::update::NotesOp::WriteDraft(_))
+        [Effect::Notes(op)] if matches!(**op, crate::tui::update::notes::NotesOp::WriteDraft(_))
     ));
     let effects = crate::tui::update::update(&mut s, crate::tui::action::Action::Save);
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Notes(op)] if matches!(**op, crate::tui::notes::update::NotesOp::Save { .. })
+        [Effect::Notes(op)] if matches!(**op, crate::tui::update::notes::NotesOp::Save { .. })
     ));
     // Nothing is on disk, and the editor stays until the store says so.
     assert!(bodies(&store).is_empty());

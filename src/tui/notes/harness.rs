@@ -24,7 +24,7 @@ impl Session {
 
     /// Whether the notes layer of the update function takes `a` now.
     pub fn handles(&self, a: Action, s: &State) -> bool {
-        super::update::takes(s, a)
+        crate::tui::update::notes::takes(s, a)
     }
 
     /// An action through the update function, its effects carried out.

@@ -12,13 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::annotate::notes_on;
 use super::labels::{Text, keyed, text};
 use dossier_core::lang::Lang;
-
-/// The notes on `node`, as indexes into `notes`, in order of creation.
-pub fn notes_on(index: &NoteIndex, node: NodeIdx) -> Vec<usize> {
-    index.on_node(node).map(|p| p.note).collect()
-}
 
 /// What the pane needs to draw.
 pub struct PaneView<'a> {

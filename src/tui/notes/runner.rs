@@ -3,17 +3,21 @@
 //! notes touch a file. The loop hands it each [`NotesOp`] and gives what
 //! came of it back to the update function.
 
+use std::path::Path;
+
 use dossier_core::Corpus;
+use dossier_core::annotation::Annotation;
+use dossier_core::export::Format;
 use dossier_core::lang::Lang;
 
 use super::editor::NoteEditor;
-use super::export_dialog::perform;
 use super::labels::{self, Text};
-use super::update::{Done, NotesOp};
 use crate::app::notes::{NotesService, SaveError, Unsaved};
+use crate::store::export_file;
 use crate::store::notes::StoreError;
 use crate::tui::state::{EditorScreen, Screen, State};
 use crate::tui::update::Effect;
+use crate::tui::update::notes::{self, Done, NotesOp};
 
 pub struct Runner {
     /// `None` when the store could not be opened: nothing is written.
@@ -94,7 +98,7 @@ impl Runner {
             match e {
                 Effect::Notes(op) => {
                     let d = self.run(*op, &s.corpus, s.lang);
-                    super::update::done(s, d);
+                    notes::done(s, d);
                 }
                 other => rest.push(other),
             }
@@ -174,5 +178,36 @@ impl Runner {
             },
             NotesOp::Export { .. } => Done::Quiet,
         }
+    }
+}
+
+/// Writes the export and says how it went: the line for the status bar,
+/// or why it failed, for the dialog (which then stays open).
+pub fn perform(
+    (format, delimiter): (Format, u8),
+    path: &Path,
+    notes: &[Annotation],
+    corpus: &Corpus,
+    lang: Lang,
+) -> Result<String, String> {
+    let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
+    let shown = dossier_core::text::sanitize_line(&path.display().to_string());
+    match (written, lang) {
+        (Ok(()), Lang::Nl) => Ok(format!(
+            "{} geëxporteerd naar {shown}",
+            Lang::Nl.count(notes.len())
+        )),
+        (Ok(()), Lang::En) => Ok(format!(
+            "{} exported to {shown}",
+            Lang::En.count(notes.len())
+        )),
+        (Err(e), Lang::Nl) => Err(format!(
+            "Export mislukt: {}",
+            dossier_core::text::sanitize_line(&e)
+        )),
+        (Err(e), Lang::En) => Err(format!(
+            "Export failed: {}",
+            dossier_core::text::sanitize_line(&e)
+        )),
     }
 }

@@ -55,11 +55,6 @@ pub(super) fn refind(s: &mut State, jump: bool) {
     find_more(s, FIND_WINDOW);
 }
 
-/// Whether a find is still searching the open text.
-pub fn finding(s: &State) -> bool {
-    s.find.job.is_some()
-}
-
 /// Searches about `budget` more characters of the open text for the find
 /// under way: its hits join those shown, and the view moves to the first
 /// one at or after its top as soon as it is found (to the first of all

@@ -9,7 +9,8 @@ use crate::tui::action::Action;
 
 /// The help over `over`, scrolled to `scroll`: scrolls, or closes.
 pub(super) fn help(s: &mut State, over: Screen, scroll: usize, a: Action) {
-    let most = super::super::view::help_max_scroll(s, over.mode(s.focus));
+    let mode = over.mode(s.focus);
+    let most = crate::tui::help::max_scroll(&s.keymap, s.lang, mode, s.term_size);
     let scroll = match a {
         Action::Close => {
             s.screen = over;

@@ -736,7 +736,7 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
         steps <= (FIND_WINDOW + 64) as u64,
         "{steps} steps for one key"
     );
-    assert!(finding(&s), "the rest of the text is still to search");
+    assert!(s.finding(), "the rest of the text is still to search");
     let first = s.find.hits.len();
     assert!(first > 0 && first < 6 * repeats, "{first}");
     // The view went to the first hit at once.
@@ -744,11 +744,11 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
     // The next key drops that search and starts its own.
     update(&mut s, Action::Type('n'));
     assert_eq!(s.find.query, "en");
-    assert!(finding(&s));
+    assert!(s.finding());
     assert!(s.find.hits.iter().all(|&(_, a, b)| b - a == 2));
     // Between frames the loop searches on, a window at a time, to the end.
     let mut frames = 0;
-    while finding(&s) {
+    while s.finding() {
         find_more(&mut s, FIND_WINDOW);
         frames += 1;
     }
@@ -758,9 +758,9 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
     assert_eq!(s.find.hits.len(), repeats);
     // Esc drops a search under way.
     update(&mut s, Action::Erase);
-    assert!(finding(&s));
+    assert!(s.finding());
     update(&mut s, Action::Cancel);
-    assert!(!finding(&s) && s.find.hits.is_empty());
+    assert!(!s.finding() && s.find.hits.is_empty());
 }
 
 #[test]
@@ -769,7 +769,7 @@ fn ctrl_c_quits_at_once_while_a_find_goes_on() {
     let mut s = state_with_a_long_paragraph(20_000);
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('d'));
-    assert!(finding(&s));
+    assert!(s.finding());
     let ((), steps) = dossier_core::work::counted(|| {
         crate::tui::dispatch::key(
             &mut s,
@@ -787,7 +787,7 @@ fn a_find_goes_to_the_first_hit_below_the_top_of_the_view() {
     s.scroll = middle;
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('d'));
-    while finding(&s) {
+    while s.finding() {
         find_more(&mut s, FIND_WINDOW);
     }
     let (p, c, _) = s.find.hits[s.find.current];
@@ -810,10 +810,10 @@ fn enter_closes_the_find_prompt_while_the_find_goes_on() {
     let mut s = state_with_a_long_paragraph(20_000);
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('e'));
-    assert!(finding(&s));
+    assert!(s.finding());
     crate::tui::dispatch::key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(s.prompt(), None);
-    assert!(finding(&s), "the find goes on after the prompt closes");
+    assert!(s.finding(), "the find goes on after the prompt closes");
 }
 
 #[test]

@@ -7,81 +7,15 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-use super::centered;
-use crate::tui::help::{Row, rows as help_rows};
+use crate::tui::help::{self, Row, rows as help_rows};
 use crate::tui::i18n::{T, t};
 use crate::tui::mode::Mode;
 use crate::tui::state::State;
 
-/// Where the help goes on a screen of `area`, and how it is laid out.
-struct Geometry {
-    box_area: Rect,
-    two: bool,
-    key_w: usize,
-}
-
-/// The width of a row's description and name.
-fn text_width(r: &Row) -> usize {
-    let name = if r.name.is_empty() {
-        0
-    } else {
-        2 + r.name.width()
-    };
-    r.what.width() + name
-}
-
-fn geometry(entries: &[Row], area: Rect) -> Geometry {
-    let key_w = entries
-        .iter()
-        .map(|r| r.keys.width())
-        .max()
-        .unwrap_or(8)
-        .min(22);
-    // Two columns only where both fit whole, so no description is cut.
-    let widest = entries
-        .iter()
-        .map(|r| key_w + 2 + text_width(r))
-        .max()
-        .unwrap_or(0);
-    let two_w = u16::try_from(2 * widest + 4).unwrap_or(u16::MAX);
-    let two = area.width >= 100 && area.width >= two_w;
-    let box_w = if two {
-        two_w.max(110).min(area.width)
-    } else {
-        78.min(area.width)
-    };
-    Geometry {
-        box_area: centered(area, box_w, area.height.saturating_sub(2)),
-        two,
-        key_w,
-    }
-}
-
-/// Rows in the longest column, and rows the box shows.
-fn extent(entries: &[Row], area: Rect) -> (usize, usize) {
-    let g = geometry(entries, area);
-    let rows = usize::from(g.box_area.height.saturating_sub(2));
-    let column = if g.two {
-        entries.len().div_ceil(2)
-    } else {
-        entries.len()
-    };
-    (column, rows)
-}
-
-/// The furthest the help of `mode` scrolls on the screen in `s`: its last
-/// row at the bottom of the box, never blank space after it.
-pub fn max_scroll(s: &State, mode: Mode) -> usize {
-    let area = Rect::new(0, 0, s.term_size.0, s.term_size.1);
-    let (column, rows) = extent(&help_rows(&s.keymap, s.lang, mode), area);
-    column.saturating_sub(rows)
-}
-
 pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
     let entries = help_rows(&s.keymap, s.lang, mode);
-    let g = geometry(&entries, area);
+    let g = help::geometry(&entries, area);
     let key_w = g.key_w;
     let title = format!(
         " {} · {} · Esc {} · j/k ",
@@ -106,7 +40,7 @@ pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rec
         }
         Line::from(spans)
     };
-    let skip = scroll.min(max_scroll(s, mode));
+    let skip = scroll.min(help::max_scroll(&s.keymap, s.lang, mode, s.term_size));
     let rows = usize::from(inner.height);
     // The last row says so when keys are left below it.
     let column = |part: &[Row]| -> Vec<Line> {

@@ -48,11 +48,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                 _ => format!("{cur}/{n} {}", t(s.lang, T::Hits)),
             };
             // `…` while the text is still being searched.
-            let more = if crate::tui::update::finding(s) {
-                "…"
-            } else {
-                ""
-            };
+            let more = if s.finding() { "…" } else { "" };
             spans.push(Span::styled(
                 format!("/{} {counted}{more}  ", s.find.query),
                 s.theme.accent,

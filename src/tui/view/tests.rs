@@ -134,7 +134,7 @@ fn a_section_with_a_link_selected() {
             .map(|p| (p.x, p.y))
             .collect();
         assert!(!cells.is_empty());
-        let reader = super::reader_text_area(b.area, None);
+        let reader = crate::tui::geometry::reader_text_area(b.area, None);
         let line = u16::try_from(s.layout.links[link].line - s.scroll).unwrap();
         assert!(
             cells

@@ -4,6 +4,7 @@ use ratatui::backend::TestBackend;
 
 use super::*;
 use crate::tui::notes::fixture::{corpus, note};
+use crate::tui::notes::runner::perform;
 
 use ratatui_textarea::{Input, Key};
 

@@ -1,6 +1,6 @@
-//! The annotation actions as part of the one update function: selecting
-//! a passage, the notes pane, the editor, the overview and the export
-//! dialog. Nothing here touches a file or reads a clock: saving, deleting,
+//! The annotation actions as part of the one update function: the notes
+//! pane, annotating, the editor, the overview and the export dialog (and
+//! the selection's steps, `selection.rs`). Nothing here touches a file or reads a clock: saving, deleting,
 //! undoing, drafts and exports are effects ([`NotesOp`]) the loop runs on
 //! the notes service (which gives a new note its id and times), and what
 //! came of them comes back through [`done`].
@@ -9,22 +9,18 @@ use std::path::PathBuf;
 
 use dossier_core::annotation::Annotation;
 use dossier_core::export::Format;
-use dossier_core::motion::{
-    next_sentence_end, next_sentence_start, next_word_end, next_word_start, prev_sentence_end,
-    prev_sentence_start, prev_word_end, prev_word_start,
-};
 use dossier_core::note_form::new_note;
 
-use super::annotate::selection_quote;
-use super::editor::{NoteEditor, Outcome as EditorOutcome};
-use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
-use super::labels::{self, Text};
-use super::overview::Outcome as OverviewOutcome;
-use super::pane::notes_on;
+use super::super::notes::annotate::{notes_on, selection_quote};
+use super::super::notes::editor::{NoteEditor, Outcome as EditorOutcome};
+use super::super::notes::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
+use super::super::notes::labels::{self, Text};
+use super::super::notes::overview::Outcome as OverviewOutcome;
+use super::selection::{extend, start_selection};
+use super::{Effect, open_help, open_node};
 use crate::app::notes::{Loaded, Unsaved};
 use crate::tui::action::Action;
-use crate::tui::state::{EditorScreen, Pane, Reading, Screen, State};
-use crate::tui::update::{Effect, open_help, open_node};
+use crate::tui::state::{EditorScreen, Pane, Screen, State};
 
 /// Work on the notes store, for the loop to do.
 // One per key at most, consumed at once (and boxed in `Effect`).
@@ -354,137 +350,6 @@ pub fn keep_draft(s: &State) -> Vec<Effect> {
     }
 }
 
-/// Moves the selection's moving end; `false` if the action is not a motion.
-fn extend(s: &mut State, a: Action) -> bool {
-    let Some((anchor, (p, c))) = s.selection() else {
-        return false;
-    };
-    let Some(open) = s.open else { return false };
-    let Ok(doc) = s.corpus.body(open) else {
-        return false;
-    };
-    let len = |p: usize| {
-        doc.paragraphs
-            .get(p)
-            .map_or(0, |x| x.plain().chars().count())
-    };
-    let line = usize::from(s.reader_size.0.max(10));
-    let to = match a {
-        Action::ExtendCharForward => {
-            if c + 1 < len(p) {
-                (p, c + 1)
-            } else if p + 1 < doc.paragraphs.len() {
-                (p + 1, 0)
-            } else {
-                (p, c)
-            }
-        }
-        Action::ExtendCharBack => {
-            if c > 0 {
-                (p, c - 1)
-            } else if p > 0 {
-                (p - 1, len(p - 1).saturating_sub(1))
-            } else {
-                (p, c)
-            }
-        }
-        // The moving end is inclusive: after the anchor it is a word's
-        // last character, before it a word's first.
-        Action::ExtendWordForward if (p, c) >= anchor => {
-            (p, next_word_end(&doc.paragraphs[p].plain(), c))
-        }
-        Action::ExtendWordForward => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::ExtendWordBack if (p, c) > anchor => {
-            let end = prev_word_end(&doc.paragraphs[p].plain(), c);
-            (p, if (p, end) < anchor { anchor.1 } else { end })
-        }
-        Action::ExtendWordBack => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::ExtendSentenceForward if (p, c) >= anchor => {
-            (p, next_sentence_end(&doc.paragraphs[p].plain(), c))
-        }
-        Action::ExtendSentenceForward => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
-        Action::ExtendSentenceBack if (p, c) > anchor => {
-            match prev_sentence_end(&doc.paragraphs[p].plain(), c) {
-                Some(end) if (p, end) >= anchor => (p, end),
-                _ => anchor,
-            }
-        }
-        Action::ExtendSentenceBack => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
-        // A paragraph step goes to the paragraph's end (or start), and
-        // from there to the next (or previous) one's.
-        Action::ExtendParagraphForward => {
-            let end = len(p).saturating_sub(1);
-            if c < end || p + 1 >= doc.paragraphs.len() {
-                (p, end)
-            } else {
-                (p + 1, len(p + 1).saturating_sub(1))
-            }
-        }
-        Action::ExtendParagraphBack if (p, c) > anchor => {
-            if p > anchor.0 {
-                (p - 1, len(p - 1).saturating_sub(1))
-            } else {
-                anchor
-            }
-        }
-        Action::ExtendParagraphBack => {
-            if c > 0 || p == 0 {
-                (p, 0)
-            } else {
-                (p - 1, 0)
-            }
-        }
-        Action::ExtendLineDown => (p, (c + line).min(len(p).saturating_sub(1))),
-        Action::ExtendLineUp => (p, c.saturating_sub(line)),
-        Action::DropSelection => {
-            s.drop_selection();
-            return true;
-        }
-        _ => return false,
-    };
-    s.screen = Screen::Read(Reading::Selecting((anchor, to)));
-    true
-}
-
-/// Starts a selection at the current find hit (selecting it), the
-/// passage the finder jumped to, or the first paragraph in view.
-fn start_selection(s: &mut State) {
-    let Some(open) = s.open else { return };
-    let Ok(doc) = s.corpus.body(open) else {
-        return unreadable(s);
-    };
-    if doc.paragraphs.is_empty() {
-        s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
-        return;
-    }
-    let marked = s.marks.first().map(|&(p, _)| p).map(|p| {
-        let chars = s.marks.iter().filter(|m| m.0 == p).map(|m| m.1);
-        (
-            (p, chars.clone().min().unwrap_or(0)),
-            (p, chars.max().unwrap_or(0)),
-        )
-    });
-    let sel = match s.find.hits.get(s.find.current) {
-        Some(&(p, a, b)) if !s.find.query.is_empty() => ((p, a), (p, b.saturating_sub(1).max(a))),
-        // The passage the finder jumped to.
-        _ if marked.is_some() => marked.unwrap_or_default(),
-        _ => {
-            let p = s
-                .layout
-                .lines
-                .iter()
-                .skip(s.scroll)
-                .flat_map(|l| l.segs.iter())
-                .find_map(|seg| seg.para)
-                .unwrap_or(0);
-            let end = next_word_end(&doc.paragraphs[p].plain(), 0);
-            ((p, 0), (p, end))
-        }
-    };
-    s.screen = Screen::Read(Reading::Selecting(sel));
-    s.focus = Pane::Reader;
-}
-
 fn annotate(s: &mut State) {
     let Some(open) = s.open else { return };
     if s.notes.is_read_only() {
@@ -518,7 +383,7 @@ fn selected_note(s: &State) -> Option<usize> {
 
 /// Says that the open text could not be read, so there is nothing to
 /// select or annotate in it.
-fn unreadable(s: &mut State) {
+pub(super) fn unreadable(s: &mut State) {
     let says = crate::tui::i18n::t(s.lang, crate::tui::i18n::T::UnreadableHere);
     s.message = Some(says.to_string());
 }
@@ -544,4 +409,4 @@ fn jump(s: &mut State, i: usize) {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-pub(crate) mod verbatim;
+mod verbatim;
