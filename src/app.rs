@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::search::SearchIndex;
 use dossier_core::{BodyError, Corpus, LoadError};
 
@@ -120,14 +121,7 @@ impl App {
             return None;
         }
         let what = self.local.join(" + ");
-        Some(match lang {
-            Lang::Nl => format!(
-                "{what} uit deze map in gebruik, niet uw eigen (kies met --dossiers / --config)"
-            ),
-            Lang::En => format!(
-                "using {what} of this folder, not your own (choose with --dossiers / --config)"
-            ),
-        })
+        Some((messages(lang).shared.local_notice)(&what))
     }
 
     /// The corpus, loaded on the first call with every body held: what the
@@ -163,7 +157,15 @@ impl App {
             }
             (Origin::Folder(dir), None) => (dossiers::load_dir(dir, max), None),
             (Origin::FolderAndLibrary(dir), _) => (dossiers::load_dir_and_library(dir, max), None),
-            (Origin::BuiltIn, _) => (dossiers::load_built_in_and_library(max), None),
+            (Origin::BuiltIn, Some(cache)) => match crate::store::paths::user_library_dir() {
+                Some(library) if library.is_dir() => {
+                    let (corpus, _, fingerprint) = cache.built_in_and_library(&library, max, lazy);
+                    (corpus, fingerprint)
+                }
+                // The built-in letter alone loads faster than a cache.
+                _ => (dossiers::load_built_in_and_library(max), None),
+            },
+            (Origin::BuiltIn, None) => (dossiers::load_built_in_and_library(max), None),
         };
         drop(guard);
         let corpus = Arc::new(corpus);

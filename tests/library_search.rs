@@ -250,3 +250,51 @@ fn an_import_killed_midway_leaves_an_index_the_next_start_can_use() {
         }
     }
 }
+
+/// The cache files of the corpus a start without `--dossiers` reads.
+fn default_corpus_caches(h: &Home) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(h.path("home/cache/dossier")) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("built-in-corpus-"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_default_library_starts_from_its_cache_and_never_from_a_stale_one() {
+    let h = Home::new();
+    let lib = h.path("home/data/dossier/library");
+    small_library(&lib);
+    let list = |h: &Home| {
+        let out = h.cmd().arg("list").assert().success().get_output().clone();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first = list(&h);
+    assert!(first.contains("kst-21501-04-287"), "{first}");
+    // The built-in letter and the library, cached together.
+    assert_eq!(default_corpus_caches(&h).len(), 1);
+    assert_eq!(list(&h), first);
+    // A library file changed behind the cache's back: the next start
+    // shows the file as it is now.
+    motie(
+        &lib,
+        "21501-04",
+        "287",
+        "Ram",
+        "de keten van drugssmokkel",
+        "Over drugssmokkel.",
+    );
+    let changed = list(&h);
+    assert!(changed.contains("drugssmokkel"), "{changed}");
+    assert_ne!(changed, first);
+    // The cache file cut short: the library is read again, the same list.
+    let cache = &default_corpus_caches(&h)[0];
+    let bytes = std::fs::read(cache).unwrap();
+    std::fs::write(cache, &bytes[..bytes.len() / 2]).unwrap();
+    assert_eq!(list(&h), changed);
+}

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
+use crate::messages::messages;
 
 /// What kind of annotation this is.
 #[derive(
@@ -38,7 +39,9 @@ impl Kind {
         let s = s.trim();
         Kind::ALL.into_iter().find(|&k| {
             k.as_str().eq_ignore_ascii_case(s)
-                || Lang::ALL.iter().any(|l| l.kind(k).eq_ignore_ascii_case(s))
+                || Lang::ALL
+                    .iter()
+                    .any(|&l| messages(l).shared.kind(k).eq_ignore_ascii_case(s))
         })
     }
 
@@ -76,7 +79,7 @@ impl Status {
             st.as_str().eq_ignore_ascii_case(s)
                 || Lang::ALL
                     .iter()
-                    .any(|l| l.status(st).eq_ignore_ascii_case(s))
+                    .any(|&l| messages(l).shared.status(st).eq_ignore_ascii_case(s))
         })
     }
 }

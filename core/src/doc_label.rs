@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::doc_kind::DocKind;
 use crate::lang::Lang;
+use crate::messages::{capitalised, messages};
 use crate::model::{LetterMeta, Node};
 
 /// Between the parts of a label.
@@ -95,9 +96,10 @@ impl DocLabel {
             [one] => Some(surname(one)),
             [first, ..] => Some(format!("{} c.s.", surname(first))),
         };
+        let kind = capitalised(messages(lang).shared.doc_kind(kind));
         let kind_who = match &who {
-            Some(w) => format!("{} {w}", kind.label(lang)),
-            None => kind.label(lang),
+            Some(w) => format!("{kind} {w}"),
+            None => kind,
         };
         let number = meta.kamerstuk.as_ref().map(|k| {
             if with_dossier {

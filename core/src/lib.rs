@@ -21,6 +21,7 @@ pub mod import;
 pub mod lang;
 pub mod load;
 pub mod markup;
+pub mod messages;
 pub mod model;
 pub mod motion;
 pub mod note_form;

@@ -6,6 +6,7 @@
 
 use crate::annotation::{Annotation, Kind, Quote, Status, Target, new_id, normalise_tag};
 use crate::lang::Lang;
+use crate::messages::{EN, messages};
 use crate::model::{Corpus, NodeIdx};
 
 /// The fields around the editor's text.
@@ -20,34 +21,26 @@ pub struct NoteForm {
     pub due: String,
 }
 
-/// A field that does not hold what it must.
+/// A field that does not hold what it must. As an error it speaks
+/// English, as the command line's errors do throughout.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FormError {
-    #[error("the due date `{0}` is not a date: write 2026-01-31, 31-01-2026 or 31 januari 2026")]
+    #[error("{}", (EN.notes.bad_due)(.0))]
     Due(String),
-    #[error(
-        "unknown kind `{0}`: use note, question, toezegging or action (notitie, vraag, commitment, actie)"
-    )]
+    #[error("{}", (EN.notes.bad_kind)(.0))]
     Kind(String),
-    #[error("unknown status `{0}`: use open or done (afgerond)")]
+    #[error("{}", (EN.notes.bad_status)(.0))]
     Status(String),
 }
 
 impl FormError {
-    /// The message in `lang`: the command line writes English (its
-    /// errors are English throughout), the interface its own language.
+    /// The message in `lang`, for the interface.
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::En, e) => e.to_string(),
-            (Lang::Nl, FormError::Due(d)) => format!(
-                "de datum `{d}` is geen datum: schrijf 2026-01-31, 31-01-2026 of 31 januari 2026"
-            ),
-            (Lang::Nl, FormError::Kind(k)) => {
-                format!("onbekende soort `{k}`: kies notitie, vraag, toezegging of actie")
-            }
-            (Lang::Nl, FormError::Status(s)) => {
-                format!("onbekende status `{s}`: kies open of afgerond")
-            }
+        let m = &messages(lang).notes;
+        match self {
+            FormError::Due(d) => (m.bad_due)(d),
+            FormError::Kind(k) => (m.bad_kind)(k),
+            FormError::Status(s) => (m.bad_status)(s),
         }
     }
 }
@@ -321,8 +314,10 @@ fn month_number(name: &str) -> Option<i8> {
     if name == "mrt" {
         return Some(3);
     }
-    let found = Lang::ALL.iter().find_map(|l| {
-        l.months()
+    let found = Lang::ALL.iter().find_map(|&l| {
+        messages(l)
+            .shared
+            .months
             .iter()
             .position(|&m| m == name || (name.chars().count() == 3 && m.starts_with(&name)))
     })?;

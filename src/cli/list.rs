@@ -4,12 +4,12 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::tree::attachments;
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
 use super::output::print_json;
-use super::words::{W, word};
 
 #[derive(Serialize)]
 struct DossierJson<'a> {
@@ -110,7 +110,7 @@ fn write_tree(c: &Corpus, lang: Lang, out: &mut impl Write) -> std::io::Result<(
     for &root in &c.roots {
         let n = c.node(root);
         let kind = match n.doc_kind() {
-            Some(k) => format!("  ({})", k.name(lang)),
+            Some(k) => format!("  ({})", messages(lang).shared.doc_kind(k)),
             None => String::new(),
         };
         writeln!(out, "{:width$}  {}{kind}", n.id, n.title, width = width + 2)?;
@@ -121,7 +121,7 @@ fn write_tree(c: &Corpus, lang: Lang, out: &mut impl Write) -> std::io::Result<(
         }
     }
     if !c.references.is_empty() {
-        writeln!(out, "\n{}", word(lang, W::References))?;
+        writeln!(out, "\n{}", messages(lang).commands.references)?;
         for &i in &c.references {
             let m = c.node(i);
             writeln!(out, "  {:width$}  {}", m.id, m.title)?;

@@ -11,7 +11,6 @@ mod output;
 pub use output::is_broken_pipe;
 mod search;
 mod show;
-mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

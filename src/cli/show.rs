@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::model::Span;
 use dossier_core::page::{NoText, Page};
 use dossier_core::{BodyError, Corpus, NodeIdx, NodeKind};
 use serde::Serialize;
 
 use super::output::print_json;
-use super::words::{W, word};
 
 #[derive(Serialize)]
 struct ShowJson<'a> {
@@ -175,7 +175,7 @@ fn show_json(c: &Corpus, idx: NodeIdx) -> Result<ShowJson<'_>, BodyError> {
 /// parts, links and what cites it. Link labels stay in the text; footnote
 /// markers show as `[n]` so they are not read as part of a word.
 fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> {
-    let w = |x| word(lang, x);
+    let m = messages(lang);
     let page = Page::of(c, idx);
     let body = page.body.clone()?;
     let n = page.n;
@@ -194,9 +194,9 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
         let _ = writeln!(
             out,
             "{}: {} {reference} {} {} ({})",
-            w(W::Source),
+            m.shared.source,
             meta.doc_type,
-            w(W::Of),
+            m.shared.of,
             meta.date_text(),
             c.node(l).id
         );
@@ -205,46 +205,51 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
         let _ = writeln!(
             out,
             "{}: {} {} {}",
-            w(W::Document),
+            m.commands.document,
             meta.doc_type,
-            w(W::Of),
+            m.shared.of,
             meta.date_text()
         );
         if let Some(cite) = &page.citation {
-            let _ = writeln!(out, "{}: {cite} ({})", w(W::Citation), meta.chamber.name());
+            let _ = writeln!(
+                out,
+                "{}: {cite} ({})",
+                m.shared.citation,
+                meta.chamber.name()
+            );
         }
         if let Some(t) = &meta.dossier_title {
-            let _ = writeln!(out, "{}: {t}", w(W::Dossier));
+            let _ = writeln!(out, "{}: {t}", m.commands.dossier);
         }
         if let Some(r) = &meta.reference {
-            let _ = writeln!(out, "{}: {r}", w(W::Reference));
+            let _ = writeln!(out, "{}: {r}", m.commands.reference);
         }
         if let Some(u) = &meta.url {
-            let _ = writeln!(out, "URL: {u}");
+            let _ = writeln!(out, "{}: {u}", m.shared.url);
         }
         for s in &meta.sender {
-            let _ = writeln!(out, "{}: {s}", w(W::Sender));
+            let _ = writeln!(out, "{}: {s}", m.commands.sender);
         }
         for s in &meta.signatories {
-            let _ = writeln!(out, "{}: {}, {}", w(W::Signed), s.name, s.role);
+            let _ = writeln!(out, "{}: {}, {}", m.commands.signed, s.name, s.role);
         }
     }
     if !page.tags.is_empty() {
-        let _ = writeln!(out, "{}: {}", w(W::Tags), page.tags.join(", "));
+        let _ = writeln!(out, "{}: {}", m.shared.tags, page.tags.join(", "));
     }
     if !page.countries.is_empty() {
-        let _ = writeln!(out, "{}: {}", w(W::Countries), page.countries.join(", "));
+        let _ = writeln!(out, "{}: {}", m.shared.countries, page.countries.join(", "));
     }
     if page.reference.is_some()
         && let Some(cite) = &page.citation
     {
-        let _ = writeln!(out, "{}: {cite}", w(W::Citation));
+        let _ = writeln!(out, "{}: {cite}", m.shared.citation);
     }
     if let Some(d) = page.description {
-        let _ = writeln!(out, "{}: {d}", w(W::Description));
+        let _ = writeln!(out, "{}: {d}", m.commands.description);
     }
     if let Some(u) = &page.address {
-        let _ = writeln!(out, "URL: {u}");
+        let _ = writeln!(out, "{}: {u}", m.shared.url);
     }
     out.push('\n');
     for p in &body.paragraphs {
@@ -260,38 +265,36 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
     }
     match page.no_text {
         Some(NoText::Annex) => {
-            out.push_str(w(W::NoAnnexText));
-            out.push_str("\n\n");
+            let _ = write!(out, "({})\n\n", m.shared.no_annex_text);
         }
         Some(NoText::Footnote) => {
-            out.push_str(w(W::NoFootnoteText));
-            out.push_str("\n\n");
+            let _ = write!(out, "({})\n\n", m.shared.no_footnote_text);
         }
         None => {}
     }
     if !page.parts.is_empty() {
-        let _ = writeln!(out, "{}:", w(W::Contents));
+        let _ = writeln!(out, "{}:", m.shared.contents);
         for &i in &page.parts {
             let m = c.node(i);
             let _ = writeln!(out, "  {}  {}", m.id, m.title);
         }
     }
     if !page.links.is_empty() {
-        let _ = writeln!(out, "{}:", w(W::Links));
+        let _ = writeln!(out, "{}:", m.commands.links);
         for l in &page.links {
             let title = l.target.map_or("", |t| c.node(t).title.as_str());
             let _ = writeln!(out, "  {} → {}  {title}", l.label, l.target_id);
         }
     }
     if !page.cited_by.is_empty() {
-        let _ = writeln!(out, "{}:", w(W::CitedBy));
+        let _ = writeln!(out, "{}:", m.shared.cited_by);
         for b in &page.cited_by {
             let from = c.node(b.from);
             let _ = writeln!(out, "  {}  {}", from.id, from.title);
         }
     }
     if !page.also_in.is_empty() {
-        let _ = writeln!(out, "{}:", w(W::AlsoIn));
+        let _ = writeln!(out, "{}:", m.shared.also_in);
         for &i in &page.also_in {
             let doc = c.letter_of(i).map_or("", |d| c.node(d).id.as_str());
             let _ = writeln!(out, "  {}  {} ({doc})", c.node(i).id, c.node(i).title);
@@ -302,7 +305,7 @@ fn show_text(c: &Corpus, idx: NodeIdx, lang: Lang) -> Result<String, BodyError> 
         let _ = writeln!(out, "\n── {} ──\n", c.node(doc).id);
         out.push_str(&show_text(c, doc, lang)?);
     } else if n.kind == NodeKind::Reference {
-        out.push_str(w(W::NotInLibrary));
+        out.push_str(m.commands.not_in_library);
         out.push('\n');
     }
     Ok(out)

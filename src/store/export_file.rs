@@ -9,6 +9,7 @@ use std::path::Path;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::{self, Format, Options};
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::{Corpus, anchor};
 
 /// Writes `notes` in `format` as a person reads them: headings in `lang`,
@@ -63,22 +64,16 @@ pub fn write(
 
 /// What went wrong, in `lang`, without the name of a temporary file.
 fn reason(lang: Lang, e: &io::Error) -> String {
-    use io::ErrorKind::*;
-    match (lang, e.kind()) {
-        (Lang::Nl, NotFound) => "bestaat niet".into(),
-        (Lang::Nl, PermissionDenied) => "geen toegang".into(),
-        (Lang::Nl, StorageFull) => "de schijf is vol".into(),
-        (Lang::Nl, ReadOnlyFilesystem) => "alleen te lezen".into(),
-        // The error itself where it names no temporary file (tempfile
-        // adds `at path …` to its own).
-        (_, kind) => {
-            let text = e.to_string();
-            match text.find(" at path ") {
-                Some(i) if i > 0 => text[..i].to_string(),
-                _ if text.is_empty() => io::Error::from(kind).to_string(),
-                _ => text,
-            }
-        }
+    if let Some(said) = (messages(lang).export.io_reason)(e.kind()) {
+        return said.into();
+    }
+    // The error itself where it names no temporary file (tempfile adds
+    // `at path …` to its own).
+    let text = e.to_string();
+    match text.find(" at path ") {
+        Some(i) if i > 0 => text[..i].to_string(),
+        _ if text.is_empty() => io::Error::from(e.kind()).to_string(),
+        _ => text,
     }
 }
 
@@ -88,35 +83,15 @@ pub fn write_in(
     path: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), String> {
-    let fail = |e: io::Error| match lang {
-        Lang::Nl => format!(
-            "{}: kan de export niet schrijven: {}",
-            path.display(),
-            reason(lang, &e)
-        ),
-        Lang::En => format!(
-            "{}: cannot write the export: {}",
-            path.display(),
-            reason(lang, &e)
-        ),
-    };
+    let m = &messages(lang).export;
+    let shown = path.display().to_string();
+    let fail = |e: io::Error| (m.cannot_write)(&shown, &reason(lang, &e));
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(match lang {
-            Lang::Nl => format!(
-                "{}: kan de export niet schrijven: de map {} bestaat niet",
-                path.display(),
-                dir.display()
-            ),
-            Lang::En => format!(
-                "{}: cannot write the export: the folder {} does not exist",
-                path.display(),
-                dir.display()
-            ),
-        });
+        return Err((m.no_folder)(&shown, &dir.display().to_string()));
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".dossier-export");

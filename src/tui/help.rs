@@ -8,9 +8,10 @@ use dossier_core::lang::Lang;
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
+use dossier_core::messages::{Messages, messages};
+
 use super::action::Action;
 use super::geometry::centered;
-use super::i18n;
 use super::key::KeyCodeOrd;
 use super::keymap::Keymap;
 use super::mode::Mode;
@@ -46,92 +47,138 @@ pub fn rows(keymap: &Keymap, lang: Lang, mode: Mode) -> Vec<Row> {
 /// that name what it works on here (the finder's hits, the overview's
 /// filters).
 pub fn describe(mode: Mode, a: Action, lang: Lang) -> &'static str {
-    let nl = lang == Lang::Nl;
-    let p = |d: &'static str, e: &'static str| pick(nl, d, e);
+    let m = messages(lang);
+    let (k, w) = (&m.keys, &m.keys.actions);
     match (mode, a) {
-        (Mode::Select, Action::Annotate) => p("passage annoteren", "annotate the passage"),
-        (Mode::Help, Action::Close) => p("hulp sluiten", "close the help"),
-        (Mode::Peek | Mode::Timeline | Mode::Finder, Action::Open) => p("openen", "open it"),
-        (Mode::Timeline, Action::Close) => p("tijdlijn sluiten", "close the timeline"),
-        (Mode::Finder, Action::Up) => p("vorige treffer", "previous hit"),
-        (Mode::Finder, Action::Down) => p("volgende treffer", "next hit"),
-        (Mode::Editor, Action::Cancel) => p(
-            "annuleren (vraagt eerst bij tekst)",
-            "cancel (asks first if text would go)",
-        ),
-        (Mode::Editor, Action::NextValue) => {
-            p("soort of status: volgende", "kind or status: the next one")
-        }
-        (Mode::Editor, Action::PrevValue) => p(
-            "soort of status: vorige",
-            "kind or status: the previous one",
-        ),
-        (Mode::Editor, Action::Down) => p("tags: volgende suggestie", "tags: next suggestion"),
-        (Mode::Editor, Action::Up) => p("tags: vorige suggestie", "tags: previous suggestion"),
-        (Mode::Overview | Mode::Notes, Action::Down) => p("volgende notitie", "next note"),
-        (Mode::Overview | Mode::Notes, Action::Up) => p("vorige notitie", "previous note"),
-        (Mode::Overview, Action::Sort) => p(
-            "sorteren: geschreven, uiterlijk, dossier",
-            "sort: written, due, dossier",
-        ),
-        (Mode::Overview, Action::NextField) => p("volgend filter", "next filter"),
-        (Mode::Overview, Action::PrevField) => p("vorig filter", "previous filter"),
-        (Mode::Overview, Action::NextValue) => p("filter: volgende waarde", "filter: next value"),
-        (Mode::Overview, Action::PrevValue) => p("filter: vorige waarde", "filter: previous value"),
-        (Mode::Overview, Action::Delete) => p(
-            "notitie verwijderen (u: terug)",
-            "delete the note (u: undo)",
-        ),
-        (Mode::Export, Action::NextValue) => {
-            p("formaat of notities: volgende", "format or notes: next")
-        }
-        (Mode::Export, Action::PrevValue) => {
-            p("formaat of notities: vorige", "format or notes: previous")
-        }
-        _ => i18n::action(lang, a),
+        (Mode::Select, Action::Annotate) => k.annotate_passage,
+        (Mode::Help, Action::Close) => k.close_help,
+        (Mode::Peek | Mode::Timeline | Mode::Finder, Action::Open) => k.open_it,
+        (Mode::Timeline, Action::Close) => k.close_timeline,
+        (Mode::Finder, Action::Up) => w.find_prev,
+        (Mode::Finder, Action::Down) => w.find_next,
+        (Mode::Editor, Action::Cancel) => k.editor_cancel,
+        (Mode::Editor, Action::NextValue) => k.next_kind_or_status,
+        (Mode::Editor, Action::PrevValue) => k.prev_kind_or_status,
+        (Mode::Editor, Action::Down) => k.next_suggestion,
+        (Mode::Editor, Action::Up) => k.prev_suggestion,
+        (Mode::Overview | Mode::Notes, Action::Down) => k.next_note,
+        (Mode::Overview | Mode::Notes, Action::Up) => k.prev_note,
+        (Mode::Overview, Action::Sort) => k.sort_orders,
+        (Mode::Overview, Action::NextField) => k.next_filter,
+        (Mode::Overview, Action::PrevField) => k.prev_filter,
+        (Mode::Overview, Action::NextValue) => k.next_filter_value,
+        (Mode::Overview, Action::PrevValue) => k.prev_filter_value,
+        (Mode::Overview, Action::Edit) => k.edit_the_note,
+        (Mode::Overview, Action::Delete) => k.delete_the_note,
+        (Mode::Export, Action::NextValue) => k.next_format_or_scope,
+        (Mode::Export, Action::PrevValue) => k.prev_format_or_scope,
+        _ => words(m, a),
+    }
+}
+
+/// What an action does, in its own words.
+pub fn words(m: &Messages, a: Action) -> &'static str {
+    use Action::*;
+    let (k, w) = (&m.keys, &m.keys.actions);
+    match a {
+        Quit => w.quit,
+        Help => w.help,
+        NextPane => w.next_pane,
+        PrevPane => w.prev_pane,
+        Up => w.up,
+        Down => w.down,
+        PageUp => w.page_up,
+        PageDown => w.page_down,
+        Top => w.top,
+        Bottom => w.bottom,
+        Open => w.open,
+        FollowLink => w.follow_link,
+        GoToNote => k.go_to_note,
+        ExpandNode => w.expand_node,
+        CollapseNode => w.collapse_node,
+        Back => w.back,
+        Forward => w.forward,
+        NextLink => w.next_link,
+        PrevLink => w.prev_link,
+        Peek => w.peek,
+        Find => w.find,
+        FindNext => w.find_next,
+        FindPrev => w.find_prev,
+        Finder => w.finder,
+        Filter => w.filter,
+        FilterTimeline => w.filter_timeline,
+        ClearSearch => w.clear_search,
+        GroupBy => w.group_by,
+        TreeWidth => w.tree_width,
+        Details => w.details,
+        Timeline => w.timeline,
+        FoldAll => w.fold_all,
+        UnfoldAll => w.unfold_all,
+        Copy => w.copy,
+        OpenAddress => w.open_address,
+        Select => w.select,
+        DropSelection => k.drop_selection,
+        ExtendCharForward => k.select_char_on,
+        ExtendCharBack => k.select_char_back,
+        ExtendWordForward => k.select_word_on,
+        ExtendWordBack => k.select_word_back,
+        ExtendSentenceForward => k.select_sentence_on,
+        ExtendSentenceBack => k.select_sentence_back,
+        ExtendParagraphForward => k.select_paragraph_end,
+        ExtendParagraphBack => k.select_paragraph_start,
+        ExtendLineDown => k.select_line_on,
+        ExtendLineUp => k.select_line_back,
+        Annotate => w.annotate,
+        Edit => w.edit,
+        AttachNote => k.attach_note,
+        Delete => w.delete,
+        Undo => w.undo,
+        Overview => w.overview,
+        Export => w.export,
+        Close => k.close,
+        Cancel => k.cancel,
+        Done => k.finished,
+        Erase => w.erase,
+        EraseFilter => k.clear_filter,
+        ClearPrompt => w.clear_prompt,
+        Save => w.save,
+        NextField => w.next_field,
+        PrevField => w.prev_field,
+        NextValue => w.next_value,
+        PrevValue => w.prev_value,
+        Accept => k.take_tag,
+        Sort => w.sort,
+        ActionList => w.action_list,
+        ToggleDone => w.toggle_done,
+        WriteExport => k.export,
+        Yes => m.shared.yes,
+        No => m.shared.no,
+        Type(_) | Key(_) => "",
     }
 }
 
 /// Lines of the help that are not an action's keys.
 fn other_lines(mode: Mode, lang: Lang, actions: &[Action]) -> Vec<Row> {
-    let nl = lang == Lang::Nl;
-    let row = |k: &str, d: &'static str, e: &'static str| Row {
-        keys: k.to_string(),
-        what: pick(nl, d, e).to_string(),
+    let k = &messages(lang).keys;
+    let row = |keys: &str, what: &str| Row {
+        keys: keys.to_string(),
+        what: what.to_string(),
         name: "",
     };
     let mut out = match mode {
-        Mode::Find | Mode::Filter | Mode::Finder => {
-            vec![row("letters", "typen", "type")]
-        }
-        Mode::Overview => vec![row("letters", "op tekst filteren", "filter by text")],
-        Mode::Export => vec![row("letters", "bestandsnaam typen", "type the file name")],
-        Mode::Editor => vec![row(
-            "letters, ← → ↑ ↓ …",
-            "tekst en velden bewerken",
-            "edit the text and fields",
-        )],
+        Mode::Find | Mode::Filter | Mode::Finder => vec![row("letters", k.typing)],
+        Mode::Overview => vec![row("letters", k.filter_by_text)],
+        Mode::Export => vec![row("letters", k.type_file_name)],
+        Mode::Editor => vec![row("letters, ← → ↑ ↓ …", k.edit_text_and_fields)],
         _ => Vec::new(),
     };
     if mode == Mode::Finder {
-        out.push(row(
-            "'woord ^begin eind$ !niet a | b",
-            "exact, begin, eind, niet, of",
-            "exact, prefix, suffix, not, or",
-        ));
+        out.push(row("'woord ^begin eind$ !niet a | b", k.finder_syntax));
     }
     if !actions.contains(&Action::Quit) {
-        out.push(Row {
-            keys: "Ctrl-c".into(),
-            what: i18n::action(lang, Action::Quit).into(),
-            name: "",
-        });
+        out.push(row("Ctrl-c", k.actions.quit));
     }
     out
-}
-
-fn pick(nl: bool, d: &'static str, e: &'static str) -> &'static str {
-    if nl { d } else { e }
 }
 
 /// Where the help goes on a screen of `area`, and how it is laid out.
@@ -198,67 +245,93 @@ pub fn max_scroll(keymap: &Keymap, lang: Lang, mode: Mode, size: (u16, u16)) -> 
     column.saturating_sub(shown)
 }
 
-/// The short words of a screen's hint line, by action: (Dutch, English).
-pub type HintWords = &'static [(&'static [Action], &'static str, &'static str)];
+/// The short words of a screen's hint line, by action.
+pub type HintWords = &'static [(&'static [Action], fn(&Messages) -> &'static str)];
 
 pub const EDITOR_HINTS: HintWords = &[
-    (&[Action::Save], "opslaan", "save"),
-    (&[Action::Cancel], "annuleren", "cancel"),
-    (&[Action::Help], "toetsen", "keys"),
-    (&[Action::NextField], "volgend veld", "next field"),
-    (&[Action::PrevValue, Action::NextValue], "kiezen", "choose"),
+    (&[Action::Save], |m| m.keys.actions.save),
+    (&[Action::Cancel], |m| m.keys.cancel),
+    (&[Action::Help], |m| m.keys.keys),
+    (&[Action::NextField], |m| m.keys.actions.next_field),
+    (&[Action::PrevValue, Action::NextValue], |m| m.keys.choose),
 ];
 
 pub const OVERVIEW_HINTS: HintWords = &[
-    (&[Action::Help], "toetsen", "keys"),
-    (&[Action::GoToNote], "ga naar", "go to"),
-    (&[Action::ToggleDone], "afgerond", "done"),
-    (&[Action::ActionList], "open acties", "open actions"),
-    (&[Action::NextField], "filter", "filter"),
-    (&[Action::PrevValue, Action::NextValue], "waarde", "value"),
-    (&[Action::Sort], "volgorde", "order"),
-    (&[Action::Close], "sluiten", "close"),
+    (&[Action::Help], |m| m.keys.keys),
+    (&[Action::GoToNote], |m| m.keys.go_to),
+    (&[Action::ToggleDone], |m| m.shared.done),
+    (&[Action::ActionList], |m| m.keys.open_actions),
+    (&[Action::NextField], |m| m.browse.filter),
+    (&[Action::PrevValue, Action::NextValue], |m| m.keys.value),
+    (&[Action::Sort], |m| m.notes.order),
+    (&[Action::Close], |m| m.keys.close),
 ];
 
 pub const EXPORT_HINTS: HintWords = &[
-    (&[Action::NextField], "veld", "field"),
-    (&[Action::PrevValue, Action::NextValue], "kiezen", "choose"),
-    (&[Action::WriteExport], "exporteren", "export"),
-    (&[Action::Close], "sluiten", "close"),
-    (&[Action::Help], "toetsen", "keys"),
+    (&[Action::NextField], |m| m.keys.field),
+    (&[Action::PrevValue, Action::NextValue], |m| m.keys.choose),
+    (&[Action::WriteExport], |m| m.keys.export),
+    (&[Action::Close], |m| m.keys.close),
+    (&[Action::Help], |m| m.keys.keys),
 ];
 
-pub const CONFIRM_HINTS: HintWords = &[(&[Action::Yes], "ja", "yes"), (&[Action::No], "nee", "no")];
+pub const CONFIRM_HINTS: HintWords = &[
+    (&[Action::Yes], |m| m.shared.yes),
+    (&[Action::No], |m| m.shared.no),
+];
+
+/// The key of `a` in `mode` to name: its first, but for yes the
+/// language's own letter where it is bound (j = ja, y = yes), as the
+/// question offers it.
+fn key_of(keymap: &Keymap, mode: Mode, a: Action, lang: Lang) -> Option<String> {
+    let keys = keymap.table(mode).keys(a);
+    let own = messages(lang).shared.yes.chars().next();
+    keys.iter()
+        .find(|k| a == Action::Yes && own.is_some_and(|c| k.code == KeyCodeOrd::Char(c)))
+        .or(keys.first())
+        .map(|k| k.to_string())
+}
 
 /// A screen's hint line from the keys in force: each action's first key
 /// and a word, so a rebound key is shown as it is.
 pub fn hints(keymap: &Keymap, mode: Mode, lang: Lang, words: HintWords) -> String {
-    let table = keymap.table(mode);
+    let m = messages(lang);
     words
         .iter()
-        .filter_map(|&(actions, d, e)| {
-            // Yes as the language's own letter where it is bound (j = ja,
-            // y = yes), as the question itself offers it.
-            let own = if lang == Lang::Nl { 'j' } else { 'y' };
+        .filter_map(|&(actions, word)| {
             let keys: Option<Vec<String>> = actions
                 .iter()
-                .map(|&a| {
-                    let keys = table.keys(a);
-                    let first = keys.first();
-                    keys.iter()
-                        .find(|k| a == Action::Yes && k.code == KeyCodeOrd::Char(own))
-                        .or(first)
-                        .map(|k| k.to_string())
-                })
+                .map(|&a| key_of(keymap, mode, a, lang))
                 .collect();
-            Some(format!(
-                "{} {}",
-                keys?.join("/"),
-                pick(lang == Lang::Nl, d, e)
-            ))
+            Some(format!("{} {}", keys?.join("/"), word(m)))
         })
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// A phrase with the keys in force put in: `{undo}` is the key of an
+/// action of the text, `{overview.delete}` one of another mode's.
+pub fn keyed(lang: Lang, phrase: &str, keymap: &Keymap) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    let mut rest = phrase;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(len) = rest[open..].find('}') else {
+            break;
+        };
+        let name = &rest[open + 1..open + len];
+        let (mode, action) = match name.split_once('.') {
+            Some((m, a)) => (Mode::ALL.into_iter().find(|x| x.name() == m), a),
+            None => (Some(Mode::Text), name),
+        };
+        let key = mode
+            .zip(Action::from_name(action))
+            .map(|(m, a)| key_of(keymap, m, a, lang).unwrap_or_else(|| keymap.table(m).first(a)));
+        out.push_str(key.as_deref().unwrap_or(name));
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// As many whole hints of a hint line as fit in `width` columns: a hint

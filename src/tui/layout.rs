@@ -9,8 +9,8 @@ use dossier_core::page::{NoText, Page};
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 use unicode_width::UnicodeWidthChar;
 
-use super::i18n::{self, T, t};
 use dossier_core::lang::Lang;
+use dossier_core::messages::{capitalised, messages};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SegStyle {
@@ -116,6 +116,7 @@ pub fn layout_with(
     lang: Lang,
     details: Details<'_>,
 ) -> ReaderLayout {
+    let words = messages(lang);
     let w = usize::from(width.max(1));
     let mut b = Builder {
         lines: Vec::new(),
@@ -137,7 +138,7 @@ pub fn layout_with(
             // what the key shows.
             let line: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
             let line = line.join(" · ");
-            let more = format!(" ({key} {})", t(lang, T::Details));
+            let more = format!(" ({key} {})", words.keys.details);
             let shown = if line.chars().count() + more.chars().count() <= w {
                 line
             } else {
@@ -153,12 +154,12 @@ pub fn layout_with(
     let body = match &page.body {
         Ok(body) => *body,
         Err(e) => {
-            b.text_line(t(lang, T::Unreadable), SegStyle::Notice);
+            b.text_line(words.browse.unreadable, SegStyle::Notice);
             // The reason (the cache file, where in it, what went wrong);
             // the node is the one the breadcrumb names.
             let reason = dossier_core::text::sanitize_line(&e.reason);
             b.text_line(&reason, SegStyle::Notice);
-            b.text_line(t(lang, T::UnreadableHint), SegStyle::Notice);
+            b.text_line(words.browse.unreadable_hint, SegStyle::Notice);
             b.blank();
             &dossier_core::model::Document::default()
         }
@@ -200,11 +201,11 @@ pub fn layout_with(
     }
     match page.no_text {
         Some(NoText::Annex) => {
-            b.text_line(t(lang, T::NoText), SegStyle::Muted);
+            b.text_line(words.shared.no_annex_text, SegStyle::Muted);
             b.blank();
         }
         Some(NoText::Footnote) => {
-            b.text_line(t(lang, T::NoFootnoteText), SegStyle::Muted);
+            b.text_line(words.shared.no_footnote_text, SegStyle::Muted);
             b.blank();
         }
         None => {}
@@ -212,11 +213,11 @@ pub fn layout_with(
     if n.kind == NodeKind::Reference {
         match page.opens {
             Some(doc) => {
-                b.text_line(t(lang, T::OpensDocument), SegStyle::Title);
+                b.text_line(words.browse.opens_document, SegStyle::Title);
                 b.link_line("  → ", &c.node(doc).title, doc);
             }
             None => {
-                b.text_line(t(lang, T::NotInLibrary), SegStyle::Muted);
+                b.text_line(words.browse.not_in_library, SegStyle::Muted);
                 if let Some(u) = dossier_core::address::address(c, node) {
                     b.text_line(&format!("  {u}"), SegStyle::Body);
                 }
@@ -227,26 +228,26 @@ pub fn layout_with(
     if let Some(meta) = page.document
         && !meta.signatories.is_empty()
     {
-        b.text_line(t(lang, T::SignedBy), SegStyle::Title);
+        b.text_line(words.browse.signed_by, SegStyle::Title);
         for s in &meta.signatories {
             b.text_line(&format!("  {} — {}", s.role, s.name), SegStyle::Body);
         }
         b.blank();
     }
     if !page.parts.is_empty() {
-        b.text_line(t(lang, T::Contents), SegStyle::Title);
+        b.text_line(words.shared.contents, SegStyle::Title);
         for &i in &page.parts {
             let m = c.node(i);
             b.link_line(
                 "  • ",
-                &format!("{} ({})", m.title, i18n::node_kind(lang, m)),
+                &format!("{} ({})", m.title, words.shared.node(m)),
                 i,
             );
         }
         b.blank();
     }
     if !page.cited_by.is_empty() {
-        b.text_line(t(lang, T::CitedBy), SegStyle::Title);
+        b.text_line(words.shared.cited_by, SegStyle::Title);
         for bl in &page.cited_by {
             let from = c.node(bl.from);
             let root = c
@@ -259,7 +260,7 @@ pub fn layout_with(
         b.blank();
     }
     if !page.also_in.is_empty() {
-        b.text_line(t(lang, T::AlsoIn), SegStyle::Title);
+        b.text_line(words.shared.also_in, SegStyle::Title);
         for &i in &page.also_in {
             let doc = c
                 .letter_of(i)
@@ -267,7 +268,7 @@ pub fn layout_with(
                 .map(|(d, m)| {
                     format!(
                         " — {} {}",
-                        lang.document_date(m.date.as_deref()),
+                        words.shared.document_date(m.date.as_deref()),
                         c.node(d).id
                     )
                 })
@@ -293,18 +294,19 @@ pub fn layout_with(
 /// On one line (`!all`) the countries are counted, not named: the text
 /// below names them already.
 fn header(page: &Page<'_>, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
+    let words = &messages(lang).shared;
     let mut out = Vec::new();
     if let Some((_, meta)) = page.letter {
         // `Brief 17 december 2025 · Kamerstukken II 2025/26, 32317, nr. 987
         // · kenmerk 7010422 · signatories`: what the document gives.
         let mut parts = vec![format!(
             "{} {}",
-            meta.kind().label(lang),
-            lang.document_date(meta.date.as_deref())
+            capitalised(words.doc_kind(meta.kind())),
+            words.document_date(meta.date.as_deref())
         )];
         parts.extend(meta.citation());
         if let Some(r) = &meta.reference {
-            parts.push(format!("{} {r}", t(lang, T::Reference)));
+            parts.push(format!("{} {r}", words.reference));
         }
         if !meta.signatories.is_empty() {
             let names: Vec<&str> = meta.signatories.iter().map(|s| s.name.as_str()).collect();
@@ -321,29 +323,29 @@ fn header(page: &Page<'_>, lang: Lang, all: bool) -> Vec<(String, SegStyle)> {
     if page.reference.is_some()
         && let Some(cite) = &page.citation
     {
-        out.push((format!("{}: {cite}", t(lang, T::Citation)), SegStyle::Muted));
+        out.push((format!("{}: {cite}", words.citation), SegStyle::Muted));
     }
     if let Some(d) = page.description {
         out.push((d.to_string(), SegStyle::Body));
     }
     if let Some(u) = &page.address {
-        out.push((format!("{}: {u}", t(lang, T::Url)), SegStyle::Muted));
+        out.push((format!("{}: {u}", words.url), SegStyle::Muted));
     }
     if !page.tags.is_empty() {
         out.push((
-            format!("{}: {}", t(lang, T::Tags), page.tags.join(", ")),
+            format!("{}: {}", words.tags, page.tags.join(", ")),
             SegStyle::Muted,
         ));
     }
     let countries = &page.countries;
     if !countries.is_empty() && !all {
         out.push((
-            format!("{}: {}", t(lang, T::Countries), countries.len()),
+            format!("{}: {}", words.countries, countries.len()),
             SegStyle::Muted,
         ));
     } else if !countries.is_empty() {
         out.push((
-            format!("{}: {}", t(lang, T::Countries), countries.join(", ")),
+            format!("{}: {}", words.countries, countries.join(", ")),
             SegStyle::Muted,
         ));
     }

@@ -5,7 +5,6 @@ pub(crate) mod action;
 pub(crate) mod dispatch;
 pub(crate) mod geometry;
 pub(crate) mod help;
-pub(crate) mod i18n;
 pub(crate) mod input;
 pub(crate) mod key;
 pub(crate) mod keymap;
@@ -55,6 +54,7 @@ use self::state::State;
 use self::theme::Theme;
 use self::update::{Effect, FINDER_LIMIT};
 use crate::app::{App, Paths, leave_to_exit, usage};
+use dossier_core::messages::messages;
 
 /// How long the loop waits for a key before looking at the finder's
 /// results and at signals.
@@ -80,7 +80,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     }
     let lang = app.lang();
     let corpus = app.corpus_for_reading(|dir| {
-        let what = i18n::t(lang, i18n::T::Loading);
+        let what = messages(lang).browse.loading;
         let dir = dossier_core::text::sanitize_line(&dir.display().to_string());
         loading::Notice::on_stderr(&format!("dossier: {what} {dir}…"))
     });
@@ -175,10 +175,10 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 // truncated them): its hits cannot be trusted.
                 if crate::store::index::finder::damaged() || crate::store::cache::sigbus::damaged()
                 {
-                    state.message = Some(i18n::t(state.lang, i18n::T::IndexDamaged).into());
+                    state.message = Some(messages(state.lang).browse.index_damaged.into());
                 } else if !unreadable_said && unreadable.lock().is_ok_and(|u| !u.is_empty()) {
                     unreadable_said = true;
-                    state.message = Some(i18n::t(state.lang, i18n::T::SomeUnreadable).into());
+                    state.message = Some(messages(state.lang).browse.some_unreadable.into());
                 }
                 dirty = true;
             }

@@ -5,9 +5,9 @@
 
 use std::io::Write;
 
-use super::i18n::{T, t};
 use super::state::State;
 use super::update::Effect;
+use dossier_core::messages::messages;
 
 /// Carries out a copy or an open, and says in the status bar what came
 /// of it.
@@ -22,17 +22,17 @@ pub fn run(s: &mut State, effect: &Effect) {
             s.message = Some(match saved {
                 Ok(path) => format!(
                     "{} ({} {})",
-                    t(s.lang, T::Copied),
-                    t(s.lang, T::InFile),
+                    messages(s.lang).browse.copied,
+                    messages(s.lang).browse.in_file,
                     path.display()
                 ),
-                Err(_) => t(s.lang, T::Copied).to_string(),
+                Err(_) => messages(s.lang).browse.copied.to_string(),
             });
         }
         Effect::OpenAddress(url) => {
             s.message = Some(match crate::store::clipboard::open_in_browser(url) {
-                Ok(()) => format!("{} {url}", t(s.lang, T::Opening)),
-                Err(e) => format!("{} {url}: {e}", t(s.lang, T::CannotOpen)),
+                Ok(()) => format!("{} {url}", messages(s.lang).browse.opening),
+                Err(e) => format!("{} {url}: {e}", messages(s.lang).browse.cannot_open),
             });
         }
         _ => {}

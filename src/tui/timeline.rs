@@ -2,6 +2,7 @@
 //! as the tree is, by words of their Kamerstuk dossier, kind, date,
 //! submitter and title (`32317`, `motie`, `ram`, `2025`).
 
+use dossier_core::messages::messages;
 use dossier_core::{Corpus, NodeIdx};
 
 use super::state::State;
@@ -34,10 +35,12 @@ fn haystack(c: &Corpus, d: NodeIdx) -> String {
     let n = c.node(d);
     let mut out = n.title.clone();
     if let Some(m) = n.letter.as_deref() {
-        let kind = m.kind();
+        // The kind in each language, so either finds it.
+        for lang in dossier_core::lang::Lang::ALL {
+            out.push(' ');
+            out.push_str(messages(lang).shared.doc_kind(m.kind()));
+        }
         for part in [
-            kind.name(dossier_core::lang::Lang::Nl),
-            kind.name(dossier_core::lang::Lang::En),
             &m.doc_type,
             m.date.as_deref().unwrap_or(""),
             &m.numeric_date(),

@@ -3,9 +3,9 @@
 //! thread) and feeds results back through the `apply_*` functions.
 
 use super::action::Action;
-use super::i18n::{T, t};
 use super::state::{Find, Finder, Pane, Reading, Screen, State};
 use super::tree;
+use dossier_core::messages::messages;
 
 mod find;
 mod finder;
@@ -149,9 +149,11 @@ fn browse(s: &mut State, a: Action) -> Vec<Effect> {
             resize(s, screen);
             s.message = Some(format!(
                 "{}: {}",
-                super::i18n::action(s.lang, Action::TreeWidth),
-                s.tree_pct
-                    .map_or_else(|| t(s.lang, T::Auto).to_string(), |p| format!("{p}%"))
+                super::help::words(messages(s.lang), Action::TreeWidth),
+                s.tree_pct.map_or_else(
+                    || messages(s.lang).browse.auto.to_string(),
+                    |p| format!("{p}%")
+                )
             ));
         }
         Action::Details => {

@@ -10,60 +10,15 @@ use super::group::{DocSource, note_source, sorted};
 use super::{Lang, Options};
 use crate::Corpus;
 use crate::annotation::Annotation;
+use crate::messages::{EN, NL, messages};
 use crate::text::sanitize;
 
-/// The header of an English sheet: the note, then its document (official
-/// citation, kind, date).
-pub const HEADER: [&str; 18] = [
-    "id",
-    "dossier",
-    "node",
-    "node title",
-    "quote",
-    "kind",
-    "status",
-    "tags",
-    "owner",
-    "due",
-    "body",
-    "author",
-    "created",
-    "updated",
-    "anchored",
-    "document",
-    "document type",
-    "document date",
-];
+/// The header of an English sheet (the catalogue's): the note, then its
+/// document (official citation, kind, date).
+pub static HEADER: &[&str; 18] = &EN.export.csv_header;
 
 /// The header of a Dutch sheet, column for column the same as [`HEADER`].
-pub const HEADER_NL: [&str; 18] = [
-    "id",
-    "dossier",
-    "onderdeel",
-    "titel onderdeel",
-    "passage",
-    "soort",
-    "status",
-    "tags",
-    "eigenaar",
-    "uiterlijk",
-    "tekst",
-    "auteur",
-    "aangemaakt",
-    "bijgewerkt",
-    "verankerd",
-    "document",
-    "soort document",
-    "datum document",
-];
-
-/// The header in a language.
-pub fn header(lang: Lang) -> &'static [&'static str; 18] {
-    match lang {
-        Lang::Nl => &HEADER_NL,
-        Lang::En => &HEADER,
-    }
-}
+pub static HEADER_NL: &[&str; 18] = &NL.export.csv_header;
 
 /// Put before the header so that spreadsheet programs read UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -89,17 +44,20 @@ pub fn write(
         .quote_style(csv::QuoteStyle::Necessary)
         .from_writer(out);
     let lang = options.lang;
-    w.write_record(header(lang))?;
-    let nl = lang == Lang::Nl;
+    let m = messages(lang);
+    w.write_record(m.export.csv_header)?;
+    // The English sheet is the data as stored; any other speaks its
+    // language.
+    let spoken = lang != Lang::En;
     let date = |iso: &str| {
-        if nl {
+        if spoken {
             numeric_date(iso)
         } else {
             iso.to_string()
         }
     };
     let moment = |at: jiff::Timestamp| {
-        if nl {
+        if spoken {
             at.to_zoned_datetime(options.tz.clone())
                 .strftime("%d-%m-%Y %H:%M")
                 .to_string()
@@ -111,11 +69,16 @@ pub fn write(
         let n = e.note;
         let source = note_source(corpus, n);
         let doc = source.document.as_ref();
-        let (kind, status, anchored) = if nl {
+        let (kind, status, anchored) = if spoken {
             (
-                lang.kind(n.kind).to_string(),
-                lang.status(n.status).to_string(),
-                if e.anchored { "ja" } else { "nee" }.to_string(),
+                m.shared.kind(n.kind).to_string(),
+                m.shared.status(n.status).to_string(),
+                if e.anchored {
+                    m.shared.yes
+                } else {
+                    m.shared.no
+                }
+                .to_string(),
             )
         } else {
             (
@@ -145,7 +108,7 @@ pub fn write(
             moment(n.updated),
             anchored,
             doc.map(DocSource::cited).unwrap_or_default(),
-            doc.map(|d| d.kind.name(lang).to_string())
+            doc.map(|d| m.shared.doc_kind(d.kind).to_string())
                 .unwrap_or_default(),
             doc.map(|d| date(&d.date)).unwrap_or_default(),
         ];

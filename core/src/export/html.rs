@@ -8,10 +8,10 @@ use html_escape::encode_text;
 
 use super::Options;
 use super::group::{Entry, Section, group};
-use super::labels::{self, Labels};
 use super::md::citation;
 use crate::Corpus;
 use crate::annotation::Annotation;
+use crate::messages::{Messages, capitalised, messages};
 use crate::text::{sanitize, sanitize_line};
 
 const STYLE: &str = "\
@@ -38,9 +38,9 @@ pub fn write(
     corpus: &Corpus,
     options: &Options,
 ) -> io::Result<()> {
-    let l = labels::labels(options.lang);
+    let m = messages(options.lang);
     writeln!(out, "<!DOCTYPE html>")?;
-    writeln!(out, "<html lang=\"{}\">", options.lang.code())?;
+    writeln!(out, "<html lang=\"{}\">", m.code)?;
     writeln!(out, "<head>")?;
     writeln!(out, "<meta charset=\"utf-8\">")?;
     writeln!(
@@ -51,25 +51,25 @@ pub fn write(
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(out, "<title>{}</title>", l.title)?;
+    writeln!(out, "<title>{}</title>", m.shared.notes)?;
     writeln!(out, "<style>\n{STYLE}</style>")?;
     writeln!(out, "</head>")?;
     writeln!(out, "<body>")?;
-    writeln!(out, "<h1>{}</h1>", l.title)?;
+    writeln!(out, "<h1>{}</h1>", m.shared.notes)?;
     writeln!(
         out,
         "<p class=\"meta\">{} · {}</p>",
-        l.generated_by,
-        options.lang.count(notes.len())
+        m.export.generated_by,
+        (m.shared.notes_count)(notes.len())
     )?;
     if notes.is_empty() {
-        writeln!(out, "<p>{}</p>", l.empty)?;
+        writeln!(out, "<p>{}</p>", m.export.empty)?;
     }
     for g in group(notes, corpus, options.anchored) {
         writeln!(out, "<section class=\"dossier\">")?;
         writeln!(out, "<h2>{}</h2>", text(&g.title))?;
         for section in &g.sections {
-            write_section(&mut out, section, l, options)?;
+            write_section(&mut out, section, m, options)?;
         }
         writeln!(out, "</section>")?;
     }
@@ -80,25 +80,35 @@ pub fn write(
 fn write_section(
     out: &mut impl Write,
     section: &Section,
-    l: &Labels,
+    m: &Messages,
     options: &Options,
 ) -> io::Result<()> {
     writeln!(out, "<section class=\"node\">")?;
     let heading = if section.heading.is_empty() {
-        l.general
+        m.export.general
     } else {
         &section.heading
     };
     if section.known {
         writeln!(out, "<h3>{}</h3>", text(heading))?;
     } else {
-        writeln!(out, "<h3>{} ({})</h3>", text(heading), l.unknown_node)?;
+        writeln!(
+            out,
+            "<h3>{} ({})</h3>",
+            text(heading),
+            m.export.unknown_node
+        )?;
     }
-    if let Some(cite) = citation(&section.source, l) {
-        writeln!(out, "<p class=\"source\">{}: {}</p>", l.source, text(&cite))?;
+    if let Some(cite) = citation(&section.source, m) {
+        writeln!(
+            out,
+            "<p class=\"source\">{}: {}</p>",
+            m.shared.source,
+            text(&cite)
+        )?;
     }
     for entry in &section.notes {
-        write_note(out, entry, l, options)?;
+        write_note(out, entry, m, options)?;
     }
     writeln!(out, "</section>")
 }
@@ -106,7 +116,7 @@ fn write_section(
 fn write_note(
     out: &mut impl Write,
     entry: &Entry,
-    l: &Labels,
+    m: &Messages,
     options: &Options,
 ) -> io::Result<()> {
     let n = entry.note;
@@ -116,11 +126,16 @@ fn write_note(
         n.kind.as_str(),
         n.status.as_str()
     )?;
-    writeln!(out, "<h4>{} · {}</h4>", l.kind(n.kind), l.status(n.status))?;
+    writeln!(
+        out,
+        "<h4>{} · {}</h4>",
+        capitalised(m.shared.kind(n.kind)),
+        m.shared.status(n.status)
+    )?;
     if let Some(q) = &n.target.quote {
         writeln!(out, "<blockquote>{}</blockquote>", paragraphs(&q.exact))?;
         if !entry.anchored {
-            writeln!(out, "<p class=\"detached\">{}</p>", l.detached)?;
+            writeln!(out, "<p class=\"detached\">{}</p>", m.export.detached)?;
         }
     }
     // Empty as shown: a body of control characters alone (a vertical tab)
@@ -131,22 +146,22 @@ fn write_note(
     writeln!(out, "<ul class=\"meta\">")?;
     if !n.tags.is_empty() {
         let tags: Vec<String> = n.tags.iter().map(|t| text(t)).collect();
-        writeln!(out, "<li>{}: {}</li>", l.tags, tags.join(", "))?;
+        writeln!(out, "<li>{}: {}</li>", m.shared.tags, tags.join(", "))?;
     }
     if let Some(owner) = &n.owner {
-        writeln!(out, "<li>{}: {}</li>", l.owner, text(owner))?;
+        writeln!(out, "<li>{}: {}</li>", m.shared.owner, text(owner))?;
     }
     if let Some(due) = n.due {
         writeln!(
             out,
             "<li>{}: {}</li>",
-            l.due,
-            text(&l.long_date(&due.to_string()))
+            m.shared.due,
+            text(&m.shared.long_date(&due.to_string()))
         )?;
     }
-    let by = l.written_by(&text(&n.author), n, &options.tz);
+    let by = m.export.written_by(&text(&n.author), n, &options.tz);
     writeln!(out, "<li>{by}</li>")?;
-    writeln!(out, "<li>{}: {}</li>", l.id, text(&n.id))?;
+    writeln!(out, "<li>{}: {}</li>", m.export.id, text(&n.id))?;
     writeln!(out, "</ul>")?;
     writeln!(out, "</article>")
 }

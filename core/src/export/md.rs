@@ -7,9 +7,9 @@ use std::io::{self, Write};
 
 use super::Options;
 use super::group::{DocSource, Entry, Section, Source, group};
-use super::labels::{self, Labels};
 use crate::Corpus;
 use crate::annotation::Annotation;
+use crate::messages::{Messages, capitalised, messages};
 use crate::text::{sanitize, sanitize_line};
 
 pub fn write(
@@ -18,24 +18,24 @@ pub fn write(
     corpus: &Corpus,
     options: &Options,
 ) -> io::Result<()> {
-    let l = labels::labels(options.lang);
-    writeln!(out, "# {}", l.title)?;
+    let m = messages(options.lang);
+    writeln!(out, "# {}", m.shared.notes)?;
     writeln!(out)?;
     writeln!(
         out,
         "*{} · {}*",
-        l.generated_by,
-        options.lang.count(notes.len())
+        m.export.generated_by,
+        (m.shared.notes_count)(notes.len())
     )?;
     if notes.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", l.empty)?;
+        writeln!(out, "{}", m.export.empty)?;
     }
     for g in group(notes, corpus, options.anchored) {
         writeln!(out)?;
         writeln!(out, "## {}", inline(&g.title))?;
         for section in &g.sections {
-            write_section(&mut out, section, l, options)?;
+            write_section(&mut out, section, m, options)?;
         }
     }
     Ok(())
@@ -44,26 +44,26 @@ pub fn write(
 fn write_section(
     out: &mut impl Write,
     section: &Section,
-    l: &Labels,
+    m: &Messages,
     options: &Options,
 ) -> io::Result<()> {
     writeln!(out)?;
     let heading = if section.heading.is_empty() {
-        l.general
+        m.export.general
     } else {
         &section.heading
     };
     if section.known {
         writeln!(out, "### {}", inline(heading))?;
     } else {
-        writeln!(out, "### {} ({})", inline(heading), l.unknown_node)?;
+        writeln!(out, "### {} ({})", inline(heading), m.export.unknown_node)?;
     }
-    if let Some(cite) = citation(&section.source, l) {
+    if let Some(cite) = citation(&section.source, m) {
         writeln!(out)?;
-        writeln!(out, "{}: {}", l.source, inline(&cite))?;
+        writeln!(out, "{}: {}", m.shared.source, inline(&cite))?;
     }
     for entry in &section.notes {
-        write_note(out, entry, l, options)?;
+        write_note(out, entry, m, options)?;
     }
     Ok(())
 }
@@ -72,10 +72,10 @@ fn write_section(
 /// (aangehaald in Brief van 17 december 2025, Kamerstukken II 2025/26,
 /// 32317, nr. 987, kenmerk 7010422)`; a note in a motie of the library:
 /// `Motie van 4 juni 2025, Kamerstukken II 2024/25, 21501-04, nr. 287`.
-pub(crate) fn citation(source: &Source, l: &Labels) -> Option<String> {
-    let document = source.document.as_ref().map(|d| document_citation(d, l));
+pub(crate) fn citation(source: &Source, m: &Messages) -> Option<String> {
+    let document = source.document.as_ref().map(|d| document_citation(d, m));
     match (&source.kamerstuk, document) {
-        (Some(k), Some(d)) => Some(format!("{k} ({} {d})", l.cited_in)),
+        (Some(k), Some(d)) => Some(format!("{k} ({} {d})", m.export.cited_in)),
         (Some(k), None) => Some(k.clone()),
         (None, d) => d,
     }
@@ -84,10 +84,10 @@ pub(crate) fn citation(source: &Source, l: &Labels) -> Option<String> {
 /// A document by its kind, date, official citation and the ministry's
 /// reference beside it: `Brief van 17 december 2025, Kamerstukken II
 /// 2025/26, 32317, nr. 987, kenmerk 7010422`.
-pub(crate) fn document_citation(d: &DocSource, l: &Labels) -> String {
-    let mut out = d.kind.label(l.lang());
+pub(crate) fn document_citation(d: &DocSource, m: &Messages) -> String {
+    let mut out = capitalised(m.shared.doc_kind(d.kind));
     if !d.date.trim().is_empty() {
-        out.push_str(&format!(" {} {}", l.of, l.long_date(&d.date)));
+        out.push_str(&format!(" {} {}", m.shared.of, m.shared.long_date(&d.date)));
     }
     if let Some(c) = &d.citation {
         out.push_str(&format!(", {c}"));
@@ -97,7 +97,7 @@ pub(crate) fn document_citation(d: &DocSource, l: &Labels) -> String {
         .as_ref()
         .filter(|r| Some(*r) != d.citation.as_ref())
     {
-        out.push_str(&format!(", {} {r}", l.letter_reference));
+        out.push_str(&format!(", {} {r}", m.shared.reference));
     }
     out
 }
@@ -105,18 +105,23 @@ pub(crate) fn document_citation(d: &DocSource, l: &Labels) -> String {
 fn write_note(
     out: &mut impl Write,
     entry: &Entry,
-    l: &Labels,
+    m: &Messages,
     options: &Options,
 ) -> io::Result<()> {
     let n = entry.note;
     writeln!(out)?;
-    writeln!(out, "#### {} · {}", l.kind(n.kind), l.status(n.status))?;
+    writeln!(
+        out,
+        "#### {} · {}",
+        capitalised(m.shared.kind(n.kind)),
+        m.shared.status(n.status)
+    )?;
     if let Some(q) = &n.target.quote {
         writeln!(out)?;
         writeln!(out, "{}", block(&q.exact, "> "))?;
         if !entry.anchored {
             writeln!(out)?;
-            writeln!(out, "*{}*", l.detached)?;
+            writeln!(out, "*{}*", m.export.detached)?;
         }
     }
     // Empty as shown: a body of control characters alone (a vertical tab)
@@ -128,17 +133,22 @@ fn write_note(
     writeln!(out)?;
     if !n.tags.is_empty() {
         let tags: Vec<String> = n.tags.iter().map(|t| inline(t)).collect();
-        writeln!(out, "- {}: {}", l.tags, tags.join(", "))?;
+        writeln!(out, "- {}: {}", m.shared.tags, tags.join(", "))?;
     }
     if let Some(owner) = &n.owner {
-        writeln!(out, "- {}: {}", l.owner, inline(owner))?;
+        writeln!(out, "- {}: {}", m.shared.owner, inline(owner))?;
     }
     if let Some(due) = n.due {
-        writeln!(out, "- {}: {}", l.due, l.long_date(&due.to_string()))?;
+        writeln!(
+            out,
+            "- {}: {}",
+            m.shared.due,
+            m.shared.long_date(&due.to_string())
+        )?;
     }
-    let by = l.written_by(&inline(&n.author), n, &options.tz);
+    let by = m.export.written_by(&inline(&n.author), n, &options.tz);
     writeln!(out, "- {by}")?;
-    writeln!(out, "- {}: {}", l.id, inline(&n.id))?;
+    writeln!(out, "- {}: {}", m.export.id, inline(&n.id))?;
     Ok(())
 }
 

@@ -9,7 +9,6 @@ mod group;
 pub mod html;
 pub mod import;
 pub mod json;
-mod labels;
 pub mod md;
 pub mod merge;
 pub mod safe_json;
@@ -26,10 +25,10 @@ pub use group::{DocSource, Entry, Group, Section, Source, group, note_source};
 
 /// A source as the human-readable formats cite it, in `lang`.
 pub fn cite(source: &Source, lang: Lang) -> Option<String> {
-    md::citation(source, labels::labels(lang))
+    md::citation(source, crate::messages::messages(lang))
 }
+pub use crate::lang::Lang;
 pub use import::parse;
-pub use labels::Lang;
 pub use merge::{Conflict, ConflictReason, MergeReport, merge};
 
 /// The formats, as `--format` names them.

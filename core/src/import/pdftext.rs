@@ -254,7 +254,8 @@ pub(super) fn dutch_date(text: &str) -> Option<String> {
     let [d, m, y] = words.as_slice() else {
         return None;
     };
-    let months = crate::lang::Lang::Nl.months();
+    // Dates in the letters are Dutch.
+    let months = crate::messages::NL.shared.months;
     let month = months.iter().position(|x| x.eq_ignore_ascii_case(m))? + 1;
     let year: i16 = y.parse().ok().filter(|y| (1000..=9999).contains(y))?;
     // `31 februari` is no day: refused, not written into a file no

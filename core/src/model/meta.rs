@@ -2,6 +2,7 @@
 //! ([`LetterMeta`]), its signatories, and a cited reference's details.
 
 use super::{Chamber, Kamerstuk};
+use crate::messages::NL;
 
 /// A document's identity and what it says about where it comes from. The
 /// bundled letter and every imported letter, motie, agenda or report has
@@ -46,9 +47,6 @@ pub struct LetterMeta {
     pub signatories: Vec<Signatory>,
 }
 
-/// What is shown for a document that gives no date.
-pub const UNKNOWN_DATE: &str = "datum onbekend";
-
 fn default_doc_type() -> String {
     "brief".into()
 }
@@ -76,13 +74,14 @@ impl LetterMeta {
                 let parts: Vec<&str> = d.split('-').rev().collect();
                 parts.join("-")
             }
-            None => UNKNOWN_DATE.to_string(),
+            // The metadata is Dutch, in every language.
+            None => NL.shared.date_unknown.into(),
         }
     }
 
     /// The ISO date, or `datum onbekend`.
     pub fn date_text(&self) -> &str {
-        self.date.as_deref().unwrap_or(UNKNOWN_DATE)
+        self.date.as_deref().unwrap_or(NL.shared.date_unknown)
     }
 
     /// Where the document stands among others by date: its date; one

@@ -11,7 +11,7 @@ mod node;
 pub use body::{Body, BodyError, BodySource, LazyBody};
 pub use corpus::{Backlink, Corpus};
 pub use document::{Document, Links, LinksOnly, PARAGRAPH_SEPARATOR, Paragraph, Span};
-pub use meta::{LetterMeta, ReferenceMeta, Signatory, UNKNOWN_DATE};
+pub use meta::{LetterMeta, ReferenceMeta, Signatory};
 pub use node::{Node, NodeKind, share_file_names};
 
 pub use crate::identity::{Chamber, Kamerstuk};

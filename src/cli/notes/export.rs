@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use dossier_core::export::Format;
+use dossier_core::messages::{EN, messages};
 
 use super::{ExportFormat, FilterArgs};
 use crate::app::Paths;
@@ -28,10 +29,7 @@ pub fn run(
     let corpus = crate::cli::loaded(&mut app);
     let lang = app.lang();
     // A Dutch sheet in a spreadsheet set to Dutch splits on `;`.
-    let delimiter = delimiter.unwrap_or(match lang {
-        dossier_core::lang::Lang::Nl => b';',
-        dossier_core::lang::Lang::En => b',',
-    });
+    let delimiter = delimiter.unwrap_or(messages(lang).export.csv_delimiter);
     let selected = super::selected(super::whole(&app)?.notes, &corpus, &filter);
     let format = core_format(format);
     match output {
@@ -42,12 +40,9 @@ pub fn run(
                 export_file::export_to(out, format, &selected, &corpus, (lang, delimiter))
             })
             .map_err(anyhow::Error::msg)?;
-            eprintln!(
-                "{} exported to {} ({})",
-                dossier_core::lang::Lang::En.count(selected.len()),
-                path.display(),
-                format.as_str()
-            );
+            let count = (EN.shared.notes_count)(selected.len());
+            let said = (EN.export.exported)(&count, &path.display().to_string());
+            eprintln!("{said} ({})", format.as_str());
         }
         None => {
             let mut out = io::BufWriter::new(io::stdout().lock());

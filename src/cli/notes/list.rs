@@ -8,13 +8,13 @@ use dossier_core::Corpus;
 use dossier_core::anchor::{Anchor, locate};
 use dossier_core::annotation::Annotation;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::text::{sanitize, sanitize_line};
 use serde::Serialize;
 
 use super::FilterArgs;
 use crate::app::Paths;
 use crate::cli::output::print_json;
-use crate::cli::words::{W, word};
 
 /// One annotation in `--json` output: the stored fields and `anchored`.
 #[derive(Serialize)]
@@ -50,7 +50,11 @@ pub fn run(paths: &Paths, filter: &FilterArgs, json: bool) -> anyhow::Result<Exi
         print_json(&listed)?;
     } else if notes.is_empty() {
         let dir = app.notes()?.dir().display().to_string();
-        eprintln!("{} {}", word(lang, W::NoNotesIn), sanitize_line(&dir));
+        eprintln!(
+            "{} {}",
+            messages(lang).commands.no_notes_in,
+            sanitize_line(&dir)
+        );
     } else {
         let blocks: Vec<String> = notes
             .iter()
@@ -90,24 +94,29 @@ fn anchors(corpus: &Corpus, notes: &[Annotation]) -> Vec<Option<Anchor>> {
 
 /// One annotation as a block of text, ending in a newline.
 fn block(corpus: &Corpus, a: &Annotation, anchor: Option<Anchor>, lang: Lang) -> String {
-    let w = |x| word(lang, x);
+    let m = messages(lang);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{}  {} · {}  {}",
         sanitize_line(&a.id),
-        lang.kind(a.kind),
-        lang.status(a.status),
+        m.shared.kind(a.kind),
+        m.shared.status(a.status),
         sanitize_line(&a.target.node)
     );
     if let Some(q) = &a.target.quote {
-        let _ = writeln!(out, "  {}: “{}”", w(W::Passage), sanitize_line(&q.exact));
+        let _ = writeln!(
+            out,
+            "  {}: “{}”",
+            m.commands.passage,
+            sanitize_line(&q.exact)
+        );
     }
     let gone = corpus.get(&a.target.node).is_none();
     if gone {
-        let _ = writeln!(out, "  {}", w(W::NodeGone));
+        let _ = writeln!(out, "  {}", m.commands.node_gone);
     } else if anchor.is_some_and(|at| !at.is_attached()) {
-        let _ = writeln!(out, "  {}", w(W::PassageGone));
+        let _ = writeln!(out, "  {}", m.commands.passage_gone);
     }
     if let Some(q) = &a.target.quote
         && (gone || anchor.is_some_and(|at| !at.is_attached()))
@@ -115,27 +124,27 @@ fn block(corpus: &Corpus, a: &Annotation, anchor: Option<Anchor>, lang: Lang) ->
         let _ = writeln!(
             out,
             "  {}: “{}”",
-            w(W::StoodIn),
+            m.commands.stood_in,
             sanitize_line(&q.in_context())
         );
     }
     let mut facts = Vec::new();
     if !a.tags.is_empty() {
         let tags: Vec<String> = a.tags.iter().map(|t| sanitize_line(t)).collect();
-        facts.push(format!("{}: {}", w(W::Tags), tags.join(", ")));
+        facts.push(format!("{}: {}", m.shared.tags, tags.join(", ")));
     }
     if let Some(o) = &a.owner {
-        facts.push(format!("{}: {}", w(W::Owner), sanitize_line(o)));
+        facts.push(format!("{}: {}", m.shared.owner, sanitize_line(o)));
     }
     if let Some(d) = a.due {
-        facts.push(format!("{}: {d}", w(W::Due)));
+        facts.push(format!("{}: {d}", m.shared.due));
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "  {}", facts.join(" · "));
     }
     let _ = write!(out, "  {} · {}", sanitize_line(&a.author), a.created);
     if a.updated != a.created {
-        let _ = write!(out, " · {} {}", w(W::Changed), a.updated);
+        let _ = write!(out, " · {} {}", m.commands.changed, a.updated);
     }
     out.push('\n');
     for line in sanitize(&a.body).lines() {

@@ -117,7 +117,38 @@ impl Cache {
         max_file_size: u64,
         lazy: bool,
     ) -> (Corpus, Outcome, Option<Fingerprint>) {
-        let found = self.lookup("corpus", folder, max_file_size, |r, payload| {
+        self.corpus_of("corpus", folder, max_file_size, lazy, &|| {
+            dossiers::load_dir(folder, max_file_size)
+        })
+    }
+
+    /// The corpus a start without `--dossiers` reads — the built-in
+    /// letter and the user's library in `library` — as
+    /// [`Cache::corpus_keyed`] serves a folder's: keyed by the library's
+    /// files (the built-in letter is part of the program, which the key
+    /// names).
+    pub fn built_in_and_library(
+        &self,
+        library: &Path,
+        max_file_size: u64,
+        lazy: bool,
+    ) -> (Corpus, Outcome, Option<Fingerprint>) {
+        self.corpus_of("built-in-corpus", library, max_file_size, lazy, &|| {
+            dossiers::load_built_in_and_library(max_file_size)
+        })
+    }
+
+    /// The corpus `load` reads from the files of `folder`, served from the
+    /// cache file of `kind` for that folder while they match it.
+    fn corpus_of(
+        &self,
+        kind: &str,
+        folder: &Path,
+        max_file_size: u64,
+        lazy: bool,
+        load: &dyn Fn() -> Corpus,
+    ) -> (Corpus, Outcome, Option<Fingerprint>) {
+        let found = self.lookup(kind, folder, max_file_size, |r, payload| {
             let lazy = lazy.then_some(corpus_codec::Lazy {
                 path: payload.path,
                 file: payload.file,
@@ -129,14 +160,14 @@ impl Cache {
             Lookup::Hit(corpus, key) => return (corpus, Outcome::Hit, Some(Fingerprint(key))),
             Lookup::NoKey(e) => {
                 return (
-                    dossiers::load_dir(folder, max_file_size),
+                    load(),
                     Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
                     None,
                 );
             }
             Lookup::Miss(reason, key) => (reason, key),
         };
-        let corpus = dossiers::load_dir(folder, max_file_size);
+        let corpus = load();
         let Some(key) = key.after_load(folder, max_file_size) else {
             return (
                 corpus,
@@ -148,7 +179,7 @@ impl Cache {
             let outcome = Outcome::Uncached("the dossiers have errors".into());
             return (corpus, outcome, Some(Fingerprint(key)));
         }
-        let outcome = self.write("corpus", &key, reason, |w| corpus_codec::write(&corpus, w));
+        let outcome = self.write(kind, &key, reason, |w| corpus_codec::write(&corpus, w));
         (corpus, outcome, Some(Fingerprint(key)))
     }
 

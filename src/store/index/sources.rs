@@ -37,41 +37,50 @@ fn folder(dir: &Path, depth: u8, out: &mut Vec<(String, String)>) {
         out.push((dir.display().to_string(), "unreadable".into()));
         return;
     };
-    let paths: Vec<std::path::PathBuf> = entries
+    let entries: Vec<std::fs::DirEntry> = entries
         .flatten()
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
+        .filter(|e| e.file_name().as_encoded_bytes().first() != Some(&b'.'))
         .collect();
     // A stat per file is most of a start's work at 100,000 documents: on
-    // every core.
+    // every core, each relative to the folder (no walk of the whole path).
+    // The workers only stat: making the strings there as well had the
+    // threads wait on the allocator's lock (0.24 s against 0.16 s).
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let chunk = paths.len().div_ceil(threads).max(1024);
-    let stamped: Vec<Vec<(std::path::PathBuf, Option<String>)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = paths
+    let chunk = entries.len().div_ceil(threads).max(1024);
+    let stamped: Vec<Option<std::fs::Metadata>> = std::thread::scope(|s| {
+        let handles: Vec<_> = entries
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .filter_map(|p| {
-                            let m = std::fs::metadata(p).ok()?;
-                            Some((p.clone(), (!m.is_dir()).then(|| stamp(&m))))
-                        })
-                        .collect()
-                })
-            })
+            .map(|part| (part, s.spawn(move || part.iter().map(metadata).collect())))
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_default())
+            .flat_map(|(part, h)| {
+                h.join()
+                    .unwrap_or_else(|_| part.iter().map(metadata).collect::<Vec<_>>())
+            })
             .collect()
     });
-    for (path, stamp) in stamped.into_iter().flatten() {
+    let stamped = entries
+        .iter()
+        .zip(stamped)
+        .filter_map(|(e, m)| Some((e.path(), m.map(|m| (!m.is_dir()).then(|| stamp(&m)))?)));
+    for (path, stamp) in stamped {
         match stamp {
             Some(stamp) => out.push((path.display().to_string(), stamp)),
             None if depth > 0 => folder(&path, depth - 1, out),
             None => {}
         }
     }
+}
+
+/// The entry's metadata, a link's target's for a link (as the loader
+/// reads it).
+fn metadata(e: &std::fs::DirEntry) -> Option<std::fs::Metadata> {
+    let m = e.metadata().ok()?;
+    if m.file_type().is_symlink() {
+        return std::fs::metadata(e.path()).ok();
+    }
+    Some(m)
 }
 
 #[cfg(unix)]

@@ -319,3 +319,36 @@ fn an_index_read_unmapped_survives_its_files_truncated_underfoot() {
         let _ = i.search(&parse(q), 10);
     }
 }
+
+#[test]
+fn the_digest_of_the_files_is_their_stamps_in_any_order() {
+    let files: Vec<(String, String)> = (0..50)
+        .map(|i| (format!("lib/kst-{i}.toml"), format!("{i}:1.0:1.0:{i}")))
+        .collect();
+    let mut reversed = files.clone();
+    reversed.reverse();
+    assert_eq!(
+        super::engine::digest(&files),
+        super::engine::digest(&reversed)
+    );
+    // One file written again, one removed, one stamp moved to another
+    // file: each a different digest.
+    let mut touched = files.clone();
+    touched[7].1 = "7:2.0:2.0:7".into();
+    assert_ne!(
+        super::engine::digest(&files),
+        super::engine::digest(&touched)
+    );
+    assert_ne!(
+        super::engine::digest(&files),
+        super::engine::digest(&files[1..])
+    );
+    let mut swapped = files.clone();
+    let stamp = swapped[3].1.clone();
+    swapped[3].1 = swapped[4].1.clone();
+    swapped[4].1 = stamp;
+    assert_ne!(
+        super::engine::digest(&files),
+        super::engine::digest(&swapped)
+    );
+}

@@ -219,3 +219,56 @@ fn help_names_each_action_of_the_pane_in_force_by_what_it_does() {
         assert_eq!(once.len(), names.len(), "{mode:?}");
     }
 }
+
+#[test]
+fn phrases_name_the_keys_in_force() {
+    use dossier_core::messages::{EN, NL};
+    let rebound = |config: &str| {
+        let c = crate::store::config::parse("c.toml", config)
+            .unwrap()
+            .config;
+        Keymap::from_config(&c).unwrap()
+    };
+    let built_in = Keymap::default();
+    assert_eq!(
+        keyed(Lang::Nl, NL.notes.no_notes, &built_in),
+        "Geen notities. a = annoteren"
+    );
+    assert_eq!(
+        keyed(Lang::En, EN.notes.confirm_discard, &built_in),
+        "Discard the text? y = yes, n = no"
+    );
+    assert_eq!(
+        keyed(Lang::Nl, NL.notes.confirm_discard, &built_in),
+        "Tekst weggooien? j = ja, n = nee"
+    );
+    let rebound = rebound(
+        "[keys]\nannotate = \"A\"\nnext_pane = \"ctrl-t\"\n\n\
+         [keys.editor]\nsave = \"ctrl-w\"\n\n[keys.overview]\ndelete = \"ctrl-x\"\n\n\
+         [keys.select]\nattach_note = \"ctrl-e\"\n",
+    );
+    assert_eq!(
+        keyed(Lang::Nl, NL.notes.no_notes, &rebound),
+        "Geen notities. A = annoteren"
+    );
+    assert_eq!(
+        keyed(Lang::En, EN.notes.draft_offer, &rebound),
+        "Unsaved draft from last time restored: Ctrl-w saves, Esc discards"
+    );
+    assert_eq!(
+        keyed(Lang::En, EN.notes.pane_hidden, &rebound),
+        "The notes pane does not fit this screen: o = overview, Ctrl-x there"
+    );
+    assert_eq!(
+        keyed(Lang::En, EN.notes.focus_notes, &rebound),
+        "First choose a note in the notes pane (Ctrl-t)"
+    );
+    // A detached note names the keys that attach it again: the
+    // selection's own.
+    assert!(
+        keyed(Lang::En, EN.notes.detached_hint, &rebound)
+            .ends_with("(v select, Ctrl-e attach again)"),
+        "{}",
+        keyed(Lang::En, EN.notes.detached_hint, &rebound)
+    );
+}

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use super::editor::{Field, NoteEditor};
-use super::labels::{Text, text};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// The overlay's place: most of the screen, all of it when small.
 pub fn area(screen: Rect) -> Rect {
@@ -42,14 +42,8 @@ pub fn render(
 ) {
     let outer = area(screen);
     frame.render_widget(Clear, outer);
-    let title = text(
-        lang,
-        if e.is_new {
-            Text::NewNote
-        } else {
-            Text::EditNote
-        },
-    );
+    let m = &messages(lang).notes;
+    let title = if e.is_new { m.new_note } else { m.edit_note };
     let block = Block::default().borders(Borders::ALL).title(format!(
         " {title} · {} ",
         sanitize_line(&e.base.target.node)
@@ -132,7 +126,7 @@ fn wrapped_rows(text: &str, width: u16) -> u16 {
 fn passage_text(e: &NoteEditor, lang: Lang) -> String {
     match &e.base.target.quote {
         Some(q) => format!("“{}”", sanitize_line(&q.exact)),
-        None => text(lang, Text::WholeNode).to_string(),
+        None => messages(lang).notes.whole_node.to_string(),
     }
 }
 
@@ -143,7 +137,7 @@ fn passage_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
             format!("“{}”", sanitize_line(&q.exact)),
             Style::default().add_modifier(Modifier::ITALIC),
         )]),
-        None => Line::from(Span::styled(text(lang, Text::WholeNode).to_string(), muted)),
+        None => Line::from(Span::styled(messages(lang).notes.whole_node, muted)),
     }
 }
 
@@ -200,16 +194,17 @@ fn render_body(e: &NoteEditor, t: &Theme, frame: &mut Frame, area: Rect) {
 fn choice_line(e: &NoteEditor, lang: Lang, t: &Theme) -> Line<'static> {
     let form = e.form();
     let bold = t.title;
+    let m = messages(lang);
     Line::from(vec![
-        Span::styled(format!("{}: ", text(lang, Text::Kind)), bold),
+        Span::styled(format!("{}: ", m.notes.kind), bold),
         Span::styled(
-            format!("‹{}›", lang.kind(form.kind)),
+            format!("‹{}›", m.shared.kind(form.kind)),
             focus_style(t, e.focus == Field::Kind),
         ),
         Span::raw("   "),
-        Span::styled(format!("{}: ", text(lang, Text::Status)), bold),
+        Span::styled(format!("{}: ", m.notes.status), bold),
         Span::styled(
-            format!("‹{}›", lang.status(form.status)),
+            format!("‹{}›", m.shared.status(form.status)),
             focus_style(t, e.focus == Field::Status),
         ),
     ])
@@ -222,12 +217,13 @@ fn render_line_field(
     frame: &mut Frame,
     area: Rect,
 ) {
+    let m = &messages(lang).shared;
     let label = match field {
-        Field::Tags => Text::Tags,
-        Field::Owner => Text::Owner,
-        _ => Text::Due,
+        Field::Tags => m.tags,
+        Field::Owner => m.owner,
+        _ => m.due,
     };
-    let label = format!("{}: ", text(lang, label));
+    let label = format!("{label}: ");
     let width = (label.chars().count() as u16).min(area.width);
     let cols = Layout::horizontal([Constraint::Length(width), Constraint::Min(1)]).split(area);
     frame.render_widget(Paragraph::new(Span::styled(label, t.title)), cols[0]);

@@ -12,6 +12,7 @@ use dossier_core::export::Format;
 use dossier_core::note_index::{NoteFilter, NoteIndex};
 
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// Which notes go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,7 +80,7 @@ impl ExportDialog {
         ExportDialog {
             format,
             // A Dutch interface most likely means a spreadsheet set to Dutch.
-            delimiter: if lang == Lang::Nl { b';' } else { b',' },
+            delimiter: messages(lang).export.csv_delimiter,
             scope,
             path: default_path(lang, format),
             field: Field::Format,
@@ -191,12 +192,7 @@ impl ExportDialog {
 }
 
 fn default_path(lang: Lang, format: Format) -> String {
-    let stem = if lang == Lang::Nl {
-        "notities"
-    } else {
-        "notes"
-    };
-    format!("{stem}.{}", format.extension())
+    format!("{}.{}", messages(lang).notes.file_stem, format.extension())
 }
 
 /// `~/…` is the home folder, as in a shell.

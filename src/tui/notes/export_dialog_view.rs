@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::export_dialog::{ExportDialog, Field, Scope};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 use dossier_core::note_index::NoteFilter;
 
 fn format_name(f: Format) -> &'static str {
@@ -26,48 +27,35 @@ fn format_name(f: Format) -> &'static str {
 
 /// The overview's filter in words: `soort actie, status open`.
 pub fn describe(filter: &NoteFilter, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
+    let m = messages(lang);
     let mut parts = Vec::new();
     if filter.open_actions {
-        parts.push(
-            if nl {
-                "open toezeggingen en acties"
-            } else {
-                "open commitments and actions"
-            }
-            .to_string(),
-        );
+        parts.push(m.keys.actions.action_list.to_string());
     }
     if let Some(k) = filter.kind {
-        parts.push(format!(
-            "{} {}",
-            if nl { "soort" } else { "kind" },
-            lang.kind(k)
-        ));
+        parts.push(format!("{} {}", m.notes.kind_column, m.shared.kind(k)));
     }
     if let Some(st) = filter.status {
-        parts.push(format!("status {}", lang.status(st)));
+        parts.push(format!("{} {}", m.notes.status_column, m.shared.status(st)));
     }
     if let Some(d) = &filter.dossier {
-        parts.push(format!("dossier {}", sanitize_line(d)));
+        parts.push(format!("{} {}", m.shared.dossier, sanitize_line(d)));
     }
     if let Some(t) = &filter.tag {
         parts.push(format!("#{}", sanitize_line(t)));
     }
     if let Some(a) = &filter.author {
-        parts.push(format!(
-            "{} {}",
-            if nl { "auteur" } else { "author" },
-            sanitize_line(a)
-        ));
+        parts.push(format!("{} {}", m.notes.author, sanitize_line(a)));
     }
     if let Some(d) = filter.detached {
-        parts.push(match (nl, d) {
-            (true, true) => "losgeraakt".into(),
-            (true, false) => "niet losgeraakt".into(),
-            (false, true) => "detached".into(),
-            (false, false) => "attached".into(),
-        });
+        parts.push(
+            if d {
+                m.notes.detached
+            } else {
+                m.notes.attached
+            }
+            .into(),
+        );
     }
     if !filter.text.trim().is_empty() {
         parts.push(format!("“{}”", sanitize_line(filter.text.trim())));
@@ -85,7 +73,7 @@ pub fn render(
     frame: &mut Frame,
     screen: Rect,
 ) {
-    let nl = lang == Lang::Nl;
+    let m = &messages(lang).notes;
     let width = screen.width.min(72);
     let height = screen.height.min(11);
     let area = Rect {
@@ -95,57 +83,47 @@ pub fn render(
         height,
     };
     frame.render_widget(Clear, area);
-    let block = Block::default().borders(Borders::ALL).title(if nl {
-        " Notities exporteren "
-    } else {
-        " Export notes "
-    });
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", m.export_title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
     // Which filter is meant, in words: it is the overview's, set there.
     let what = describe(filter, lang);
     let what = if what.is_empty() {
-        if nl {
-            "geen".to_string()
-        } else {
-            "none".to_string()
-        }
+        m.no_filter.to_string()
     } else {
         what
     };
-    let scope = match (d.scope, nl) {
-        (Scope::Filtered, true) => format!("filter: {what} ({filtered} van {total})"),
-        (Scope::Filtered, false) => format!("filter: {what} ({filtered} of {total})"),
-        (Scope::All, true) => format!("alle notities ({total})"),
-        (Scope::All, false) => format!("all notes ({total})"),
+    let scope = match d.scope {
+        Scope::Filtered => (m.scope_filtered)(&what, filtered, total),
+        Scope::All => (m.scope_all)(total),
     };
     let fields = [
         (
             Field::Format,
-            if nl { "Formaat" } else { "Format" },
+            m.format,
             format!("‹ {} ›", format_name(d.format)),
         ),
         (
             Field::Delimiter,
-            if nl { "Scheiding" } else { "Separator" },
-            match (d.delimiter, nl) {
-                (b';', true) => "‹ ; (spreadsheet in het Nederlands) ›".to_string(),
-                (b';', false) => "‹ ; (spreadsheet set to Dutch) ›".to_string(),
-                (_, true) => "‹ , (komma) ›".to_string(),
-                (_, false) => "‹ , (comma) ›".to_string(),
-            },
+            m.separator,
+            format!(
+                "‹ {} ›",
+                if d.delimiter == b';' {
+                    m.semicolon
+                } else {
+                    m.comma
+                }
+            ),
         ),
         (
             Field::Scope,
-            if nl { "Notities" } else { "Notes" },
+            messages(lang).shared.notes,
             format!("‹ {scope} ›"),
         ),
-        (
-            Field::Path,
-            if nl { "Bestand" } else { "File" },
-            format!("{}▏", sanitize_line(&d.path)),
-        ),
+        (Field::Path, m.file, format!("{}▏", sanitize_line(&d.path))),
     ];
     let mut lines: Vec<Line> = fields
         .into_iter()

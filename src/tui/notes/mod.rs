@@ -6,7 +6,6 @@ pub mod editor;
 pub mod editor_view;
 pub mod export_dialog;
 pub mod export_dialog_view;
-pub mod labels;
 pub mod overview;
 pub mod overview_view;
 pub mod pane;

@@ -13,33 +13,26 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use super::overview::{FACETS, Facet, Overview, Sort};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 fn facet_name(lang: Lang, f: Facet) -> &'static str {
-    match (lang, f) {
-        (Lang::Nl, Facet::Text) => "zoek",
-        (Lang::En, Facet::Text) => "find",
-        (_, Facet::Dossier) => "dossier",
-        (_, Facet::Tag) => "tag",
-        (Lang::Nl, Facet::Kind) => "soort",
-        (Lang::En, Facet::Kind) => "kind",
-        (_, Facet::Status) => "status",
-        (Lang::Nl, Facet::Owner) => "eigenaar",
-        (Lang::En, Facet::Owner) => "owner",
-        (Lang::Nl, Facet::Author) => "auteur",
-        (Lang::En, Facet::Author) => "author",
-        (Lang::Nl, Facet::Detached) => "losgeraakt",
-        (Lang::En, Facet::Detached) => "detached",
+    let m = messages(lang);
+    match f {
+        Facet::Text => m.notes.text_filter,
+        Facet::Dossier => m.shared.dossier,
+        Facet::Tag => m.notes.tag,
+        Facet::Kind => m.notes.kind_column,
+        Facet::Status => m.notes.status_column,
+        Facet::Owner => m.notes.owner_column,
+        Facet::Author => m.notes.author,
+        Facet::Detached => m.notes.detached,
     }
 }
 
 fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
-    let any = if lang == Lang::Nl { "alle" } else { "any" };
-    let yes_no = |b: bool| match (lang, b) {
-        (Lang::Nl, true) => "ja",
-        (Lang::Nl, false) => "nee",
-        (Lang::En, true) => "yes",
-        (Lang::En, false) => "no",
-    };
+    let m = messages(lang);
+    let any = m.notes.any;
+    let yes_no = |b: bool| if b { m.shared.yes } else { m.shared.no };
     let v = &o.filter;
     match f {
         Facet::Text => v.text.clone(),
@@ -47,8 +40,8 @@ fn facet_value(o: &Overview, lang: Lang, f: Facet) -> String {
         Facet::Owner => v.owner.clone().unwrap_or_else(|| any.into()),
         Facet::Tag => v.tag.clone().unwrap_or_else(|| any.into()),
         Facet::Author => v.author.clone().unwrap_or_else(|| any.into()),
-        Facet::Kind => v.kind.map_or(any, |k| lang.kind(k)).into(),
-        Facet::Status => v.status.map_or(any, |s| lang.status(s)).into(),
+        Facet::Kind => v.kind.map_or(any, |k| m.shared.kind(k)).into(),
+        Facet::Status => v.status.map_or(any, |s| m.shared.status(s)).into(),
         Facet::Detached => v.detached.map_or(any, yes_no).into(),
     }
 }
@@ -66,11 +59,8 @@ pub fn render(
     let area = super::editor_view::area(screen);
     frame.render_widget(Clear, area);
     let shown = o.shown(notes, index);
-    let title = if lang == Lang::Nl {
-        "Alle notities"
-    } else {
-        "All notes"
-    };
+    let m = messages(lang);
+    let title = m.notes.all_notes;
     let block = Block::default().borders(Borders::ALL).title(format!(
         " {title} ({}/{}) ",
         shown.len(),
@@ -102,27 +92,17 @@ pub fn render(
         ));
         spans.push(Span::raw("  "));
     }
-    let nl = lang == Lang::Nl;
     if o.filter.open_actions {
-        spans.push(Span::styled(
-            if nl {
-                "open toezeggingen en acties"
-            } else {
-                "open commitments and actions"
-            },
-            theme.title,
-        ));
+        spans.push(Span::styled(m.keys.actions.action_list, theme.title));
         spans.push(Span::raw("  "));
     }
     spans.push(Span::raw(format!(
         "{}: {}",
-        if nl { "volgorde" } else { "order" },
-        match (o.sort, nl) {
-            (Sort::Written, true) => "geschreven",
-            (Sort::Written, false) => "written",
-            (Sort::Due, true) => "uiterlijk",
-            (Sort::Due, false) => "due",
-            (Sort::Dossier, _) => "dossier",
+        m.notes.order,
+        match o.sort {
+            Sort::Written => m.notes.written,
+            Sort::Due => m.notes.due_column,
+            Sort::Dossier => m.shared.dossier,
         }
     )));
     frame.render_widget(
@@ -139,11 +119,11 @@ pub fn render(
     let mut items: Vec<ListItem> = vec![ListItem::new(Line::styled(
         columns(
             [
-                if nl { "soort" } else { "kind" },
-                "status",
-                if nl { "eigenaar" } else { "owner" },
-                if nl { "uiterlijk" } else { "due" },
-                if nl { "onderdeel" } else { "section" },
+                m.notes.kind_column,
+                m.notes.status_column,
+                m.notes.owner_column,
+                m.notes.due_column,
+                m.notes.section_column,
             ],
             owner_w,
         ),
@@ -223,10 +203,11 @@ fn item(
         .map(|d| d.strftime("%d-%m-%Y").to_string())
         .unwrap_or_default();
     let title = place(corpus, index, i, a, lang);
-    let gone = match (attached, lang) {
-        (true, _) => "",
-        (false, Lang::Nl) => " (losgeraakt)",
-        (false, Lang::En) => " (detached)",
+    let m = messages(lang);
+    let gone = if attached {
+        String::new()
+    } else {
+        format!(" ({})", m.notes.detached)
     };
     // What the columns before leave, the mark of a detached note kept.
     let room = width.saturating_sub(2 + 10 + 1 + 9 + 1 + owner_w + 1 + 10 + 1 + gone.len());
@@ -236,8 +217,8 @@ fn item(
     );
     let row = columns(
         [
-            lang.kind(a.kind),
-            lang.status(a.status),
+            m.shared.kind(a.kind),
+            m.shared.status(a.status),
             &owner,
             &due,
             &what,

@@ -13,8 +13,9 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use unicode_width::UnicodeWidthStr;
 
 use super::annotate::notes_on;
-use super::labels::{Text, keyed, text};
+use crate::tui::help::keyed;
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// What the pane needs to draw.
 pub struct PaneView<'a> {
@@ -41,10 +42,14 @@ pub fn render(v: &PaneView, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border)
-        .title(format!(" {} ({}) ", text(v.lang, Text::Notes), shown.len()));
+        .title(format!(
+            " {} ({}) ",
+            messages(v.lang).shared.notes,
+            shown.len()
+        ));
     if shown.is_empty() {
         let empty = Paragraph::new(Span::styled(
-            keyed(v.lang, Text::NoNotes, v.keymap),
+            keyed(v.lang, messages(v.lang).notes.no_notes, v.keymap),
             v.theme.muted,
         ))
         .wrap(Wrap { trim: true })
@@ -77,7 +82,11 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     let a = &v.notes[i];
     let attached = v.index.get(i).is_some_and(|p| p.anchor.is_attached());
     let mut head = vec![Span::styled(
-        format!("{} · {}", v.lang.kind(a.kind), v.lang.status(a.status)),
+        format!(
+            "{} · {}",
+            messages(v.lang).shared.kind(a.kind),
+            messages(v.lang).shared.status(a.status)
+        ),
         v.theme.title,
     )];
     // Who and when right under the kind: a low pane never cuts them off.
@@ -131,7 +140,7 @@ fn item(v: &PaneView, i: usize, width: usize, rows: usize, chosen: bool) -> List
     }
     if !attached {
         lines.push(Line::from(Span::styled(
-            keyed(v.lang, Text::Detached, v.keymap),
+            keyed(v.lang, messages(v.lang).notes.detached_hint, v.keymap),
             v.theme.muted,
         )));
     }

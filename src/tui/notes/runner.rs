@@ -11,13 +11,13 @@ use dossier_core::export::Format;
 use dossier_core::lang::Lang;
 
 use super::editor::NoteEditor;
-use super::labels::{self, Text};
 use crate::app::notes::{NotesService, SaveError, Unsaved};
 use crate::store::export_file;
 use crate::store::notes::StoreError;
 use crate::tui::state::{EditorScreen, Screen, State};
 use crate::tui::update::Effect;
-use crate::tui::update::notes::{self, Done, NotesOp};
+use crate::tui::update::notes::{self, Change, Done, NotesOp};
+use dossier_core::messages::messages;
 
 pub struct Runner {
     /// `None` when the store could not be opened: nothing is written.
@@ -42,7 +42,7 @@ impl Runner {
         };
         let loaded = io.load(&s.corpus);
         if let Some(e) = loaded.errors.first() {
-            s.message = Some(format!("{}: {e}", labels::text(s.lang, Text::ReadOnly)));
+            s.message = Some(format!("{}: {e}", messages(s.lang).notes.read_only));
         }
         s.set_notes(loaded);
         // Drafts that cannot be read are left where they are.
@@ -51,7 +51,11 @@ impl Runner {
             && let Ok(d) = &p.draft
         {
             let mut editor = NoteEditor::from_draft(&Unsaved::from(d));
-            editor.notice = Some(labels::keyed(s.lang, Text::DraftOffer, &s.keymap));
+            editor.notice = Some(crate::tui::help::keyed(
+                s.lang,
+                messages(s.lang).notes.draft_offer,
+                &s.keymap,
+            ));
             let before = d
                 .editing
                 .then(|| s.notes.notes.iter().find(|a| a.id == d.note.id).cloned())
@@ -120,7 +124,7 @@ impl Runner {
         let Some(io) = self.notes.as_mut() else {
             return match op {
                 NotesOp::Save { .. } | NotesOp::Delete(_) | NotesOp::Undo => {
-                    Done::NotSaved(labels::text(lang, Text::ReadOnly).to_string())
+                    Done::NotSaved(messages(lang).notes.read_only.to_string())
                 }
                 _ => Done::Quiet,
             };
@@ -132,7 +136,7 @@ impl Runner {
             } {
                 Ok(_) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Saved,
+                    said: Change::Saved,
                 },
                 Err(SaveError::KeptAsDraft { error, draft }) => {
                     let kept = draft
@@ -140,7 +144,7 @@ impl Runner {
                         .unwrap_or_default();
                     Done::NotSaved(format!(
                         "{error} — {}{kept}",
-                        labels::text(lang, Text::KeptAsDraft)
+                        messages(lang).notes.kept_as_draft
                     ))
                 }
                 Err(SaveError::Refused(why)) => Done::NotSaved(why.to_string()),
@@ -158,7 +162,7 @@ impl Runner {
             NotesOp::Delete(id) => match io.delete(&id) {
                 Ok(_) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Deleted,
+                    said: Change::Deleted,
                 },
                 Err(why) => Done::Failed {
                     notes: Some(io.load(corpus)),
@@ -168,7 +172,7 @@ impl Runner {
             NotesOp::Undo => match io.undo() {
                 Ok(Some(_)) => Done::Changed {
                     notes: io.load(corpus),
-                    said: Text::Undone,
+                    said: Change::Undone,
                 },
                 Ok(None) => Done::NothingToUndo,
                 Err(why) => Done::Failed {
@@ -192,22 +196,14 @@ pub fn perform(
 ) -> Result<String, String> {
     let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
     let shown = dossier_core::text::sanitize_line(&path.display().to_string());
-    match (written, lang) {
-        (Ok(()), Lang::Nl) => Ok(format!(
-            "{} geëxporteerd naar {shown}",
-            Lang::Nl.count(notes.len())
+    let m = messages(lang);
+    match written {
+        Ok(()) => Ok((m.export.exported)(
+            &(m.shared.notes_count)(notes.len()),
+            &shown,
         )),
-        (Ok(()), Lang::En) => Ok(format!(
-            "{} exported to {shown}",
-            Lang::En.count(notes.len())
-        )),
-        (Err(e), Lang::Nl) => Err(format!(
-            "Export mislukt: {}",
-            dossier_core::text::sanitize_line(&e)
-        )),
-        (Err(e), Lang::En) => Err(format!(
-            "Export failed: {}",
-            dossier_core::text::sanitize_line(&e)
-        )),
+        Err(e) => Err((m.notes.export_failed)(&dossier_core::text::sanitize_line(
+            &e,
+        ))),
     }
 }

@@ -3,11 +3,11 @@
 
 use ratatui::Frame;
 
-use super::labels::{self, Text};
 use super::{editor_view, export_dialog_view, overview_view};
-use crate::tui::help::{EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, hints};
+use crate::tui::help::{EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, hints, keyed};
 use crate::tui::mode::Mode;
 use crate::tui::state::{Screen, State};
+use dossier_core::messages::messages;
 
 /// Draws `screen` if it is an annotation screen.
 pub fn render(s: &State, screen: &Screen, frame: &mut Frame) {
@@ -18,7 +18,7 @@ pub fn render(s: &State, screen: &Screen, frame: &mut Frame) {
         Screen::Editor(e) => {
             let editor = &e.editor;
             let hints = if editor.confirming {
-                labels::keyed(s.lang, Text::ConfirmDiscard, &s.keymap)
+                keyed(s.lang, messages(s.lang).notes.confirm_discard, &s.keymap)
             } else {
                 hints(Mode::Editor, EDITOR_HINTS)
             };
@@ -40,7 +40,7 @@ pub fn render(s: &State, screen: &Screen, frame: &mut Frame) {
             let counts = (filtered, s.notes.notes.len());
             let how = (s.lang, &s.theme);
             let hints = if d.confirming {
-                labels::keyed(s.lang, Text::Overwrite, &s.keymap)
+                keyed(s.lang, messages(s.lang).notes.overwrite, &s.keymap)
             } else {
                 hints(Mode::Export, EXPORT_HINTS)
             };

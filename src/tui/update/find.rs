@@ -1,10 +1,10 @@
 //! Find in the open text (`/`): the query typed, the search a window at a
 //! time, the view moved to the hits.
 
-use super::super::i18n::{T, t};
 use super::super::state::{Find, Reading, Screen, State};
 use super::scroll_to;
 use crate::tui::action::Action;
+use dossier_core::messages::messages;
 
 pub(super) fn find_prompt(s: &mut State, a: Action) {
     match a {
@@ -46,7 +46,7 @@ pub(super) fn refind(s: &mut State, jump: bool) {
         // The reader says why; the notice is no text to find in.
         Some(Err(_)) => {
             if !s.find.query.is_empty() {
-                s.message = Some(t(s.lang, T::UnreadableHere).into());
+                s.message = Some(messages(s.lang).browse.unreadable_here.into());
             }
             None
         }
@@ -115,7 +115,7 @@ fn jump_to_hit(s: &mut State) {
 pub(super) fn step_hit(s: &mut State, forward: bool) {
     let n = s.find.hits.len();
     if n == 0 {
-        s.message = Some(t(s.lang, T::NoHits).into());
+        s.message = Some(messages(s.lang).browse.no_hits.into());
         return;
     }
     s.find.current = if forward {

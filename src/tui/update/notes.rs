@@ -14,13 +14,15 @@ use dossier_core::note_form::new_note;
 use super::super::notes::annotate::{notes_on, selection_quote};
 use super::super::notes::editor::{NoteEditor, Outcome as EditorOutcome};
 use super::super::notes::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
-use super::super::notes::labels::{self, Text};
 use super::super::notes::overview::Outcome as OverviewOutcome;
 use super::selection::{extend, start_selection};
 use super::{Effect, open_help, open_node};
 use crate::app::notes::{Loaded, Unsaved};
 use crate::tui::action::Action;
+use crate::tui::help::keyed;
 use crate::tui::state::{EditorScreen, Pane, Screen, State};
+use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 /// Work on the notes store, for the loop to do.
 // One per key at most, consumed at once (and boxed in `Effect`).
@@ -48,11 +50,30 @@ pub enum NotesOp {
     },
 }
 
+/// What a store operation changed, to be said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Saved,
+    Deleted,
+    Undone,
+}
+
+impl Change {
+    fn phrase(self, lang: Lang) -> &'static str {
+        let m = &messages(lang).notes;
+        match self {
+            Change::Saved => m.saved,
+            Change::Deleted => m.deleted,
+            Change::Undone => m.undone,
+        }
+    }
+}
+
 /// What came of a [`NotesOp`].
 #[derive(Debug, Clone)]
 pub enum Done {
     /// The store changed: the notes as read back, and what to say.
-    Changed { notes: Loaded, said: Text },
+    Changed { notes: Loaded, said: Change },
     /// Undo found nothing to take back.
     NothingToUndo,
     /// The note was not stored, and why; the editor stays open.
@@ -116,10 +137,10 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
         // notes pane, which is shown and has the focus. (The editor shows
         // the note it opens, so `e` needs no such rule.)
         Action::Delete if !s.notes_visible => {
-            s.message = Some(labels::keyed(s.lang, Text::PaneHidden, &s.keymap));
+            s.message = Some(keyed(s.lang, messages(s.lang).notes.pane_hidden, &s.keymap));
         }
         Action::Delete if s.focus != Pane::Notes => {
-            s.message = Some(labels::keyed(s.lang, Text::FocusNotes, &s.keymap));
+            s.message = Some(keyed(s.lang, messages(s.lang).notes.focus_notes, &s.keymap));
         }
         Action::Delete => {
             if let Some(i) = selected_note(s) {
@@ -297,12 +318,12 @@ pub fn done(s: &mut State, d: Done) {
     match d {
         Done::Changed { notes, said } => {
             s.set_notes(notes);
-            s.message = Some(labels::keyed(s.lang, said, &s.keymap));
+            s.message = Some(keyed(s.lang, said.phrase(s.lang), &s.keymap));
             // A save closes the editor, back to the overview where it was
             // opened from; a delete leaves the overview up, and says
             // which of its keys takes it back.
             if let Screen::Editor(e) = &s.screen
-                && said == Text::Saved
+                && said == Change::Saved
             {
                 s.screen = if e.from_overview {
                     Screen::Overview
@@ -310,12 +331,16 @@ pub fn done(s: &mut State, d: Done) {
                     Screen::default()
                 };
             }
-            if matches!(s.screen, Screen::Overview) && said == Text::Deleted {
-                s.message = Some(labels::keyed(s.lang, Text::DeletedHere, &s.keymap));
+            if matches!(s.screen, Screen::Overview) && said == Change::Deleted {
+                s.message = Some(keyed(
+                    s.lang,
+                    messages(s.lang).notes.deleted_here,
+                    &s.keymap,
+                ));
             }
         }
         Done::NothingToUndo => {
-            s.message = Some(labels::text(s.lang, Text::NothingToUndo).to_string());
+            s.message = Some(messages(s.lang).notes.nothing_to_undo.to_string());
         }
         Done::NotSaved(why) => match &mut s.screen {
             Screen::Editor(e) => e.editor.error = Some(why),
@@ -353,7 +378,7 @@ pub fn keep_draft(s: &State) -> Vec<Effect> {
 fn annotate(s: &mut State) {
     let Some(open) = s.open else { return };
     if s.notes.is_read_only() {
-        s.message = Some(labels::text(s.lang, Text::ReadOnly).to_string());
+        s.message = Some(messages(s.lang).notes.read_only.to_string());
         return;
     }
     let Ok(doc) = s.corpus.body(open) else {
@@ -384,7 +409,7 @@ fn selected_note(s: &State) -> Option<usize> {
 /// Says that the open text could not be read, so there is nothing to
 /// select or annotate in it.
 pub(super) fn unreadable(s: &mut State) {
-    let says = crate::tui::i18n::t(s.lang, crate::tui::i18n::T::UnreadableHere);
+    let says = messages(s.lang).browse.unreadable_here;
     s.message = Some(says.to_string());
 }
 

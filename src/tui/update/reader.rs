@@ -3,12 +3,12 @@
 
 use dossier_core::NodeKind;
 
-use super::super::i18n::{T, t};
 use super::super::state::{Pane, Place, RowItem, Screen, State};
 use super::super::tree;
 use super::refind;
 use super::rows::set_expanded;
 use crate::tui::action::Action;
+use dossier_core::messages::messages;
 
 pub(super) fn motion(s: &mut State, a: Action) {
     let page = |h: u16| usize::from(h.max(2)) - 1;
@@ -95,13 +95,13 @@ pub(super) fn follow_link(s: &mut State) {
 /// Says why nothing was followed, and which key selects a link.
 pub(super) fn no_link(s: &mut State) {
     s.message = Some(if s.layout.links.is_empty() {
-        t(s.lang, T::NoLinks).into()
+        messages(s.lang).browse.no_links.into()
     } else {
         format!(
             "{} ({} {})",
-            t(s.lang, T::NoLink),
+            messages(s.lang).browse.no_link,
             s.keymap.table(s.mode()).first(Action::NextLink),
-            super::super::i18n::action(s.lang, Action::NextLink)
+            crate::tui::help::words(messages(s.lang), Action::NextLink)
         )
     });
 }
@@ -142,7 +142,7 @@ pub(super) fn history(s: &mut State, forward: bool) {
         (&mut s.back, &mut s.forward)
     };
     let Some(p) = from.pop() else {
-        s.message = Some(t(s.lang, T::NoHistory).into());
+        s.message = Some(messages(s.lang).browse.no_history.into());
         return;
     };
     if let Some(here) = s.open.map(|node| Place {
@@ -159,7 +159,7 @@ pub(super) fn history(s: &mut State, forward: bool) {
 pub(super) fn step_link(s: &mut State, forward: bool) {
     let links = &s.layout.links;
     if links.is_empty() {
-        s.message = Some(t(s.lang, T::NoLinks).into());
+        s.message = Some(messages(s.lang).browse.no_links.into());
         return;
     }
     let next = match s.link {

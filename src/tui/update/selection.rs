@@ -6,10 +6,10 @@ use dossier_core::motion::{
     prev_sentence_start, prev_word_end, prev_word_start,
 };
 
-use super::super::notes::labels::{self, Text};
 use super::notes::unreadable;
 use crate::tui::action::Action;
 use crate::tui::state::{Pane, Reading, Screen, State};
+use dossier_core::messages::messages;
 
 /// Moves the selection's moving end; `false` if the action is not a motion.
 pub(super) fn extend(s: &mut State, a: Action) -> bool {
@@ -111,7 +111,7 @@ pub(super) fn start_selection(s: &mut State) {
         return unreadable(s);
     };
     if doc.paragraphs.is_empty() {
-        s.message = Some(labels::text(s.lang, Text::WholeNode).to_string());
+        s.message = Some(messages(s.lang).notes.whole_node.to_string());
         return;
     }
     let marked = s.marks.first().map(|&(p, _)| p).map(|p| {

@@ -4,10 +4,10 @@
 
 use dossier_core::address;
 
-use super::super::i18n::{T, t};
 use super::super::notes::annotate::selection_quote;
 use super::super::state::State;
 use super::Effect;
+use dossier_core::messages::messages;
 
 /// The text `y` copies: the selected passage in quotation marks with the
 /// citation of its document and the node's title, else the open node's
@@ -56,7 +56,7 @@ pub fn open_address(s: &mut State) -> Vec<Effect> {
     match address_to_open(s) {
         Some(url) => vec![Effect::OpenAddress(url)],
         None => {
-            s.message = Some(t(s.lang, T::NoAddress).to_string());
+            s.message = Some(messages(s.lang).browse.no_address.to_string());
             Vec::new()
         }
     }

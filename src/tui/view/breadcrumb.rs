@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::tui::i18n;
 use crate::tui::state::State;
+use dossier_core::messages::messages;
 
 const SEP: &str = " › ";
 
@@ -18,7 +18,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let path = c.path(open);
     let node = c.node(open);
     // A document says what it is: brief, motie, agenda.
-    let kind = i18n::node_kind(s.lang, node);
+    let kind = messages(s.lang).shared.node(node);
     let suffix = format!("  ({kind} · {})", node.id);
     let titles: Vec<&str> = path.iter().map(|&n| c.node(n).title.as_str()).collect();
     let room = usize::from(area.width)

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::centered;
 use super::tree::merge;
-use crate::tui::i18n::{self, T, t};
 use crate::tui::state::{Finder, State};
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(4).min(110);
@@ -21,7 +21,7 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
-        .title(format!(" {} ", t(s.lang, T::Finder)));
+        .title(format!(" {} ", messages(s.lang).browse.finder));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let [input, list_area] =
@@ -29,16 +29,17 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
     let count = if f.query.is_empty() {
         String::new()
     } else if !f.done || f.shown_query != f.query {
-        format!("  {}", t(s.lang, T::Searching))
+        format!("  {}", messages(s.lang).browse.searching)
     } else if f.hits.is_empty() {
-        format!("  {}", t(s.lang, T::NoHits))
+        format!("  {}", messages(s.lang).browse.no_hits)
     } else {
-        let word = if f.hits.len() == 1 { T::Hit } else { T::Hits };
-        format!("  {} {}", f.hits.len(), t(s.lang, word))
+        let b = &messages(s.lang).browse;
+        let word = if f.hits.len() == 1 { b.hit } else { b.hits };
+        format!("  {} {word}", f.hits.len())
     };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(t(s.lang, T::FinderPrompt), s.theme.accent),
+            Span::styled(messages(s.lang).browse.finder_prompt, s.theme.accent),
             Span::raw(format!("{}▏", f.query)),
             Span::styled(count, s.theme.muted),
         ])),
@@ -56,7 +57,7 @@ pub fn render(s: &State, f: &Finder, frame: &mut Frame, area: Rect) {
                 .source
                 .filter(|&d| node.letter.is_none() && s.corpus.topics_from(d).len() == 1)
                 .map_or(node, |d| s.corpus.node(d));
-            let kind = i18n::node_kind(s.lang, doc);
+            let kind = messages(s.lang).shared.node(doc);
             let mut spans = vec![Span::styled(format!("{kind:<9} "), s.theme.muted)];
             // A document by its number, kind, submitter, date and subject:
             // the titles of moties are much alike.

@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::tui::help::{self, Row, rows as help_rows};
-use crate::tui::i18n::{T, t};
 use crate::tui::mode::Mode;
 use crate::tui::state::State;
+use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
     let entries = help_rows(&s.keymap, s.lang, mode);
@@ -19,9 +20,9 @@ pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rec
     let key_w = g.key_w;
     let title = format!(
         " {} · {} · Esc {} · j/k ",
-        t(s.lang, T::HelpTitle),
-        t(s.lang, mode_name(mode)),
-        t(s.lang, T::Close)
+        messages(s.lang).browse.help_title,
+        mode_name(mode, s.lang),
+        messages(s.lang).keys.close
     );
     let block = Block::default()
         .borders(Borders::ALL)
@@ -73,20 +74,21 @@ pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rec
 }
 
 /// The mode's name as the status bar shows it.
-pub fn mode_name(mode: Mode) -> T {
+pub fn mode_name(mode: Mode, lang: Lang) -> &'static str {
+    let n = &messages(lang).browse.modes;
     match mode {
-        Mode::Tree | Mode::Text | Mode::Notes => T::ModeRead,
-        Mode::Select => T::ModeSelect,
-        Mode::Peek => T::ModePeek,
-        Mode::Error => T::ModeError,
-        Mode::Timeline => T::ModeTimeline,
-        Mode::Find => T::ModeFind,
-        Mode::Filter => T::ModeFilter,
-        Mode::Finder => T::ModeFinder,
-        Mode::Help => T::ModeHelp,
-        Mode::Editor => T::ModeEditor,
-        Mode::Overview => T::ModeOverview,
-        Mode::Export => T::ModeExport,
-        Mode::Confirm => T::ModeConfirm,
+        Mode::Tree | Mode::Text | Mode::Notes => n.read,
+        Mode::Select => n.select,
+        Mode::Peek => n.peek,
+        Mode::Error => n.error,
+        Mode::Timeline => n.timeline,
+        Mode::Find => n.find,
+        Mode::Filter => n.filter,
+        Mode::Finder => n.finder,
+        Mode::Help => n.help,
+        Mode::Editor => n.editor,
+        Mode::Overview => n.overview,
+        Mode::Export => n.export,
+        Mode::Confirm => n.confirm,
     }
 }

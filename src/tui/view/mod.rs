@@ -16,13 +16,14 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub use super::geometry::{MIN_HEIGHT, MIN_WIDTH, areas, centered, window};
 use super::state::{Pane, Screen, State};
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = Paragraph::new(Line::from(format!(
             "{}: {}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
-            super::i18n::t(s.lang, super::i18n::T::TooSmall),
+            messages(s.lang).browse.too_small,
             area.width,
             area.height
         )))

@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use dossier_core::NodeIdx;
 
 use super::centered;
-use crate::tui::i18n::{T, t};
 use crate::tui::state::State;
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
     let n = s.corpus.node(node);
@@ -32,7 +32,10 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
         }
         // Said by the interface, in its style, not shown as the text.
         Err(e) => {
-            lines.push(Line::styled(t(s.lang, T::Unreadable), s.theme.error));
+            lines.push(Line::styled(
+                messages(s.lang).browse.unreadable,
+                s.theme.error,
+            ));
             let reason = dossier_core::text::sanitize_line(&e.reason);
             lines.push(Line::styled(reason, s.theme.error));
             lines.push(Line::raw(""));
@@ -40,13 +43,19 @@ pub fn render(s: &State, node: NodeIdx, frame: &mut Frame, area: Rect) {
     }
     let empty = s.corpus.body(node).is_ok_and(|d| d.is_empty());
     if empty && n.kind == dossier_core::NodeKind::Annex {
-        lines.push(Line::styled(t(s.lang, T::NoText), s.theme.muted));
+        lines.push(Line::styled(
+            messages(s.lang).shared.no_annex_text,
+            s.theme.muted,
+        ));
     }
     lines.push(Line::from(vec![
         Span::styled("Enter", s.theme.accent),
         Span::raw(" → "),
         Span::raw(n.id.clone()),
-        Span::styled(format!(" · Esc {}", t(s.lang, T::Close)), s.theme.muted),
+        Span::styled(
+            format!(" · Esc {}", messages(s.lang).keys.close),
+            s.theme.muted,
+        ),
     ]));
     let w = area.width.saturating_sub(8).min(76);
     // As tall as the wrapped text and the border, no taller.
@@ -100,7 +109,7 @@ pub fn render_error(s: &State, i: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.error)
-        .title(format!(" ⚠ {} ", t(s.lang, T::LoadError)));
+        .title(format!(" ⚠ {} ", messages(s.lang).browse.load_error));
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: true }).block(block),
         r,

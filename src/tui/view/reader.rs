@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 
 use super::pane_block;
 use super::tree::merge;
-use crate::tui::i18n::{T, t};
 use crate::tui::layout::{Seg, SegStyle};
 use crate::tui::state::{Pane, State};
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let total = s.layout.lines.len();
@@ -23,8 +23,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     };
     let title = format!(
         " {} · {} {}/{} · {pos}% ",
-        t(s.lang, T::Reader),
-        t(s.lang, T::Line),
+        messages(s.lang).browse.reader,
+        messages(s.lang).browse.line,
         (s.scroll + 1).min(total.max(1)),
         total
     );

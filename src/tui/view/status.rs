@@ -8,31 +8,35 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
 use crate::tui::help::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, describe};
-use crate::tui::i18n::{self, T, t};
 use crate::tui::mode::Mode;
 use crate::tui::state::{Reading, Screen, State};
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     // A prompt being typed stays in the status bar under the help.
     let (mode, prompt) = match s.prompt() {
         Some(Reading::FindPrompt) => (
-            T::ModeFind,
-            Some(format!("{}{}▏", t(s.lang, T::FindPrompt), s.find.query)),
+            messages(s.lang).browse.modes.find,
+            Some(format!(
+                "{}{}▏",
+                messages(s.lang).browse.find_prompt,
+                s.find.query
+            )),
         ),
         Some(_) => (
-            T::ModeFilter,
+            messages(s.lang).browse.modes.filter,
             Some(format!(
                 "{}{}▏  ({})",
-                t(s.lang, T::FilterPrompt),
+                messages(s.lang).browse.filter_prompt,
                 s.filter,
-                t(s.lang, T::FilterHint)
+                messages(s.lang).browse.filter_hint
             )),
         ),
         // The mode in force, the annotation screens' included.
-        None => (super::help::mode_name(s.mode()), None),
+        None => (super::help::mode_name(s.mode(), s.lang), None),
     };
     let mut spans = vec![
-        Span::styled(format!(" {} ", t(s.lang, mode)), s.theme.selection),
+        Span::styled(format!(" {mode} "), s.theme.selection),
         Span::raw(" "),
     ];
     if let Some(p) = prompt {
@@ -44,8 +48,8 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             let n = s.find.hits.len();
             let cur = if n == 0 { 0 } else { s.find.current + 1 };
             let counted = match n {
-                1 => format!("1 {}", t(s.lang, T::Hit)),
-                _ => format!("{cur}/{n} {}", t(s.lang, T::Hits)),
+                1 => format!("1 {}", messages(s.lang).browse.hit),
+                _ => format!("{cur}/{n} {}", messages(s.lang).browse.hits),
             };
             // `…` while the text is still being searched.
             let more = if s.finding() { "…" } else { "" };
@@ -62,7 +66,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
                     .table(mode.unwrap_or(Mode::Text))
                     .first(Action::Finder);
                 spans.push(Span::styled(
-                    format!("({finder}: {})  ", t(s.lang, T::Finder)),
+                    format!("({finder}: {})  ", messages(s.lang).browse.finder),
                     s.theme.muted,
                 ));
             }
@@ -77,7 +81,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         }
         if !s.filter.is_empty() {
             spans.push(Span::styled(
-                format!("{}: {}  ", t(s.lang, T::Filter), s.filter),
+                format!("{}: {}  ", messages(s.lang).browse.filter, s.filter),
                 s.theme.accent,
             ));
         }
@@ -94,29 +98,29 @@ fn hints(s: &State, room: usize) -> String {
     let mode = s.mode();
     let table = s.keymap.table(mode);
     let k = |a: Action| table.first(a);
-    let l = |a: Action| i18n::action(s.lang, a);
+    let l = |a: Action| crate::tui::help::words(messages(s.lang), a);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
-    let close = format!("{} {}", k(Action::Close), t(s.lang, T::Close));
+    let close = format!("{} {}", k(Action::Close), messages(s.lang).keys.close);
     let list: Vec<String> = match &s.screen {
         Screen::Peek(_) => vec![
-            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
             close,
         ],
         Screen::Help { .. } => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
         Screen::LoadError(_) => vec![close],
         // Typing the timeline's filter: the filter prompt's keys.
         Screen::Timeline { typing: true, .. } => vec![
-            format!("{} {}", k(Action::Done), t(s.lang, T::Done)),
+            format!("{} {}", k(Action::Done), messages(s.lang).keys.finished),
             format!("{} {}", k(Action::ClearPrompt), l(Action::ClearPrompt)),
-            format!("{} {}", k(Action::Cancel), t(s.lang, T::Close)),
+            format!("{} {}", k(Action::Cancel), messages(s.lang).keys.close),
         ],
         Screen::Timeline { .. } => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
-            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
             format!(
                 "{} {}",
                 k(Action::FilterTimeline),
-                t(s.lang, T::Filter).to_lowercase()
+                messages(s.lang).browse.filter.to_lowercase()
             ),
             close,
         ],
@@ -125,11 +129,11 @@ fn hints(s: &State, room: usize) -> String {
                 "{}/{} {}",
                 k(Action::Up),
                 k(Action::Down),
-                t(s.lang, T::Choose)
+                messages(s.lang).keys.choose
             ),
-            format!("{} {}", k(Action::Open), t(s.lang, T::OpenIt)),
-            format!("{} {}", k(Action::Cancel), t(s.lang, T::Close)),
-            format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
+            format!("{} {}", k(Action::Cancel), messages(s.lang).keys.close),
+            format!("{} {}", k(Action::Help), messages(s.lang).keys.all_keys),
         ],
         Screen::Editor(_) | Screen::Overview | Screen::Export(_) => {
             let words = match mode {
@@ -141,15 +145,16 @@ fn hints(s: &State, room: usize) -> String {
             vec![crate::tui::help::hints(&s.keymap, mode, s.lang, words)]
         }
         Screen::Read(Reading::Selecting(_)) => {
-            let sel = |a: Action, what: T| format!("{} {}", k(a), t(s.lang, what));
+            let sel = |a: Action, what: &str| format!("{} {what}", k(a));
+            let w = &messages(s.lang).keys;
             let said = |a: Action| format!("{} {}", k(a), describe(mode, a, s.lang));
             vec![
-                sel(Action::ExtendWordForward, T::Word),
-                sel(Action::ExtendSentenceForward, T::Sentence),
-                sel(Action::ExtendParagraphForward, T::Paragraph),
+                sel(Action::ExtendWordForward, w.word),
+                sel(Action::ExtendSentenceForward, w.sentence),
+                sel(Action::ExtendParagraphForward, w.paragraph),
                 said(Action::Annotate),
                 said(Action::DropSelection),
-                format!("{} {}", k(Action::Help), t(s.lang, T::AllKeys)),
+                format!("{} {}", k(Action::Help), messages(s.lang).keys.all_keys),
             ]
         }
         // The prompts show themselves instead of hints.

@@ -13,12 +13,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
-use crate::tui::i18n;
 use crate::tui::keymap::Keymap;
 use crate::tui::state::{Pane, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::{FINDER_LIMIT, apply_finder_update, open_node, update};
 use dossier_core::lang::Lang;
+use dossier_core::messages::messages;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
@@ -305,13 +305,13 @@ fn a_file_that_failed_to_load_is_an_entry_with_its_message() {
 #[test]
 fn the_labels_speak_dutch_and_english() {
     let words = |lang| {
+        let m = messages(lang);
         [
-            i18n::T::Reader,
-            i18n::T::ModeRead,
-            i18n::T::Hit,
-            i18n::T::Line,
+            m.browse.reader,
+            m.browse.modes.read,
+            m.browse.hit,
+            m.browse.line,
         ]
-        .map(|w| i18n::t(lang, w))
     };
     for lang in [Lang::Nl, Lang::En] {
         let other = match lang {
@@ -671,7 +671,7 @@ fn a_text_that_cannot_be_read_is_a_notice_with_nothing_to_select_or_find() {
             &[Action::Find, Action::Type('v'), Action::Type('e')],
         );
         assert!(s.find.hits.is_empty());
-        let why = i18n::t(lang, i18n::T::UnreadableHere);
+        let why = messages(lang).browse.unreadable_here;
         assert_eq!(s.message.as_deref(), Some(why));
         run(&mut s, &[Action::Cancel]);
         // Selecting and annotating do nothing but say why.

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use dossier_core::model::Kamerstuk;
 
 use super::centered;
-use crate::tui::i18n::{T, t};
 use crate::tui::state::State;
+use dossier_core::messages::messages;
 
 pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area: Rect) {
     let c = &s.corpus;
@@ -60,7 +60,10 @@ pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area:
         }
     }
     if lines.is_empty() {
-        lines.push(Line::styled(t(s.lang, T::NoDocuments), s.theme.muted));
+        lines.push(Line::styled(
+            messages(s.lang).browse.no_documents,
+            s.theme.muted,
+        ));
     }
     let height = usize::from(h.saturating_sub(2)).max(1);
     let first = selected_line.saturating_sub(height.saturating_sub(2));
@@ -70,20 +73,20 @@ pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area:
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
         .title(if s.timeline_filter.is_empty() && !typing {
-            format!(" {} ", t(s.lang, T::Timeline))
+            format!(" {} ", messages(s.lang).browse.timeline)
         } else {
             let cursor = if typing { "▏" } else { "" };
             format!(
                 " {} · {}: {}{cursor} ",
-                t(s.lang, T::Timeline),
-                t(s.lang, T::Filter),
+                messages(s.lang).browse.timeline,
+                messages(s.lang).browse.filter,
                 dossier_core::text::sanitize_line(&s.timeline_filter)
             )
         })
         .title_bottom(format!(
             " Enter {} · Esc {} ",
-            t(s.lang, T::OpenWord),
-            t(s.lang, T::Close)
+            messages(s.lang).keys.open,
+            messages(s.lang).keys.close
         ));
     frame.render_widget(
         Paragraph::new(lines)

@@ -8,8 +8,8 @@ use ratatui::widgets::{List, ListItem, ListState};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::pane_block;
-use crate::tui::i18n::{T, t};
 use crate::tui::state::{Pane, RowItem, State, TreeRow};
+use dossier_core::messages::messages;
 use dossier_core::tree::Grouping;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
@@ -67,11 +67,11 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
 /// title must show: the pane's name gives way to it first, and a filter
 /// longer than the pane ends in `…`, so it is never cut without a sign.
 fn title(s: &State, width: usize) -> String {
-    let tree = t(s.lang, T::Tree);
+    let tree = messages(s.lang).browse.tree;
     if s.filter.is_empty() {
         return format!(" {tree} ");
     }
-    let filter = t(s.lang, T::Filter);
+    let filter = messages(s.lang).browse.filter;
     let full = format!(" {tree} · {filter}: {} ", s.filter);
     if full.width() <= width {
         return full;
@@ -143,7 +143,7 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize, keep_end: bool) -> L
             );
             let rest = format!(
                 " — {}: {}",
-                t(s.lang, T::LoadError),
+                messages(s.lang).browse.load_error,
                 dossier_core::text::sanitize_line(&e.message)
             );
             let file = super::breadcrumb::truncate(&file, width);
@@ -158,8 +158,8 @@ fn row_line<'a>(s: &'a State, r: &'a TreeRow, width: usize, keep_end: bool) -> L
             let label = match s.groups.get(g).and_then(|g| g.label.as_deref()) {
                 Some(l) => dossier_core::text::sanitize_line(l),
                 None => match s.grouping {
-                    Grouping::Dossier => t(s.lang, T::OtherDocuments).to_string(),
-                    Grouping::Theme => t(s.lang, T::NoTheme).to_string(),
+                    Grouping::Dossier => messages(s.lang).browse.other_documents.to_string(),
+                    Grouping::Theme => messages(s.lang).browse.no_theme.to_string(),
                 },
             };
             let label = super::breadcrumb::truncate(&label, width.saturating_sub(2));

@@ -337,8 +337,9 @@ pub(super) fn date_in_text(text: &str) -> Option<String> {
     }
     tokens.windows(3).find_map(|w| {
         let day: u32 = w[0].parse().ok().filter(|d| (1..=31).contains(d))?;
-        let month = crate::lang::Lang::Nl
-            .months()
+        let month = crate::messages::NL
+            .shared
+            .months
             .iter()
             .position(|m| *m == w[1])?
             + 1;

@@ -207,9 +207,9 @@ fn the_dialog_shows_fields_and_the_question() {
                 &filter,
                 (3, 10),
                 (Lang::En, &crate::tui::theme::Theme::plain()),
-                &crate::tui::notes::labels::keyed(
+                &crate::tui::help::keyed(
                     Lang::En,
-                    crate::tui::notes::labels::Text::Overwrite,
+                    dossier_core::messages::EN.notes.overwrite,
                     &crate::tui::keymap::Keymap::default(),
                 ),
                 f,
