@@ -6,7 +6,6 @@
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::input;
-use super::mode::Mode;
 use super::state::State;
 use super::update::{self, Effect};
 
@@ -27,12 +26,9 @@ pub fn key(s: &mut State, k: KeyEvent) -> Routed {
     // offered again at the next start.
     if input::always_quits(&k) {
         s.quit = true;
-        return Routed::Effects(super::notes::update::keep_draft(s));
+        return Routed::Effects(super::update::notes::keep_draft(s));
     }
-    let typing_a_note = matches!(
-        Mode::of(s),
-        Mode::Editor | Mode::Overview | Mode::Export | Mode::Confirm
-    );
+    let typing_a_note = s.screen.is_notes();
     if !typing_a_note && super::terminal::is_suspend_key(&k) {
         return Routed::Suspend;
     }

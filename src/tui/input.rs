@@ -1,25 +1,24 @@
 //! From a key event to an action, through the keymap of the mode in force
-//! (`mode.rs`): a key bound in the mode is its action; a printable key no
+//! (`State::mode`): a key bound in the mode is its action; a printable key no
 //! action takes types in a prompt, the overview and the export dialog, and
 //! edits the text in the note editor; anything else does nothing.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::keymap::{Key, KeyCodeOrd};
+use super::key::{Key, KeyCodeOrd};
 use super::mode::{Mode, Unbound};
-use super::notes::screen::Screen;
-use super::state::State;
+use super::state::{Screen, State};
 
 pub fn action_for(s: &State, ev: KeyEvent) -> Option<Action> {
-    let mode = Mode::of(s);
+    let mode = s.mode();
     let key = Key::from_event(ev)?;
-    let bound = s.keymap.table(mode).action(&key).filter(|&a| mode.takes(a));
+    let bound = s.keymap.table(mode).action(&key);
     // In the editor the field in focus decides: ← chooses a kind, or moves
     // the cursor in the text.
-    if let (Mode::Editor, Screen::Editor { editor, .. }) = (mode, &s.notes_ui.screen) {
+    if let (Mode::Editor, Screen::Editor(e)) = (mode, &s.screen) {
         return Some(match bound {
-            Some(a) if editor.takes(a) => a,
+            Some(a) if e.editor.takes(a) => a,
             _ => Action::Key(key),
         });
     }

@@ -3,7 +3,10 @@
 
 pub(crate) mod action;
 pub(crate) mod dispatch;
+pub(crate) mod geometry;
+pub(crate) mod help;
 pub(crate) mod input;
+pub(crate) mod key;
 pub(crate) mod keymap;
 pub(crate) mod layout;
 pub(crate) mod loading;
@@ -20,6 +23,8 @@ pub(crate) mod tree_worker;
 pub(crate) mod update;
 pub(crate) mod view;
 
+pub use update::resize;
+
 /// What the benchmarks drive: the state, the update function and the
 /// view, without a terminal. Nothing else of the interface is public, so
 /// the compiler reports what is not used.
@@ -27,9 +32,9 @@ pub(crate) mod view;
 pub mod bench {
     pub use super::action::Action;
     pub use super::keymap::Keymap;
-    pub use super::resize;
     pub use super::state::State;
     pub use super::theme::Theme;
+    pub use super::update::resize;
     pub use super::update::{Effect, FINDER_LIMIT, apply_finder_update, settle, update};
     pub use super::view::render;
 }
@@ -129,11 +134,11 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             let size = term.size()?;
             if last_size != Some(size) {
                 last_size = Some(size);
-                resize(&mut state, Rect::new(0, 0, size.width, size.height));
+                update::resize(&mut state, Rect::new(0, 0, size.width, size.height));
                 // Once the reader's width is known, so the kept text is
                 // found on the lines it has now.
                 if let Some(place) = resumed.take()
-                    && matches!(state.notes_ui.screen, notes::screen::Screen::None)
+                    && matches!(state.screen, state::Screen::Read(_))
                 {
                     state.resume_at(&place);
                 }
@@ -148,7 +153,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 }
             }
             if let Some(sig) = signals.pending() {
-                let keep = notes::update::keep_draft(&state);
+                let keep = update::notes::keep_draft(&state);
                 notes.run_effects(&mut state, keep);
                 return Ok(Some(sig));
             }
@@ -179,9 +184,9 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             }
             // A find in a long text goes on between frames, a window at a
             // time, for a frame's worth of time: a key waiting comes first.
-            if update::finding(&state) {
+            if state.finding() {
                 let until = std::time::Instant::now() + FIND_FRAME;
-                while update::finding(&state)
+                while state.finding()
                     && std::time::Instant::now() < until
                     && !event::poll(Duration::ZERO)?
                 {
@@ -189,7 +194,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 }
                 dirty = true;
             }
-            let wait = if update::finding(&state) {
+            let wait = if state.finding() {
                 Duration::ZERO
             } else {
                 TICK
@@ -274,20 +279,4 @@ fn scroll(s: &mut State, a: Action) -> Vec<Effect> {
     }
     s.focus = focus;
     Vec::new()
-}
-
-/// Tells the state how big the reader and the tree are now.
-pub fn resize(s: &mut State, area: Rect) {
-    let a = view::areas(area, s.tree_pct);
-    let text = view::reader_text_area(area, s.tree_pct);
-    if (text.width, text.height) != s.reader_size
-        || a.tree.height.saturating_sub(2) != s.tree_height
-    {
-        s.resize((text.width, text.height), a.tree.height.saturating_sub(2));
-    }
-    s.notes_visible = a.notes.height > 0;
-    s.screen = (area.width, area.height);
-    if !s.notes_visible && s.focus == state::Pane::Notes {
-        s.focus = state::Pane::Reader;
-    }
 }

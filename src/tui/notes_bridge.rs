@@ -37,7 +37,7 @@ pub fn note_ranges(s: &State, para: usize) -> Vec<(usize, usize)> {
 
 /// Whether character `c` of paragraph `para` is in the passage being selected.
 pub fn selected(s: &State, para: usize, c: usize) -> bool {
-    match s.selection {
+    match s.selection() {
         Some((a, b)) => {
             let (from, to) = if a <= b { (a, b) } else { (b, a) };
             (para, c) >= from && (para, c) <= to

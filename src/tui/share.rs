@@ -1,69 +1,13 @@
-//! Passing what is read on: a passage copied with its citation, and a
-//! document's official address opened in the browser. The update side
-//! (which text, which address) is here without I/O; [`run`] carries the
-//! effects out.
+//! Passing what is read on: the loop's side of a passage copied with its
+//! citation and of a document's official address opened in the browser.
+//! Which text and which address is the update's (`update/share.rs`); this
+//! carries the effects out.
 
 use std::io::Write;
 
-use dossier_core::address;
-
-use super::notes::annotate::selection_quote;
 use super::state::State;
 use super::update::Effect;
 use dossier_core::messages::messages;
-
-/// The text `y` copies: the selected passage in quotation marks with the
-/// citation of its document and the node's title, else the open node's
-/// title with that citation.
-pub fn copy_text(s: &State) -> Option<String> {
-    let open = s.open?;
-    let c = &s.corpus;
-    let node = c.node(open);
-    let quote = s.selection.and_then(|(a, b)| {
-        let doc = node.document().ok()?;
-        selection_quote(doc, a, b).map(|q| q.exact)
-    });
-    let cite = address::citation(c, open, s.lang);
-    let place = dossier_core::text::sanitize_line(&node.title);
-    let source = match cite {
-        Some(cite) => format!("{cite} — {place}"),
-        None => place,
-    };
-    Some(match quote {
-        Some(q) => format!("“{q}”\n({source})"),
-        None => source,
-    })
-}
-
-pub fn copy(s: &mut State) -> Vec<Effect> {
-    match copy_text(s) {
-        Some(text) => {
-            s.selection = None;
-            vec![Effect::Copy(text)]
-        }
-        None => Vec::new(),
-    }
-}
-
-/// The address `O` opens: the selected link's node's, else the open
-/// node's.
-pub fn address_to_open(s: &State) -> Option<String> {
-    let c = &s.corpus;
-    let linked = s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target);
-    linked
-        .and_then(|n| address::address(c, n))
-        .or_else(|| s.open.and_then(|o| address::address(c, o)))
-}
-
-pub fn open_address(s: &mut State) -> Vec<Effect> {
-    match address_to_open(s) {
-        Some(url) => vec![Effect::OpenAddress(url)],
-        None => {
-            s.message = Some(messages(s.lang).browse.no_address.to_string());
-            Vec::new()
-        }
-    }
-}
 
 /// Carries out a copy or an open, and says in the status bar what came
 /// of it.
@@ -86,10 +30,9 @@ pub fn run(s: &mut State, effect: &Effect) {
             });
         }
         Effect::OpenAddress(url) => {
-            let words = &messages(s.lang).browse;
             s.message = Some(match crate::store::clipboard::open_in_browser(url) {
-                Ok(()) => format!("{} {url}", words.opening),
-                Err(e) => format!("{} {url}: {e}", words.cannot_open),
+                Ok(()) => format!("{} {url}", messages(s.lang).browse.opening),
+                Err(e) => format!("{} {url}: {e}", messages(s.lang).browse.cannot_open),
             });
         }
         _ => {}
@@ -107,57 +50,11 @@ pub fn osc52(out: &mut impl Write, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::action::Action;
-    use crate::tui::update::update;
 
     #[test]
     fn osc52_carries_the_text_in_base64() {
         let mut out = Vec::new();
         osc52(&mut out, "Ram").unwrap();
         assert_eq!(out, b"\x1b]52;c;UmFt\x07");
-    }
-
-    #[test]
-    fn y_copies_the_open_node_with_its_official_citation() {
-        let c = std::sync::Arc::new(crate::store::dossiers::load_built_in());
-        let mut s = State::new(
-            c.clone(),
-            dossier_core::lang::Lang::Nl,
-            crate::tui::keymap::Keymap::default(),
-            crate::tui::theme::Theme::plain(),
-        );
-        let ebsp = c.get("ebsp").unwrap();
-        s.open = Some(ebsp);
-        s.relayout();
-        let effects = update(&mut s, Action::Copy);
-        let [Effect::Copy(text)] = effects.as_slice() else {
-            panic!("{effects:?}");
-        };
-        assert!(
-            text.contains("Kamerstukken II 2025/26, 32317, nr. 987, kenmerk 7010422"),
-            "{text}"
-        );
-        assert!(
-            text.contains("Enhanced Border Security Partnership"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn o_opens_a_references_official_address() {
-        let c = std::sync::Arc::new(crate::store::dossiers::load_built_in());
-        let mut s = State::new(
-            c.clone(),
-            dossier_core::lang::Lang::Nl,
-            crate::tui::keymap::Keymap::default(),
-            crate::tui::theme::Theme::plain(),
-        );
-        s.open = c.get("kamerstuk-32317-978");
-        s.relayout();
-        let effects = update(&mut s, Action::OpenAddress);
-        assert!(
-            matches!(effects.as_slice(), [Effect::OpenAddress(u)] if u == "https://zoek.officielebekendmakingen.nl/kst-32317-978.html"),
-            "{effects:?}"
-        );
     }
 }

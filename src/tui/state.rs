@@ -7,11 +7,17 @@ use std::sync::Arc;
 use dossier_core::search::Hit;
 use dossier_core::{Corpus, NodeIdx};
 
+use dossier_core::annotation::Annotation;
+
 use super::keymap::Keymap;
 use super::layout::ReaderLayout;
+use super::mode::Mode;
+use super::notes::editor::NoteEditor;
+use super::notes::export_dialog::ExportDialog;
+use super::notes::overview::Overview;
 use super::theme::Theme;
-use super::tree::Filter;
 use dossier_core::lang::Lang;
+use dossier_core::tree::{Group, Grouping, TreeFilter as Filter};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -49,12 +55,10 @@ pub struct Place {
     pub link: Option<usize>,
 }
 
-/// Find in the open text.
+/// Find in the open text (its prompt is [`Reading::FindPrompt`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Find {
     pub query: String,
-    /// Typing the query (the prompt is open).
-    pub editing: bool,
     /// Hits as (paragraph, first char, end char), in reading order.
     pub hits: Vec<(usize, usize, usize)>,
     pub current: usize,
@@ -79,26 +83,125 @@ pub struct Finder {
     pub open_when_ready: bool,
 }
 
-/// The help overlay: the keys of the mode it was opened in, over what
-/// was open then (which comes back when it closes).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpView {
-    pub mode: super::mode::Mode,
-    pub over: Box<Overlay>,
+/// A passage being selected: (paragraph, char) of its anchor and of its
+/// moving end.
+pub type Selection = ((usize, usize), (usize, usize));
+
+/// What the three panes are doing when nothing is over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Reading {
+    #[default]
+    Browse,
+    /// A passage being selected (`v`).
+    Selecting(Selection),
+    /// Typing the find in the open text (`/`); the query is `State::find`.
+    FindPrompt,
+    /// Typing the tree filter (`f`); the filter is `State::filter`.
+    FilterPrompt,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Overlay {
-    #[default]
-    None,
-    Help(HelpView),
+/// The note editor as a screen: the note, what it replaces, and where
+/// saving or cancelling goes back to.
+#[derive(Debug, Clone)]
+pub struct EditorScreen {
+    pub editor: NoteEditor,
+    /// The note as stored, when an existing one is edited.
+    pub before: Option<Annotation>,
+    /// Opened from the overview: saving or cancelling goes back there.
+    pub from_overview: bool,
+}
+
+/// The screen in force, with the data only it has. One value, so two
+/// screens that exclude each other (the finder and the note editor) cannot
+/// both be up; the mode is read off it ([`Screen::mode`]).
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// The tree, the text and the notes pane.
+    Read(Reading),
+    /// The fuzzy finder over the library.
     Finder(Finder),
+    /// A footnote, annex or reference in a popup.
     Peek(NodeIdx),
     /// A dossier file that failed to load: index into `corpus.errors`.
     LoadError(usize),
-    /// The documents by date: the selected one's index in
-    /// `Corpus::documents_by_date`.
-    Timeline(usize),
+    /// The documents by date: the selected one's index in the documents
+    /// shown, and whether keys type into its filter.
+    Timeline {
+        at: usize,
+        typing: bool,
+    },
+    /// The keys of the screen under it, scrolled to row `scroll`; closing
+    /// it brings that screen back.
+    Help {
+        over: Box<Screen>,
+        scroll: usize,
+    },
+    Editor(Box<EditorScreen>),
+    /// All annotations (its filter is `NotesUi::overview`, kept closed).
+    Overview,
+    Export(ExportDialog),
+}
+
+impl Default for Screen {
+    fn default() -> Screen {
+        Screen::Read(Reading::Browse)
+    }
+}
+
+impl Screen {
+    /// The mode in force on this screen, with `focus` the pane that has
+    /// the focus.
+    pub fn mode(&self, focus: Pane) -> Mode {
+        match self {
+            Screen::Read(Reading::Browse) => match focus {
+                Pane::Tree => Mode::Tree,
+                Pane::Reader => Mode::Text,
+                Pane::Notes => Mode::Notes,
+            },
+            Screen::Read(Reading::Selecting(_)) => Mode::Select,
+            Screen::Read(Reading::FindPrompt) => Mode::Find,
+            Screen::Read(Reading::FilterPrompt) => Mode::Filter,
+            Screen::Finder(_) => Mode::Finder,
+            Screen::Peek(_) => Mode::Peek,
+            Screen::LoadError(_) => Mode::Error,
+            // Typing the timeline's filter: the keys of the tree's.
+            Screen::Timeline { typing: true, .. } => Mode::Filter,
+            Screen::Timeline { .. } => Mode::Timeline,
+            Screen::Help { .. } => Mode::Help,
+            Screen::Editor(e) if e.editor.confirming => Mode::Confirm,
+            Screen::Editor(_) => Mode::Editor,
+            Screen::Overview => Mode::Overview,
+            Screen::Export(d) if d.confirming => Mode::Confirm,
+            Screen::Export(_) => Mode::Export,
+        }
+    }
+
+    /// The screen under the help, if it is up; else this one.
+    pub fn base(&self) -> &Screen {
+        match self {
+            Screen::Help { over, .. } => over.base(),
+            other => other,
+        }
+    }
+
+    /// Whether this is one of the annotation screens (editor, overview,
+    /// export), which take every key.
+    pub fn is_notes(&self) -> bool {
+        matches!(
+            self,
+            Screen::Editor(_) | Screen::Overview | Screen::Export(_)
+        )
+    }
+}
+
+/// The annotation screens' data that outlives them.
+#[derive(Debug, Clone, Default)]
+pub struct NotesUi {
+    /// The overview's filter and order, kept while it is closed (the
+    /// export dialog offers its filter).
+    pub overview: Overview,
+    /// Written into each new note.
+    pub author: String,
 }
 
 /// Characters to mark in the open text after a finder jump: (paragraph, char).
@@ -113,21 +216,19 @@ pub struct State {
     pub expanded: HashSet<NodeIdx>,
     /// How the top of the tree is grouped, its groups, and the keys of
     /// those the user closed.
-    pub grouping: super::tree::Grouping,
-    pub groups: Vec<super::tree::Group>,
+    pub grouping: Grouping,
+    pub groups: Vec<Group>,
     /// The grouping `groups` were made for: they are made again only when
     /// it changes (the corpus does not), not on every fold.
-    pub groups_of: Option<super::tree::Grouping>,
+    pub groups_of: Option<Grouping>,
     pub collapsed_groups: HashSet<String>,
-    /// The timeline's filter, and whether keys type into it.
+    /// The timeline's filter, kept while it is closed.
     pub timeline_filter: String,
-    pub timeline_typing: bool,
     pub rows: Vec<TreeRow>,
     pub tree_selected: usize,
     pub filter: String,
     /// `filter` as parsed for the rows shown.
     pub tree_filter: Filter,
-    pub filter_editing: bool,
     pub open: Option<NodeIdx>,
     pub layout: ReaderLayout,
     pub scroll: usize,
@@ -139,7 +240,7 @@ pub struct State {
     /// Whether the screen has room for the notes pane; set by the loop.
     pub notes_visible: bool,
     /// The whole terminal, width and height; set by the loop.
-    pub screen: (u16, u16),
+    pub term_size: (u16, u16),
     /// The tree's width chosen with `w`, in percent; `None` follows the
     /// window.
     pub tree_pct: Option<u16>,
@@ -148,87 +249,23 @@ pub struct State {
     pub back: Vec<Place>,
     pub forward: Vec<Place>,
     pub find: Find,
-    pub overlay: Overlay,
+    /// The screen in force.
+    pub screen: Screen,
     pub message: Option<String>,
     pub quit: bool,
-    /// First line shown in the help overlay.
-    pub help_scroll: usize,
     /// The annotations as last read from the store, placed in the corpus.
     pub notes: crate::app::notes::Loaded,
     pub notes_selected: usize,
     /// Highlight ranges of annotated passages, per paragraph of the open node.
     pub note_ranges: Vec<Vec<(usize, usize)>>,
-    /// A passage being selected: (paragraph, char) of both ends.
-    pub selection: Option<((usize, usize), (usize, usize))>,
     /// The tree filter changed and `rows` do not show it yet: see
     /// [`super::update::settle`].
     pub rows_stale: bool,
-    /// The annotation screen that is up, the overview's filter, the author.
-    pub notes_ui: super::notes::screen::NotesUi,
+    /// The overview's filter and the author of new notes.
+    pub notes_ui: NotesUi,
 }
 
 impl State {
-    pub fn new(corpus: Arc<Corpus>, lang: Lang, keymap: Keymap, theme: Theme) -> State {
-        let mut s = State {
-            corpus,
-            lang,
-            keymap,
-            theme,
-            focus: Pane::Tree,
-            expanded: HashSet::new(),
-            grouping: super::tree::Grouping::default(),
-            groups: Vec::new(),
-            groups_of: None,
-            collapsed_groups: HashSet::new(),
-            timeline_filter: String::new(),
-            timeline_typing: false,
-            rows: Vec::new(),
-            tree_selected: 0,
-            filter: String::new(),
-            tree_filter: Filter::default(),
-            filter_editing: false,
-            open: None,
-            layout: ReaderLayout::default(),
-            scroll: 0,
-            link: None,
-            marks: Vec::new(),
-            reader_size: (60, 20),
-            tree_height: 20,
-            notes_visible: true,
-            screen: (80, 24),
-            tree_pct: None,
-            details: false,
-            back: Vec::new(),
-            forward: Vec::new(),
-            find: Find::default(),
-            overlay: Overlay::None,
-            message: None,
-            quit: false,
-            help_scroll: 0,
-            notes: crate::app::notes::Loaded::default(),
-            notes_selected: 0,
-            note_ranges: Vec::new(),
-            selection: None,
-            rows_stale: false,
-            notes_ui: super::notes::screen::NotesUi::default(),
-        };
-        if let Some(&first) = s.corpus.roots.first() {
-            s.expanded.insert(first);
-            s.open = Some(first);
-        }
-        // Folded before the first rows are made: the rows of every
-        // document of a large library would be made for nothing.
-        super::tree::fold_others(&mut s);
-        // The open document's row, not the heading of its group.
-        if let Some(open) = s.open
-            && let Some(i) = s.rows.iter().position(|r| r.item == RowItem::Node(open))
-        {
-            s.tree_selected = i;
-        }
-        s.relayout();
-        s
-    }
-
     /// Lays the open node out again when it or the width changed.
     pub fn relayout(&mut self) {
         let Some(node) = self.open else { return };
@@ -243,7 +280,10 @@ impl State {
                 .then(|| self.layout.lines.get(self.scroll))
                 .flatten()
                 .and_then(|l| l.segs.iter().find_map(|g| g.para.map(|p| (p, g.start))));
-            let key = self.keymap.first(super::action::Action::Details);
+            let key = self
+                .keymap
+                .table(Mode::Text)
+                .first(super::action::Action::Details);
             let details = if self.details {
                 super::layout::Details::All
             } else {
@@ -310,6 +350,45 @@ impl State {
     pub fn selected_row(&self) -> Option<&TreeRow> {
         self.rows.get(self.tree_selected)
     }
+
+    /// Whether a find is still searching the open text.
+    pub fn finding(&self) -> bool {
+        self.find.job.is_some()
+    }
+
+    /// The mode in force.
+    pub fn mode(&self) -> Mode {
+        self.screen.mode(self.focus)
+    }
+
+    /// The mode of the screen under the help (or of the screen in force).
+    pub fn base_mode(&self) -> Mode {
+        self.screen.base().mode(self.focus)
+    }
+
+    /// The passage being selected, also under the help.
+    pub fn selection(&self) -> Option<Selection> {
+        match self.screen.base() {
+            Screen::Read(Reading::Selecting(sel)) => Some(*sel),
+            _ => None,
+        }
+    }
+
+    /// Lets a selection go (the reader stays).
+    pub fn drop_selection(&mut self) {
+        if let Screen::Read(r @ Reading::Selecting(_)) = &mut self.screen {
+            *r = Reading::Browse;
+        }
+    }
+
+    /// Whether keys type into the find or the filter prompt (also under
+    /// the help).
+    pub fn prompt(&self) -> Option<Reading> {
+        match self.screen.base() {
+            Screen::Read(r @ (Reading::FindPrompt | Reading::FilterPrompt)) => Some(*r),
+            _ => None,
+        }
+    }
 }
 
 impl State {
@@ -327,21 +406,5 @@ impl State {
             char: top.map_or(0, |(_, c)| c),
             line: self.scroll,
         })
-    }
-
-    /// Reopens a kept place, if its node is still in the library; the
-    /// text that was at the top of the view is at the top again.
-    pub fn resume_at(&mut self, place: &crate::store::resume::Place) -> bool {
-        let Some(node) = self.corpus.get(&place.node) else {
-            return false;
-        };
-        super::update::open_node(self, node, false);
-        self.scroll = place
-            .paragraph
-            .and_then(|p| self.layout.line_of(p, place.char))
-            .unwrap_or(place.line);
-        self.clamp_scroll();
-        self.focus = Pane::Reader;
-        true
     }
 }

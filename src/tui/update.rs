@@ -3,30 +3,36 @@
 //! thread) and feeds results back through the `apply_*` functions.
 
 use super::action::Action;
-use super::state::{Find, Finder, Overlay, Pane, State};
+use super::state::{Find, Finder, Pane, Reading, Screen, State};
 use super::tree;
 use dossier_core::messages::messages;
 
 mod find;
 mod finder;
+pub mod notes;
+mod popups;
 mod reader;
 mod rows;
-pub use find::{FIND_WINDOW, find_more, finding};
+mod selection;
+mod share;
+mod start;
+pub use find::{FIND_WINDOW, find_more};
 use find::{find_prompt, refind, step_hit};
 pub use finder::apply_finder_update;
 use finder::finder;
 pub use reader::open_node;
-use reader::{history, motion, open, peek, scroll_to, step_link};
+use reader::{follow_link, history, motion, open_row, peek, scroll_to, step_link};
 pub use rows::settle;
 use rows::{filter_prompt, set_expanded};
+pub use start::resize;
 
 /// Work for the loop.
 #[derive(Debug, Clone)]
 pub enum Effect {
     /// Run a finder query on the search thread.
     Search(String),
-    /// Work on the notes store (see `notes::update`).
-    Notes(Box<super::notes::update::NotesOp>),
+    /// Work on the notes store (see `update/notes.rs`).
+    Notes(Box<notes::NotesOp>),
     /// Put text on the clipboard (see `share`).
     Copy(String),
     /// Open an address in the browser.
@@ -37,120 +43,50 @@ pub enum Effect {
 pub const FINDER_LIMIT: usize = 200;
 
 pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
-    use super::mode::Mode;
-    use super::notes::update as notes;
-    let mode = Mode::of(s);
-    if matches!(
-        mode,
-        Mode::Editor | Mode::Overview | Mode::Export | Mode::Confirm
-    ) {
+    if s.screen.is_notes() {
         return notes::screen(s, a);
     }
-    if s.overlay == Overlay::None && notes::takes(s, a) {
+    if matches!(s.screen, Screen::Read(_)) && notes::takes(s, a) {
         settle(s);
         return notes::act(s, a);
     }
     // Keys typed into the tree filter only change the filter; anything
     // else first brings the tree up to date with it.
-    if !(s.filter_editing && matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt)) {
+    let typing = matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt);
+    if !(s.prompt() == Some(Reading::FilterPrompt) && typing) {
         settle(s);
     }
     s.message = None;
-    if a == Action::Quit && !in_prompt(s) {
-        s.quit = true;
-        return Vec::new();
-    }
-    match s.overlay.clone() {
-        Overlay::Help(h) => {
-            let most = super::view::help_max_scroll(s, h.mode);
-            match a {
-                Action::Cancel | Action::Help | Action::Open => s.overlay = *h.over,
-                Action::Down => s.help_scroll = (s.help_scroll + 1).min(most),
-                Action::PageDown => s.help_scroll = (s.help_scroll + 10).min(most),
-                Action::Bottom => s.help_scroll = most,
-                Action::Up => s.help_scroll = s.help_scroll.saturating_sub(1),
-                Action::PageUp => s.help_scroll = s.help_scroll.saturating_sub(10),
-                Action::Top => s.help_scroll = 0,
-                _ => {}
-            }
+    match a {
+        Action::Quit => {
+            s.quit = true;
             return Vec::new();
         }
-        Overlay::Peek(_) | Overlay::LoadError(_) | Overlay::Timeline(_) if a == Action::Help => {
+        Action::Help if !matches!(s.screen, Screen::Help { .. }) => {
             open_help(s);
             return Vec::new();
         }
-        Overlay::Peek(target) => {
-            match a {
-                Action::Open => {
-                    s.overlay = Overlay::None;
-                    open_node(s, target, true);
-                }
-                _ => s.overlay = Overlay::None,
-            }
-            return Vec::new();
-        }
-        Overlay::Finder(_) if a == Action::Help => {
-            open_help(s);
-            return Vec::new();
-        }
-        Overlay::Finder(f) => return finder(s, f, a),
-        Overlay::Timeline(at) if s.timeline_typing => {
-            match a {
-                Action::Type(c) => s.timeline_filter.push(c),
-                Action::Erase => {
-                    s.timeline_filter.pop();
-                }
-                Action::ClearPrompt => s.timeline_filter.clear(),
-                Action::Cancel => {
-                    s.timeline_filter.clear();
-                    s.timeline_typing = false;
-                }
-                Action::Open | Action::Down => s.timeline_typing = false,
-                _ => return Vec::new(),
-            }
-            // The selection stays inside what is shown.
-            let n = super::timeline::shown(s).len();
-            s.overlay = Overlay::Timeline(at.min(n.saturating_sub(1)));
-            return Vec::new();
-        }
-        Overlay::Timeline(at) => {
-            let docs = super::timeline::shown(s);
-            let last = docs.len().saturating_sub(1);
-            match a {
-                Action::Filter | Action::Find => s.timeline_typing = true,
-                Action::Down => s.overlay = Overlay::Timeline((at + 1).min(last)),
-                Action::Up => s.overlay = Overlay::Timeline(at.saturating_sub(1)),
-                Action::Top | Action::PageUp => s.overlay = Overlay::Timeline(0),
-                Action::Bottom | Action::PageDown => s.overlay = Overlay::Timeline(last),
-                Action::Open => {
-                    s.overlay = Overlay::None;
-                    if let Some(&d) = docs.get(at) {
-                        open_node(s, d, true);
-                    }
-                }
-                Action::Cancel | Action::Timeline => s.overlay = Overlay::None,
-                _ => {}
-            }
-            return Vec::new();
-        }
-        Overlay::LoadError(_) => {
-            s.overlay = Overlay::None;
-            return Vec::new();
-        }
-        Overlay::None => {}
+        _ => {}
     }
-    if a == Action::Help {
-        open_help(s);
-        return Vec::new();
+    match s.screen {
+        Screen::Read(Reading::FindPrompt) => find_prompt(s, a),
+        Screen::Read(Reading::FilterPrompt) => filter_prompt(s, a),
+        Screen::Read(_) => return browse(s, a),
+        _ => match std::mem::take(&mut s.screen) {
+            Screen::Finder(f) => return finder(s, f, a),
+            Screen::Help { over, scroll } => popups::help(s, *over, scroll, a),
+            Screen::Peek(target) => popups::peek(s, target, a),
+            Screen::LoadError(i) => popups::load_error(s, i, a),
+            Screen::Timeline { at, typing } => popups::timeline(s, at, typing, a),
+            other => s.screen = other,
+        },
     }
-    if s.find.editing {
-        find_prompt(s, a);
-        return Vec::new();
-    }
-    if s.filter_editing {
-        filter_prompt(s, a);
-        return Vec::new();
-    }
+    Vec::new()
+}
+
+/// The reading screen's actions, the selection's and the notes' aside
+/// (see `update/notes.rs`).
+fn browse(s: &mut State, a: Action) -> Vec<Effect> {
     match a {
         Action::NextPane => s.focus = next_pane(s, true),
         Action::PrevPane => s.focus = next_pane(s, false),
@@ -160,11 +96,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => motion(s, a),
-        Action::Open => open(s),
-        Action::Expand if s.focus == Pane::Reader => step_link(s, true),
-        Action::Collapse if s.focus == Pane::Reader => step_link(s, false),
-        Action::Expand => set_expanded(s, true),
-        Action::Collapse => set_expanded(s, false),
+        Action::Open => open_row(s),
+        Action::FollowLink => follow_link(s),
+        Action::ExpandNode => set_expanded(s, true),
+        Action::CollapseNode => set_expanded(s, false),
         // A link is the reader's: stepping to one from the notes pane
         // takes the focus there, so Enter follows it.
         Action::NextLink | Action::PrevLink => {
@@ -177,17 +112,15 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         Action::Forward => history(s, true),
         Action::Peek => peek(s),
         Action::Find => {
-            s.find = Find {
-                editing: true,
-                ..Find::default()
-            };
+            s.find = Find::default();
+            s.screen = Screen::Read(Reading::FindPrompt);
             // A new search: the finder's marks no longer say anything.
             s.marks.clear();
         }
         Action::FindNext => step_hit(s, true),
         Action::FindPrev => step_hit(s, false),
         Action::Finder => {
-            s.overlay = Overlay::Finder(Finder::default());
+            s.screen = Screen::Finder(Finder::default());
         }
         Action::Timeline => {
             // Starts on the document that is open, or the newest.
@@ -196,7 +129,7 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             let at = here
                 .and_then(|h| docs.iter().position(|&d| d == h))
                 .unwrap_or(docs.len().saturating_sub(1));
-            s.overlay = Overlay::Timeline(at);
+            s.screen = Screen::Timeline { at, typing: false };
         }
         Action::GroupBy => {
             s.grouping = match s.grouping {
@@ -209,14 +142,14 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             }
         }
         Action::TreeWidth => {
-            let views = super::view::TREE_WIDTHS;
+            let views = super::geometry::TREE_WIDTHS;
             let at = views.iter().position(|&w| w == s.tree_pct).unwrap_or(0);
             s.tree_pct = views[(at + 1) % views.len()];
-            let screen = ratatui::layout::Rect::new(0, 0, s.screen.0, s.screen.1);
-            super::resize(s, screen);
+            let screen = ratatui::layout::Rect::new(0, 0, s.term_size.0, s.term_size.1);
+            resize(s, screen);
             s.message = Some(format!(
                 "{}: {}",
-                Mode::Read.label(Action::TreeWidth, s.lang),
+                super::help::words(messages(s.lang), Action::TreeWidth),
                 s.tree_pct.map_or_else(
                     || messages(s.lang).browse.auto.to_string(),
                     |p| format!("{p}%")
@@ -229,10 +162,10 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
             s.relayout();
         }
         Action::Filter => {
-            s.filter_editing = true;
+            s.screen = Screen::Read(Reading::FilterPrompt);
             s.focus = Pane::Tree;
         }
-        Action::Cancel => {
+        Action::ClearSearch => {
             if !s.find.hits.is_empty() || !s.find.query.is_empty() {
                 s.find = Find::default();
             } else if !s.filter.is_empty() {
@@ -243,54 +176,18 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Action::FoldAll => tree::fold_all(s),
         Action::UnfoldAll => tree::unfold_all(s),
-        Action::Copy => return super::share::copy(s),
-        Action::OpenAddress => return super::share::open_address(s),
-        Action::Help | Action::Quit | Action::Type(_) | Action::Erase | Action::Key(_) => {}
-        // The annotation screens' own actions (see `notes::update`).
-        Action::Save
-        | Action::NextField
-        | Action::PrevField
-        | Action::NextValue
-        | Action::PrevValue
-        | Action::Sort
-        | Action::ActionList
-        | Action::ToggleDone
-        | Action::ClearPrompt
-        | Action::Yes
-        | Action::No => {}
-        // Annotation actions are taken by `notes::update::act` first.
-        Action::Select
-        | Action::Annotate
-        | Action::Edit
-        | Action::Delete
-        | Action::Undo
-        | Action::Overview
-        | Action::Export
-        | Action::NextSentence
-        | Action::PrevSentence
-        | Action::NextParagraph
-        | Action::PrevParagraph => {}
+        Action::Copy => return share::copy(s),
+        Action::OpenAddress => return share::open_address(s),
+        // The other modes' actions.
+        _ => {}
     }
     Vec::new()
 }
 
 /// Opens the help on the keys of the mode in force, over what is open.
 pub fn open_help(s: &mut State) {
-    let mode = super::mode::Mode::of(s);
-    open_help_for(s, mode);
-}
-
-/// Opens the help on the keys of `mode` (an annotation screen's, which
-/// only the notes session knows).
-pub fn open_help_for(s: &mut State, mode: super::mode::Mode) {
-    let over = Box::new(std::mem::take(&mut s.overlay));
-    s.overlay = Overlay::Help(super::state::HelpView { mode, over });
-    s.help_scroll = 0;
-}
-
-/// Whether keys currently type into a prompt.
-pub fn in_prompt(s: &State) -> bool {
-    s.find.editing || s.filter_editing || matches!(s.overlay, Overlay::Finder(_))
+    let over = Box::new(std::mem::take(&mut s.screen));
+    s.screen = Screen::Help { over, scroll: 0 };
 }
 
 /// The next pane on the screen: a hidden notes pane is skipped.

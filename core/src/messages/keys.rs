@@ -30,8 +30,8 @@ pub struct Keys {
     pub field: &'static str,
     pub export: &'static str,
 
-    // What an action does in a mode, where that is not what it does
-    // while reading.
+    // What the actions of the other modes do, and what an action does in
+    // a mode where that is said otherwise than while reading.
     pub select_char_on: &'static str,
     pub select_char_back: &'static str,
     pub select_word_on: &'static str,
@@ -48,8 +48,6 @@ pub struct Keys {
     pub close_help: &'static str,
     pub open_it: &'static str,
     pub close_timeline: &'static str,
-    /// The tree's filter: done typing, on to the tree.
-    pub done_to_tree: &'static str,
     /// The editor's cancel, which asks before text would go.
     pub editor_cancel: &'static str,
     pub next_kind_or_status: &'static str,
@@ -95,9 +93,11 @@ pub struct ActionWords {
     pub page_down: &'static str,
     pub top: &'static str,
     pub bottom: &'static str,
+    /// The item chosen: a tree row, a document, a hit, a footnote.
     pub open: &'static str,
-    pub collapse: &'static str,
-    pub expand: &'static str,
+    pub follow_link: &'static str,
+    pub collapse_node: &'static str,
+    pub expand_node: &'static str,
     pub back: &'static str,
     pub forward: &'static str,
     pub next_link: &'static str,
@@ -108,6 +108,9 @@ pub struct ActionWords {
     pub find_prev: &'static str,
     pub finder: &'static str,
     pub filter: &'static str,
+    pub filter_timeline: &'static str,
+    /// The find in the text, else the tree's filter.
+    pub clear_search: &'static str,
     pub group_by: &'static str,
     pub tree_width: &'static str,
     pub details: &'static str,
@@ -119,17 +122,12 @@ pub struct ActionWords {
     pub copy: &'static str,
     pub open_address: &'static str,
     pub select: &'static str,
-    pub next_sentence: &'static str,
-    pub prev_sentence: &'static str,
-    pub next_paragraph: &'static str,
-    pub prev_paragraph: &'static str,
     pub annotate: &'static str,
     pub edit: &'static str,
     pub delete: &'static str,
     pub undo: &'static str,
     pub overview: &'static str,
     pub export: &'static str,
-    pub cancel: &'static str,
     pub erase: &'static str,
     pub save: &'static str,
     pub next_field: &'static str,

@@ -32,11 +32,11 @@ fn texts(m: &Messages) -> Vec<(String, String)> {
     });
     texts!(out, m.keys.actions => ActionWords {
         quit, help, next_pane, prev_pane, up, down, page_up, page_down, top, bottom, open,
-        collapse, expand, back, forward, next_link, prev_link, peek, find, find_next, find_prev,
-        finder, filter, group_by, tree_width, details, timeline, fold_all, toggle_done,
-        clear_prompt, unfold_all, copy, open_address, select, next_sentence, prev_sentence,
-        next_paragraph, prev_paragraph, annotate, edit, delete, undo, overview, export, cancel,
-        erase, save, next_field, prev_field, next_value, prev_value, sort, action_list;
+        follow_link, collapse_node, expand_node, back, forward, next_link, prev_link, peek,
+        find, find_next, find_prev, finder, filter, filter_timeline, clear_search, group_by,
+        tree_width, details, timeline, fold_all, toggle_done, clear_prompt, unfold_all, copy,
+        open_address, select, annotate, edit, delete, undo, overview, export, erase, save,
+        next_field, prev_field, next_value, prev_value, sort, action_list;
     });
     texts!(out, m.shared => Shared {
         open, done, date_unknown, yes, no, source, of, reference, tags, owner, due, countries,
@@ -63,7 +63,7 @@ fn texts(m: &Messages) -> Vec<(String, String)> {
         select_word_on, select_word_back, select_sentence_on, select_sentence_back,
         select_paragraph_end, select_paragraph_start, select_line_on, select_line_back,
         drop_selection, annotate_passage, attach_note, close_help, open_it, close_timeline,
-        done_to_tree, editor_cancel, next_kind_or_status, prev_kind_or_status, next_suggestion,
+        editor_cancel, next_kind_or_status, prev_kind_or_status, next_suggestion,
         prev_suggestion, take_tag, next_note, prev_note, go_to_note, sort_orders, next_filter,
         prev_filter, next_filter_value, prev_filter_value, clear_filter, edit_the_note,
         delete_the_note, next_format_or_scope, prev_format_or_scope, typing, filter_by_text,

@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use super::*;
 use crate::store::notes::NotesStore;
-use crate::tui::keymap::{Keymap, parse_sequence};
+use crate::tui::key::parse_sequence;
+use crate::tui::keymap::Keymap;
 use crate::tui::mode::Mode;
 use crate::tui::notes::harness::Session;
-use crate::tui::state::Overlay;
+use crate::tui::state::Screen;
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 
@@ -48,16 +49,16 @@ fn find_select_a_sentence_annotate_and_save_all_by_keys() {
         .unwrap();
     crate::tui::update::open_node(&mut s, section, true);
     press(&mut s, &mut notes, "/daarnaast blijft<enter>v][");
-    assert_eq!(Mode::of(&s), Mode::Select);
+    assert_eq!(s.mode(), Mode::Select);
     press(&mut s, &mut notes, "]]<esc>");
-    assert_eq!(Mode::of(&s), Mode::Read, "Esc lets the selection go");
+    assert_eq!(s.mode(), Mode::Text, "Esc lets the selection go");
     press(&mut s, &mut notes, "v)a");
     assert_eq!(notes.mode(&s), Some(Mode::Editor));
     // F1 in the editor shows its keys; Esc goes back to the text typed.
     press(&mut s, &mut notes, "Te volgen<f1>");
-    assert!(matches!(&s.overlay, Overlay::Help(h) if h.mode == Mode::Editor));
+    assert!(matches!(&s.screen, Screen::Help { over, .. } if over.mode(s.focus) == Mode::Editor));
     press(&mut s, &mut notes, "<esc>");
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(!matches!(s.screen, Screen::Help { .. }));
     press(&mut s, &mut notes, "!<c-s>");
     assert_eq!(notes.mode(&s), None);
     let saved = bodies(&store);
@@ -94,11 +95,11 @@ fn help_keys_do_not_reach_the_selection_under_it() {
     let mut s = state();
     let mut notes = Session::for_test(&dir.path().join("notes"), &mut s);
     press(&mut s, &mut notes, "<tab>v");
-    let before = s.selection;
+    let before = s.selection();
     assert!(before.is_some());
     press(&mut s, &mut notes, "?jjl<esc>");
-    assert_eq!(s.selection, before);
-    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(s.selection(), before);
+    assert!(!matches!(s.screen, Screen::Help { .. }));
 }
 
 /// A state whose keys come from `config` (a `config.toml` text).
@@ -124,12 +125,13 @@ fn the_editors_keys_are_rebound_in_config_and_help_and_hints_follow() {
     assert_eq!(notes.mode(&s), Some(Mode::Editor));
     assert!(bodies(&store).is_empty());
     // The help and the hint line name the key in force.
-    let help = crate::tui::mode::help_entries(&s, Mode::Editor);
+    let help = crate::tui::help::rows(&s.keymap, s.lang, Mode::Editor);
     assert!(
-        help.iter().any(|(k, d)| k == "Ctrl-w" && d == "opslaan"),
+        help.iter()
+            .any(|r| r.keys == "Ctrl-w" && r.what == "opslaan" && r.name == "save"),
         "{help:?}"
     );
-    assert!(!help.iter().any(|(k, _)| k.contains("Ctrl-s")), "{help:?}");
+    assert!(!help.iter().any(|r| r.keys.contains("Ctrl-s")), "{help:?}");
     let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     t.draw(|f| crate::tui::view::render(&s, f)).unwrap();
     assert!(t.backend().to_string().contains("Ctrl-w opslaan"));
@@ -159,9 +161,9 @@ fn the_overviews_and_the_questions_keys_are_rebound_too() {
     assert_eq!(notes.mode(&s), None);
     // The editor's question: `j` no longer throws the text away, `x` does.
     press(&mut s, &mut notes, "aweg<esc>");
-    assert_eq!(Mode::of(&s), Mode::Confirm);
+    assert_eq!(s.mode(), Mode::Confirm);
     press(&mut s, &mut notes, "j");
-    assert_eq!(Mode::of(&s), Mode::Confirm);
+    assert_eq!(s.mode(), Mode::Confirm);
     press(&mut s, &mut notes, "x");
     assert_eq!(notes.mode(&s), None);
     assert!(bodies(&store).is_empty());
@@ -204,18 +206,18 @@ fn the_update_function_asks_for_store_work_and_does_none() {
     crate::tui::update::update(&mut s, crate::tui::action::Action::Annotate);
     let effects = crate::tui::update::update(
         &mut s,
-        crate::tui::action::Action::Key(crate::tui::keymap::Key::parse("x").unwrap()),
+        crate::tui::action::Action::Key(crate::tui::key::Key::parse("x").unwrap()),
     );
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Notes(op)] if matches!(**op, crate::tui::notes::update::NotesOp::WriteDraft(_))
+        [Effect::Notes(op)] if matches!(**op, crate::tui::update::notes::NotesOp::WriteDraft(_))
     ));
     let effects = crate::tui::update::update(&mut s, crate::tui::action::Action::Save);
     assert!(matches!(
         effects.as_slice(),
-        [Effect::Notes(op)] if matches!(**op, crate::tui::notes::update::NotesOp::Save { .. })
+        [Effect::Notes(op)] if matches!(**op, crate::tui::update::notes::NotesOp::Save { .. })
     ));
     // Nothing is on disk, and the editor stays until the store says so.
     assert!(bodies(&store).is_empty());
-    assert_eq!(Mode::of(&s), Mode::Editor);
+    assert_eq!(s.mode(), Mode::Editor);
 }

@@ -1,9 +1,11 @@
 //! What `a` annotates: the selection, the paragraph under the cursor, or
-//! the whole node; and the passages to highlight in the reader.
+//! the whole node; the passages to highlight in the reader; the notes on
+//! a node.
 
+use dossier_core::NodeIdx;
 use dossier_core::annotation::Quote;
 use dossier_core::model::Document;
-use dossier_core::note_index::{paragraph_ranges, plain_offset};
+use dossier_core::note_index::{NoteIndex, paragraph_ranges, plain_offset};
 
 /// A place in a document: paragraph, and character within it.
 pub type Point = (usize, usize);
@@ -27,6 +29,11 @@ pub fn selection_quote(doc: &Document, a: Point, b: Point) -> Option<Quote> {
         e -= 1;
     }
     Quote::capture(&text, s, e)
+}
+
+/// The notes on `node`, as indexes into `notes`, in order of creation.
+pub fn notes_on(index: &NoteIndex, node: NodeIdx) -> Vec<usize> {
+    index.on_node(node).map(|p| p.note).collect()
 }
 
 /// Per paragraph, the character ranges to highlight, from ranges in the

@@ -16,7 +16,7 @@ use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
 use crate::app::notes::Unsaved;
 use crate::tui::action::Action;
-use crate::tui::keymap::Key as KeymapKey;
+use crate::tui::key::Key as KeymapKey;
 
 /// Where the keys go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +201,7 @@ impl NoteEditor {
                 matches!(self.focus, Field::Kind | Field::Status)
             }
             Action::Up | Action::Down => self.focus == Field::Tags && !self.suggestions.is_empty(),
-            Action::Open => self.focus != Field::Body,
+            Action::Accept => self.focus != Field::Body,
             _ => false,
         }
     }
@@ -240,8 +240,8 @@ impl NoteEditor {
                 self.cycle(if a == Action::NextValue { 1 } else { -1 });
                 true
             }
-            (Field::Tags, Action::Up | Action::Down | Action::Open) => self.tag_action(a),
-            (Field::Kind | Field::Status | Field::Owner | Field::Due, Action::Open) => {
+            (Field::Tags, Action::Up | Action::Down | Action::Accept) => self.tag_action(a),
+            (Field::Kind | Field::Status | Field::Owner | Field::Due, Action::Accept) => {
                 self.step_focus(true);
                 false
             }
@@ -306,7 +306,7 @@ impl NoteEditor {
                 self.chosen = (self.chosen + n - 1) % n;
                 false
             }
-            Action::Open => match self.suggestions.get(self.chosen).cloned() {
+            Action::Accept => match self.suggestions.get(self.chosen).cloned() {
                 Some(tag) => {
                     let mut form = self.form();
                     form.complete_tag(&tag);
@@ -362,7 +362,7 @@ impl NoteEditor {
 
 /// A key for the text area, as the terminal would have given it.
 fn to_input(k: KeymapKey) -> Input {
-    Input::from(crate::tui::keymap::to_event(k))
+    Input::from(crate::tui::key::to_event(k))
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ pub fn render(
     let hints = if e.confirming {
         hints.to_string()
     } else {
-        crate::tui::mode::fit(hints, rows[5].width)
+        crate::tui::help::fit(hints, rows[5].width)
     };
     frame.render_widget(Paragraph::new(bottom_line(e, t, &hints)), rows[5]);
 }
@@ -301,11 +301,11 @@ mod tests {
 
     fn screen(e: &NoteEditor, w: u16, h: u16) -> String {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-        let hints = crate::tui::mode::hints(
+        let hints = crate::tui::help::hints(
             &crate::tui::keymap::Keymap::default(),
             crate::tui::mode::Mode::Editor,
             Lang::Nl,
-            crate::tui::mode::EDITOR_HINTS,
+            crate::tui::help::EDITOR_HINTS,
         );
         t.draw(|f| render(e, (Lang::Nl, &Theme::plain()), &hints, f, f.area()))
             .unwrap();

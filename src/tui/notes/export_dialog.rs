@@ -1,18 +1,16 @@
 //! The export dialog (`x`): a format, which notes (the overview's current
 //! filter, or all), a file name, a question before a file is overwritten,
 //! and the outcome as one line for the status bar. The dialog itself does
-//! no I/O: whether a file exists is asked of the caller, and [`perform`]
-//! writes the file.
+//! no I/O: whether a file exists is asked of the caller, and the notes
+//! runner writes the file (`runner::perform`).
 
 use std::path::{Path, PathBuf};
 
 use crate::tui::action::Action;
-use dossier_core::Corpus;
 use dossier_core::annotation::Annotation;
 use dossier_core::export::Format;
 use dossier_core::note_index::{NoteFilter, NoteIndex};
 
-use crate::store::export_file;
 use dossier_core::lang::Lang;
 use dossier_core::messages::messages;
 
@@ -41,7 +39,7 @@ pub const FIELDS: [Field; 4] = [Field::Format, Field::Delimiter, Field::Scope, F
 pub enum Outcome {
     Nothing,
     Close,
-    /// Write the export, then close and show [`perform`]'s message.
+    /// Write the export, then close and show what came of it.
     Export {
         format: Format,
         scope: Scope,
@@ -106,8 +104,8 @@ impl ExportDialog {
             };
         }
         match a {
-            Action::Cancel => return Outcome::Close,
-            Action::Open => {
+            Action::Close => return Outcome::Close,
+            Action::WriteExport => {
                 if self.path.trim().is_empty() {
                     return Outcome::Nothing;
                 }
@@ -220,29 +218,6 @@ pub fn chosen(
             .into_iter()
             .filter_map(|i| notes.get(i).cloned())
             .collect(),
-    }
-}
-
-/// Writes the export and says how it went: the line for the status bar,
-/// or why it failed, for the dialog (which then stays open).
-pub fn perform(
-    (format, delimiter): (Format, u8),
-    path: &Path,
-    notes: &[Annotation],
-    corpus: &Corpus,
-    lang: Lang,
-) -> Result<String, String> {
-    let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
-    let shown = dossier_core::text::sanitize_line(&path.display().to_string());
-    let m = messages(lang);
-    match written {
-        Ok(()) => Ok((m.export.exported)(
-            &(m.shared.notes_count)(notes.len()),
-            &shown,
-        )),
-        Err(e) => Err((m.notes.export_failed)(&dossier_core::text::sanitize_line(
-            &e,
-        ))),
     }
 }
 

@@ -71,8 +71,8 @@ pub fn note(c: &Corpus, id: &str, node: &str, quote: Option<&str>, body: &str) -
 }
 
 /// A key as the text area names it, as the keymap names it.
-pub fn key_of(input: &ratatui_textarea::Input) -> Option<crate::tui::keymap::Key> {
-    use crate::tui::keymap::{Key, KeyCodeOrd, Named};
+pub fn key_of(input: &ratatui_textarea::Input) -> Option<crate::tui::key::Key> {
+    use crate::tui::key::{Key, KeyCodeOrd, Named};
     use ratatui_textarea::Key as T;
     let code = match input.key {
         T::Char(c) => KeyCodeOrd::Char(c),
@@ -109,7 +109,7 @@ pub fn screen_action(
     input: &ratatui_textarea::Input,
 ) -> Option<crate::tui::action::Action> {
     use crate::tui::action::Action;
-    use crate::tui::keymap::KeyCodeOrd;
+    use crate::tui::key::KeyCodeOrd;
     let key = key_of(input)?;
     let keymap = crate::tui::keymap::Keymap::default();
     keymap.table(mode).action(&key).or(match key.code {

@@ -5,11 +5,10 @@
 use crossterm::event::KeyEvent;
 
 use super::runner::Runner;
-use super::screen::Screen;
 use crate::tui::action::Action;
 use crate::tui::dispatch::{self, Routed};
 use crate::tui::mode::Mode;
-use crate::tui::state::State;
+use crate::tui::state::{Screen, State};
 
 pub struct Session {
     pub runner: Runner,
@@ -25,7 +24,7 @@ impl Session {
 
     /// Whether the notes layer of the update function takes `a` now.
     pub fn handles(&self, a: Action, s: &State) -> bool {
-        super::update::takes(s, a)
+        crate::tui::update::notes::takes(s, a)
     }
 
     /// An action through the update function, its effects carried out.
@@ -43,11 +42,11 @@ impl Session {
 
     /// The annotation screen's mode, if one is up.
     pub fn mode(&self, s: &State) -> Option<Mode> {
-        match &s.notes_ui.screen {
-            Screen::None => None,
-            Screen::Editor { .. } => Some(Mode::Editor),
+        match s.screen.base() {
+            Screen::Editor(_) => Some(Mode::Editor),
             Screen::Overview => Some(Mode::Overview),
             Screen::Export(_) => Some(Mode::Export),
+            _ => None,
         }
     }
 

@@ -11,7 +11,6 @@ pub mod overview_view;
 pub mod pane;
 pub mod runner;
 pub mod screen;
-pub mod update;
 
 #[cfg(test)]
 pub(crate) mod fixture;

@@ -92,8 +92,8 @@ impl Overview {
         let shown = self.shown(notes, index);
         let chosen = shown.get(self.selected).copied();
         match a {
-            Action::Cancel => return Outcome::Close,
-            Action::Open => return chosen.map_or(Outcome::Nothing, Outcome::Jump),
+            Action::Close => return Outcome::Close,
+            Action::GoToNote => return chosen.map_or(Outcome::Nothing, Outcome::Jump),
             // The note chosen here, where it is seen: also where the
             // notes pane does not fit the screen.
             Action::Edit => return chosen.map_or(Outcome::Nothing, Outcome::Edit),
@@ -114,7 +114,7 @@ impl Overview {
                 self.step(notes, index, if a == Action::NextValue { 1 } else { -1 });
                 self.selected = 0;
             }
-            Action::Erase => {
+            Action::EraseFilter => {
                 if self.facet() == Facet::Text {
                     self.filter.text.pop();
                 } else {

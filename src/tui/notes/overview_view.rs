@@ -148,7 +148,7 @@ pub fn render(
     frame.render_stateful_widget(list, rows[1], &mut state);
     frame.render_widget(
         Paragraph::new(Span::styled(
-            crate::tui::mode::fit(hints, rows[2].width),
+            crate::tui::help::fit(hints, rows[2].width),
             theme.muted,
         )),
         rows[2],

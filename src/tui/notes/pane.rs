@@ -12,14 +12,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::mode::keyed;
+use super::annotate::notes_on;
+use crate::tui::help::keyed;
 use dossier_core::lang::Lang;
 use dossier_core::messages::messages;
-
-/// The notes on `node`, as indexes into `notes`, in order of creation.
-pub fn notes_on(index: &NoteIndex, node: NodeIdx) -> Vec<usize> {
-    index.on_node(node).map(|p| p.note).collect()
-}
 
 /// What the pane needs to draw.
 pub struct PaneView<'a> {

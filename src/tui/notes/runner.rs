@@ -3,17 +3,20 @@
 //! notes touch a file. The loop hands it each [`NotesOp`] and gives what
 //! came of it back to the update function.
 
+use std::path::Path;
+
 use dossier_core::Corpus;
+use dossier_core::annotation::Annotation;
+use dossier_core::export::Format;
 use dossier_core::lang::Lang;
 
 use super::editor::NoteEditor;
-use super::export_dialog::perform;
-use super::screen::Screen;
-use super::update::{Change, Done, NotesOp};
 use crate::app::notes::{NotesService, SaveError, Unsaved};
+use crate::store::export_file;
 use crate::store::notes::StoreError;
-use crate::tui::state::State;
+use crate::tui::state::{EditorScreen, Screen, State};
 use crate::tui::update::Effect;
+use crate::tui::update::notes::{self, Change, Done, NotesOp};
 use dossier_core::messages::messages;
 
 pub struct Runner {
@@ -48,7 +51,7 @@ impl Runner {
             && let Ok(d) = &p.draft
         {
             let mut editor = NoteEditor::from_draft(&Unsaved::from(d));
-            editor.notice = Some(crate::tui::mode::keyed(
+            editor.notice = Some(crate::tui::help::keyed(
                 s.lang,
                 messages(s.lang).notes.draft_offer,
                 &s.keymap,
@@ -65,10 +68,11 @@ impl Runner {
             {
                 io.forget_draft(&p.path);
             }
-            s.notes_ui.screen = Screen::Editor {
-                editor: Box::new(editor),
+            s.screen = Screen::Editor(Box::new(EditorScreen {
+                editor,
                 before,
-            };
+                from_overview: false,
+            }));
         }
         Runner { notes: Some(io) }
     }
@@ -98,7 +102,7 @@ impl Runner {
             match e {
                 Effect::Notes(op) => {
                     let d = self.run(*op, &s.corpus, s.lang);
-                    super::update::done(s, d);
+                    notes::done(s, d);
                 }
                 other => rest.push(other),
             }
@@ -178,5 +182,28 @@ impl Runner {
             },
             NotesOp::Export { .. } => Done::Quiet,
         }
+    }
+}
+
+/// Writes the export and says how it went: the line for the status bar,
+/// or why it failed, for the dialog (which then stays open).
+pub fn perform(
+    (format, delimiter): (Format, u8),
+    path: &Path,
+    notes: &[Annotation],
+    corpus: &Corpus,
+    lang: Lang,
+) -> Result<String, String> {
+    let written = export_file::export(path, format, notes, corpus, (lang, delimiter));
+    let shown = dossier_core::text::sanitize_line(&path.display().to_string());
+    let m = messages(lang);
+    match written {
+        Ok(()) => Ok((m.export.exported)(
+            &(m.shared.notes_count)(notes.len()),
+            &shown,
+        )),
+        Err(e) => Err((m.notes.export_failed)(&dossier_core::text::sanitize_line(
+            &e,
+        ))),
     }
 }

@@ -1,7 +1,7 @@
 //! Find in the open text (`/`): the query typed, the search a window at a
 //! time, the view moved to the hits.
 
-use super::super::state::{Find, State};
+use super::super::state::{Find, Reading, Screen, State};
 use super::scroll_to;
 use crate::tui::action::Action;
 use dossier_core::messages::messages;
@@ -20,8 +20,11 @@ pub(super) fn find_prompt(s: &mut State, a: Action) {
             s.find.query.clear();
             refind(s, false);
         }
-        Action::Open => s.find.editing = false,
-        Action::Cancel => s.find = Find::default(),
+        Action::Done => s.screen = Screen::Read(Reading::Browse),
+        Action::Cancel => {
+            s.find = Find::default();
+            s.screen = Screen::Read(Reading::Browse);
+        }
         _ => {}
     }
 }
@@ -50,11 +53,6 @@ pub(super) fn refind(s: &mut State, jump: bool) {
         None => None,
     };
     find_more(s, FIND_WINDOW);
-}
-
-/// Whether a find is still searching the open text.
-pub fn finding(s: &State) -> bool {
-    s.find.job.is_some()
 }
 
 /// Searches about `budget` more characters of the open text for the find

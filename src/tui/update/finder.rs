@@ -3,11 +3,14 @@
 
 use dossier_core::search::FinderUpdate;
 
-use super::super::state::{Find, Finder, Overlay, Pane, State};
+use super::super::state::{Find, Finder, Pane, Screen, State};
 use super::{Effect, open_node, scroll_to};
 use crate::tui::action::Action;
 
+/// The finder's keys; `f` is the finder taken off the screen, which is the
+/// reader's until it is put back.
 pub(super) fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
+    s.screen = Screen::default();
     let mut effects = Vec::new();
     match a {
         Action::Type(c) => {
@@ -26,10 +29,7 @@ pub(super) fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
         }
         Action::Up => f.selected = f.selected.saturating_sub(1),
         Action::Down => f.selected = (f.selected + 1).min(f.hits.len().saturating_sub(1)),
-        Action::Cancel | Action::Finder => {
-            s.overlay = Overlay::None;
-            return effects;
-        }
+        Action::Cancel => return effects,
         // Typed and Enter at once: the hits shown may answer an earlier
         // prefix, or be the best so far. Unless one was chosen with the
         // arrows, the best hit of the whole query opens when it is known.
@@ -39,7 +39,6 @@ pub(super) fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
             f.open_when_ready = true;
         }
         Action::Open => {
-            s.overlay = Overlay::None;
             if let Some(hit) = f.hits.get(f.selected).cloned() {
                 // A find of the text left behind does not apply to this one.
                 s.find = Find::default();
@@ -61,13 +60,13 @@ pub(super) fn finder(s: &mut State, mut f: Finder, a: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    s.overlay = Overlay::Finder(f);
+    s.screen = Screen::Finder(f);
     effects
 }
 
 /// Shows the finder's results as they arrive; stale ones are ignored.
 pub fn apply_finder_update(s: &mut State, u: FinderUpdate) {
-    if let Overlay::Finder(f) = &mut s.overlay
+    if let Screen::Finder(f) = &mut s.screen
         && u.query == f.query
     {
         f.hits = u.hits;

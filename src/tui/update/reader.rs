@@ -3,12 +3,11 @@
 
 use dossier_core::NodeKind;
 
-use super::super::state::{Overlay, Pane, Place, RowItem, State};
+use super::super::state::{Pane, Place, RowItem, Screen, State};
 use super::super::tree;
 use super::refind;
 use super::rows::set_expanded;
 use crate::tui::action::Action;
-use crate::tui::mode::Mode;
 use dossier_core::messages::messages;
 
 pub(super) fn motion(s: &mut State, a: Action) {
@@ -59,35 +58,37 @@ pub(super) fn scroll_to(s: &mut State, line: usize) {
     }
 }
 
-pub(super) fn open(s: &mut State) {
-    match s.focus {
-        Pane::Tree => match s.selected_row().map(|r| r.item) {
-            Some(RowItem::Node(n)) => {
-                if s.open == Some(n) && s.rows[s.tree_selected].has_children {
-                    set_expanded(s, !s.rows[s.tree_selected].expanded);
-                } else {
-                    open_node(s, n, true);
-                    s.expanded.insert(n);
-                    tree::rebuild(s);
-                }
-            }
-            Some(RowItem::Error(i)) => {
-                s.message = s.corpus.errors.get(i).map(|e| e.to_string());
-                s.overlay = Overlay::LoadError(i);
-            }
-            Some(RowItem::Group(_)) => {
-                let open = s.rows[s.tree_selected].expanded;
-                set_expanded(s, !open);
-            }
-            None => {}
-        },
-        Pane::Reader | Pane::Notes => {
-            match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
-                // A reference to a document the library holds opens it.
-                Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
-                None => no_link(s),
+/// Opens the tree's row: a node (again: folds or unfolds it), a group
+/// (folds or unfolds it), a file that failed to load (its message).
+pub(super) fn open_row(s: &mut State) {
+    match s.selected_row().map(|r| r.item) {
+        Some(RowItem::Node(n)) => {
+            if s.open == Some(n) && s.rows[s.tree_selected].has_children {
+                set_expanded(s, !s.rows[s.tree_selected].expanded);
+            } else {
+                open_node(s, n, true);
+                s.expanded.insert(n);
+                tree::rebuild(s);
             }
         }
+        Some(RowItem::Error(i)) => {
+            s.message = s.corpus.errors.get(i).map(|e| e.to_string());
+            s.screen = Screen::LoadError(i);
+        }
+        Some(RowItem::Group(_)) => {
+            let open = s.rows[s.tree_selected].expanded;
+            set_expanded(s, !open);
+        }
+        None => {}
+    }
+}
+
+/// Follows the link selected in the text.
+pub(super) fn follow_link(s: &mut State) {
+    match s.link.and_then(|l| s.layout.links.get(l)).map(|l| l.target) {
+        // A reference to a document the library holds opens it.
+        Some(target) => open_node(s, s.corpus.opens(target).unwrap_or(target), true),
+        None => no_link(s),
     }
 }
 
@@ -99,8 +100,8 @@ pub(super) fn no_link(s: &mut State) {
         format!(
             "{} ({} {})",
             messages(s.lang).browse.no_link,
-            s.keymap.first(Action::NextLink),
-            Mode::Read.label(Action::NextLink, s.lang)
+            s.keymap.table(s.mode()).first(Action::NextLink),
+            crate::tui::help::words(messages(s.lang), Action::NextLink)
         )
     });
 }
@@ -187,7 +188,7 @@ pub(super) fn peek(s: &mut State) {
                 NodeKind::Footnote | NodeKind::Annex | NodeKind::Reference
             ) =>
         {
-            s.overlay = Overlay::Peek(t)
+            s.screen = Screen::Peek(t)
         }
         Some(t) => open_node(s, t, true),
         None => no_link(s),

@@ -1,7 +1,7 @@
 //! The tree's rows: opening and closing them, and the filter prompt that
 //! narrows them.
 
-use super::super::state::{RowItem, State};
+use super::super::state::{Reading, RowItem, Screen, State};
 use super::super::tree;
 use crate::tui::action::Action;
 
@@ -45,18 +45,18 @@ pub(super) fn filter_prompt(s: &mut State, a: Action) {
             s.filter.pop();
         }
         Action::ClearPrompt => s.filter.clear(),
-        Action::Open | Action::Down => {
-            s.filter_editing = false;
+        Action::Done => {
+            s.screen = Screen::Read(Reading::Browse);
             return;
         }
         Action::Cancel => {
             s.filter.clear();
-            s.filter_editing = false;
+            s.screen = Screen::Read(Reading::Browse);
         }
         _ => return,
     }
     s.rows_stale = true;
-    if !s.filter_editing {
+    if s.prompt() != Some(Reading::FilterPrompt) {
         settle(s);
     }
 }

@@ -3,8 +3,9 @@
 use std::sync::Arc;
 
 use super::*;
-use crate::tui::keymap::{Keymap, parse_sequence};
-use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::key::parse_sequence;
+use crate::tui::keymap::Keymap;
+use crate::tui::state::{Pane, Reading, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use dossier_core::lang::Lang;
 use dossier_core::search::FinderUpdate;
@@ -60,7 +61,7 @@ fn the_tree_opens_and_expands_dossiers() {
         next,
         RowItem::Node(s.corpus.get("ebsp/uitkomst-onderhandelingen").unwrap())
     );
-    run(&mut s, &[Action::Collapse]);
+    run(&mut s, &[Action::CollapseNode]);
     assert!(!s.rows[s.tree_selected].expanded);
 }
 
@@ -72,7 +73,7 @@ fn following_a_footnote_and_coming_back_restores_the_place() {
     run(&mut s, &[Action::NextLink]);
     let target = s.layout.links[s.link.unwrap()].target;
     assert_eq!(s.corpus.node(target).id, "ebsp/fn-2");
-    run(&mut s, &[Action::Down, Action::Open]);
+    run(&mut s, &[Action::Down, Action::FollowLink]);
     assert_eq!(id(&s), "ebsp/fn-2");
     run(&mut s, &[Action::Back]);
     assert_eq!(id(&s), "ebsp");
@@ -97,7 +98,7 @@ fn a_reference_in_the_text_opens_the_document_the_library_holds() {
     run(&mut s, &[Action::NextLink]);
     let target = s.layout.links[s.link.unwrap()].target;
     assert_eq!(s.corpus.node(target).id, "kamerstuk-32317-978");
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::FollowLink]);
     assert_eq!(id(&s), "kst-32317-978");
     run(&mut s, &[Action::Back]);
     assert_eq!(id(&s), "ebsp/fn-4");
@@ -105,7 +106,7 @@ fn a_reference_in_the_text_opens_the_document_the_library_holds() {
     let mut s = state();
     open(&mut s, "ebsp/fn-4");
     s.focus = Pane::Reader;
-    run(&mut s, &[Action::NextLink, Action::Open]);
+    run(&mut s, &[Action::NextLink, Action::FollowLink]);
     assert_eq!(id(&s), "kamerstuk-32317-978");
 }
 
@@ -116,9 +117,9 @@ fn a_footnote_can_be_peeked_without_leaving_the_text() {
     s.focus = Pane::Reader;
     run(&mut s, &[Action::NextLink, Action::Peek]);
     let fn1 = s.corpus.get("c7/fn-1").unwrap();
-    assert_eq!(s.overlay, Overlay::Peek(fn1));
-    run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Peek(n) if n == fn1));
+    run(&mut s, &[Action::Close]);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "c7");
 }
 
@@ -144,12 +145,12 @@ fn find_in_text_ignores_case_and_accents_and_steps_through_hits() {
     run(&mut s, &typed("ITALIE"));
     assert!(!s.find.hits.is_empty());
     let n = s.find.hits.len();
-    run(&mut s, &[Action::Open, Action::FindNext]);
-    assert!(!s.find.editing);
+    run(&mut s, &[Action::Done, Action::FindNext]);
+    assert_eq!(s.prompt(), None);
     assert_eq!(s.find.current, 1 % n);
     run(&mut s, &[Action::FindPrev]);
     assert_eq!(s.find.current, 0);
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     assert!(s.find.hits.is_empty());
 }
 
@@ -213,14 +214,11 @@ fn enter_before_the_results_are_in_opens_the_best_hit_of_the_whole_query() {
     // The rest typed and Enter pressed while the list still shows "tw".
     run(&mut s, &typed("eetrapssysteem"));
     run(&mut s, &[Action::Open]);
-    assert!(matches!(s.overlay, Overlay::Finder(_)), "not opened yet");
+    assert!(matches!(s.screen, Screen::Finder(_)), "not opened yet");
     answer(&mut s, "tweetrapssysteem", false);
-    assert!(
-        matches!(s.overlay, Overlay::Finder(_)),
-        "not on partial hits"
-    );
+    assert!(matches!(s.screen, Screen::Finder(_)), "not on partial hits");
     answer(&mut s, "tweetrapssysteem", true);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "ebsp/uitkomst-onderhandelingen");
 }
 
@@ -240,7 +238,7 @@ fn stale_finder_results_are_ignored() {
             done: true,
         },
     );
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("finder closed")
     };
     assert_eq!(f.shown_query, "");
@@ -253,7 +251,7 @@ fn escape_leaves_the_finder_where_you_were() {
     run(&mut s, &[Action::Finder]);
     run(&mut s, &typed("ebsp"));
     run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "marokko");
 }
 
@@ -277,7 +275,7 @@ fn typed_filter_letters_filter_the_tree_once_before_the_next_frame() {
     // Any other key sees the tree as filtered, without the loop's help.
     update(&mut s, Action::Erase);
     update(&mut s, Action::Type('e'));
-    update(&mut s, Action::Open);
+    update(&mut s, Action::Done);
     assert!(!s.rows_stale);
     assert_eq!(root_ids(&s).len(), 3);
 }
@@ -304,21 +302,21 @@ fn the_tree_filters_by_country_tag_and_text() {
     let mut s = state();
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("@italië"));
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::Done]);
     let roots = root_ids(&s);
     assert_eq!(
         roots,
         vec!["c7", "raad-van-europa", "innovatieve-oplossingen"]
     );
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     assert!(s.filter.is_empty());
     // The country's name alone does the same.
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("Italië"));
-    run(&mut s, &[Action::Open]);
+    run(&mut s, &[Action::Done]);
     let plain = root_ids(&s);
     assert_eq!(plain, roots);
-    run(&mut s, &[Action::Cancel]);
+    run(&mut s, &[Action::ClearSearch]);
     run(&mut s, &[Action::Filter]);
     run(&mut s, &typed("#grensbeheer"));
     assert!(s.rows.iter().all(|r| {
@@ -340,9 +338,9 @@ fn the_tree_filters_by_country_tag_and_text() {
 fn help_opens_and_closes_and_quit_quits() {
     let mut s = state();
     run(&mut s, &[Action::Help]);
-    assert!(matches!(s.overlay, Overlay::Help(_)));
-    run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Help { .. }));
+    run(&mut s, &[Action::Close]);
+    assert!(matches!(s.screen, Screen::Read(_)));
     run(&mut s, &[Action::Quit]);
     assert!(s.quit);
 }
@@ -350,8 +348,12 @@ fn help_opens_and_closes_and_quit_quits() {
 #[test]
 fn q_types_in_prompts_instead_of_quitting() {
     let mut s = state();
-    run(&mut s, &[Action::Find, Action::Type('q'), Action::Quit]);
+    keyed(&mut s, "/q");
     assert!(!s.quit);
+    assert_eq!(s.find.query, "q");
+    // Under the help over the prompt, q quits as the help says.
+    keyed(&mut s, "<f1>q");
+    assert!(s.quit);
 }
 
 #[test]
@@ -362,7 +364,7 @@ fn key_sequences_run_through_the_keymap() {
             update(&mut s, a);
         }
     }
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(s.find.query, "brussel");
     assert_eq!(s.find.hits.len(), 1);
 }
@@ -426,7 +428,7 @@ fn random_action_runs_never_panic_at_any_size() {
             settle(&mut s);
         }
         // Answer the finder as the worker would, now and then.
-        if let Overlay::Finder(f) = &s.overlay
+        if let Screen::Finder(f) = &s.screen
             && step % 3 == 0
         {
             let query = f.query.clone();
@@ -500,10 +502,10 @@ fn a_kamerstuk_opened_from_the_finder_is_selected_in_the_tree_and_the_find_is_go
     let mut s = state();
     run(&mut s, &[Action::Find]);
     run(&mut s, &typed("italie"));
-    run(&mut s, &[Action::Open, Action::Finder]);
+    run(&mut s, &[Action::Done, Action::Finder]);
     run(&mut s, &typed("32317-973"));
     answer_finder(&mut s, "32317-973");
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("finder closed")
     };
     let at = f
@@ -550,14 +552,14 @@ fn help_does_not_scroll_past_its_end() {
     for _ in 0..100 {
         run(&mut s, &[Action::Down]);
     }
-    let Overlay::Help(h) = &s.overlay else {
+    let Screen::Help { over, scroll } = &s.screen else {
         panic!("help closed")
     };
-    let entries = crate::tui::mode::help_entries(&s, h.mode).len();
+    let entries = crate::tui::help::rows(&s.keymap, s.lang, over.mode(s.focus)).len();
     // 24 rows, less a row above and below, less the border.
-    assert_eq!(s.help_scroll, entries - (24 - 2 - 2));
-    run(&mut s, &[Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert_eq!(*scroll, entries - (24 - 2 - 2));
+    run(&mut s, &[Action::Close]);
+    assert!(matches!(s.screen, Screen::Read(_)));
 }
 
 #[test]
@@ -565,14 +567,20 @@ fn the_timeline_lists_documents_by_date_and_opens_the_chosen_one() {
     let mut s = library_state();
     run(&mut s, &[Action::Timeline]);
     // It starts on the open document, the newest.
-    assert_eq!(s.overlay, Overlay::Timeline(2));
+    assert!(matches!(
+        s.screen,
+        Screen::Timeline {
+            at: 2,
+            typing: false
+        }
+    ));
     run(&mut s, &[Action::Up, Action::Open]);
-    assert_eq!(s.overlay, Overlay::None);
+    assert!(matches!(s.screen, Screen::Read(_)));
     assert_eq!(id(&s), "kst-32317-978");
     run(&mut s, &[Action::Timeline, Action::Top, Action::Open]);
     assert_eq!(id(&s), "kst-21501-04-287");
-    run(&mut s, &[Action::Timeline, Action::Cancel]);
-    assert_eq!(s.overlay, Overlay::None);
+    run(&mut s, &[Action::Timeline, Action::Close]);
+    assert!(matches!(s.screen, Screen::Read(_)));
 }
 
 #[test]
@@ -614,7 +622,7 @@ fn opening_a_node_in_a_closed_group_opens_the_group() {
     let mut s = library_state();
     s.focus = Pane::Tree;
     s.tree_selected = 0;
-    run(&mut s, &[Action::Collapse]);
+    run(&mut s, &[Action::CollapseNode]);
     assert!(!s.rows[0].expanded);
     let fn2 = s.corpus.get("ebsp/fn-2").unwrap();
     open_node(&mut s, fn2, true);
@@ -636,11 +644,15 @@ fn keyed(s: &mut State, keys: &str) {
 fn ctrl_u_clears_what_a_prompt_holds() {
     let mut s = state();
     keyed(&mut s, "febsp<c-u>");
-    assert!(s.filter.is_empty() && s.filter_editing, "{:?}", s.filter);
+    assert!(
+        s.filter.is_empty() && s.prompt() == Some(Reading::FilterPrompt),
+        "{:?}",
+        s.filter
+    );
     keyed(&mut s, "<esc>/brussel<c-u>");
-    assert!(s.find.query.is_empty() && s.find.editing);
+    assert!(s.find.query.is_empty() && s.prompt() == Some(Reading::FindPrompt));
     keyed(&mut s, "<esc><c-p>tweetrap<c-u>");
-    let Overlay::Finder(f) = &s.overlay else {
+    let Screen::Finder(f) = &s.screen else {
         panic!("the finder stays open");
     };
     assert!(f.query.is_empty());
@@ -664,25 +676,25 @@ fn a_link_stepped_to_from_the_notes_pane_is_followed_by_enter() {
     assert_eq!(s.focus, Pane::Reader);
     let linked = s.link.expect("a link is selected");
     let target = s.layout.links[linked].target;
-    run(&mut s, &[Action::Open]);
+    keyed(&mut s, "<enter>");
     assert_eq!(s.open, Some(target));
 }
 
 #[test]
 fn the_timeline_filters_as_the_tree_does() {
     let mut s = library_state();
-    run(&mut s, &[Action::Timeline, Action::Filter]);
-    assert_eq!(
-        crate::tui::mode::Mode::of(&s),
-        crate::tui::mode::Mode::Filter
-    );
+    run(&mut s, &[Action::Timeline, Action::FilterTimeline]);
+    assert_eq!(s.mode(), crate::tui::mode::Mode::Filter);
     run(&mut s, &typed("motie"));
     assert_eq!(crate::tui::timeline::shown(&s).len(), 1);
     // Enter ends the typing; the next Enter opens the one shown.
-    run(&mut s, &[Action::Open, Action::Open]);
+    run(&mut s, &[Action::Done, Action::Open]);
     assert_eq!(id(&s), "kst-21501-04-287");
     // The filter stays for the next time; Esc while typing clears it.
-    run(&mut s, &[Action::Timeline, Action::Find, Action::Cancel]);
+    run(
+        &mut s,
+        &[Action::Timeline, Action::FilterTimeline, Action::Cancel],
+    );
     assert!(s.timeline_filter.is_empty());
     assert_eq!(crate::tui::timeline::shown(&s).len(), 3);
 }
@@ -724,7 +736,7 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
         steps <= (FIND_WINDOW + 64) as u64,
         "{steps} steps for one key"
     );
-    assert!(finding(&s), "the rest of the text is still to search");
+    assert!(s.finding(), "the rest of the text is still to search");
     let first = s.find.hits.len();
     assert!(first > 0 && first < 6 * repeats, "{first}");
     // The view went to the first hit at once.
@@ -732,11 +744,11 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
     // The next key drops that search and starts its own.
     update(&mut s, Action::Type('n'));
     assert_eq!(s.find.query, "en");
-    assert!(finding(&s));
+    assert!(s.finding());
     assert!(s.find.hits.iter().all(|&(_, a, b)| b - a == 2));
     // Between frames the loop searches on, a window at a time, to the end.
     let mut frames = 0;
-    while finding(&s) {
+    while s.finding() {
         find_more(&mut s, FIND_WINDOW);
         frames += 1;
     }
@@ -746,9 +758,9 @@ fn a_find_in_a_long_paragraph_goes_on_between_frames_and_a_key_drops_it() {
     assert_eq!(s.find.hits.len(), repeats);
     // Esc drops a search under way.
     update(&mut s, Action::Erase);
-    assert!(finding(&s));
+    assert!(s.finding());
     update(&mut s, Action::Cancel);
-    assert!(!finding(&s) && s.find.hits.is_empty());
+    assert!(!s.finding() && s.find.hits.is_empty());
 }
 
 #[test]
@@ -757,7 +769,7 @@ fn ctrl_c_quits_at_once_while_a_find_goes_on() {
     let mut s = state_with_a_long_paragraph(20_000);
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('d'));
-    assert!(finding(&s));
+    assert!(s.finding());
     let ((), steps) = dossier_core::work::counted(|| {
         crate::tui::dispatch::key(
             &mut s,
@@ -775,7 +787,7 @@ fn a_find_goes_to_the_first_hit_below_the_top_of_the_view() {
     s.scroll = middle;
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('d'));
-    while finding(&s) {
+    while s.finding() {
         find_more(&mut s, FIND_WINDOW);
     }
     let (p, c, _) = s.find.hits[s.find.current];
@@ -798,10 +810,10 @@ fn enter_closes_the_find_prompt_while_the_find_goes_on() {
     let mut s = state_with_a_long_paragraph(20_000);
     update(&mut s, Action::Find);
     update(&mut s, Action::Type('e'));
-    assert!(finding(&s));
+    assert!(s.finding());
     crate::tui::dispatch::key(&mut s, KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
-    assert!(!s.find.editing);
-    assert!(finding(&s), "the find goes on after the prompt closes");
+    assert_eq!(s.prompt(), None);
+    assert!(s.finding(), "the find goes on after the prompt closes");
 }
 
 #[test]
@@ -810,6 +822,6 @@ fn enter_ends_the_find_prompt_also_with_the_notes_pane_focused() {
     open(&mut s, "ebsp/uitkomst-onderhandelingen");
     s.focus = Pane::Notes;
     keyed(&mut s, "/tweetrap<enter>");
-    assert!(!s.find.editing, "{:?}", s.find.query);
+    assert_eq!(s.prompt(), None, "{:?}", s.find.query);
     assert_eq!(s.find.query, "tweetrap");
 }

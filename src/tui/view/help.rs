@@ -1,76 +1,22 @@
-//! The help overlay: the keys of the mode in force, from the same table
-//! the key dispatch reads (`mode.rs`). Two columns where the screen is
-//! wide enough; `j`/`k` scroll it, never past its last row.
+//! The help overlay: the actions of the mode in force with their keys,
+//! from the same table the key dispatch reads, what they do and their
+//! names in `config.toml`. Two columns where the screen is wide enough;
+//! `j`/`k` scroll it, never past its last row.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
-use super::centered;
-use crate::tui::mode::{Mode, help_entries};
+use crate::tui::help::{self, Row, rows as help_rows};
+use crate::tui::mode::Mode;
 use crate::tui::state::State;
 use dossier_core::lang::Lang;
 use dossier_core::messages::messages;
 
-/// Where the help goes on a screen of `area`, and how it is laid out.
-struct Geometry {
-    box_area: Rect,
-    two: bool,
-    key_w: usize,
-}
-
-fn geometry(entries: &[(String, String)], area: Rect) -> Geometry {
-    let key_w = entries
-        .iter()
-        .map(|(k, _)| k.width())
-        .max()
-        .unwrap_or(8)
-        .min(22);
-    // Two columns only where both fit whole, so no description is cut.
-    let widest = entries
-        .iter()
-        .map(|(_, d)| key_w + 2 + d.width())
-        .max()
-        .unwrap_or(0);
-    let two_w = u16::try_from(2 * widest + 4).unwrap_or(u16::MAX);
-    let two = area.width >= 100 && area.width >= two_w;
-    let box_w = if two {
-        two_w.max(110).min(area.width)
-    } else {
-        70.min(area.width)
-    };
-    Geometry {
-        box_area: centered(area, box_w, area.height.saturating_sub(2)),
-        two,
-        key_w,
-    }
-}
-
-/// Rows in the longest column, and rows the box shows.
-fn extent(entries: &[(String, String)], area: Rect) -> (usize, usize) {
-    let g = geometry(entries, area);
-    let rows = usize::from(g.box_area.height.saturating_sub(2));
-    let column = if g.two {
-        entries.len().div_ceil(2)
-    } else {
-        entries.len()
-    };
-    (column, rows)
-}
-
-/// The furthest the help of `mode` scrolls on the screen in `s`: its last
-/// row at the bottom of the box, never blank space after it.
-pub fn max_scroll(s: &State, mode: Mode) -> usize {
-    let area = Rect::new(0, 0, s.screen.0, s.screen.1);
-    let (column, rows) = extent(&help_entries(s, mode), area);
-    column.saturating_sub(rows)
-}
-
-pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
-    let entries = help_entries(s, mode);
-    let g = geometry(&entries, area);
+pub fn render(s: &State, mode: Mode, scroll: usize, frame: &mut Frame, area: Rect) {
+    let entries = help_rows(&s.keymap, s.lang, mode);
+    let g = help::geometry(&entries, area);
     let key_w = g.key_w;
     let title = format!(
         " {} · {} · Esc {} · j/k ",
@@ -85,16 +31,20 @@ pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
     let inner = block.inner(g.box_area);
     frame.render_widget(Clear, g.box_area);
     frame.render_widget(block, g.box_area);
-    let line = |(k, d): &(String, String)| {
-        Line::from(vec![
-            Span::styled(format!("{k:>key_w$}  "), s.theme.accent),
-            Span::raw(d.clone()),
-        ])
+    let line = |r: &Row| {
+        let mut spans = vec![
+            Span::styled(format!("{:>key_w$}  ", r.keys), s.theme.accent),
+            Span::raw(r.what.clone()),
+        ];
+        if !r.name.is_empty() {
+            spans.push(Span::styled(format!("  {}", r.name), s.theme.muted));
+        }
+        Line::from(spans)
     };
-    let skip = s.help_scroll.min(max_scroll(s, mode));
+    let skip = scroll.min(help::max_scroll(&s.keymap, s.lang, mode, s.term_size));
     let rows = usize::from(inner.height);
     // The last row says so when keys are left below it.
-    let column = |part: &[(String, String)]| -> Vec<Line> {
+    let column = |part: &[Row]| -> Vec<Line> {
         let rest = part.len().saturating_sub(skip);
         if rest <= rows {
             return part.iter().skip(skip).map(line).collect();
@@ -127,7 +77,7 @@ pub fn render(s: &State, mode: Mode, frame: &mut Frame, area: Rect) {
 pub fn mode_name(mode: Mode, lang: Lang) -> &'static str {
     let n = &messages(lang).browse.modes;
     match mode {
-        Mode::Read => n.read,
+        Mode::Tree | Mode::Text | Mode::Notes => n.read,
         Mode::Select => n.select,
         Mode::Peek => n.peek,
         Mode::Error => n.error,

@@ -7,28 +7,33 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::action::Action;
-use crate::tui::mode::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, Mode, OVERVIEW_HINTS};
-use crate::tui::state::{Overlay, State};
+use crate::tui::help::{CONFIRM_HINTS, EDITOR_HINTS, EXPORT_HINTS, OVERVIEW_HINTS, describe};
+use crate::tui::mode::Mode;
+use crate::tui::state::{Reading, Screen, State};
 use dossier_core::messages::messages;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
-    let words = messages(s.lang);
-    let (mode, prompt) = if s.find.editing {
-        (
-            words.browse.modes.find,
-            Some(format!("{}{}▏", words.browse.find_prompt, s.find.query)),
-        )
-    } else if s.filter_editing {
-        (
-            words.browse.modes.filter,
+    // A prompt being typed stays in the status bar under the help.
+    let (mode, prompt) = match s.prompt() {
+        Some(Reading::FindPrompt) => (
+            messages(s.lang).browse.modes.find,
+            Some(format!(
+                "{}{}▏",
+                messages(s.lang).browse.find_prompt,
+                s.find.query
+            )),
+        ),
+        Some(_) => (
+            messages(s.lang).browse.modes.filter,
             Some(format!(
                 "{}{}▏  ({})",
-                words.browse.filter_prompt, s.filter, words.browse.filter_hint
+                messages(s.lang).browse.filter_prompt,
+                s.filter,
+                messages(s.lang).browse.filter_hint
             )),
-        )
-    } else {
+        ),
         // The mode in force, the annotation screens' included.
-        (super::help::mode_name(Mode::of(s), s.lang), None)
+        None => (super::help::mode_name(s.mode(), s.lang), None),
     };
     let mut spans = vec![
         Span::styled(format!(" {mode} "), s.theme.selection),
@@ -43,24 +48,25 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
             let n = s.find.hits.len();
             let cur = if n == 0 { 0 } else { s.find.current + 1 };
             let counted = match n {
-                1 => format!("1 {}", words.browse.hit),
-                _ => format!("{cur}/{n} {}", words.browse.hits),
+                1 => format!("1 {}", messages(s.lang).browse.hit),
+                _ => format!("{cur}/{n} {}", messages(s.lang).browse.hits),
             };
             // `…` while the text is still being searched.
-            let more = if crate::tui::update::finding(s) {
-                "…"
-            } else {
-                ""
-            };
+            let more = if s.finding() { "…" } else { "" };
             spans.push(Span::styled(
                 format!("/{} {counted}{more}  ", s.find.query),
                 s.theme.accent,
             ));
             if n == 0 {
                 // The phrase may be in a section or footnote of this dossier.
-                let finder = s.keymap.first(Action::Finder);
+                // Its key on the reading screen, also while selecting.
+                let mode = Some(s.mode()).filter(|m| Mode::PANES.contains(m));
+                let finder = s
+                    .keymap
+                    .table(mode.unwrap_or(Mode::Text))
+                    .first(Action::Finder);
                 spans.push(Span::styled(
-                    format!("({finder}: {})  ", words.browse.finder),
+                    format!("({finder}: {})  ", messages(s.lang).browse.finder),
                     s.theme.muted,
                 ));
             }
@@ -75,7 +81,7 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
         }
         if !s.filter.is_empty() {
             spans.push(Span::styled(
-                format!("{}: {}  ", words.browse.filter, s.filter),
+                format!("{}: {}  ", messages(s.lang).browse.filter, s.filter),
                 s.theme.accent,
             ));
         }
@@ -89,89 +95,70 @@ pub fn render(s: &State, frame: &mut Frame, area: Rect) {
 /// The few keys that matter most on the screen shown, in the keys in
 /// force; as many whole hints as fit in `room` columns.
 fn hints(s: &State, room: usize) -> String {
-    let words = messages(s.lang);
-    let k = |a: Action| s.keymap.first(a);
-    let l = |a: Action| Mode::Read.label(a, s.lang);
+    let mode = s.mode();
+    let table = s.keymap.table(mode);
+    let k = |a: Action| table.first(a);
+    let l = |a: Action| crate::tui::help::words(messages(s.lang), a);
     let hint = |a: Action| format!("{} {}", k(a), l(a).split(" /").next().unwrap_or(""));
-    let close = format!("{} {}", k(Action::Cancel), words.keys.close);
-    let mode = Mode::of(s);
-    let list: Vec<String> = match &s.overlay {
-        Overlay::Peek(_) => vec![format!("{} {}", k(Action::Open), words.keys.open), close],
-        Overlay::Help(_) => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
-        Overlay::LoadError(_) => vec![close],
+    let close = format!("{} {}", k(Action::Close), messages(s.lang).keys.close);
+    let list: Vec<String> = match &s.screen {
+        Screen::Peek(_) => vec![
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
+            close,
+        ],
+        Screen::Help { .. } => vec![format!("{}/{}", k(Action::Down), k(Action::Up)), close],
+        Screen::LoadError(_) => vec![close],
         // Typing the timeline's filter: the filter prompt's keys.
-        Overlay::Timeline(_) if s.timeline_typing => {
-            let f = s.keymap.table(Mode::Filter);
-            vec![
-                format!("{} {}", f.first(Action::Open), words.keys.finished),
-                format!(
-                    "{} {}",
-                    f.first(Action::ClearPrompt),
-                    l(Action::ClearPrompt)
-                ),
-                format!("{} {}", f.first(Action::Cancel), words.keys.close),
-            ]
-        }
-        Overlay::Timeline(_) => vec![
+        Screen::Timeline { typing: true, .. } => vec![
+            format!("{} {}", k(Action::Done), messages(s.lang).keys.finished),
+            format!("{} {}", k(Action::ClearPrompt), l(Action::ClearPrompt)),
+            format!("{} {}", k(Action::Cancel), messages(s.lang).keys.close),
+        ],
+        Screen::Timeline { .. } => vec![
             format!("{}/{}", k(Action::Down), k(Action::Up)),
-            format!("{} {}", k(Action::Open), words.keys.open),
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
             format!(
                 "{} {}",
-                k(Action::Filter),
-                words.browse.filter.to_lowercase()
+                k(Action::FilterTimeline),
+                messages(s.lang).browse.filter.to_lowercase()
             ),
             close,
         ],
-        // The prompts' keys are their own: see `mode.rs`.
-        Overlay::Finder(_) => {
-            let f = s.keymap.table(Mode::Finder);
-            vec![
-                format!(
-                    "{}/{} {}",
-                    f.first(Action::Up),
-                    f.first(Action::Down),
-                    words.keys.choose
-                ),
-                format!("{} {}", f.first(Action::Open), words.keys.open),
-                format!("{} {}", f.first(Action::Cancel), words.keys.close),
-                format!("{} {}", f.first(Action::Help), words.keys.all_keys),
-            ]
-        }
-        _ if Mode::OWN_KEYS.contains(&mode) && !matches!(mode, Mode::Find | Mode::Filter) => {
+        Screen::Finder(_) => vec![
+            format!(
+                "{}/{} {}",
+                k(Action::Up),
+                k(Action::Down),
+                messages(s.lang).keys.choose
+            ),
+            format!("{} {}", k(Action::Open), messages(s.lang).keys.open),
+            format!("{} {}", k(Action::Cancel), messages(s.lang).keys.close),
+            format!("{} {}", k(Action::Help), messages(s.lang).keys.all_keys),
+        ],
+        Screen::Editor(_) | Screen::Overview | Screen::Export(_) => {
             let words = match mode {
                 Mode::Editor => EDITOR_HINTS,
                 Mode::Overview => OVERVIEW_HINTS,
                 Mode::Export => EXPORT_HINTS,
                 _ => CONFIRM_HINTS,
             };
-            vec![crate::tui::mode::hints(&s.keymap, mode, s.lang, words)]
+            vec![crate::tui::help::hints(&s.keymap, mode, s.lang, words)]
         }
-        Overlay::None if s.selection.is_some() => {
-            let m = Mode::Select;
+        Screen::Read(Reading::Selecting(_)) => {
             let sel = |a: Action, what: &str| format!("{} {what}", k(a));
-            let w = &words.keys;
+            let w = &messages(s.lang).keys;
+            let said = |a: Action| format!("{} {}", k(a), describe(mode, a, s.lang));
             vec![
-                sel(Action::NextLink, w.word),
-                sel(Action::NextSentence, w.sentence),
-                sel(Action::NextParagraph, w.paragraph),
-                format!(
-                    "{} {}",
-                    k(Action::Annotate),
-                    m.label(Action::Annotate, s.lang)
-                ),
-                format!("{} {}", k(Action::Cancel), m.label(Action::Cancel, s.lang)),
-                format!("{} {}", k(Action::Help), words.keys.all_keys),
+                sel(Action::ExtendWordForward, w.word),
+                sel(Action::ExtendSentenceForward, w.sentence),
+                sel(Action::ExtendParagraphForward, w.paragraph),
+                said(Action::Annotate),
+                said(Action::DropSelection),
+                format!("{} {}", k(Action::Help), messages(s.lang).keys.all_keys),
             ]
         }
-        Overlay::None if s.find.editing || s.filter_editing => {
-            let p = s.keymap.table(mode);
-            vec![
-                format!("{} {}", p.first(Action::Open), words.keys.finished),
-                format!("{} {}", p.first(Action::Cancel), words.keys.close),
-                format!("{} {}", p.first(Action::Help), words.keys.all_keys),
-            ]
-        }
-        Overlay::None => [
+        // The prompts show themselves instead of hints.
+        Screen::Read(_) => [
             Action::Help,
             Action::Finder,
             Action::Find,

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 
 use crate::tui::action::Action;
 use crate::tui::keymap::Keymap;
-use crate::tui::state::{Overlay, Pane, RowItem, State};
+use crate::tui::state::{Pane, RowItem, Screen, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::{FINDER_LIMIT, apply_finder_update, open_node, update};
 use dossier_core::lang::Lang;
@@ -134,7 +134,7 @@ fn a_section_with_a_link_selected() {
             .map(|p| (p.x, p.y))
             .collect();
         assert!(!cells.is_empty());
-        let reader = super::reader_text_area(b.area, None);
+        let reader = crate::tui::geometry::reader_text_area(b.area, None);
         let line = u16::try_from(s.layout.links[link].line - s.scroll).unwrap();
         assert!(
             cells
@@ -153,7 +153,7 @@ fn a_footnote_peeked_over_the_text() {
         open(&mut s, "c7");
         s.focus = Pane::Reader;
         run(&mut s, &[Action::NextLink, Action::Peek]);
-        assert!(matches!(s.overlay, Overlay::Peek(_)));
+        assert!(matches!(s.screen, Screen::Peek(_)));
         let t = draw(&s, size);
         let text = screen(t.backend().buffer());
         assert!(text.contains("c7/fn-1"), "{text}");
@@ -207,14 +207,15 @@ fn the_finder_highlights_exactly_the_matched_characters() {
 #[test]
 fn the_help_lists_every_action_with_its_keys() {
     let keymap = Keymap::default();
-    // Reading: every action that works there, with its keys.
-    let read = crate::tui::mode::Mode::Read;
-    let wanted: Vec<String> = read
-        .actions()
+    // The tree: every action that works there, with its keys, what it
+    // does and its name.
+    let tree = crate::tui::mode::Mode::Tree;
+    let wanted: Vec<String> = crate::tui::help::rows(&keymap, Lang::Nl, tree)
         .iter()
-        .map(|&a| format!("{}  {}", keymap.describe(a), read.label(a, Lang::Nl)))
+        .map(|r| format!("{}  {}  {}", r.keys, r.what, r.name))
         .collect();
     assert!(wanted.iter().any(|w| w.starts_with("Ctrl-p  ")));
+    assert!(wanted.iter().any(|w| w == "l / →  uitklappen  expand_node"));
     for size in SIZES {
         let mut s = state(Lang::Nl, size);
         run(&mut s, &[Action::Help]);
@@ -325,7 +326,7 @@ fn the_labels_speak_dutch_and_english() {
             for c in "tweetrap".chars() {
                 update(&mut s, Action::Type(c));
             }
-            run(&mut s, &[Action::Open]);
+            run(&mut s, &[Action::Done]);
             assert!(!s.find.hits.is_empty());
             let t = draw(&s, size);
             let text = screen(t.backend().buffer());
@@ -502,7 +503,7 @@ fn a_group_closes_and_opens_with_the_tree_keys() {
     let mut s = state_on(library(), Lang::Nl, size);
     s.tree_selected = 0;
     let before = s.rows.len();
-    run(&mut s, &[Action::Collapse]);
+    run(&mut s, &[Action::CollapseNode]);
     assert!(s.rows.len() < before);
     assert!(!s.rows[0].expanded);
     run(&mut s, &[Action::Open]);
@@ -534,7 +535,7 @@ fn siblings_are_never_cut_to_the_same_text_and_footnotes_show_their_words() {
         for id in ["raad-van-europa", "ebsp"] {
             open(&mut s, id);
             s.focus = Pane::Tree;
-            run(&mut s, &[Action::Expand]);
+            run(&mut s, &[Action::ExpandNode]);
         }
         for top in 0..s.rows.len() {
             s.tree_selected = top;
@@ -552,7 +553,7 @@ fn siblings_are_never_cut_to_the_same_text_and_footnotes_show_their_words() {
     let mut s = state(Lang::Nl, (120, 40));
     open(&mut s, "ebsp");
     s.focus = Pane::Tree;
-    run(&mut s, &[Action::Expand]);
+    run(&mut s, &[Action::ExpandNode]);
     let rows = tree_rows(&s, (120, 40)).join("\n");
     assert!(
         rows.contains("² "),
@@ -680,7 +681,7 @@ fn a_text_that_cannot_be_read_is_a_notice_with_nothing_to_select_or_find() {
         for a in [Action::Select, Action::Annotate] {
             s.message = None;
             notes.act(&mut s, a);
-            assert_eq!(s.selection, None);
+            assert_eq!(s.selection(), None);
             assert!(!notes.wants_keys(&s), "{a:?} opened a screen");
             assert_eq!(s.message.as_deref(), Some(why), "{a:?}");
         }

@@ -13,7 +13,7 @@ use super::centered;
 use crate::tui::state::State;
 use dossier_core::messages::messages;
 
-pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
+pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area: Rect) {
     let c = &s.corpus;
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
@@ -72,10 +72,10 @@ pub fn render(s: &State, selected: usize, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(s.theme.accent)
-        .title(if s.timeline_filter.is_empty() && !s.timeline_typing {
+        .title(if s.timeline_filter.is_empty() && !typing {
             format!(" {} ", messages(s.lang).browse.timeline)
         } else {
-            let cursor = if s.timeline_typing { "▏" } else { "" };
+            let cursor = if typing { "▏" } else { "" };
             format!(
                 " {} · {}: {}{cursor} ",
                 messages(s.lang).browse.timeline,

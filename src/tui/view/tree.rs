@@ -9,8 +9,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::pane_block;
 use crate::tui::state::{Pane, RowItem, State, TreeRow};
-use crate::tui::tree::Grouping;
 use dossier_core::messages::messages;
+use dossier_core::tree::Grouping;
 
 pub fn render(s: &State, frame: &mut Frame, area: Rect) {
     let title = title(s, usize::from(area.width.saturating_sub(2)));

@@ -4,6 +4,7 @@ use ratatui::backend::TestBackend;
 
 use super::*;
 use crate::tui::notes::fixture::{corpus, note};
+use crate::tui::notes::runner::perform;
 
 use ratatui_textarea::{Input, Key};
 
@@ -12,7 +13,7 @@ use crate::tui::notes::fixture::screen_action;
 
 /// The hint line with the built-in keys.
 fn hints(lang: Lang) -> String {
-    use crate::tui::mode::{EXPORT_HINTS, hints};
+    use crate::tui::help::{EXPORT_HINTS, hints};
     hints(
         &crate::tui::keymap::Keymap::default(),
         Mode::Export,
@@ -206,7 +207,7 @@ fn the_dialog_shows_fields_and_the_question() {
                 &filter,
                 (3, 10),
                 (Lang::En, &crate::tui::theme::Theme::plain()),
-                &crate::tui::mode::keyed(
+                &crate::tui::help::keyed(
                     Lang::En,
                     dossier_core::messages::EN.notes.overwrite,
                     &crate::tui::keymap::Keymap::default(),

@@ -13,7 +13,7 @@ use crate::tui::notes::fixture::screen_action;
 
 /// The hint line with the built-in keys.
 fn hints() -> String {
-    use crate::tui::mode::{OVERVIEW_HINTS, hints};
+    use crate::tui::help::{OVERVIEW_HINTS, hints};
     hints(
         &crate::tui::keymap::Keymap::default(),
         Mode::Overview,

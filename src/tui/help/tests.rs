@@ -3,11 +3,11 @@ use std::sync::Arc;
 
 use super::*;
 use crate::tui::input::action_for;
-use crate::tui::keymap::{Key, Keymap, to_event};
+use crate::tui::key::{Key, to_event};
+use crate::tui::keymap::Keymap;
 use crate::tui::notes::editor::NoteEditor;
 use crate::tui::notes::export_dialog::ExportDialog;
-use crate::tui::notes::screen::Screen;
-use crate::tui::state::Pane;
+use crate::tui::state::{EditorScreen, Pane, Reading, Screen, State};
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
 
@@ -22,10 +22,12 @@ fn state() -> State {
 fn in_mode(mode: Mode) -> State {
     let mut s = state();
     match mode {
-        Mode::Read => {}
-        Mode::Select => s.selection = Some(((0, 0), (0, 3))),
-        Mode::Peek => s.overlay = Overlay::Peek(s.open.unwrap()),
-        Mode::Error => s.overlay = Overlay::LoadError(0),
+        Mode::Tree => {}
+        Mode::Text => s.focus = Pane::Reader,
+        Mode::Notes => s.focus = Pane::Notes,
+        Mode::Select => s.screen = Screen::Read(Reading::Selecting(((0, 0), (0, 3)))),
+        Mode::Peek => s.screen = Screen::Peek(s.open.unwrap()),
+        Mode::Error => s.screen = Screen::LoadError(0),
         Mode::Timeline => {
             update(&mut s, Action::Timeline);
         }
@@ -51,46 +53,31 @@ fn in_mode(mode: Mode) -> State {
                 jiff::Timestamp::UNIX_EPOCH,
                 1,
             );
-            s.notes_ui.screen = Screen::Editor {
-                editor: Box::new(NoteEditor::new(note, true)),
+            s.screen = Screen::Editor(Box::new(EditorScreen {
+                editor: NoteEditor::new(note, true),
                 before: None,
-            };
+                from_overview: false,
+            }));
         }
-        Mode::Overview => s.notes_ui.screen = Screen::Overview,
-        Mode::Export => {
-            s.notes_ui.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default()))
-        }
+        Mode::Overview => s.screen = Screen::Overview,
+        Mode::Export => s.screen = Screen::Export(ExportDialog::new(Lang::Nl, &Default::default())),
         Mode::Confirm => {
             let mut d = ExportDialog::new(Lang::Nl, &Default::default());
             d.confirming = true;
-            s.notes_ui.screen = Screen::Export(d);
+            s.screen = Screen::Export(d);
         }
     }
-    assert_eq!(Mode::of(&s), mode);
+    assert_eq!(s.mode(), mode);
     s
 }
 
-const MODES: [Mode; 13] = [
-    Mode::Editor,
-    Mode::Overview,
-    Mode::Export,
-    Mode::Confirm,
-    Mode::Timeline,
-    Mode::Read,
-    Mode::Select,
-    Mode::Peek,
-    Mode::Error,
-    Mode::Help,
-    Mode::Find,
-    Mode::Filter,
-    Mode::Finder,
-];
+const MODES: [Mode; 15] = Mode::ALL;
 
 /// Every key the help of a mode names, as keys.
 fn listed(s: &State, mode: Mode) -> BTreeSet<Key> {
-    help_entries(s, mode)
+    rows(&s.keymap, s.lang, mode)
         .iter()
-        .flat_map(|(k, _)| k.split(" / ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|r| r.keys.split(" / ").map(str::to_string).collect::<Vec<_>>())
         .filter_map(|k| {
             let k = k
                 .replace('↑', "up")
@@ -147,8 +134,11 @@ fn help_lists_exactly_the_keys_that_work_in_each_mode() {
 fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
     let mut s = in_mode(Mode::Select);
     s.focus = Pane::Reader;
-    let entries = help_entries(&s, Mode::Select);
-    let text: Vec<String> = entries.iter().map(|(k, d)| format!("{k} {d}")).collect();
+    let entries = rows(&s.keymap, s.lang, Mode::Select);
+    let text: Vec<String> = entries
+        .iter()
+        .map(|r| format!("{} {}", r.keys, r.what))
+        .collect();
     assert!(
         text.iter().any(|l| l == ") einde een zin verder"),
         "{text:?}"
@@ -166,13 +156,13 @@ fn help_in_a_selection_lists_the_selection_keys_and_f1_helps_in_prompts() {
     update(&mut s, Action::Type('x'));
     let f1 = action_for(&s, to_event(Key::parse("f1").unwrap())).unwrap();
     update(&mut s, f1);
-    assert_eq!(Mode::of(&s), Mode::Help);
-    let Overlay::Help(h) = &s.overlay else {
+    assert_eq!(s.mode(), Mode::Help);
+    let Screen::Help { over, .. } = &s.screen else {
         unreachable!()
     };
-    assert_eq!(h.mode, Mode::Finder);
-    update(&mut s, Action::Cancel);
-    assert!(matches!(&s.overlay, Overlay::Finder(f) if f.query == "x"));
+    assert_eq!(over.mode(s.focus), Mode::Finder);
+    update(&mut s, Action::Close);
+    assert!(matches!(&s.screen, Screen::Finder(f) if f.query == "x"));
 }
 
 #[test]
@@ -182,6 +172,52 @@ fn the_status_bar_offers_yes_as_the_question_does() {
     assert!(en.starts_with("y yes"), "{en}");
     let nl = hints(&km, Mode::Confirm, Lang::Nl, CONFIRM_HINTS);
     assert!(nl.starts_with("j ja"), "{nl}");
+}
+
+#[test]
+fn help_names_each_action_of_the_pane_in_force_by_what_it_does() {
+    let row = |mode: Mode, name: &str| {
+        let s = in_mode(mode);
+        rows(&s.keymap, s.lang, mode)
+            .into_iter()
+            .find(|r| r.name == name)
+            .map(|r| format!("{} {}", r.keys, r.what))
+    };
+    assert_eq!(row(Mode::Tree, "expand_node").unwrap(), "l / → uitklappen");
+    assert_eq!(row(Mode::Tree, "open").unwrap(), "Enter openen");
+    assert_eq!(
+        row(Mode::Text, "next_link").unwrap(),
+        "] / l / → volgende link"
+    );
+    assert_eq!(row(Mode::Text, "follow_link").unwrap(), "Enter link volgen");
+    assert_eq!(row(Mode::Text, "expand_node"), None);
+    assert_eq!(
+        row(Mode::Notes, "go_to_note").unwrap(),
+        "Enter naar de notitie"
+    );
+    assert_eq!(
+        row(Mode::Select, "extend_word_forward").unwrap(),
+        "] einde een woord verder"
+    );
+    assert_eq!(row(Mode::Select, "next_link"), None);
+    assert_eq!(row(Mode::Filter, "done").unwrap(), "Enter / ↓ / Tab klaar");
+    assert_eq!(
+        row(Mode::Timeline, "filter_timeline").unwrap(),
+        "f / / tijdlijn filteren"
+    );
+    // Every row of every mode is one of the mode's actions, once.
+    for mode in MODES {
+        let s = in_mode(mode);
+        let names: Vec<&str> = rows(&s.keymap, s.lang, mode)
+            .iter()
+            .map(|r| r.name)
+            .filter(|n| !n.is_empty())
+            .collect();
+        let mut once = names.clone();
+        once.sort();
+        once.dedup();
+        assert_eq!(once.len(), names.len(), "{mode:?}");
+    }
 }
 
 #[test]
@@ -208,7 +244,8 @@ fn phrases_name_the_keys_in_force() {
     );
     let rebound = rebound(
         "[keys]\nannotate = \"A\"\nnext_pane = \"ctrl-t\"\n\n\
-         [keys.editor]\nsave = \"ctrl-w\"\n\n[keys.overview]\ndelete = \"ctrl-x\"\n",
+         [keys.editor]\nsave = \"ctrl-w\"\n\n[keys.overview]\ndelete = \"ctrl-x\"\n\n\
+         [keys.select]\nattach_note = \"ctrl-e\"\n",
     );
     assert_eq!(
         keyed(Lang::Nl, NL.notes.no_notes, &rebound),
@@ -225,5 +262,13 @@ fn phrases_name_the_keys_in_force() {
     assert_eq!(
         keyed(Lang::En, EN.notes.focus_notes, &rebound),
         "First choose a note in the notes pane (Ctrl-t)"
+    );
+    // A detached note names the keys that attach it again: the
+    // selection's own.
+    assert!(
+        keyed(Lang::En, EN.notes.detached_hint, &rebound)
+            .ends_with("(v select, Ctrl-e attach again)"),
+        "{}",
+        keyed(Lang::En, EN.notes.detached_hint, &rebound)
     );
 }

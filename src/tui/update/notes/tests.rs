@@ -33,7 +33,7 @@ fn at_passage(s: &mut State) {
     for c in "tweetrapssysteem".chars() {
         crate::tui::update::update(s, Action::Type(c));
     }
-    crate::tui::update::update(s, Action::Open);
+    crate::tui::update::update(s, Action::Done);
     assert_eq!(s.find.hits.len(), 1);
 }
 
@@ -73,14 +73,14 @@ fn select_annotate_type_save_and_see_it_highlighted() {
     assert!(notes.handles(Action::Select, &s));
     notes.act(&mut s, Action::Select);
     let doc = s.corpus.by_id(SECTION).unwrap().document().unwrap();
-    let (a, b) = s.selection.unwrap();
+    let (a, b) = s.selection().unwrap();
     assert_eq!(
         selection_quote(doc, a, b).unwrap().exact,
         "tweetrapssysteem"
     );
     notes.act(&mut s, Action::Annotate);
     assert!(notes.wants_keys(&s));
-    assert!(s.selection.is_none());
+    assert!(s.selection().is_none());
     keys(&mut notes, &mut s, "Wat betekent dit voor de KMar?");
     let shown = screen(&notes, &s).backend().to_string();
     assert!(
@@ -273,7 +273,7 @@ fn a_detached_note_is_attached_again_by_selecting_and_editing() {
     assert!(!s.notes.index.get(0).unwrap().anchor.is_attached());
     notes.act(&mut s, Action::Select);
     s.focus = Pane::Notes;
-    notes.act(&mut s, Action::Edit);
+    notes.act(&mut s, Action::AttachNote);
     ctrl_s(&mut notes, &mut s);
     let again = &st.load().unwrap().notes[0];
     assert_eq!(
@@ -319,29 +319,29 @@ fn a_word_step_back_gives_back_exactly_the_word_taken() {
     for c in "Daarnaast blijft".chars() {
         crate::tui::update::update(&mut s, Action::Type(c));
     }
-    crate::tui::update::update(&mut s, Action::Open);
+    crate::tui::update::update(&mut s, Action::Done);
     notes.act(&mut s, Action::Select);
     let quote = |s: &State| {
-        let (a, b) = s.selection.unwrap();
+        let (a, b) = s.selection().unwrap();
         selection_quote(s.corpus.by_id(PART).unwrap().document().unwrap(), a, b)
             .unwrap()
             .exact
     };
     assert_eq!(quote(&s), "Daarnaast blijft");
-    notes.act(&mut s, Action::NextLink);
+    notes.act(&mut s, Action::ExtendWordForward);
     assert_eq!(quote(&s), "Daarnaast blijft Nederland");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast blijft");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast");
-    notes.act(&mut s, Action::PrevLink);
+    notes.act(&mut s, Action::ExtendWordBack);
     assert_eq!(quote(&s), "Daarnaast", "never past the anchor");
     // A sentence and a paragraph at a time.
-    notes.act(&mut s, Action::NextSentence);
+    notes.act(&mut s, Action::ExtendSentenceForward);
     assert!(quote(&s).ends_with("tijdpad, om de situatie te voorkomen dat de lidstaten niet tijdig een bilaterale overeenkomst kunnen realiseren met de VS, en welke maatregelen er dan op EU niveau genomen zouden kunnen worden."), "{}", quote(&s));
-    notes.act(&mut s, Action::PrevSentence);
+    notes.act(&mut s, Action::ExtendSentenceBack);
     assert_eq!(quote(&s), "D", "no sentence before: back to the anchor");
-    notes.act(&mut s, Action::NextParagraph);
+    notes.act(&mut s, Action::ExtendParagraphForward);
     assert!(quote(&s).ends_with("genomen zouden kunnen worden."));
 }
 
@@ -523,7 +523,7 @@ fn a_bad_due_date_is_refused_in_the_interfaces_language() {
         notes.key(&mut s, KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
     }
     for _ in 0..20 {
-        if matches!(&s.notes_ui.screen, Screen::Editor { editor, .. } if editor.focus == crate::tui::notes::editor::Field::Due)
+        if matches!(&s.screen, Screen::Editor(e) if e.editor.focus == crate::tui::notes::editor::Field::Due)
         {
             break;
         }
@@ -531,9 +531,10 @@ fn a_bad_due_date_is_refused_in_the_interfaces_language() {
     }
     keys(&mut notes, &mut s, "eind januari");
     ctrl_s(&mut notes, &mut s);
-    let Screen::Editor { editor, .. } = &s.notes_ui.screen else {
+    let Screen::Editor(e) = &s.screen else {
         panic!("the editor stays open");
     };
+    let editor = &e.editor;
     let error = editor.error.clone().unwrap_or_default();
     assert!(
         error.starts_with("de datum `eind januari` is geen datum"),

@@ -1,6 +1,6 @@
-//! The annotation actions as part of the one update function: selecting
-//! a passage, the notes pane, the editor, the overview and the export
-//! dialog. Nothing here touches a file or reads a clock: saving, deleting,
+//! The annotation actions as part of the one update function: the notes
+//! pane, annotating, the editor, the overview and the export dialog (and
+//! the selection's steps, `selection.rs`). Nothing here touches a file or reads a clock: saving, deleting,
 //! undoing, drafts and exports are effects ([`NotesOp`]) the loop runs on
 //! the notes service (which gives a new note its id and times), and what
 //! came of them comes back through [`done`].
@@ -9,24 +9,19 @@ use std::path::PathBuf;
 
 use dossier_core::annotation::Annotation;
 use dossier_core::export::Format;
-use dossier_core::lang::Lang;
-use dossier_core::motion::{
-    next_sentence_end, next_sentence_start, next_word_end, next_word_start, prev_sentence_end,
-    prev_sentence_start, prev_word_end, prev_word_start,
-};
 use dossier_core::note_form::new_note;
 
-use super::annotate::selection_quote;
-use super::editor::{NoteEditor, Outcome as EditorOutcome};
-use super::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
-use super::overview::Outcome as OverviewOutcome;
-use super::pane::notes_on;
-use super::screen::Screen;
+use super::super::notes::annotate::{notes_on, selection_quote};
+use super::super::notes::editor::{NoteEditor, Outcome as EditorOutcome};
+use super::super::notes::export_dialog::{ExportDialog, Outcome as ExportOutcome, chosen};
+use super::super::notes::overview::Outcome as OverviewOutcome;
+use super::selection::{extend, start_selection};
+use super::{Effect, open_help, open_node};
 use crate::app::notes::{Loaded, Unsaved};
 use crate::tui::action::Action;
-use crate::tui::mode::keyed;
-use crate::tui::state::{Pane, State};
-use crate::tui::update::{Effect, open_help_for, open_node};
+use crate::tui::help::keyed;
+use crate::tui::state::{EditorScreen, Pane, Screen, State};
+use dossier_core::lang::Lang;
 use dossier_core::messages::messages;
 
 /// Work on the notes store, for the loop to do.
@@ -99,29 +94,32 @@ fn op(o: NotesOp) -> Vec<Effect> {
 pub fn takes(s: &State, a: Action) -> bool {
     // A prompt being typed (find, tree filter) takes its own keys: Enter
     // ends it whichever pane has the focus.
-    if s.find.editing || s.filter_editing {
+    if s.prompt().is_some() {
         return false;
     }
     match a {
         Action::Select
         | Action::Annotate
         | Action::Edit
+        | Action::AttachNote
         | Action::Delete
         | Action::Undo
         | Action::Overview
-        | Action::Export => true,
-        Action::Up | Action::Down | Action::Open => {
-            s.focus == Pane::Notes || (s.selection.is_some() && a != Action::Open)
-        }
-        Action::Expand
-        | Action::Collapse
-        | Action::Cancel
-        | Action::NextLink
-        | Action::PrevLink
-        | Action::NextSentence
-        | Action::PrevSentence
-        | Action::NextParagraph
-        | Action::PrevParagraph => s.selection.is_some(),
+        | Action::Export
+        | Action::GoToNote => true,
+        // The notes pane's list.
+        Action::Up | Action::Down => s.focus == Pane::Notes,
+        Action::DropSelection
+        | Action::ExtendCharForward
+        | Action::ExtendCharBack
+        | Action::ExtendWordForward
+        | Action::ExtendWordBack
+        | Action::ExtendSentenceForward
+        | Action::ExtendSentenceBack
+        | Action::ExtendParagraphForward
+        | Action::ExtendParagraphBack
+        | Action::ExtendLineDown
+        | Action::ExtendLineUp => s.selection().is_some(),
         _ => false,
     }
 }
@@ -129,7 +127,7 @@ pub fn takes(s: &State, a: Action) -> bool {
 /// A browsing action about a note or a selection.
 pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
     s.message = None;
-    if s.selection.is_some() && extend(s, a) {
+    if extend(s, a) {
         return Vec::new();
     }
     match a {
@@ -149,34 +147,33 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
                 return op(NotesOp::Delete(s.notes.notes[i].id.clone()));
             }
         }
-        Action::Edit => {
+        Action::Edit | Action::AttachNote => {
             if let Some(i) = selected_note(s) {
                 let note = s.notes.notes[i].clone();
                 let mut edited = note.clone();
-                // With a passage selected, the note moves to it: this is
-                // how a detached note is attached again by hand.
-                if let (Some((a, b)), Some(open)) = (s.selection, s.open)
+                // Attached: the note moves to the passage selected; this
+                // is how a detached note is attached again by hand.
+                if let (Action::AttachNote, Some((a, b)), Some(open)) = (a, s.selection(), s.open)
                     && let Ok(doc) = s.corpus.body(open)
                     && let Some(q) = selection_quote(doc, a, b)
                 {
                     edited.target.quote = Some(q);
-                    s.selection = None;
+                    s.drop_selection();
                 }
-                open_editor(s, NoteEditor::new(edited, false), Some(note));
+                open_editor(s, NoteEditor::new(edited, false), Some(note), false);
             }
         }
         Action::Undo => return op(NotesOp::Undo),
-        Action::Overview => s.notes_ui.screen = Screen::Overview,
+        Action::Overview => s.screen = Screen::Overview,
         Action::Export => {
-            s.notes_ui.screen =
-                Screen::Export(ExportDialog::new(s.lang, &s.notes_ui.overview.filter))
+            s.screen = Screen::Export(ExportDialog::new(s.lang, &s.notes_ui.overview.filter))
         }
         Action::Up => s.notes_selected = s.notes_selected.saturating_sub(1),
         Action::Down => {
             let n = s.open.map_or(0, |o| notes_on(&s.notes.index, o).len());
             s.notes_selected = (s.notes_selected + 1).min(n.saturating_sub(1));
         }
-        Action::Open => {
+        Action::GoToNote => {
             if let Some(i) = selected_note(s) {
                 jump(s, i);
             }
@@ -186,41 +183,40 @@ pub fn act(s: &mut State, a: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-fn open_editor(s: &mut State, editor: NoteEditor, before: Option<Annotation>) {
-    s.notes_ui.screen = Screen::Editor {
-        editor: Box::new(editor),
+fn open_editor(s: &mut State, editor: NoteEditor, before: Option<Annotation>, from_overview: bool) {
+    s.screen = Screen::Editor(Box::new(EditorScreen {
+        editor,
         before,
-    };
+        from_overview,
+    }));
 }
 
 /// An action on the annotation screen that is up (its help, F1, is
 /// opened here too, over it).
 pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
     if a == Action::Help {
-        let mode = crate::tui::mode::Mode::of(s);
-        open_help_for(s, mode);
+        open_help(s);
         return Vec::new();
     }
-    match std::mem::take(&mut s.notes_ui.screen) {
-        Screen::None => Vec::new(),
-        Screen::Editor { mut editor, before } => {
-            let outcome = editor.act(a, &s.notes.notes);
-            if let Some(e) = editor.form_error.take() {
-                editor.error = Some(e.message(s.lang));
+    match std::mem::take(&mut s.screen) {
+        Screen::Editor(mut e) => {
+            let outcome = e.editor.act(a, &s.notes.notes);
+            if let Some(err) = e.editor.form_error.take() {
+                e.editor.error = Some(err.message(s.lang));
             }
             match outcome {
                 EditorOutcome::Nothing => {
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    s.screen = Screen::Editor(e);
                     Vec::new()
                 }
                 EditorOutcome::Changed => {
-                    let draft = NotesOp::WriteDraft(editor.unsaved());
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    let draft = NotesOp::WriteDraft(e.editor.unsaved());
+                    s.screen = Screen::Editor(e);
                     op(draft)
                 }
                 EditorOutcome::Cancel => {
-                    if std::mem::take(&mut s.notes_ui.from_overview) {
-                        s.notes_ui.screen = Screen::Overview;
+                    if e.from_overview {
+                        s.screen = Screen::Overview;
                     }
                     op(NotesOp::DiscardDraft)
                 }
@@ -228,27 +224,26 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                 EditorOutcome::Save(note) => {
                     let save = NotesOp::Save {
                         note,
-                        before: before.clone(),
+                        before: e.before.clone(),
                     };
-                    s.notes_ui.screen = Screen::Editor { editor, before };
+                    s.screen = Screen::Editor(e);
                     op(save)
                 }
             }
         }
         Screen::Overview => {
             let outcome = s.notes_ui.overview.act(a, &s.notes.notes, &s.notes.index);
-            s.notes_ui.screen = Screen::Overview;
+            s.screen = Screen::Overview;
             match outcome {
                 OverviewOutcome::Nothing => {}
-                OverviewOutcome::Close => s.notes_ui.screen = Screen::None,
+                OverviewOutcome::Close => s.screen = Screen::default(),
                 OverviewOutcome::Jump(i) => {
-                    s.notes_ui.screen = Screen::None;
+                    s.screen = Screen::default();
                     jump(s, i);
                 }
                 OverviewOutcome::Edit(i) => {
                     if let Some(note) = s.notes.notes.get(i).cloned() {
-                        open_editor(s, NoteEditor::new(note.clone(), false), Some(note));
-                        s.notes_ui.from_overview = true;
+                        open_editor(s, NoteEditor::new(note.clone(), false), Some(note), true);
                     }
                 }
                 // Done (or open again) in one key, stored as an edit.
@@ -281,11 +276,11 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
         }
         Screen::Export(mut d) => {
             let outcome = d.act(a, &|p| p.exists());
-            s.notes_ui.screen = Screen::Export(d);
+            s.screen = Screen::Export(d);
             match outcome {
                 ExportOutcome::Nothing => Vec::new(),
                 ExportOutcome::Close => {
-                    s.notes_ui.screen = Screen::None;
+                    s.screen = Screen::default();
                     Vec::new()
                 }
                 // The dialog stays until the file is written: a failure
@@ -311,6 +306,10 @@ pub fn screen(s: &mut State, a: Action) -> Vec<Effect> {
                 }
             }
         }
+        other => {
+            s.screen = other;
+            Vec::new()
+        }
     }
 }
 
@@ -323,14 +322,16 @@ pub fn done(s: &mut State, d: Done) {
             // A save closes the editor, back to the overview where it was
             // opened from; a delete leaves the overview up, and says
             // which of its keys takes it back.
-            if matches!(s.notes_ui.screen, Screen::Editor { .. }) && said == Change::Saved {
-                s.notes_ui.screen = if std::mem::take(&mut s.notes_ui.from_overview) {
+            if let Screen::Editor(e) = &s.screen
+                && said == Change::Saved
+            {
+                s.screen = if e.from_overview {
                     Screen::Overview
                 } else {
-                    Screen::None
+                    Screen::default()
                 };
             }
-            if matches!(s.notes_ui.screen, Screen::Overview) && said == Change::Deleted {
+            if matches!(s.screen, Screen::Overview) && said == Change::Deleted {
                 s.message = Some(keyed(
                     s.lang,
                     messages(s.lang).notes.deleted_here,
@@ -341,8 +342,8 @@ pub fn done(s: &mut State, d: Done) {
         Done::NothingToUndo => {
             s.message = Some(messages(s.lang).notes.nothing_to_undo.to_string());
         }
-        Done::NotSaved(why) => match &mut s.notes_ui.screen {
-            Screen::Editor { editor, .. } => editor.error = Some(why),
+        Done::NotSaved(why) => match &mut s.screen {
+            Screen::Editor(e) => e.editor.error = Some(why),
             _ => s.message = Some(why),
         },
         Done::Failed { notes, why } => {
@@ -352,12 +353,12 @@ pub fn done(s: &mut State, d: Done) {
             s.message = Some(why);
         }
         Done::Exported(Ok(line)) => {
-            if matches!(s.notes_ui.screen, Screen::Export(_)) {
-                s.notes_ui.screen = Screen::None;
+            if matches!(s.screen, Screen::Export(_)) {
+                s.screen = Screen::default();
             }
             s.message = Some(line);
         }
-        Done::Exported(Err(why)) => match &mut s.notes_ui.screen {
+        Done::Exported(Err(why)) => match &mut s.screen {
             Screen::Export(d) => d.error = Some(why),
             _ => s.message = Some(why),
         },
@@ -368,139 +369,10 @@ pub fn done(s: &mut State, d: Done) {
 /// Ctrl-c, or a signal: the note being written stays as a draft, offered
 /// again at the next start.
 pub fn keep_draft(s: &State) -> Vec<Effect> {
-    match &s.notes_ui.screen {
-        Screen::Editor { editor, .. } => op(NotesOp::WriteDraft(editor.unsaved())),
+    match s.screen.base() {
+        Screen::Editor(e) => op(NotesOp::WriteDraft(e.editor.unsaved())),
         _ => Vec::new(),
     }
-}
-
-/// Moves the selection's moving end; `false` if the action is not a motion.
-fn extend(s: &mut State, a: Action) -> bool {
-    let Some((anchor, (p, c))) = s.selection else {
-        return false;
-    };
-    let Some(open) = s.open else { return false };
-    let Ok(doc) = s.corpus.body(open) else {
-        return false;
-    };
-    let len = |p: usize| {
-        doc.paragraphs
-            .get(p)
-            .map_or(0, |x| x.plain().chars().count())
-    };
-    let line = usize::from(s.reader_size.0.max(10));
-    let to = match a {
-        Action::Expand => {
-            if c + 1 < len(p) {
-                (p, c + 1)
-            } else if p + 1 < doc.paragraphs.len() {
-                (p + 1, 0)
-            } else {
-                (p, c)
-            }
-        }
-        Action::Collapse => {
-            if c > 0 {
-                (p, c - 1)
-            } else if p > 0 {
-                (p - 1, len(p - 1).saturating_sub(1))
-            } else {
-                (p, c)
-            }
-        }
-        // The moving end is inclusive: after the anchor it is a word's
-        // last character, before it a word's first.
-        Action::NextLink if (p, c) >= anchor => (p, next_word_end(&doc.paragraphs[p].plain(), c)),
-        Action::NextLink => (p, next_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::PrevLink if (p, c) > anchor => {
-            let end = prev_word_end(&doc.paragraphs[p].plain(), c);
-            (p, if (p, end) < anchor { anchor.1 } else { end })
-        }
-        Action::PrevLink => (p, prev_word_start(&doc.paragraphs[p].plain(), c)),
-        Action::NextSentence if (p, c) >= anchor => {
-            (p, next_sentence_end(&doc.paragraphs[p].plain(), c))
-        }
-        Action::NextSentence => (p, next_sentence_start(&doc.paragraphs[p].plain(), c)),
-        Action::PrevSentence if (p, c) > anchor => {
-            match prev_sentence_end(&doc.paragraphs[p].plain(), c) {
-                Some(end) if (p, end) >= anchor => (p, end),
-                _ => anchor,
-            }
-        }
-        Action::PrevSentence => (p, prev_sentence_start(&doc.paragraphs[p].plain(), c)),
-        // A paragraph step goes to the paragraph's end (or start), and
-        // from there to the next (or previous) one's.
-        Action::NextParagraph => {
-            let end = len(p).saturating_sub(1);
-            if c < end || p + 1 >= doc.paragraphs.len() {
-                (p, end)
-            } else {
-                (p + 1, len(p + 1).saturating_sub(1))
-            }
-        }
-        Action::PrevParagraph if (p, c) > anchor => {
-            if p > anchor.0 {
-                (p - 1, len(p - 1).saturating_sub(1))
-            } else {
-                anchor
-            }
-        }
-        Action::PrevParagraph => {
-            if c > 0 || p == 0 {
-                (p, 0)
-            } else {
-                (p - 1, 0)
-            }
-        }
-        Action::Down => (p, (c + line).min(len(p).saturating_sub(1))),
-        Action::Up => (p, c.saturating_sub(line)),
-        Action::Cancel | Action::Select => {
-            s.selection = None;
-            return true;
-        }
-        _ => return false,
-    };
-    s.selection = Some((anchor, to));
-    true
-}
-
-/// Starts a selection at the current find hit (selecting it), the
-/// passage the finder jumped to, or the first paragraph in view.
-fn start_selection(s: &mut State) {
-    let Some(open) = s.open else { return };
-    let Ok(doc) = s.corpus.body(open) else {
-        return unreadable(s);
-    };
-    if doc.paragraphs.is_empty() {
-        s.message = Some(messages(s.lang).notes.whole_node.to_string());
-        return;
-    }
-    let marked = s.marks.first().map(|&(p, _)| p).map(|p| {
-        let chars = s.marks.iter().filter(|m| m.0 == p).map(|m| m.1);
-        (
-            (p, chars.clone().min().unwrap_or(0)),
-            (p, chars.max().unwrap_or(0)),
-        )
-    });
-    let sel = match s.find.hits.get(s.find.current) {
-        Some(&(p, a, b)) if !s.find.query.is_empty() => ((p, a), (p, b.saturating_sub(1).max(a))),
-        // The passage the finder jumped to.
-        _ if marked.is_some() => marked.unwrap_or_default(),
-        _ => {
-            let p = s
-                .layout
-                .lines
-                .iter()
-                .skip(s.scroll)
-                .flat_map(|l| l.segs.iter())
-                .find_map(|seg| seg.para)
-                .unwrap_or(0);
-            let end = next_word_end(&doc.paragraphs[p].plain(), 0);
-            ((p, 0), (p, end))
-        }
-    };
-    s.selection = Some(sel);
-    s.focus = Pane::Reader;
 }
 
 fn annotate(s: &mut State) {
@@ -512,8 +384,8 @@ fn annotate(s: &mut State) {
     let Ok(doc) = s.corpus.body(open) else {
         return unreadable(s);
     };
-    let quote = s.selection.and_then(|(a, b)| selection_quote(doc, a, b));
-    s.selection = None;
+    let quote = s.selection().and_then(|(a, b)| selection_quote(doc, a, b));
+    s.drop_selection();
     // Unstamped: the notes service gives it its id and times when it
     // stores it.
     let note = new_note(
@@ -524,7 +396,7 @@ fn annotate(s: &mut State) {
         jiff::Timestamp::UNIX_EPOCH,
         0,
     );
-    open_editor(s, NoteEditor::new(note, true), None);
+    open_editor(s, NoteEditor::new(note, true), None, false);
 }
 
 fn selected_note(s: &State) -> Option<usize> {
@@ -536,7 +408,7 @@ fn selected_note(s: &State) -> Option<usize> {
 
 /// Says that the open text could not be read, so there is nothing to
 /// select or annotate in it.
-fn unreadable(s: &mut State) {
+pub(super) fn unreadable(s: &mut State) {
     let says = messages(s.lang).browse.unreadable_here;
     s.message = Some(says.to_string());
 }
@@ -562,4 +434,4 @@ fn jump(s: &mut State, i: usize) {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-pub(crate) mod verbatim;
+mod verbatim;
