@@ -29,13 +29,13 @@ pub struct Corpus {
     by_id: IdTable,
     /// Earlier ids of nodes ([`Node::aliases`]), to their nodes.
     #[serde(skip)]
-    aliases: std::collections::HashMap<Box<str>, NodeIdx>,
+    aliases: crate::fast_hash::FastMap<Box<str>, NodeIdx>,
     /// Documents by their Kamerstuk ([`Kamerstuk::key`]).
     #[serde(skip)]
-    documents: std::collections::HashMap<String, NodeIdx>,
+    documents: crate::fast_hash::FastMap<String, NodeIdx>,
     /// The topic dossiers that come from each document, in root order.
     #[serde(skip)]
-    topics: std::collections::HashMap<NodeIdx, Vec<NodeIdx>>,
+    topics: crate::fast_hash::FastMap<NodeIdx, Vec<NodeIdx>>,
     /// For each root, the references it cites ([`Corpus::references_cited_by`]),
     /// found on first use: the tree asks for them for every dossier on
     /// every keystroke of its filter.
