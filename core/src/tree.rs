@@ -49,78 +49,10 @@ pub struct Group {
 /// the newest document first; by theme, tags in alphabetical order. What
 /// has no Kamerstuk dossier (or no tag) comes last, in a group of its own.
 pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut rest = Vec::new();
-    let mut at = crate::fast_hash::FastMap::default();
-    match grouping {
-        Grouping::Dossier => {
-            for &r in &c.roots {
-                let n = c.node(r);
-                if n.kind != NodeKind::Letter {
-                    // Topics hang under their document; one without it is
-                    // left over.
-                    if n.source.is_none() {
-                        rest.push(r);
-                    }
-                    continue;
-                }
-                let Some(k) = n.letter.as_ref().and_then(|m| m.kamerstuk.as_ref()) else {
-                    rest.push(r);
-                    continue;
-                };
-                let key = k.dossier_key();
-                let title = n.letter.as_ref().and_then(|m| m.dossier_title.as_deref());
-                let i = match at.get(&key) {
-                    Some(&i) => i,
-                    None => {
-                        groups.push(Group {
-                            key: key.clone(),
-                            label: Some(k.dossier.clone()),
-                            members: Vec::new(),
-                        });
-                        at.insert(key, groups.len() - 1);
-                        groups.len() - 1
-                    }
-                };
-                let g = &mut groups[i];
-                if let (Some(label), Some(t)) = (&mut g.label, title)
-                    && !label.contains(' ')
-                {
-                    label.push(' ');
-                    label.push_str(t);
-                }
-                g.members.push(r);
-            }
-        }
-        Grouping::Theme => {
-            let mut tags: Vec<&str> = c
-                .roots
-                .iter()
-                .flat_map(|&r| c.node(r).tags.iter().map(String::as_str))
-                .collect();
-            tags.sort_unstable();
-            tags.dedup();
-            for t in tags {
-                groups.push(Group {
-                    key: format!("#{t}"),
-                    label: Some(t.to_string()),
-                    members: Vec::new(),
-                });
-                at.insert(t.to_string(), groups.len() - 1);
-            }
-            for &r in &c.roots {
-                let n = c.node(r);
-                if n.tags.is_empty() {
-                    rest.push(r);
-                }
-                for t in &n.tags {
-                    if let Some(&i) = at.get(t.as_str()) {
-                        groups[i].members.push(r);
-                    }
-                }
-            }
-        }
-    }
+    let (mut groups, rest) = match grouping {
+        Grouping::Dossier => by_dossier(c),
+        Grouping::Theme => by_theme(c),
+    };
     if !rest.is_empty() {
         groups.push(Group {
             key: String::new(),
@@ -129,6 +61,144 @@ pub fn groups(c: &Corpus, grouping: Grouping) -> Vec<Group> {
         });
     }
     groups
+}
+
+/// The groups by Kamerstuk dossier, and the roots of none.
+fn by_dossier(c: &Corpus) -> (Vec<Group>, Vec<NodeIdx>) {
+    by_dossier_split(c, 4096)
+}
+
+/// [`by_dossier`], the roots shared out between two threads when each
+/// gets at least `least`, and their groups joined in order: the pass
+/// reads each document's metadata from memory the cache has not seen
+/// yet, 0.1 s at 100,000 documents on one thread.
+fn by_dossier_split(c: &Corpus, least: usize) -> (Vec<Group>, Vec<NodeIdx>) {
+    let half = c.roots.len().div_ceil(2);
+    let mut a = if half < least {
+        by_dossier_of(c, &c.roots)
+    } else {
+        let (first, second) = c.roots.split_at(half);
+        let (mut a, b) = std::thread::scope(|s| {
+            let later = s.spawn(|| by_dossier_of(c, second));
+            let a = by_dossier_of(c, first);
+            (a, later.join().unwrap_or_else(|_| by_dossier_of(c, second)))
+        });
+        let mut at: crate::fast_hash::FastMap<String, usize> = a
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.key.clone(), i))
+            .collect();
+        for (g, title) in b.groups.into_iter().zip(b.titles) {
+            match at.get(&g.key) {
+                Some(&i) => {
+                    a.groups[i].members.extend(g.members);
+                    a.titles[i] = a.titles[i].or(title);
+                }
+                None => {
+                    at.insert(g.key.clone(), a.groups.len());
+                    a.groups.push(g);
+                    a.titles.push(title);
+                }
+            }
+        }
+        a.rest.extend(b.rest);
+        a
+    };
+    // The label: the dossier as its first document writes it, and the
+    // first dossier title a document gives.
+    for (g, title) in a.groups.iter_mut().zip(&a.titles) {
+        if let (Some(label), Some(t)) = (&mut g.label, title)
+            && !label.contains(' ')
+        {
+            label.push(' ');
+            label.push_str(t);
+        }
+    }
+    (a.groups, a.rest)
+}
+
+/// The groups of some roots, each with the first dossier title given.
+struct DossierGroups<'c> {
+    groups: Vec<Group>,
+    titles: Vec<Option<&'c str>>,
+    rest: Vec<NodeIdx>,
+}
+
+fn by_dossier_of<'c>(c: &'c Corpus, roots: &[NodeIdx]) -> DossierGroups<'c> {
+    let mut out = DossierGroups {
+        groups: Vec::new(),
+        titles: Vec::new(),
+        rest: Vec::new(),
+    };
+    let mut at = crate::fast_hash::FastMap::default();
+    for &r in roots {
+        let n = c.node(r);
+        if n.kind != NodeKind::Letter {
+            // Topics hang under their document; one without it is
+            // left over.
+            if n.source.is_none() {
+                out.rest.push(r);
+            }
+            continue;
+        }
+        let Some(k) = n.letter.as_ref().and_then(|m| m.kamerstuk.as_ref()) else {
+            out.rest.push(r);
+            continue;
+        };
+        let key = k.dossier_key();
+        let title = n.letter.as_ref().and_then(|m| m.dossier_title.as_deref());
+        let i = match at.get(&key) {
+            Some(&i) => i,
+            None => {
+                out.groups.push(Group {
+                    key: key.clone(),
+                    label: Some(k.dossier.clone()),
+                    members: Vec::new(),
+                });
+                out.titles.push(None);
+                at.insert(key, out.groups.len() - 1);
+                out.groups.len() - 1
+            }
+        };
+        out.titles[i] = out.titles[i].or(title);
+        out.groups[i].members.push(r);
+    }
+    out
+}
+
+/// The groups by theme tag, in alphabetical order, and the roots of none.
+fn by_theme(c: &Corpus) -> (Vec<Group>, Vec<NodeIdx>) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut rest = Vec::new();
+    let mut at = crate::fast_hash::FastMap::default();
+    let mut tags: Vec<&str> = c
+        .roots
+        .iter()
+        .flat_map(|&r| c.node(r).tags.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    for t in tags {
+        groups.push(Group {
+            key: format!("#{t}"),
+            label: Some(t.to_string()),
+            members: Vec::new(),
+        });
+        at.insert(t.to_string(), groups.len() - 1);
+    }
+    for &r in &c.roots {
+        let n = c.node(r);
+        if n.tags.is_empty() {
+            rest.push(r);
+        }
+        for t in &n.tags {
+            if let Some(&i) = at.get(t.as_str()) {
+                groups[i].members.push(r);
+            }
+        }
+    }
+    (groups, rest)
 }
 
 /// A parsed filter: `#tag` and `@country` prefixes, and text that a
@@ -511,6 +581,41 @@ mod tests {
         // Not every node of the document: its roots, whose parts show.
         let part = c.get("ebsp/uitkomst-onderhandelingen").unwrap();
         assert!(!TreeFilter::parse("JBZ-Raad").matches(&c, part));
+    }
+
+    #[test]
+    fn groups_made_on_two_threads_are_those_made_on_one() {
+        // Documents of three dossiers in turn; one dossier's title given
+        // only by a document in the second half.
+        let files: Vec<crate::load::SourceFile> = (0..12)
+            .map(|n| {
+                let dossier = ["21501-20", "32317", "36410-VI"][n % 3];
+                let title = match dossier {
+                    "32317" if n < 6 => String::new(),
+                    "32317" => "dossier_title = \"JBZ-Raad\"\n".to_string(),
+                    _ => format!("dossier_title = \"Titel {dossier}\"\n"),
+                };
+                let id = format!("kst-{}-{}", dossier.to_lowercase(), 100 + n);
+                crate::load::SourceFile {
+                    path: format!("{id}.toml"),
+                    text: format!(
+                        "[dossier]\nid = \"{id}\"\nkind = \"document\"\ntitle = \"Motie {n}\"\n\
+                         text = \"Tekst.\"\n\n[document]\ntype = \"motie\"\ndate = \"2025-06-04\"\n\
+                         dossier_number = \"{dossier}\"\nnumber = \"{}\"\n{title}",
+                        100 + n
+                    ),
+                }
+            })
+            .collect();
+        let c = crate::load::load(&files, &crate::load::NoFiles);
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        let one = by_dossier_split(&c, usize::MAX);
+        let two = by_dossier_split(&c, 1);
+        assert_eq!(one, two);
+        assert_eq!(one.0.len(), 3);
+        let labels: Vec<_> = one.0.iter().filter_map(|g| g.label.as_deref()).collect();
+        assert!(labels.contains(&"32317 JBZ-Raad"), "{labels:?}");
+        assert!(one.0.iter().all(|g| g.members.len() == 4));
     }
 
     #[test]

