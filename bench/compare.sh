@@ -8,8 +8,7 @@
 # 2. generates DOSSIERS dossiers (seed 1) into WORKDIR/dossiers, and every
 #    title and passage, one a line, into WORKDIR/lines.txt: the text
 #    `dossier search` searches, given to fzf and rg;
-# 3. warms the cache (WORKDIR/cache), lets the index's seal settle, and
-#    warms the page cache;
+# 3. warms the cache (WORKDIR/cache) and the page cache;
 # 4. runs each query with hyperfine, dossier next to fzf or rg;
 # 5. measures peak memory, and the time to load the whole corpus from the
 #    cache (`dossier list`).
@@ -43,10 +42,6 @@ echo "== versions: $("$DOSSIER" --version), fzf $(fzf --version | cut -d' ' -f1)
 start=$(date +%s.%N)
 "$DOSSIER" --dossiers "$WORK/dossiers" search warm --limit 1 >/dev/null
 echo "== first search (parse $N files, build and cache the index): $(python3 -c "print(round($(date +%s.%N) - $start, 2))") s"
-# The first search after the index is cached checks it whole and seals
-# it; a seal counts once it is older than the file by the racy window
-# (3 s), so wait, and let one more search seal it for the timed runs.
-sleep 4
 "$DOSSIER" --dossiers "$WORK/dossiers" search warm --limit 1 >/dev/null
 cat "$WORK/lines.txt" > /dev/null
 

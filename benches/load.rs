@@ -1,6 +1,6 @@
 //! Loading benchmarks on a generated folder of 1,000 dossiers (about 50,000
-//! titles and passages): parsing the TOML files, and reading the corpus and
-//! the search index back from the cache.
+//! titles and passages): parsing the TOML files, and reading the corpus
+//! back from the cache.
 //!
 //! `cargo bench --bench load` (see BENCHMARKS.md for figures).
 
@@ -25,8 +25,7 @@ fn main() {
 
 /// The generated folder and a warm cache for it, as a user's some seconds
 /// after the last change: the files are older than the cache's key by the
-/// racy window (else they are hashed again on every load), and the index
-/// has been checked whole once and sealed.
+/// racy window (else they are hashed again on every load).
 fn setup() -> &'static (tempfile::TempDir, PathBuf, Cache) {
     static SETUP: OnceLock<(tempfile::TempDir, PathBuf, Cache)> = OnceLock::new();
     SETUP.get_or_init(|| {
@@ -39,9 +38,7 @@ fn setup() -> &'static (tempfile::TempDir, PathBuf, Cache) {
         let racy_window = std::time::Duration::from_millis(3_100);
         std::thread::sleep(racy_window);
         let cache = Cache::new(tmp.path().join("cache"));
-        let _ = cache.index(&folder, MAX);
-        std::thread::sleep(racy_window);
-        let _ = cache.index(&folder, MAX);
+        let _ = cache.corpus(&folder, MAX);
         (tmp, folder, cache)
     })
 }
@@ -61,17 +58,5 @@ fn corpus_from_cache(bencher: divan::Bencher) {
         let (c, o) = cache.corpus(folder, MAX);
         assert_eq!(o, Outcome::Hit);
         c
-    });
-}
-
-/// The search index from a warm, sealed cache, as `dossier search` opens
-/// it (mapped; the files proven unchanged).
-#[divan::bench(sample_count = 10, sample_size = 1)]
-fn index_from_cache(bencher: divan::Bencher) {
-    let (_, folder, cache) = setup();
-    bencher.bench(|| {
-        let (ix, _, o) = cache.index(folder, MAX);
-        assert_eq!(o, Outcome::Hit);
-        ix
     });
 }

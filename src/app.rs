@@ -13,7 +13,7 @@ use dossier_core::messages::messages;
 use dossier_core::search::SearchIndex;
 use dossier_core::{BodyError, Corpus, LoadError};
 
-use crate::store::cache::{Cache, Fingerprint};
+use crate::store::cache::Cache;
 use crate::store::config::{self, Config};
 use crate::store::dossiers::{self, Origin};
 use crate::store::index::{self, LibraryIndex};
@@ -52,9 +52,6 @@ pub struct App {
     /// The user's cache, unless turned off (see [`crate::store::cache`]).
     cache: Option<Cache>,
     corpus: Option<Arc<Corpus>>,
-    /// The files the corpus was loaded from, when the cache knows them:
-    /// its search index can then be cached too.
-    fingerprint: Option<Fingerprint>,
     /// What was taken from the current folder by default, not named:
     /// `./dossiers`, `./config.toml`.
     local: Vec<&'static str>,
@@ -91,7 +88,6 @@ impl App {
             notes: paths.notes.clone(),
             cache: Cache::user(),
             corpus: None,
-            fingerprint: None,
         })
     }
 
@@ -150,27 +146,22 @@ impl App {
             Origin::BuiltIn => None,
         };
         let max = self.config.max_file_size;
-        let (corpus, fingerprint) = match (&self.origin, &self.cache) {
-            (Origin::Folder(dir), Some(cache)) => {
-                let (corpus, _, fingerprint) = cache.corpus_keyed(dir, max, lazy);
-                (corpus, fingerprint)
-            }
-            (Origin::Folder(dir), None) => (dossiers::load_dir(dir, max), None),
-            (Origin::FolderAndLibrary(dir), _) => (dossiers::load_dir_and_library(dir, max), None),
+        let corpus = match (&self.origin, &self.cache) {
+            (Origin::Folder(dir), Some(cache)) => cache.corpus_keyed(dir, max, lazy).0,
+            (Origin::Folder(dir), None) => dossiers::load_dir(dir, max),
+            (Origin::FolderAndLibrary(dir), _) => dossiers::load_dir_and_library(dir, max),
             (Origin::BuiltIn, Some(cache)) => match crate::store::paths::user_library_dir() {
                 Some(library) if library.is_dir() => {
-                    let (corpus, _, fingerprint) = cache.built_in_and_library(&library, max, lazy);
-                    (corpus, fingerprint)
+                    cache.built_in_and_library(&library, max, lazy).0
                 }
                 // The built-in letter alone loads faster than a cache.
-                _ => (dossiers::load_built_in_and_library(max), None),
+                _ => dossiers::load_built_in_and_library(max),
             },
-            (Origin::BuiltIn, None) => (dossiers::load_built_in_and_library(max), None),
+            (Origin::BuiltIn, None) => dossiers::load_built_in_and_library(max),
         };
         drop(guard);
         let corpus = Arc::new(corpus);
         self.corpus = Some(Arc::clone(&corpus));
-        self.fingerprint = fingerprint;
         corpus
     }
 
@@ -190,26 +181,16 @@ impl App {
         self.config.author()
     }
 
-    /// Makes the search index of the corpus loaded (see [`App::corpus`]),
-    /// to run on another thread: a folder's index is the cached one, searched
-    /// in place, when it matches the files, else it is built (and cached).
-    /// The nodes whose text could not be read to build it come with it, to
-    /// be reported: search leaves them out.
+    /// Makes the passage index of the corpus loaded (see [`App::corpus`]),
+    /// built in memory on another thread: the finder's fallback when the
+    /// library's index cannot be opened. The nodes whose text could not be
+    /// read to build it come with it, to be reported: search leaves them
+    /// out.
     pub fn index_maker(
         &mut self,
     ) -> impl FnOnce() -> (SearchIndex, Vec<BodyError>) + Send + 'static {
         let corpus = self.corpus();
-        let (origin, fingerprint) = (self.origin.clone(), self.fingerprint.clone());
-        let cache = self.cache.clone();
-        let max_file_size = self.config.max_file_size;
-        move || match (&origin, cache) {
-            (Origin::Folder(dir), Some(cache)) => {
-                let (index, _, unreadable) =
-                    cache.index_for(dir, max_file_size, &corpus, fingerprint.as_ref());
-                (index, unreadable)
-            }
-            _ => SearchIndex::build_reporting(&corpus),
-        }
+        move || SearchIndex::build_reporting(&corpus)
     }
 
     /// The library's search index, brought up to date with the files it

@@ -109,20 +109,6 @@ fn on_the_real_dossiers_the_fast_path_equals_the_reference() {
     }
 }
 
-#[test]
-fn the_index_reads_back_from_its_bytes() {
-    let c = corpus();
-    let index = SearchIndex::build(&c);
-    let mut bytes = Vec::new();
-    index.write_to(&mut bytes).unwrap();
-    let back = SearchIndex::read_from(&mut bytes.as_slice()).unwrap();
-    assert_eq!(back.fuzzy("italie", 20), index.fuzzy("italie", 20));
-    assert_eq!(
-        back.exact("raad van europa", 20),
-        index.exact("raad van europa", 20)
-    );
-}
-
 /// Names, countries, Kamerstukken and phrases of the bundled letter: what
 /// a policy officer types into the finder.
 const PRECISION_QUERIES: [&str; 20] = [

@@ -181,8 +181,7 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                 update::apply_finder_update(&mut state, u);
                 // The index lost files under the program (another program
                 // truncated them): its hits cannot be trusted.
-                if crate::store::index::finder::damaged() || crate::store::cache::sigbus::damaged()
-                {
+                if crate::store::index::finder::damaged() {
                     state.message = Some(messages(state.lang).browse.index_damaged.into());
                 } else if !unreadable_said && unreadable.lock().is_ok_and(|u| !u.is_empty()) {
                     unreadable_said = true;

@@ -21,7 +21,7 @@
 mod buffers;
 mod exact;
 mod fuzzy;
-mod persist;
+mod node_code;
 mod ranked;
 mod snippet;
 mod worker;
@@ -31,10 +31,7 @@ mod tests;
 
 use crate::doc_kind::DocKind;
 use crate::model::{BodyError, Corpus, Document, NodeIdx, NodeKind};
-use buffers::{Bytes, U32View, U32s};
-
-pub use buffers::Backing;
-pub use persist::Check;
+use buffers::{U32View, U32s};
 
 pub use fuzzy::{FuzzySearch, reference_fuzzy};
 pub use snippet::snippet;
@@ -67,21 +64,19 @@ pub struct IndexedNode<'a> {
     pub root: Option<NodeIdx>,
 }
 
-/// Titles and passages of a corpus, ready to be searched. Built once per
-/// load, or opened on a cache file's bytes ([`SearchIndex::open`]);
-/// immutable afterwards, so it can be shared between threads.
+/// Titles and passages of a corpus, ready to be searched. Built in memory
+/// once per load; immutable afterwards, so it can be shared between
+/// threads.
 ///
-/// Every text is reached through its item's offsets, and converted to
-/// `str` item by item: an opened index need not prove its whole text is
-/// UTF-8 before it answers (an item that is not reads as empty).
+/// Every text is reached through its item's offsets.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     /// Every item's original text, one after the other, each followed by
     /// `\n`.
-    text: Bytes,
+    text: Vec<u8>,
     /// The folded copy: item `i` has as many characters here as in `text`.
     /// Whitespace is folded to a space, so `\n` only separates items.
-    folded: Bytes,
+    folded: Vec<u8>,
     /// Item `i` is `text[text_starts[i]..text_starts[i + 1] - 1]`; one
     /// extra entry at the end.
     text_starts: U32s,
@@ -91,13 +86,13 @@ pub struct SearchIndex {
     item_node: U32s,
     /// The paragraph of each item, [`TITLE`] for a title.
     item_passage: U32s,
-    /// Each node's kind, as [`persist`]'s one-byte code.
-    node_kind: Bytes,
+    /// Each node's kind, as [`node_code`]'s one-byte code.
+    node_kind: Vec<u8>,
     /// Each node's root, [`NO_ROOT`] for none.
     node_root: U32s,
     /// Node `n`'s id is `ids[id_starts[n]..id_starts[n + 1]]`.
     id_starts: U32s,
-    ids: Bytes,
+    ids: Vec<u8>,
 }
 
 /// `item_passage` of a title.
@@ -202,7 +197,7 @@ impl SearchIndex {
     /// What the index knows of node `idx`.
     pub fn node(&self, idx: NodeIdx) -> Option<IndexedNode<'_>> {
         let code = *self.node_kind.as_slice().get(idx)?;
-        let kind = persist::kind_of(code)?;
+        let kind = node_code::kind_of(code)?;
         let ids = self.id_starts.view();
         let id = self
             .ids
@@ -213,7 +208,7 @@ impl SearchIndex {
         Some(IndexedNode {
             id,
             kind,
-            doc_kind: persist::doc_kind_of(code),
+            doc_kind: node_code::doc_kind_of(code),
             root: (root != NO_ROOT).then_some(root as usize),
         })
     }
@@ -312,7 +307,7 @@ impl Builder {
     }
 
     fn node(&mut self, id: &str, kind: NodeKind, doc: Option<DocKind>, root: Option<NodeIdx>) {
-        self.node_kind.push(persist::kind_code(kind, doc));
+        self.node_kind.push(node_code::kind_code(kind, doc));
         self.node_root
             .push(root.and_then(|r| u32::try_from(r).ok()).unwrap_or(NO_ROOT));
         if self.ids.len() + id.len() <= MAX_BUFFER {
@@ -338,16 +333,16 @@ impl Builder {
 
     fn finish(self) -> SearchIndex {
         SearchIndex {
-            text: Bytes::Owned(self.text),
-            folded: Bytes::Owned(self.folded.into_bytes()),
-            text_starts: U32s::from_values(&self.text_starts),
-            folded_starts: U32s::from_values(&self.folded_starts),
-            item_node: U32s::from_values(&self.item_node),
-            item_passage: U32s::from_values(&self.item_passage),
-            node_kind: Bytes::Owned(self.node_kind),
-            node_root: U32s::from_values(&self.node_root),
-            id_starts: U32s::from_values(&self.id_starts),
-            ids: Bytes::Owned(self.ids),
+            text: self.text,
+            folded: self.folded.into_bytes(),
+            text_starts: U32s::from_values(self.text_starts),
+            folded_starts: U32s::from_values(self.folded_starts),
+            item_node: U32s::from_values(self.item_node),
+            item_passage: U32s::from_values(self.item_passage),
+            node_kind: self.node_kind,
+            node_root: U32s::from_values(self.node_root),
+            id_starts: U32s::from_values(self.id_starts),
+            ids: self.ids,
         }
     }
 }

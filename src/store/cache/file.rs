@@ -1,14 +1,10 @@
 //! A cache file: a magic number, the key with its length and hash, then the
 //! payload with its length and hash. Written beside its place and renamed
-//! there, so a reader never sees half a file; read as a stream (the corpus)
-//! or mapped (the index).
+//! there, so a reader never sees half a file; read as a stream.
 
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use std::sync::Arc;
-
-use dossier_core::search::{Backing, Check, SearchIndex};
 
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
@@ -31,111 +27,9 @@ pub(super) fn open_cached(path: &Path) -> Result<Opened, String> {
     Ok(((r, file_len - header_len), key))
 }
 
-/// A cache file mapped into memory, its payload located (its key is read
-/// with [`read_key`] on the mapped bytes).
-pub(super) struct Mapped {
-    map: Backing,
-    pub(super) meta: fs::Metadata,
-    /// Where the payload is, and the hash the header gives it.
-    pub(super) payload: std::ops::Range<usize>,
-    pub(super) payload_hash: u64,
-}
-
-impl Mapped {
-    /// The whole file.
-    pub(super) fn bytes(&self) -> &[u8] {
-        (*self.map).as_ref()
-    }
-}
-
-/// A mapping whose pages, should another program truncate the file, read
-/// as zeros instead of killing the program (see [`super::sigbus`]).
-struct Watched(memmap2::Mmap);
-
-impl Watched {
-    fn new(map: memmap2::Mmap) -> Watched {
-        super::sigbus::watch(&map);
-        Watched(map)
-    }
-}
-
-impl AsRef<[u8]> for Watched {
-    fn as_ref(&self) -> &[u8] {
-        &self.0
-    }
-}
-
-impl Drop for Watched {
-    fn drop(&mut self) {
-        super::sigbus::unwatch(&self.0);
-    }
-}
-
-/// Maps a cache file and reads where its payload is.
-pub(super) fn map_cached(path: &Path) -> Result<Mapped, String> {
-    let file = match crate::store::regular::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Err("no cache yet".into()),
-        Err(e) => return Err(format!("cannot open the cache: {e}")),
-    };
-    let meta = file.metadata().map_err(|e| e.to_string())?;
-    // SAFETY: the mapping is read-only, and this program never writes a
-    // cache file in place: it writes a new file and renames it over the
-    // old, which leaves a mapped file as it was. Everything read from the
-    // mapping is checked as a file's bytes would be.
-    let map: Backing = match unsafe { memmap2::Mmap::map(&file) } {
-        Ok(map) => Arc::new(Watched::new(map)),
-        // A file system that cannot map files: read it whole instead.
-        Err(_) => {
-            let mut bytes = Vec::new();
-            (&file)
-                .read_to_end(&mut bytes)
-                .map_err(|e| format!("cannot read the cache: {e}"))?;
-            Arc::new(bytes)
-        }
-    };
-    let map_bytes: &[u8] = (*map).as_ref();
-    let truncated = |_| "the cache file is truncated".to_string();
-    let key_len = read_magic_and_key_len(&mut &map_bytes[..])?;
-    let payload_header = usize::try_from(key_len)
-        .ok()
-        .and_then(|k| k.checked_add(32))
-        .filter(|&at| at <= map_bytes.len())
-        .ok_or("the cache file is truncated")?;
-    let mut rest = &map_bytes[payload_header..];
-    let payload_len = read_u64(&mut rest).map_err(truncated)?;
-    let payload_hash = read_u64(&mut rest).map_err(truncated)?;
-    let start = payload_header as u64 + 16;
-    if meta.len() != start.saturating_add(payload_len) || map_bytes.len() as u64 != meta.len() {
-        return Err("the cache file is truncated or too long".into());
-    }
-    Ok(Mapped {
-        map,
-        payload: start as usize..meta.len() as usize,
-        payload_hash,
-        meta,
-    })
-}
-
-/// Opens a mapped index: checked whole unless sealed (see
-/// [`super::Cache::lookup_index`]). The error is the reason, for
-/// [`super::Outcome::Rebuilt`].
-pub(super) fn open_index(m: &Mapped, sealed: bool) -> Result<SearchIndex, String> {
-    if !sealed {
-        let mut h = Hash64::new();
-        h.update(m.bytes().get(m.payload.clone()).unwrap_or(&[]));
-        if h.finish() != m.payload_hash {
-            return Err("the cache file is damaged".into());
-        }
-    }
-    let check = if sealed { Check::Bounds } else { Check::Whole };
-    SearchIndex::open(m.map.clone(), m.payload.clone(), check)
-        .map_err(|e| format!("the cache file is damaged: {e}"))
-}
-
 /// Reads a cache file's magic and key, the key checked against its own
 /// hash (it is `None` when damaged). Returns it and the bytes read.
-pub(super) fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>, u64), String> {
+fn read_key(r: &mut impl Read, file_len: u64) -> Result<(Option<Key>, u64), String> {
     let truncated = |_| "the cache file is truncated".to_string();
     let key_len = read_magic_and_key_len(r)?;
     let key_hash = read_u64(r).map_err(truncated)?;

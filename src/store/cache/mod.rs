@@ -1,6 +1,6 @@
-//! A cache of what loading a dossier folder produces: the parsed corpus, and
-//! the search index built from it. Parsing thousands of TOML files costs
-//! seconds; reading the cache back costs a fraction of that.
+//! A cache of what loading a dossier folder produces: the parsed corpus.
+//! Parsing thousands of TOML files costs seconds; reading the cache back
+//! costs a fraction of that.
 //!
 //! Each cache file starts with a key: the program that wrote it, the size
 //! limit in force, the folder, and every file under the folder with its
@@ -26,12 +26,9 @@
 //! had no entry added, removed or renamed, so the key's listing of it is
 //! used instead of reading it again.
 //!
-//! The corpus is read and decoded whole. The search index is mapped and
-//! searched in place: a search reads only what it needs of it. Its payload
-//! is checked whole — hash and every invariant — until a seal (`seal.rs`)
-//! next to it records that it passed and that the file has not been
-//! written since; then only the bounds of its tables are checked, which is
-//! enough that damage could give wrong hits but never a panic.
+//! The corpus is read as a stream and decoded, its payload hashed on the
+//! way; the nodes' bodies can be left in the file and read when first
+//! asked for (see [`Cache::corpus_keyed`]).
 //!
 //! The cache lives in the user's cache directory (`~/.cache/dossier` on
 //! Linux), or in `$DOSSIER_CACHE_DIR`; `DOSSIER_NO_CACHE=1` turns it off.
@@ -39,8 +36,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use dossier_core::search::SearchIndex;
-use dossier_core::{BodyError, Corpus};
+use dossier_core::Corpus;
 
 use super::dossiers;
 
@@ -49,13 +45,10 @@ mod entries;
 mod file;
 mod hash;
 mod key;
-mod seal;
-pub mod sigbus;
 
-use file::{Payload, map_cached, open_cached, open_index, read_key, read_payload, write_cached};
+use file::{Payload, open_cached, read_payload, write_cached};
 use hash::Hash64;
 use key::Key;
-use seal::Seal;
 
 /// How close to the key's time a file's modification time must be for its
 /// metadata not to be trusted: above the coarsest timestamp granularity in
@@ -99,24 +92,14 @@ impl Cache {
     /// The corpus of a dossier folder: from the cache when it matches the
     /// files, else loaded with [`dossiers::load_dir`] (and cached if clean).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
-        let (corpus, outcome, _) = self.corpus_keyed(folder, max_file_size, false);
-        (corpus, outcome)
+        self.corpus_keyed(folder, max_file_size, false)
     }
 
-    /// [`Cache::corpus`], with the fingerprint of the files the corpus was
-    /// loaded from when it is known (not when the files changed while
-    /// loading, or could not be fingerprinted), for [`Cache::index_for`].
-    ///
-    /// `lazy`: when the corpus comes from the cache, the nodes' bodies are
-    /// read back from it when first asked for rather than held (see
-    /// [`corpus_codec::CacheBodies`]) — for the interface, which reads a
-    /// few dossiers of thousands.
-    pub fn corpus_keyed(
-        &self,
-        folder: &Path,
-        max_file_size: u64,
-        lazy: bool,
-    ) -> (Corpus, Outcome, Option<Fingerprint>) {
+    /// [`Cache::corpus`], and `lazy`: when the corpus comes from the
+    /// cache, the nodes' bodies are read back from it when first asked for
+    /// rather than held (see [`corpus_codec::CacheBodies`]) — for the
+    /// interface, which reads a few dossiers of thousands.
+    pub fn corpus_keyed(&self, folder: &Path, max_file_size: u64, lazy: bool) -> (Corpus, Outcome) {
         self.corpus_of("corpus", folder, max_file_size, lazy, &|| {
             dossiers::load_dir(folder, max_file_size)
         })
@@ -132,7 +115,7 @@ impl Cache {
         library: &Path,
         max_file_size: u64,
         lazy: bool,
-    ) -> (Corpus, Outcome, Option<Fingerprint>) {
+    ) -> (Corpus, Outcome) {
         self.corpus_of("built-in-corpus", library, max_file_size, lazy, &|| {
             dossiers::load_built_in_and_library(max_file_size)
         })
@@ -147,7 +130,7 @@ impl Cache {
         max_file_size: u64,
         lazy: bool,
         load: &dyn Fn() -> Corpus,
-    ) -> (Corpus, Outcome, Option<Fingerprint>) {
+    ) -> (Corpus, Outcome) {
         let found = self.lookup(kind, folder, max_file_size, |r, payload| {
             let lazy = lazy.then_some(corpus_codec::Lazy {
                 path: payload.path,
@@ -157,120 +140,24 @@ impl Cache {
             corpus_codec::read(r, lazy)
         });
         let (reason, key) = match found {
-            Lookup::Hit(corpus, key) => return (corpus, Outcome::Hit, Some(Fingerprint(key))),
+            Lookup::Hit(corpus) => return (corpus, Outcome::Hit),
             Lookup::NoKey(e) => {
-                return (
-                    load(),
-                    Outcome::Uncached(format!("cannot fingerprint the folder: {e}")),
-                    None,
-                );
+                let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
+                return (load(), outcome);
             }
             Lookup::Miss(reason, key) => (reason, key),
         };
         let corpus = load();
         let Some(key) = key.after_load(folder, max_file_size) else {
-            return (
-                corpus,
-                Outcome::Uncached("the dossier files changed while loading".into()),
-                None,
-            );
+            let outcome = Outcome::Uncached("the dossier files changed while loading".into());
+            return (corpus, outcome);
         };
         if !corpus.errors.is_empty() {
             let outcome = Outcome::Uncached("the dossiers have errors".into());
-            return (corpus, outcome, Some(Fingerprint(key)));
+            return (corpus, outcome);
         }
         let outcome = self.write(kind, &key, reason, |w| corpus_codec::write(&corpus, w));
-        (corpus, outcome, Some(Fingerprint(key)))
-    }
-
-    /// The search index of a corpus already loaded from `folder`: from the
-    /// cache, mapped, when it matches the files; else built from `corpus`,
-    /// and cached if the files are still those `fingerprint` says the
-    /// corpus was loaded from (and it loaded without errors). The nodes
-    /// whose text could not be read to build it come back to be reported;
-    /// an index without them is not cached.
-    pub fn index_for(
-        &self,
-        folder: &Path,
-        max_file_size: u64,
-        corpus: &Corpus,
-        fingerprint: Option<&Fingerprint>,
-    ) -> (SearchIndex, Outcome, Vec<BodyError>) {
-        let (reason, key) = match self.lookup_index::<()>(folder, max_file_size, None) {
-            Lookup::Hit((index, _), _) => return (index, Outcome::Hit, Vec::new()),
-            Lookup::NoKey(e) => {
-                let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
-                let (index, unreadable) = SearchIndex::build_reporting(corpus);
-                return (index, outcome, unreadable);
-            }
-            Lookup::Miss(reason, key) => (reason, key),
-        };
-        let (index, unreadable) = SearchIndex::build_reporting(corpus);
-        if !unreadable.is_empty() {
-            let outcome = Outcome::Uncached("some texts could not be read".into());
-            return (index, outcome, unreadable);
-        }
-        if !corpus.errors.is_empty() {
-            let outcome = Outcome::Uncached("the dossiers have errors".into());
-            return (index, outcome, unreadable);
-        }
-        if !fingerprint.is_some_and(|f| f.0.same_content(&key)) {
-            let outcome = Outcome::Uncached("the dossier files changed since loading".into());
-            return (index, outcome, unreadable);
-        }
-        let outcome = self.write("index", &key, reason, |mut w| index.write_to(&mut w));
-        (index, outcome, unreadable)
-    }
-
-    /// The search index of a dossier folder, from the cache when it
-    /// matches the files; else built from the corpus (itself from its cache
-    /// when that matches). Load errors come back with it, to be reported.
-    pub fn index(
-        &self,
-        folder: &Path,
-        max_file_size: u64,
-    ) -> (SearchIndex, Vec<dossier_core::LoadError>, Outcome) {
-        let (index, (), errors, outcome) = self.index_and(folder, max_file_size, &|_| ());
-        (index, errors, outcome)
-    }
-
-    /// [`Cache::index`] and a search of it: run while the files are proven
-    /// unchanged when the index comes from the cache, after it otherwise.
-    pub fn index_and<R: Send>(
-        &self,
-        folder: &Path,
-        max_file_size: u64,
-        search: &(dyn Fn(&SearchIndex) -> R + Sync),
-    ) -> (SearchIndex, R, Vec<dossier_core::LoadError>, Outcome) {
-        let found = self.lookup_index(folder, max_file_size, Some(search));
-        let (reason, key) = match found {
-            Lookup::Hit((index, Some(r)), _) => return (index, r, Vec::new(), Outcome::Hit),
-            Lookup::Hit((index, None), _) => {
-                let r = search(&index);
-                return (index, r, Vec::new(), Outcome::Hit);
-            }
-            Lookup::NoKey(e) => {
-                let corpus = dossiers::load_dir(folder, max_file_size);
-                let index = SearchIndex::build(&corpus);
-                let r = search(&index);
-                let outcome = Outcome::Uncached(format!("cannot fingerprint the folder: {e}"));
-                return (index, r, corpus.errors, outcome);
-            }
-            Lookup::Miss(reason, key) => (reason, key),
-        };
-        let (corpus, _) = self.corpus(folder, max_file_size);
-        let index = SearchIndex::build(&corpus);
-        let r = search(&index);
-        if !corpus.errors.is_empty() {
-            let outcome = Outcome::Uncached("the dossiers have errors".into());
-            return (index, r, corpus.errors, outcome);
-        }
-        let Some(key) = key.after_load(folder, max_file_size) else {
-            let outcome = Outcome::Uncached("the dossier files changed while loading".into());
-            return (index, r, corpus.errors, outcome);
-        };
-        let outcome = self.write("index", &key, reason, |mut w| index.write_to(&mut w));
-        (index, r, corpus.errors, outcome)
+        (corpus, outcome)
     }
 
     /// Reads a cache file if its key matches the files now, else says why
@@ -302,72 +189,7 @@ impl Cache {
             _ => return Lookup::Miss("the dossier files changed".into(), key),
         }
         match read_payload(&path, r, file_len, decode) {
-            Ok(v) => Lookup::Hit(v, key),
-            Err(reason) => Lookup::Miss(reason, key),
-        }
-    }
-
-    /// The index's cache file, searched in place: mapped, not read. Its
-    /// key is checked as for the corpus; its payload is checked whole (hash
-    /// and invariants) only when no [`Seal`] vouches for the file, and is
-    /// sealed once it passes, so that later runs check only the bounds of
-    /// its tables and read no more of it than their search does.
-    ///
-    /// Proving the files unchanged (a stat of each) and opening the index
-    /// run side by side, and `early`, given, searches the index meanwhile:
-    /// its result comes back with the index if the files prove unchanged.
-    fn lookup_index<R: Send>(
-        &self,
-        folder: &Path,
-        max_file_size: u64,
-        early: Option<&(dyn Fn(&SearchIndex) -> R + Sync)>,
-    ) -> Lookup<(SearchIndex, Option<R>)> {
-        let path = match folder_hash(folder) {
-            Ok(h) => self.file_for("index", h),
-            Err(e) => return Lookup::NoKey(e.to_string()),
-        };
-        let m = match map_cached(&path) {
-            Ok(m) => m,
-            Err(reason) => {
-                return match Key::of(folder, max_file_size, None) {
-                    Ok(key) => Lookup::Miss(reason, key),
-                    Err(e) => Lookup::NoKey(e.to_string()),
-                };
-            }
-        };
-        let seal_path = Seal::path_for(&path);
-        let sealed = Seal::read(&seal_path).is_some_and(|s| s.covers(&m.meta, m.payload_hash));
-        let (checked, opened) = std::thread::scope(|scope| {
-            let checker = scope.spawn(|| -> io::Result<(Key, bool)> {
-                let stored = read_key(&mut m.bytes(), m.meta.len())
-                    .ok()
-                    .and_then(|(k, _)| k);
-                let key = Key::of(folder, max_file_size, stored.as_ref())?;
-                let same = stored.is_some_and(|s| s.same_content(&key));
-                Ok((key, same))
-            });
-            let opened = open_index(&m, sealed).map(|index| {
-                let result = early.map(|f| f(&index));
-                (index, result)
-            });
-            let checked = checker
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (checked, opened)
-        });
-        let key = match checked {
-            Ok((key, true)) => key,
-            Ok((key, false)) => return Lookup::Miss("the dossier files changed".into(), key),
-            Err(e) => return Lookup::NoKey(e.to_string()),
-        };
-        match opened {
-            Ok(found) => {
-                if !sealed {
-                    // Without a seal the next run checks it whole again.
-                    let _ = Seal::of(&m.meta, m.payload_hash).write(&seal_path);
-                }
-                Lookup::Hit(found, key)
-            }
+            Ok(v) => Lookup::Hit(v),
             Err(reason) => Lookup::Miss(reason, key),
         }
     }
@@ -395,13 +217,9 @@ impl Cache {
     }
 }
 
-/// The files a corpus was loaded from, as the cache fingerprints them.
-#[derive(Debug, Clone)]
-pub struct Fingerprint(Key);
-
 enum Lookup<T> {
-    /// Served, with the key of the files now.
-    Hit(T, Key),
+    /// Served.
+    Hit(T),
     /// Why the cache was not served, and the key of the files now.
     Miss(String, Key),
     /// The folder could not be fingerprinted.

@@ -1,5 +1,7 @@
 use std::fs;
 
+use dossier_core::search::SearchIndex;
+
 use super::*;
 
 const LETTER: &str = "[dossier]\nid = \"brief\"\nkind = \"letter\"\ntitle = \"Brief\"\ntext = \"Hierbij de brief.\"\n[letter]\ndate = \"2025-12-17\"\nreference = \"1\"\n";
@@ -138,46 +140,12 @@ fn a_corrupted_cache_file_is_rebuilt_not_served() {
 }
 
 #[test]
-fn the_index_cache_is_checked_the_same_way() {
-    let s = setup();
-    let (first, errors, o) = s.cache.index(&s.folder, 1 << 20);
-    assert!(errors.is_empty() && rebuilt(&o), "{o:?}");
-    let (second, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert_eq!(o, Outcome::Hit);
-    assert_eq!(second.fuzzy("italie", 5), first.fuzzy("italie", 5));
-    assert!(!second.fuzzy("italie", 5).is_empty());
-
-    let file = &cache_files(&s, "index")[0];
-    let bytes = fs::read(file).unwrap();
-    let mut b = bytes.clone();
-    // The body's text: after the node's own fields (its countries).
-    let at = b.windows(5).rposition(|w| w == b"Itali").unwrap();
-    b[at] = b'J';
-    fs::write(file, &b).unwrap();
-    let (third, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
-    assert_eq!(third.fuzzy("italie", 5), first.fuzzy("italie", 5));
-
-    fs::write(file, &bytes[..bytes.len() - 3]).unwrap();
-    assert!(rebuilt(&s.cache.index(&s.folder, 1 << 20).2));
-
-    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
-    let (fourth, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert!(rebuilt(&o), "{o:?}");
-    assert!(fourth.fuzzy("italie", 5).is_empty());
-    assert_eq!(fourth.exact("marokko", 5).len(), 1);
-}
-
-#[test]
 fn loads_with_errors_are_not_cached() {
     let s = setup();
     fs::write(s.folder.join("kapot.toml"), "[dossier\n").unwrap();
     let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
     assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
     assert_eq!(c.errors.len(), 1);
-    let (_, errors, o) = s.cache.index(&s.folder, 1 << 20);
-    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
-    assert_eq!(errors.len(), 1);
     assert!(!s.cache.dir.exists() || cache_files(&s, "").is_empty());
 }
 
@@ -240,7 +208,7 @@ fn a_file_modified_within_the_racy_window_of_the_key_is_hashed_again() {
 fn a_same_size_same_time_edit_inside_the_racy_window_is_never_served() {
     let s = setup();
     let path = s.folder.join("t.toml");
-    let (_, _, o) = s.cache.index(&s.folder, 1 << 20);
+    let (_, o) = s.cache.corpus(&s.folder, 1 << 20);
     assert!(rebuilt(&o), "{o:?}");
     let before = fs::metadata(&path).unwrap().modified().unwrap();
     // Rewritten in place: same inode, same size, modification time put back.
@@ -256,10 +224,9 @@ fn a_same_size_same_time_edit_inside_the_racy_window_is_never_served() {
         .unwrap()
         .set_modified(before)
         .unwrap();
-    let (ix, _, o) = s.cache.index(&s.folder, 1 << 20);
+    let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
     assert!(rebuilt(&o), "{o:?}");
-    assert_eq!(ix.exact("zweden", 5).len(), 1);
-    assert!(ix.exact("italie", 5).is_empty());
+    assert!(text_of(&c).contains("Zwedén"));
 }
 
 #[test]
@@ -336,84 +303,15 @@ fn a_directory_unchanged_since_an_old_key_is_not_listed_again() {
 }
 
 #[test]
-fn a_sealed_index_is_served_and_an_edit_after_the_seal_is_still_caught() {
-    let s = setup();
-    let (first, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert!(rebuilt(&o), "{o:?}");
-    // The first run to read it checks it whole and seals it.
-    assert_eq!(s.cache.index(&s.folder, 1 << 20).2, Outcome::Hit);
-    let file = cache_files(&s, "index")
-        .into_iter()
-        .find(|p| p.extension().is_some_and(|e| e == "bin"))
-        .unwrap();
-    let seal_path = Seal::path_for(&file);
-    let seal = Seal::read(&seal_path).expect("a seal after a whole check");
-    // Once the seal is old enough, the index is served on its word.
-    seal.aged(RACY_WINDOW_NS * 10).write(&seal_path).unwrap();
-    let (sealed, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert_eq!(o, Outcome::Hit);
-    assert_eq!(sealed.exact("italië", 5), first.exact("italië", 5));
-    // Any write to the file, even one that keeps its length, voids it.
-    let mut b = fs::read(&file).unwrap();
-    // The body's text: after the node's own fields (its countries).
-    let at = b.windows(5).rposition(|w| w == b"Itali").unwrap();
-    b[at] = b'J';
-    fs::write(&file, &b).unwrap();
-    let (again, _, o) = s.cache.index(&s.folder, 1 << 20);
-    assert_eq!(o, Outcome::Rebuilt("the cache file is damaged".into()));
-    assert_eq!(again.fuzzy("italie", 5), first.fuzzy("italie", 5));
-}
-
-#[test]
-fn the_interface_index_is_cached_only_for_the_files_its_corpus_came_from() {
-    let s = setup();
-    let (corpus, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
-    let (index, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
-    assert!(rebuilt(&o), "{o:?}");
-    assert_eq!(index.exact("italië", 5).len(), 1);
-    let (_, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
-    assert_eq!(o, Outcome::Hit);
-
-    // The files change after the corpus was loaded: its index is built for
-    // the session but not cached under the new files' name.
-    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
-    let (stale, o, _) = s.cache.index_for(&s.folder, 1 << 20, &corpus, fp.as_ref());
-    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
-    assert_eq!(stale.exact("italië", 5).len(), 1);
-    let (fresh, _, fp) = s.cache.corpus_keyed(&s.folder, 1 << 20, false);
-    let (index, o, _) = s.cache.index_for(&s.folder, 1 << 20, &fresh, fp.as_ref());
-    assert!(rebuilt(&o), "{o:?}");
-    assert!(index.exact("italië", 5).is_empty());
-    assert_eq!(index.exact("marokko", 5).len(), 1);
-}
-
-#[test]
-fn a_search_run_beside_the_freshness_check_is_kept_only_if_the_files_are_unchanged() {
-    let s = setup();
-    let find = |ix: &SearchIndex| ix.exact("italië", 5).len();
-    let (_, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
-    assert!(rebuilt(&o) && found == 1, "{o:?}");
-    let (_, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
-    assert_eq!((found, o), (1, Outcome::Hit));
-    // The cached index still says Italië; the files no longer do.
-    fs::write(s.folder.join("t.toml"), topic("Marokko")).unwrap();
-    let (index, found, _, o) = s.cache.index_and(&s.folder, 1 << 20, &find);
-    assert!(rebuilt(&o), "{o:?}");
-    assert_eq!(found, 0);
-    assert_eq!(index.exact("marokko", 5).len(), 1);
-}
-
-#[test]
 fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
     // The letter's own dossiers: footnotes, annexes, references, links.
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("dossiers");
     let tmp = tempfile::tempdir().unwrap();
     let cache = Cache::new(tmp.path());
-    let (eager, o, _) = cache.corpus_keyed(&folder, 1 << 20, false);
+    let (eager, o) = cache.corpus_keyed(&folder, 1 << 20, false);
     assert!(rebuilt(&o), "{o:?}");
-    let (lazy, o, fingerprint) = cache.corpus_keyed(&folder, 1 << 20, true);
+    let (lazy, o) = cache.corpus_keyed(&folder, 1 << 20, true);
     assert_eq!(o, Outcome::Hit);
-    assert!(fingerprint.is_some());
     // What comes from the links is there before any body is read.
     assert!(format!("{:?}", lazy.nodes[1].body).contains("not read yet"));
     assert_eq!(lazy.backlinks, eager.backlinks);
@@ -430,7 +328,7 @@ fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
 fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
     let s = setup();
     let (eager, _) = s.cache.corpus(&s.folder, 1 << 20);
-    let (lazy, o, _) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
     assert_eq!(o, Outcome::Hit);
     // Another program writes into the cache file in place (this one only
     // ever replaces it): the body read afterwards is not the changed text.
