@@ -205,8 +205,29 @@ impl Cache {
     ) -> Outcome {
         let path = self.file_for(kind, key.folder_hash);
         match write_cached(&self.dir, &path, &key.to_bytes(), payload) {
-            Ok(()) => Outcome::Rebuilt(reason),
+            Ok(()) => {
+                self.sweep_retired();
+                Outcome::Rebuilt(reason)
+            }
             Err(e) => Outcome::Uncached(format!("cannot write the cache: {e}")),
+        }
+    }
+
+    /// Removes the files of the passage index earlier versions cached
+    /// (`index-*.bin` and their `.seal`): hundreds of megabytes for a
+    /// large folder, read by nothing now.
+    fn sweep_retired(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            let retired =
+                (name.starts_with("index-") && name.ends_with(".bin")) || name.ends_with(".seal");
+            if retired && e.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(e.path());
+            }
         }
     }
 

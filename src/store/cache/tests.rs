@@ -398,3 +398,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn the_files_of_the_retired_passage_index_are_removed_when_the_cache_is_written() {
+    let s = setup();
+    fs::create_dir_all(&s.cache.dir).unwrap();
+    let old = s.cache.dir.join("index-00ab00ab00ab00ab.bin");
+    let seal = s.cache.dir.join("index-00ab00ab00ab00ab.bin.seal");
+    fs::write(&old, b"old index").unwrap();
+    fs::write(&seal, b"seal").unwrap();
+    // The library index's folder is not one of them.
+    fs::create_dir_all(s.cache.dir.join("index")).unwrap();
+    let (_, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert!(rebuilt(&o));
+    assert!(!old.exists() && !seal.exists());
+    assert!(s.cache.dir.join("index").is_dir());
+    assert_eq!(cache_files(&s, "corpus").len(), 1);
+}
