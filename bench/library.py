@@ -284,8 +284,11 @@ def relevance(args):
 def timed(cmd, e):
     """Wall time and peak resident memory (MB) of a command."""
     t = time.perf_counter()
+    # Run from the home folder: a ./dossiers where the bench is started
+    # (the project's own) would be read beside the library.
     r = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", *map(str, cmd)], env=e, capture_output=True, text=True
+        ["/usr/bin/time", "-f", "%M", *map(str, cmd)],
+        env=e, capture_output=True, text=True, cwd=e["HOME"],
     )
     wall = time.perf_counter() - t
     if r.returncode != 0:
