@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use dossier_core::model::{Body, BodySource, Document, Links};
 use dossier_core::{Corpus, Node, NodeIdx};
 
+use super::file::ReadSeek;
 use super::hash::Hash64;
 
 /// Nodes per block: enough that a block is worth a thread's time, few
@@ -39,7 +40,7 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
         roots: corpus.roots.clone(),
         references: corpus.references.clone(),
     };
-    put(w, &serde_json::to_vec(&head).map_err(io::Error::other)?)?;
+    put_part(w, &serde_json::to_vec(&head).map_err(io::Error::other)?)?;
     let blocks = corpus.nodes.len().div_ceil(BLOCK);
     w.write_all(&(blocks as u64).to_le_bytes())?;
     for block in corpus.nodes.chunks(BLOCK) {
@@ -47,12 +48,12 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|n| n.clone_with_body(n.links_or_none().map(owned_link).collect()))
             .collect();
-        put(
+        put_part(
             w,
             &serde_json::to_vec(&skeletons).map_err(io::Error::other)?,
         )?;
         let bodies: Vec<&Body> = block.iter().map(|n| &n.body).collect();
-        put(w, &serde_json::to_vec(&bodies).map_err(io::Error::other)?)?;
+        put_part(w, &serde_json::to_vec(&bodies).map_err(io::Error::other)?)?;
     }
     Ok(())
 }
@@ -72,17 +73,17 @@ pub struct Lazy {
 
 /// What a decoding thread hands on: a block's nodes, and for a corpus
 /// whose bodies are read later, their links and the block's hash.
-type Decoded = (usize, Vec<Node>, Vec<Links>, u64);
+type Decoded = (usize, Vec<Node>, Vec<Links>);
 
 /// Reads what [`write`] wrote. Any damage is an error, never a panic.
 ///
 /// With `lazy`, the nodes' bodies are not kept: each is read back from the
 /// file when first asked for (see [`CacheBodies`]), and the links that the
 /// backlinks and the cited references come from are taken before they go.
-pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
+pub fn read(r: &mut dyn ReadSeek, lazy: Option<Lazy>) -> io::Result<Corpus> {
     let mut r = Counting { inner: r, read: 0 };
     let r = &mut r;
-    let head: Head = serde_json::from_slice(&take(r)?).map_err(invalid)?;
+    let head: Head = serde_json::from_slice(&take_part(r)?).map_err(invalid)?;
     let blocks = read_u64(r)?;
     if blocks != head.nodes.div_ceil(BLOCK) as u64 {
         return Err(invalid("the block count does not match the node count"));
@@ -97,11 +98,11 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
         })
     });
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>, Vec<u8>)>(workers);
+    let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>, Option<Vec<u8>>)>(workers);
     let receive = Arc::new(Mutex::new(receive));
     let (send_decoded, receive_decoded) = mpsc::channel::<Decoded>();
-    let mut places: Vec<(u64, usize)> = Vec::new();
-    let (nodes, links, hashes) = std::thread::scope(|scope| -> io::Result<_> {
+    let mut places: Vec<(u64, usize, u64)> = Vec::new();
+    let (nodes, links) = std::thread::scope(|scope| -> io::Result<_> {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let receive = Arc::clone(&receive);
@@ -119,8 +120,8 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
                         };
                         let skeletons: Vec<Node<Links>> =
                             serde_json::from_slice(&skeleton).map_err(invalid)?;
-                        let (mut nodes, links, hash) = match &source {
-                            None => {
+                        let (mut nodes, links) = match (&source, bodies) {
+                            (None, Some(bodies)) => {
                                 let docs: Vec<Document> =
                                     serde_json::from_slice(&bodies).map_err(invalid)?;
                                 if docs.len() != skeletons.len() {
@@ -134,10 +135,10 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
                                         n.with_body(Body::from(d))
                                     })
                                     .collect();
-                                (nodes, Vec::new(), 0)
+                                (nodes, Vec::new())
                             }
                             // The bodies stay in the file, read when shown.
-                            Some(source) => {
+                            (Some(source), _) => {
                                 let mut links = Vec::with_capacity(skeletons.len());
                                 let mut nodes = Vec::with_capacity(skeletons.len());
                                 for (j, mut n) in skeletons.into_iter().enumerate() {
@@ -146,14 +147,13 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
                                     let at = ((i as u64) << 16) | j as u64;
                                     nodes.push(n.with_body(Body::lazy(source, at)));
                                 }
-                                let mut h = Hash64::new();
-                                h.update(&bodies);
-                                (nodes, links, h.finish())
+                                (nodes, links)
                             }
+                            (None, None) => return Err(invalid("a block has no bodies")),
                         };
                         nodes.iter_mut().for_each(shrink);
                         dossier_core::model::share_file_names(&mut nodes);
-                        if decoded.send((i, nodes, links, hash)).is_err() {
+                        if decoded.send((i, nodes, links)).is_err() {
                             return Ok(());
                         }
                     }
@@ -168,27 +168,30 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
         let merger = scope.spawn(move || {
             let mut nodes = Vec::with_capacity(expected.min(1 << 22));
             let mut links = Vec::new();
-            let mut hashes = Vec::new();
             let mut waiting = std::collections::BTreeMap::new();
             let mut next = 0;
-            for (i, part, part_links, hash) in receive_decoded {
-                waiting.insert(i, (part, part_links, hash));
-                while let Some((part, part_links, hash)) = waiting.remove(&next) {
+            for (i, part, part_links) in receive_decoded {
+                waiting.insert(i, (part, part_links));
+                while let Some((part, part_links)) = waiting.remove(&next) {
                     nodes.extend(part);
                     links.extend(part_links);
-                    hashes.push(hash);
                     next += 1;
                 }
             }
-            (nodes, links, hashes, waiting.is_empty())
+            (nodes, links, waiting.is_empty())
         });
         let mut read_result = Ok(());
+        let lazy = source.is_some();
         for i in 0..blocks as usize {
-            let part = take(r).and_then(|skeleton| {
-                let at = r.read + 8;
-                let bodies = take(r)?;
-                places.push((at, bodies.len()));
-                Ok((skeleton, bodies))
+            let part = take_part(r).and_then(|skeleton| {
+                if lazy {
+                    // Left in the file: where it is, and the hash to
+                    // check it by when a body of it is read.
+                    places.push(skip_part(r)?);
+                    Ok((skeleton, None))
+                } else {
+                    Ok((skeleton, Some(take_part(r)?)))
+                }
             });
             match part {
                 // A closed channel means a decoder failed: its error is
@@ -214,7 +217,7 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
         }
         read_result?;
         match merger.join() {
-            Ok((nodes, links, hashes, true)) => Ok((nodes, links, hashes)),
+            Ok((nodes, links, true)) => Ok((nodes, links)),
             _ => Err(invalid("a block is missing")),
         }
     })?;
@@ -233,8 +236,7 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
         Some(source) => {
             let table = places
                 .into_iter()
-                .zip(hashes)
-                .map(|((at, len), hash)| (source.payload_start + at, len, hash))
+                .map(|(at, len, hash)| (source.payload_start + at, len, hash))
                 .collect();
             let _ = source.blocks.set(table);
             corpus.reindex_with_links(&links);
@@ -244,10 +246,20 @@ pub fn read(r: &mut dyn Read, lazy: Option<Lazy>) -> io::Result<Corpus> {
     Ok(corpus)
 }
 
-/// Counts the bytes read through it, to know where each block is.
+/// Counts the bytes read or skipped through it, to know where each
+/// block is.
 struct Counting<'a> {
-    inner: &'a mut dyn Read,
+    inner: &'a mut dyn ReadSeek,
     read: u64,
+}
+
+impl Counting<'_> {
+    fn skip(&mut self, n: u64) -> io::Result<()> {
+        let by = i64::try_from(n).map_err(|_| invalid("a block is too long"))?;
+        self.inner.seek(SeekFrom::Current(by))?;
+        self.read += n;
+        Ok(())
+    }
 }
 
 impl Read for Counting<'_> {
@@ -340,13 +352,20 @@ fn shrink(node: &mut Node) {
     node.countries.shrink_to_fit();
 }
 
-fn put(w: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+/// A part: its length, its hash, its bytes. Each part is checked on its
+/// own, so the interface can read a block's nodes and leave its bodies in
+/// the file, checked when they are read.
+fn put_part(w: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+    let mut h = Hash64::new();
+    h.update(bytes);
     w.write_all(&(bytes.len() as u64).to_le_bytes())?;
+    w.write_all(&h.finish().to_le_bytes())?;
     w.write_all(bytes)
 }
 
-fn take(r: &mut dyn Read) -> io::Result<Vec<u8>> {
+fn take_part(r: &mut Counting) -> io::Result<Vec<u8>> {
     let len = read_u64(r)?;
+    let hash = read_u64(r)?;
     if len > MAX_BLOCK_BYTES {
         return Err(invalid("a block is too long"));
     }
@@ -358,7 +377,25 @@ fn take(r: &mut dyn Read) -> io::Result<Vec<u8>> {
             "a block is cut short",
         ));
     }
+    let mut h = Hash64::new();
+    h.update(&bytes);
+    if h.finish() != hash {
+        return Err(invalid("a block does not match its hash"));
+    }
     Ok(bytes)
+}
+
+/// Passes over a part: where it is in the payload, its length and hash.
+fn skip_part(r: &mut Counting) -> io::Result<(u64, usize, u64)> {
+    let len = read_u64(r)?;
+    let hash = read_u64(r)?;
+    if len > MAX_BLOCK_BYTES {
+        return Err(invalid("a block is too long"));
+    }
+    let at = r.read;
+    r.skip(len)?;
+    let len = usize::try_from(len).map_err(|_| invalid("a block is too long"))?;
+    Ok((at, len, hash))
 }
 
 fn read_u64(r: &mut dyn Read) -> io::Result<u64> {
@@ -405,7 +442,7 @@ mod tests {
     #[test]
     fn a_corpus_of_many_blocks_reads_back_the_same() {
         let c = corpus(BLOCK * 2 + 7);
-        let back = read(&mut bytes_of(&c).as_slice(), None).unwrap();
+        let back = read(&mut io::Cursor::new(bytes_of(&c)), None).unwrap();
         assert_eq!(back.nodes.len(), c.nodes.len());
         assert_eq!(
             serde_json::to_string(&back).unwrap(),
@@ -421,17 +458,20 @@ mod tests {
     fn damaged_or_cut_bytes_are_errors() {
         let good = bytes_of(&corpus(BLOCK + 3));
         for cut in [0, 5, 8, 40, good.len() / 2, good.len() - 1] {
-            assert!(read(&mut &good[..cut], None).is_err(), "cut at {cut}");
+            assert!(
+                read(&mut io::Cursor::new(&good[..cut]), None).is_err(),
+                "cut at {cut}"
+            );
         }
         for at in [9, 30, good.len() / 3, good.len() - 10] {
             let mut bad = good.clone();
             bad[at] ^= 0x5a;
             // Either refused or, where the change happens to leave valid
             // JSON, read without a panic.
-            let _ = read(&mut bad.as_slice(), None);
+            let _ = read(&mut io::Cursor::new(&bad[..]), None);
         }
         let mut huge = good.clone();
         huge[..8].copy_from_slice(&u64::MAX.to_le_bytes());
-        assert!(read(&mut huge.as_slice(), None).is_err());
+        assert!(read(&mut io::Cursor::new(&huge[..]), None).is_err());
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x06";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x07";
 
 pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
@@ -58,7 +58,8 @@ pub(super) fn read_payload<T>(
     path: &Path,
     mut r: BufReader<fs::File>,
     rest: u64,
-    decode: impl FnOnce(&mut dyn Read, Payload) -> io::Result<T>,
+    whole: bool,
+    decode: impl FnOnce(&mut dyn ReadSeek, Payload) -> io::Result<T>,
 ) -> Result<T, String> {
     let truncated = |_| "the cache file is truncated".to_string();
     let payload_len = read_u64(&mut r).map_err(truncated)?;
@@ -71,6 +72,11 @@ pub(super) fn read_payload<T>(
         start: r.stream_position().map_err(|e| e.to_string())?,
         file: r.get_ref().try_clone().map_err(|e| e.to_string())?,
     };
+    if !whole {
+        // The decoder checks each part it reads against the part's own
+        // hash, and skips what it leaves in the file.
+        return decode(&mut r, payload).map_err(|e| format!("the cache file is damaged: {e}"));
+    }
     let mut hashing = HashingReader {
         inner: r.take(payload_len),
         hash: Hash64::new(),
@@ -84,6 +90,12 @@ pub(super) fn read_payload<T>(
     }
     decoded.map_err(|e| format!("the cache file is damaged: {e}"))
 }
+
+/// What a payload is read through: a stream that can skip what it does
+/// not need (one read whole and hashed cannot: see [`read_payload`]).
+pub(super) trait ReadSeek: Read + Seek {}
+
+impl<T: Read + Seek> ReadSeek for T {}
 
 /// Where a payload being read is: the file's path (for messages), the open
 /// file (a handle of its own) and the offset the payload starts at, for a

@@ -18,6 +18,16 @@ impl<R: Read> Read for HashingReader<R> {
     }
 }
 
+/// A stream hashed as it is read cannot skip: every byte must pass.
+impl<R> io::Seek for HashingReader<R> {
+    fn seek(&mut self, _: io::SeekFrom) -> io::Result<u64> {
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "a payload read whole is not skipped",
+        ))
+    }
+}
+
 /// Passes bytes on to `inner`, hashing and counting them.
 pub(super) struct HashingWriter<W> {
     pub(super) inner: W,

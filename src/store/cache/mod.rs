@@ -33,7 +33,7 @@
 //! The cache lives in the user's cache directory (`~/.cache/dossier` on
 //! Linux), or in `$DOSSIER_CACHE_DIR`; `DOSSIER_NO_CACHE=1` turns it off.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use dossier_core::Corpus;
@@ -131,7 +131,7 @@ impl Cache {
         lazy: bool,
         load: &dyn Fn() -> Corpus,
     ) -> (Corpus, Outcome) {
-        let found = self.lookup(kind, folder, max_file_size, |r, payload| {
+        let found = self.lookup(kind, folder, max_file_size, !lazy, |r, payload| {
             let lazy = lazy.then_some(corpus_codec::Lazy {
                 path: payload.path,
                 file: payload.file,
@@ -168,7 +168,8 @@ impl Cache {
         kind: &str,
         folder: &Path,
         max_file_size: u64,
-        decode: impl FnOnce(&mut dyn Read, Payload) -> io::Result<T>,
+        whole: bool,
+        decode: impl FnOnce(&mut dyn file::ReadSeek, Payload) -> io::Result<T>,
     ) -> Lookup<T> {
         let path = match folder_hash(folder) {
             Ok(h) => self.file_for(kind, h),
@@ -188,7 +189,7 @@ impl Cache {
             Some(s) if s.same_content(&key) => {}
             _ => return Lookup::Miss("the dossier files changed".into(), key),
         }
-        match read_payload(&path, r, file_len, decode) {
+        match read_payload(&path, r, file_len, whole, decode) {
             Ok(v) => Lookup::Hit(v),
             Err(reason) => Lookup::Miss(reason, key),
         }

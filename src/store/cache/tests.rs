@@ -415,3 +415,18 @@ fn the_files_of_the_retired_passage_index_are_removed_when_the_cache_is_written(
     assert!(s.cache.dir.join("index").is_dir());
     assert_eq!(cache_files(&s, "corpus").len(), 1);
 }
+
+#[test]
+fn a_damaged_node_part_is_refused_also_when_the_bodies_are_left_in_the_file() {
+    let s = setup();
+    s.cache.corpus(&s.folder, 1 << 20);
+    let file = &cache_files(&s, "corpus")[0];
+    let mut b = fs::read(file).unwrap();
+    // The node's title stands in the part the interface reads.
+    let at = b.windows(9).position(|w| w == b"Onderwerp").unwrap();
+    b[at] = b'X';
+    fs::write(file, &b).unwrap();
+    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    assert!(rebuilt(&o), "{o:?}");
+    assert_eq!(lazy.by_id("t").unwrap().title, "Onderwerp");
+}
