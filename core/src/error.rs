@@ -5,7 +5,7 @@ use std::fmt;
 use crate::text::sanitize_line;
 
 /// A position in a file, 1-based, as editors and compilers print it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Position {
     pub line: usize,
     pub col: usize,
@@ -99,7 +99,7 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 /// One problem in one file. `position` is `None` when the problem concerns
 /// the file as a whole (unreadable, too large, not UTF-8).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub struct LoadError {
     pub file: String,
     pub position: Option<Position>,

@@ -32,6 +32,9 @@ struct Head {
     nodes: usize,
     roots: Vec<NodeIdx>,
     references: Vec<NodeIdx>,
+    /// The problems the load found, said again on every start served
+    /// from the cache.
+    errors: Vec<dossier_core::LoadError>,
 }
 
 pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
@@ -39,6 +42,7 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
         nodes: corpus.nodes.len(),
         roots: corpus.roots.clone(),
         references: corpus.references.clone(),
+        errors: corpus.errors.clone(),
     };
     put_part(w, &serde_json::to_vec(&head).map_err(io::Error::other)?)?;
     let blocks = corpus.nodes.len().div_ceil(BLOCK);
@@ -232,6 +236,7 @@ pub fn read(r: &mut dyn ReadSeek, lazy: Option<Lazy>) -> io::Result<Corpus> {
     corpus.nodes = nodes;
     corpus.roots = head.roots;
     corpus.references = head.references;
+    corpus.errors = head.errors;
     match source {
         Some(source) => {
             let table = places

@@ -9,8 +9,9 @@
 //! only when the same files are there with the same content hashes, and the
 //! key's and the payload's lengths and hashes check out; anything else (a
 //! changed, added or removed file, a truncated or damaged cache file,
-//! another version of the program) rebuilds it from the dossier files. Only
-//! loads without errors are cached, so warnings are never lost.
+//! another version of the program) rebuilds it from the dossier files. A
+//! load's errors are cached with it and said again on every start it
+//! serves, so a library with one broken file is not read whole each time.
 //!
 //! Proving that a file still has the hashed content, as git does for its
 //! index: a file whose size, modification time (ns), inode and change time
@@ -62,8 +63,8 @@ pub enum Outcome {
     Hit,
     /// The cache was missing, stale or damaged, and has been rebuilt.
     Rebuilt(String),
-    /// Loaded from the files and not cached (load errors, or the cache
-    /// could not be written).
+    /// Loaded from the files and not cached (the files changed while
+    /// loading, or the cache could not be written).
     Uncached(String),
 }
 
@@ -90,7 +91,7 @@ impl Cache {
     }
 
     /// The corpus of a dossier folder: from the cache when it matches the
-    /// files, else loaded with [`dossiers::load_dir`] (and cached if clean).
+    /// files, else loaded with [`dossiers::load_dir`] (and cached, with its errors).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
         self.corpus_keyed(folder, max_file_size, false)
     }
@@ -152,10 +153,6 @@ impl Cache {
             let outcome = Outcome::Uncached("the dossier files changed while loading".into());
             return (corpus, outcome);
         };
-        if !corpus.errors.is_empty() {
-            let outcome = Outcome::Uncached("the dossiers have errors".into());
-            return (corpus, outcome);
-        }
         let outcome = self.write(kind, &key, reason, |w| corpus_codec::write(&corpus, w));
         (corpus, outcome)
     }

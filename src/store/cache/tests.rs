@@ -140,13 +140,30 @@ fn a_corrupted_cache_file_is_rebuilt_not_served() {
 }
 
 #[test]
-fn loads_with_errors_are_not_cached() {
+fn a_load_with_errors_is_cached_with_its_errors() {
     let s = setup();
     fs::write(s.folder.join("kapot.toml"), "[dossier\n").unwrap();
-    let (c, o) = s.cache.corpus(&s.folder, 1 << 20);
-    assert!(matches!(o, Outcome::Uncached(_)), "{o:?}");
-    assert_eq!(c.errors.len(), 1);
-    assert!(!s.cache.dir.exists() || cache_files(&s, "").is_empty());
+    let (first, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    assert_eq!(first.errors.len(), 1);
+    // Served from the cache, the broken file is still said, in either
+    // way of reading, and the good ones are there.
+    let (eager, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert_eq!(o, Outcome::Hit);
+    assert_eq!(eager.errors, first.errors);
+    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    assert_eq!(o, Outcome::Hit);
+    assert_eq!(lazy.errors, first.errors);
+    assert!(text_of(&lazy).contains("Italië"));
+    // Mended: read again, no error left.
+    fs::write(
+        s.folder.join("kapot.toml"),
+        topic("Marokko").replace("\"t\"", "\"k\""),
+    )
+    .unwrap();
+    let (mended, o) = s.cache.corpus(&s.folder, 1 << 20);
+    assert!(rebuilt(&o), "{o:?}");
+    assert!(mended.errors.is_empty(), "{:?}", mended.errors);
 }
 
 #[test]
