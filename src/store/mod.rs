@@ -13,3 +13,4 @@ pub mod notes;
 pub mod paths;
 pub mod regular;
 pub mod resume;
+pub mod stamp;

@@ -11,6 +11,7 @@ use std::sync::Mutex;
 use super::RACY_WINDOW_NS;
 use super::entries::Entries;
 use super::hash::Hash64;
+use crate::store::stamp::mtime_nanos;
 
 /// What a cache file must match: the fixed part (program, size limit,
 /// folder) and every file's stamp, as taken at `taken` (ns since 1970).
@@ -62,9 +63,9 @@ impl Key {
         fixed.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
         fixed.push(0);
         // The program itself: a rebuilt binary may load differently.
-        if let Ok(exe) = std::env::current_exe().and_then(fs::metadata) {
-            fixed.extend_from_slice(&exe.len().to_le_bytes());
-            fixed.extend_from_slice(&mtime_nanos(&exe).to_le_bytes());
+        if let Some((len, mtime)) = crate::store::stamp::program() {
+            fixed.extend_from_slice(&len.to_le_bytes());
+            fixed.extend_from_slice(&mtime.to_le_bytes());
         }
         fixed.extend_from_slice(&max_file_size.to_le_bytes());
         let root_text = root.to_string_lossy();
@@ -442,15 +443,4 @@ pub(super) fn inode_and_ctime(meta: &fs::Metadata) -> (u64, i128) {
 #[cfg(not(unix))]
 pub(super) fn inode_and_ctime(_: &fs::Metadata) -> (u64, i128) {
     (0, 0)
-}
-
-pub(super) fn mtime_nanos(meta: &fs::Metadata) -> i128 {
-    match meta
-        .modified()
-        .map(|t| t.duration_since(std::time::UNIX_EPOCH))
-    {
-        Ok(Ok(d)) => d.as_nanos() as i128,
-        Ok(Err(e)) => -(e.duration().as_nanos() as i128),
-        Err(_) => 0,
-    }
 }

@@ -516,17 +516,8 @@ fn markers(index: &Index, f: Fields) -> Result<BTreeMap<String, String>, Error> 
 /// This index's version, the program's, and a stamp of its executable:
 /// a new build may read the same files differently.
 fn program() -> String {
-    let exe = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .ok()
-        .map(|m| {
-            let modified = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            format!("{}:{modified}", m.len())
-        })
+    let exe = crate::store::stamp::program()
+        .map(|(len, modified)| format!("{len}:{modified}"))
         .unwrap_or_default();
     format!("{VERSION}/{}/{exe}", env!("CARGO_PKG_VERSION"))
 }

@@ -99,10 +99,6 @@ fn stamp(m: &std::fs::Metadata) -> String {
 
 #[cfg(not(unix))]
 fn stamp(m: &std::fs::Metadata) -> String {
-    let modified = m
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
+    let modified = crate::store::stamp::mtime_nanos(m);
     format!("{}:{modified}", m.len())
 }
