@@ -48,8 +48,14 @@ pub struct Filtered {
 
 /// [`Filtered`] for `text` over `c` grouped as `grouping`.
 pub fn filtered(c: &Corpus, grouping: Grouping, text: &str) -> Filtered {
+    filtered_in(c, grouping, groups(c, grouping), text)
+}
+
+/// [`filtered`] over `groups` already made for `grouping` (the tree's
+/// own, handed over rather than made again for every key: a pass over
+/// every document).
+pub fn filtered_in(c: &Corpus, grouping: Grouping, groups: Vec<Group>, text: &str) -> Filtered {
     let filter = Filter::parse_in(text, c);
-    let groups = groups(c, grouping);
     let rows = rows_of(c, &groups, &filter, &HashSet::new(), &HashSet::new());
     Filtered {
         text: text.to_string(),

@@ -14,6 +14,8 @@ use super::tree::{self, Filtered, Grouping};
 struct Ask {
     corpus: Arc<Corpus>,
     grouping: Grouping,
+    /// The tree's groups when they are those of `grouping`.
+    groups: Option<Vec<tree::Group>>,
     text: String,
 }
 
@@ -34,7 +36,12 @@ impl TreeWorker {
                     while let Ok(newer) = ask_rx.try_recv() {
                         ask = newer;
                     }
-                    let f = tree::filtered(&ask.corpus, ask.grouping, &ask.text);
+                    let f = match ask.groups {
+                        Some(groups) => {
+                            tree::filtered_in(&ask.corpus, ask.grouping, groups, &ask.text)
+                        }
+                        None => tree::filtered(&ask.corpus, ask.grouping, &ask.text),
+                    };
                     if tree_tx.send(f).is_err() {
                         return;
                     }
@@ -56,6 +63,7 @@ impl TreeWorker {
         let ask = Ask {
             corpus: Arc::clone(&s.corpus),
             grouping: s.grouping,
+            groups: (s.groups_of == Some(s.grouping)).then(|| s.groups.clone()),
             text: s.filter.clone(),
         };
         if tx.send(ask).is_err() {
