@@ -56,7 +56,7 @@ impl Chamber {
 /// A Kamerstuk: dossier number (with its sub-number, as printed
 /// officially) and document number, and the chamber when a notation named
 /// it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 pub struct Kamerstuk {
     /// `32317`, `21501-04`, `36410-VI`, `19637/36045`.
     pub dossier: String,
@@ -64,8 +64,26 @@ pub struct Kamerstuk {
     pub number: String,
     /// The chamber, where the notation says (`Kamerstukken I …`, a lettered
     /// number).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub chamber: Option<Chamber>,
+}
+
+/// Written without a chamber it does not state where people read it
+/// (JSON, TOML); a binary form, read by position, writes every field.
+impl Serialize for Kamerstuk {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let skip = s.is_human_readable() && self.chamber.is_none();
+        let mut k = s.serialize_struct("Kamerstuk", if skip { 2 } else { 3 })?;
+        k.serialize_field("dossier", &self.dossier)?;
+        k.serialize_field("number", &self.number)?;
+        if skip {
+            k.skip_field("chamber")?;
+        } else {
+            k.serialize_field("chamber", &self.chamber)?;
+        }
+        k.end()
+    }
 }
 
 impl Kamerstuk {
@@ -186,6 +204,18 @@ fn normalised(s: &str) -> impl Iterator<Item = char> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_leaves_out_a_chamber_not_stated() {
+        let mut k = Kamerstuk::new("21501-20", "2254");
+        let json = serde_json::to_string(&k).unwrap();
+        assert_eq!(json, r#"{"dossier":"21501-20","number":"2254"}"#);
+        assert_eq!(serde_json::from_str::<Kamerstuk>(&json).unwrap(), k);
+        k.chamber = Some(Chamber::EersteKamer);
+        let json = serde_json::to_string(&k).unwrap();
+        assert!(json.ends_with(r#""chamber":"eerste-kamer"}"#), "{json}");
+        assert_eq!(serde_json::from_str::<Kamerstuk>(&json).unwrap(), k);
+    }
 
     fn ks(d: &str, n: &str) -> Kamerstuk {
         Kamerstuk::new(d, n)

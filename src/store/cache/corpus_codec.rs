@@ -1,6 +1,8 @@
 //! The corpus as the cache stores it: the roots and references, then the
-//! nodes in blocks, each block in two parts of JSON with their lengths —
-//! the nodes with their bodies' links alone, then the bodies. Blocks are
+//! nodes in blocks, each block in two parts with their lengths — the nodes
+//! with their bodies' links alone, in postcard's compact binary form (read
+//! on every start: it decodes in half the time of JSON), then the bodies,
+//! in JSON (read when shown). Blocks are
 //! decoded on every core while the next ones are read, so loading a large
 //! corpus takes a fraction of decoding one JSON document, and only a few
 //! blocks of JSON are in memory at once beside the corpus itself. The
@@ -54,7 +56,7 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
             .collect();
         put_part(
             w,
-            &serde_json::to_vec(&skeletons).map_err(io::Error::other)?,
+            &postcard::to_allocvec(&skeletons).map_err(io::Error::other)?,
         )?;
         let bodies: Vec<&Body> = block.iter().map(|n| &n.body).collect();
         put_part(w, &serde_json::to_vec(&bodies).map_err(io::Error::other)?)?;
@@ -123,7 +125,7 @@ pub fn read(r: &mut dyn ReadSeek, lazy: Option<Lazy>) -> io::Result<Corpus> {
                             return Ok(());
                         };
                         let skeletons: Vec<Node<Links>> =
-                            serde_json::from_slice(&skeleton).map_err(invalid)?;
+                            postcard::from_bytes(&skeleton).map_err(invalid)?;
                         let (mut nodes, links) = match (&source, bodies) {
                             (None, Some(bodies)) => {
                                 let docs: Vec<Document> =
@@ -457,6 +459,32 @@ mod tests {
         let d = back.get("d").unwrap();
         assert_eq!(back.backlinks[d].len(), BLOCK * 2 + 7);
         assert_eq!(back.get("d/s4100"), c.get("d/s4100"));
+    }
+
+    #[test]
+    fn kamerstukken_read_back_with_and_without_their_chamber() {
+        let file = |id: &str| SourceFile {
+            path: format!("{id}.toml").into(),
+            text: format!(
+                "[dossier]\nid = \"{id}\"\nkind = \"document\"\ntitle = \"Motie\"\ntext = \"Tekst.\"\n\n[document]\ntype = \"motie\"\ndate = \"2025-06-18\"\ndossier_number = \"21501-20\"\nnumber = \"{}\"\nyear = \"2024-2025\"\nsubmitters = [\"Ceder\"]\n",
+                &id[13..]
+            ),
+        };
+        let mut c = load(
+            &[file("kst-21501-20-2254"), file("kst-21501-20-2255")],
+            &NoFiles,
+        );
+        assert!(c.errors.is_empty(), "{:?}", c.errors);
+        fn chamber(c: &mut Corpus, i: usize) -> &mut Option<dossier_core::identity::Chamber> {
+            let m = c.nodes[i].letter.as_mut().unwrap();
+            &mut m.kamerstuk.as_mut().unwrap().chamber
+        }
+        *chamber(&mut c, 1) = Some(dossier_core::identity::Chamber::EersteKamer);
+        let back = read(&mut io::Cursor::new(bytes_of(&c)), None).unwrap();
+        for i in 0..2 {
+            assert_eq!(back.nodes[i].letter, c.nodes[i].letter);
+        }
+        assert_eq!(*chamber(&mut c.clone(), 0), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x08";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x09";
 
 pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
