@@ -112,7 +112,7 @@ impl DocLabel {
             number,
             kind_who,
             who,
-            date: Some(meta.numeric_date()).filter(|d| !d.is_empty()),
+            date: Some(meta.numeric_date(lang)).filter(|d| !d.is_empty()),
             subject: subject
                 .map(str::to_string)
                 .filter(|s| !s.trim().is_empty())
@@ -334,6 +334,17 @@ mod tests {
         assert_eq!(l.fit(4), "Nr.…");
         let wide = DocLabel::new(&motie(), RAM, &[], None, Lang::En, true);
         assert!(wide.fit(80).starts_with("21501-04 nr. 287 · Motion Ram · "));
+    }
+
+    #[test]
+    fn a_document_without_a_date_says_so_in_the_readers_language() {
+        let undated = LetterMeta {
+            date: None,
+            ..motie()
+        };
+        let date = |lang| DocLabel::new(&undated, RAM, &[], None, lang, false).date;
+        assert_eq!(date(Lang::Nl).as_deref(), Some("datum onbekend"));
+        assert_eq!(date(Lang::En).as_deref(), Some("date unknown"));
     }
 
     #[test]

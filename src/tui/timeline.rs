@@ -39,11 +39,12 @@ fn haystack(c: &Corpus, d: NodeIdx) -> String {
         for lang in dossier_core::lang::Lang::ALL {
             out.push(' ');
             out.push_str(messages(lang).shared.doc_kind(m.kind()));
+            out.push(' ');
+            out.push_str(&m.numeric_date(lang));
         }
         for part in [
             &m.doc_type,
             m.date.as_deref().unwrap_or(""),
-            &m.numeric_date(),
             m.dossier_title.as_deref().unwrap_or(""),
         ] {
             out.push(' ');

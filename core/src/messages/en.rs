@@ -287,7 +287,7 @@ pub static EN: Messages = Messages {
         prev_filter_value: "filter: previous value",
         clear_filter: "clear the filter",
         edit_the_note: "edit the note",
-        delete_the_note: "delete the note (u: undo)",
+        delete_the_note: "delete the note",
         next_format_or_scope: "format or notes: next",
         prev_format_or_scope: "format or notes: previous",
         typing: "type",

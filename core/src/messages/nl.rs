@@ -298,7 +298,7 @@ pub static NL: Messages = Messages {
         prev_filter_value: "filter: vorige waarde",
         clear_filter: "filter wissen",
         edit_the_note: "notitie bewerken",
-        delete_the_note: "notitie verwijderen (u: terug)",
+        delete_the_note: "notitie verwijderen",
         next_format_or_scope: "formaat of notities: volgende",
         prev_format_or_scope: "formaat of notities: vorige",
         typing: "typen",

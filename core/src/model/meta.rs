@@ -66,16 +66,15 @@ impl LetterMeta {
             .unwrap_or_default()
     }
 
-    /// The date with the day first, in numbers: `17-12-2025`; `datum
-    /// onbekend` when the document gives none.
-    pub fn numeric_date(&self) -> String {
+    /// The date with the day first, in numbers: `17-12-2025`; "date
+    /// unknown" in `lang` when the document gives none.
+    pub fn numeric_date(&self, lang: crate::lang::Lang) -> String {
         match &self.date {
             Some(d) => {
                 let parts: Vec<&str> = d.split('-').rev().collect();
                 parts.join("-")
             }
-            // The metadata is Dutch, in every language.
-            None => NL.shared.date_unknown.into(),
+            None => crate::messages::messages(lang).shared.date_unknown.into(),
         }
     }
 

@@ -31,7 +31,7 @@ pub fn render(s: &State, selected: usize, typing: bool, frame: &mut Frame, area:
             .as_ref()
             .map(Kamerstuk::numbered)
             .unwrap_or_default();
-        let head = format!("{}  {:<16} ", m.numeric_date(), kamerstuk);
+        let head = format!("{}  {:<16} ", m.numeric_date(s.lang), kamerstuk);
         let room = inner.saturating_sub(head.width() + 2);
         // Kind, submitter and subject: the date and number are in `head`.
         let label = dossier_core::doc_label::DocLabel {

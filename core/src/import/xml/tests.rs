@@ -41,7 +41,7 @@ fn a_kamerstuk_without_a_date_keeps_its_vergaderjaar() {
     let d = corpus.get("kst-36410-vi-60").unwrap();
     let m = corpus.node(d).letter.as_deref().unwrap();
     assert_eq!(m.date, None);
-    assert_eq!(m.numeric_date(), "datum onbekend");
+    assert_eq!(m.numeric_date(crate::lang::Lang::Nl), "datum onbekend");
     // Neither a date nor a vergaderjaar: refused.
     let bare = source.replace(
         "<tekstregel inhoud=\"vergaderjaar\">Vergaderjaar 2023-2024</tekstregel>",
