@@ -2,7 +2,8 @@
 //! nodes in blocks, each block in two parts with their lengths — the nodes
 //! with their bodies' links alone, in postcard's compact binary form (read
 //! on every start: it decodes in half the time of JSON), then the bodies,
-//! in JSON (read when shown). Blocks are
+//! each in JSON of its own, so that showing one decodes one (read when
+//! shown). Blocks are
 //! decoded on every core while the next ones are read, so loading a large
 //! corpus takes a fraction of decoding one JSON document, and only a few
 //! blocks of JSON are in memory at once beside the corpus itself. The
@@ -58,8 +59,7 @@ pub fn write(corpus: &Corpus, w: &mut dyn Write) -> io::Result<()> {
             w,
             &postcard::to_allocvec(&skeletons).map_err(io::Error::other)?,
         )?;
-        let bodies: Vec<&Body> = block.iter().map(|n| &n.body).collect();
-        put_part(w, &serde_json::to_vec(&bodies).map_err(io::Error::other)?)?;
+        put_part(w, &framed_bodies(block)?)?;
     }
     Ok(())
 }
@@ -128,8 +128,10 @@ pub fn read(r: &mut dyn ReadSeek, lazy: Option<Lazy>) -> io::Result<Corpus> {
                             postcard::from_bytes(&skeleton).map_err(invalid)?;
                         let (mut nodes, links) = match (&source, bodies) {
                             (None, Some(bodies)) => {
-                                let docs: Vec<Document> =
-                                    serde_json::from_slice(&bodies).map_err(invalid)?;
+                                let docs = frames(&bodies)?
+                                    .into_iter()
+                                    .map(|b| serde_json::from_slice::<Document>(b).map_err(invalid))
+                                    .collect::<io::Result<Vec<_>>>()?;
                                 if docs.len() != skeletons.len() {
                                     return Err(invalid("a block's bodies do not match its nodes"));
                                 }
@@ -278,23 +280,23 @@ impl Read for Counting<'_> {
 }
 
 /// Bodies read back from the corpus's cache file: the block a node is in
-/// is read again, checked against the hash it had when the corpus was
-/// loaded (the whole payload's hash was checked then), and its bodies
-/// decoded; they are kept until another block is asked for, so that
-/// reading the nodes in order (to build a search index) reads each block
-/// once.
+/// is read again and checked against the hash it had when the corpus was
+/// loaded (the whole payload's hash was checked then), and the node's body
+/// alone decoded. The block's bytes are kept until another block is asked
+/// for, so that reading the nodes in order (to build a search index) reads
+/// each block once.
 pub struct CacheBodies {
     path: std::path::PathBuf,
     file: Mutex<fs::File>,
     payload_start: u64,
     /// Each block's place in the file, length and hash.
     blocks: OnceLock<Vec<(u64, usize, u64)>>,
-    /// The block read last, with the bodies not handed out yet.
-    last: Mutex<Option<(usize, Vec<Option<Document>>)>>,
+    /// The block read last, as it is in the file.
+    last: Mutex<Option<(usize, Vec<u8>)>>,
 }
 
 impl CacheBodies {
-    fn read_block(&self, block: usize) -> Result<Vec<Option<Document>>, String> {
+    fn read_block(&self, block: usize) -> Result<Vec<u8>, String> {
         let &(offset, len, hash) = self
             .blocks
             .get()
@@ -315,8 +317,7 @@ impl CacheBodies {
         if h.finish() != hash {
             return Err(at(&"the cache file has changed since it was read"));
         }
-        let docs: Vec<Document> = serde_json::from_slice(&bytes).map_err(|e| at(&e))?;
-        Ok(docs.into_iter().map(Some).collect())
+        Ok(bytes)
     }
 }
 
@@ -335,17 +336,16 @@ impl CacheBodies {
             .last
             .lock()
             .map_err(|_| "the cache file is unavailable")?;
-        let held = |last: &mut Option<(usize, Vec<Option<Document>>)>| {
-            last.as_mut()
-                .filter(|(b, _)| *b == block)
-                .and_then(|(_, docs)| docs.get_mut(j))
-                .and_then(Option::take)
+        let bytes = match &*last {
+            Some((b, bytes)) if *b == block => bytes,
+            _ => &last.insert((block, self.read_block(block)?)).1,
         };
-        if let Some(doc) = held(&mut last) {
-            return Ok(doc);
-        }
-        *last = Some((block, self.read_block(block)?));
-        held(&mut last).ok_or_else(|| "no such node in the cache".to_string())
+        let body = frames(bytes)
+            .map_err(|e| e.to_string())?
+            .get(j)
+            .copied()
+            .ok_or("no such node in the cache")?;
+        serde_json::from_slice(body).map_err(|e| format!("block {block}, node {j}: {e}"))
     }
 }
 
@@ -357,6 +357,52 @@ fn shrink(node: &mut Node) {
     node.children.shrink_to_fit();
     node.tags.shrink_to_fit();
     node.countries.shrink_to_fit();
+}
+
+/// A block's bodies as the cache holds them: how many, each one's length,
+/// then each in JSON.
+fn framed_bodies(block: &[Node]) -> io::Result<Vec<u8>> {
+    let docs = block
+        .iter()
+        .map(|n| serde_json::to_vec(&n.body).map_err(io::Error::other))
+        .collect::<io::Result<Vec<_>>>()?;
+    let total: usize = docs.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(8 * (docs.len() + 1) + total);
+    out.extend_from_slice(&(docs.len() as u64).to_le_bytes());
+    for d in &docs {
+        out.extend_from_slice(&(d.len() as u64).to_le_bytes());
+    }
+    for d in docs {
+        out.extend_from_slice(&d);
+    }
+    Ok(out)
+}
+
+/// The bodies [`framed_bodies`] wrote, each still in JSON; lengths that
+/// do not add up to the bytes are an error.
+fn frames(bytes: &[u8]) -> io::Result<Vec<&[u8]>> {
+    let short = || invalid("a block's bodies are cut short");
+    let word = |i: usize| -> io::Result<usize> {
+        let b = bytes.get(i * 8..i * 8 + 8).ok_or_else(short)?;
+        let mut w = [0; 8];
+        w.copy_from_slice(b);
+        usize::try_from(u64::from_le_bytes(w)).map_err(|_| short())
+    };
+    let n = word(0)?;
+    if n > bytes.len() / 8 {
+        return Err(short());
+    }
+    let mut at = 8 * (n + 1);
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let end = at.checked_add(word(i + 1)?).ok_or_else(short)?;
+        out.push(bytes.get(at..end).ok_or_else(short)?);
+        at = end;
+    }
+    if at != bytes.len() {
+        return Err(invalid("a block's bodies do not fill it"));
+    }
+    Ok(out)
 }
 
 /// A part: its length, its hash, its bytes. Each part is checked on its
@@ -485,6 +531,39 @@ mod tests {
             assert_eq!(back.nodes[i].letter, c.nodes[i].letter);
         }
         assert_eq!(*chamber(&mut c.clone(), 0), None);
+    }
+
+    #[test]
+    fn bodies_left_in_the_file_read_back_each_its_own_in_any_order() {
+        let c = corpus(BLOCK + 5);
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(&bytes_of(&c)).unwrap();
+        file.seek(SeekFrom::Start(0)).unwrap();
+        let lazy = Lazy {
+            path: "cache.bin".into(),
+            file: file.try_clone().unwrap(),
+            payload_start: 0,
+        };
+        let back = read(&mut file, Some(lazy)).unwrap();
+        assert!(format!("{:?}", back.nodes[3].body).contains("not read yet"));
+        // Across blocks and back: each node gets its own text.
+        for i in [BLOCK + 4, 2, BLOCK, 0, BLOCK + 1, 2] {
+            assert_eq!(back.nodes[i].document(), c.nodes[i].document(), "node {i}");
+        }
+    }
+
+    #[test]
+    fn bodies_whose_lengths_do_not_add_up_are_errors() {
+        let c = corpus(3);
+        let good = framed_bodies(&c.nodes).unwrap();
+        assert_eq!(frames(&good).unwrap().len(), c.nodes.len());
+        let mut long = good.clone();
+        long[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
+        let mut many = good.clone();
+        many[..8].copy_from_slice(&(1u64 << 40).to_le_bytes());
+        for bad in [&good[..good.len() - 1], &good[..12], &long, &many, &[][..]] {
+            assert!(frames(bad).is_err());
+        }
     }
 
     #[test]

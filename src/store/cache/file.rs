@@ -9,7 +9,7 @@ use std::path::Path;
 use super::hash::{Hash64, HashingReader, HashingWriter};
 use super::key::Key;
 
-const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x09";
+const MAGIC: &[u8; 16] = b"dossier-cache\0\0\x0a";
 
 pub(super) type Opened = ((BufReader<fs::File>, u64), Option<Key>);
 
