@@ -147,7 +147,15 @@ impl DocLabel {
         if let Some(who) = &self.who
             && head + cols(&self.kind_who) > width
         {
-            return fit(&[self.number.as_deref().unwrap_or(""), who], width);
+            // Where even a cut submitter (six columns at least) would not
+            // follow it, the number goes without its `Nr.`: `2254 · Ceder`
+            // says more than `Nr. 2254`.
+            let number = self.number.as_deref().unwrap_or("");
+            let number = match number.rsplit_once(' ') {
+                Some((_, bare)) if width.saturating_sub(head) < cols(who).min(6) => bare,
+                _ => number,
+            };
+            return fit(&[number, who], width);
         }
         let parts: Vec<&str> = [
             self.number.as_deref(),
@@ -331,7 +339,9 @@ mod tests {
             l.fit(50),
             "Nr. 287 · Motie Ram · 15-05-2025 · organisaties…"
         );
-        assert_eq!(l.fit(4), "Nr.…");
+        // Narrower still, the number drops its `Nr.` for the submitter.
+        assert_eq!(l.fit(12), "287 · Ram");
+        assert_eq!(l.fit(4), "287");
         let wide = DocLabel::new(&motie(), RAM, &[], None, Lang::En, true);
         assert!(wide.fit(80).starts_with("21501-04 nr. 287 · Motion Ram · "));
     }
