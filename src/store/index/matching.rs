@@ -100,3 +100,12 @@ impl SegmentCollector for SegmentIds {
         out
     }
 }
+
+/// [`roots_matching`] on an index of `corpus` made in memory, for tests.
+#[cfg(test)]
+pub(crate) fn in_ram(
+    corpus: std::sync::Arc<Corpus>,
+) -> impl Fn(&str) -> Vec<NodeIdx> + Send + Sync {
+    let index = LibraryIndex::in_ram(super::loaded(&corpus)).unwrap_or_else(|e| panic!("{e}"));
+    move |text: &str| roots_matching(&index, &corpus, text)
+}
