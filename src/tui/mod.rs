@@ -32,10 +32,12 @@ pub use update::resize;
 pub mod bench {
     pub use super::action::Action;
     pub use super::keymap::Keymap;
-    pub use super::state::State;
+    pub use super::state::{State, TextMatch};
     pub use super::theme::Theme;
     pub use super::update::resize;
-    pub use super::update::{Effect, FINDER_LIMIT, apply_finder_update, settle, update};
+    pub use super::update::{
+        Effect, FINDER_LIMIT, apply_finder_update, settle, text_match_ready, update,
+    };
     pub use super::view::render;
 }
 

@@ -51,8 +51,9 @@ pub(super) struct Fields {
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
-        // A fast field too: a filter reads the ids of every unit it
-        // matches, which the stored documents would give 1,000 times slower.
+        // A fast field too: a filter reads the id of every unit it
+        // matches, at 100,000 documents in 13 ms for a word in each of
+        // them, where the stored documents take 1.0 s.
         id: b.add_text_field("id", STRING | STORED | FAST),
         group: b.add_text_field("group", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
