@@ -28,9 +28,10 @@ const QUERIES: &[&str] = &[
     "mensenrechten Nigeria",
     "JBZ-Raad",
     "32317",
-    "werkervaring",
     "m",
-    "de",
+    "'igeria",
+    "Nigeria | Ghana",
+    "Nigeria !motie",
 ];
 
 fn main() {
