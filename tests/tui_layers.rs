@@ -509,7 +509,7 @@ fn views_only_read_and_the_data_stands_on_nothing_above_it() {
         "tui::update",
         "tui::dispatch",
         "tui::tree",
-        "tui::tree_worker",
+        "tui::filter_worker",
         "tui::notes::runner",
         "tui::share",
     ];

@@ -2,6 +2,8 @@
 //! sections, annexes and footnotes, and the references it cites), and the
 //! tree filter's matching (words as they stand, fzf syntax, `#tag`, `@country`).
 
+use std::sync::Arc;
+
 use memchr::memchr2;
 
 use crate::model::{Corpus, NodeIdx, NodeKind};
@@ -204,7 +206,8 @@ fn by_theme(c: &Corpus) -> (Vec<Group>, Vec<NodeIdx>) {
 /// A parsed filter: `#tag` and `@country` prefixes, and text that a
 /// title (or id) must hold word for word, case and accents aside, in fzf's
 /// extended syntax (see [`crate::query`]): `kmar` finds "KMar", not
-/// "Kamerbrief".
+/// "Kamerbrief". The roots a search index found for the text match too
+/// ([`TreeFilter::with_found`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TreeFilter {
     pub text: String,
@@ -216,6 +219,9 @@ pub struct TreeFilter {
     pub query: Query,
     /// The query is plain words, as `Query::is_plain` says, once.
     plain: bool,
+    /// The roots whose text holds `text`, sorted; `None` when no index
+    /// was asked.
+    found: Option<Arc<[NodeIdx]>>,
 }
 
 impl TreeFilter {
@@ -272,9 +278,30 @@ impl TreeFilter {
         self.text.is_empty() && self.tags.is_empty() && self.countries.is_empty()
     }
 
+    /// The filter, also matching `found`: the roots an index of the
+    /// documents' text matches for `text` (their tags and countries must
+    /// still match).
+    pub fn with_found(mut self, mut found: Vec<NodeIdx>) -> TreeFilter {
+        found.sort_unstable();
+        found.dedup();
+        self.found = Some(found.into());
+        self
+    }
+
+    /// The roots [`TreeFilter::with_found`] gave, if any.
+    pub fn found(&self) -> Option<&Arc<[NodeIdx]>> {
+        self.found.as_ref()
+    }
+
+    /// Whether both filters say the same, whatever an index found.
+    pub fn same_words(&self, other: &TreeFilter) -> bool {
+        self.text == other.text && self.tags == other.tags && self.countries == other.countries
+    }
+
     /// Whether `node` itself matches: its tags and countries, and its
     /// title or id holding the text's characters in order, which is when the
-    /// matcher matches. Which characters matched is found only for the rows
+    /// matcher matches, or (a root) being among those an index found for
+    /// the text. Which characters matched is found only for the rows
     /// drawn ([`TreeFilter::positions`]): a filtering pass over thousands of
     /// dossiers runs no matcher.
     pub fn matches(&self, c: &Corpus, node: NodeIdx) -> bool {
@@ -303,6 +330,14 @@ impl TreeFilter {
             return true;
         }
         if self.may_match(&n.title) || self.may_match(&n.id) {
+            return true;
+        }
+        if n.kind.is_root()
+            && self
+                .found
+                .as_ref()
+                .is_some_and(|f| f.binary_search(&node).is_ok())
+        {
             return true;
         }
         // A document, and each topic of it, is found by its Kamerstuk
@@ -471,6 +506,23 @@ mod tests {
             .filter(|&i| f.matches(c, i))
             .map(|i| c.node(i).id.clone())
             .collect()
+    }
+
+    #[test]
+    fn roots_an_index_found_match_within_their_tags() {
+        let c = bundled();
+        let (ebsp, marokko) = (c.get("ebsp").unwrap(), c.get("marokko").unwrap());
+        let f = TreeFilter::parse("qxqxq");
+        assert!(!f.matches(&c, ebsp));
+        let found = f.clone().with_found(vec![marokko, ebsp, ebsp]);
+        assert!(found.matches(&c, ebsp) && found.matches(&c, marokko));
+        assert!(found.same_words(&f) && found != f);
+        // A section of a root found is not found by itself.
+        let section = c.node(ebsp).children[0];
+        assert!(!found.matches(&c, section));
+        // Tags still narrow.
+        let tagged = TreeFilter::parse("qxqxq #geen-tag").with_found(vec![ebsp]);
+        assert!(!tagged.matches(&c, ebsp));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub(crate) mod action;
 pub(crate) mod dispatch;
+pub(crate) mod filter_worker;
 pub(crate) mod geometry;
 pub(crate) mod help;
 pub(crate) mod input;
@@ -19,7 +20,6 @@ pub(crate) mod terminal;
 pub(crate) mod theme;
 pub(crate) mod timeline;
 pub(crate) mod tree;
-pub(crate) mod tree_worker;
 pub(crate) mod update;
 pub(crate) mod view;
 
@@ -32,10 +32,12 @@ pub use update::resize;
 pub mod bench {
     pub use super::action::Action;
     pub use super::keymap::Keymap;
-    pub use super::state::State;
+    pub use super::state::{State, TextMatch};
     pub use super::theme::Theme;
     pub use super::update::resize;
-    pub use super::update::{Effect, FINDER_LIMIT, apply_finder_update, settle, update};
+    pub use super::update::{
+        Effect, FINDER_LIMIT, apply_finder_update, settle, text_match_ready, update,
+    };
     pub use super::view::render;
 }
 
@@ -105,13 +107,30 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
     // beside the start would slow the start on two cores.
     let (drawn, first_frame) = std::sync::mpsc::channel::<()>();
     let mut drawn = Some(drawn);
+    // The index opened there is the filters' too, as it comes.
+    let (text_match_tx, text_matches) = std::sync::mpsc::channel::<state::TextMatch>();
+    let matched = Arc::clone(&corpus);
     let mut worker = FinderWorker::spawn_ranked(move || {
         let _ = first_frame.recv_timeout(Duration::from_secs(2));
-        crate::store::index::finder::ranker(origin, max_file_size, searched, make_index, found)
+        let share = move |index: Arc<crate::store::index::LibraryIndex>| {
+            let find = move |text: &str| {
+                crate::store::index::matching::roots_matching(&index, &matched, text)
+            };
+            let _ = text_match_tx.send(Arc::new(find));
+        };
+        crate::store::index::finder::ranker(
+            origin,
+            max_file_size,
+            searched,
+            make_index,
+            found,
+            share,
+        )
     });
     let mut unreadable_said = false;
-    // The tree filter, typed, is worked on by its own thread.
-    let tree_worker = tree_worker::TreeWorker::spawn();
+    // The tree's and the timeline's filters, typed, are worked on by
+    // their own thread.
+    let filters = filter_worker::FilterWorker::spawn();
     let mut state = State::new(corpus, lang, keymap, theme);
     // Said on the first screen: documents from the folder the program was
     // started in, not the user's own.
@@ -174,7 +193,15 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
             if state.quit {
                 return Ok(None);
             }
-            if tree_worker.show(&mut state) {
+            if filters.show(&mut state) {
+                dirty = true;
+            }
+            // The library's index is open: a filter in force is run again
+            // to find the documents' text too.
+            if let Ok(text_match) = text_matches.try_recv() {
+                update::text_match_ready(&mut state, text_match);
+                filters.take(&mut state);
+                update::settle(&mut state);
                 dirty = true;
             }
             while let Some(u) = worker.try_latest() {
@@ -248,9 +275,8 @@ pub fn run(paths: &Paths) -> anyhow::Result<ExitCode> {
                     break;
                 }
             }
-            if !tree_worker.take(&mut state) {
-                update::settle(&mut state);
-            }
+            filters.take(&mut state);
+            update::settle(&mut state);
         }
     })();
     terminal::leave(term, mouse);

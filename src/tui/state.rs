@@ -207,6 +207,12 @@ pub struct NotesUi {
 /// Characters to mark in the open text after a finder jump: (paragraph, char).
 pub type Marks = Vec<(usize, usize)>;
 
+/// The roots the library's index matches for a filter's text (every word
+/// whole or as a word's start, no typos), in no order: what the tree
+/// filter and the timeline find in the documents' text. Given once the
+/// index is open.
+pub type TextMatch = Arc<dyn Fn(&str) -> Vec<NodeIdx> + Send + Sync>;
+
 pub struct State {
     pub corpus: Arc<Corpus>,
     pub lang: Lang,
@@ -224,6 +230,15 @@ pub struct State {
     pub collapsed_groups: HashSet<String>,
     /// The timeline's filter, kept while it is closed.
     pub timeline_filter: String,
+    /// The documents the timeline shows, oldest first: those of
+    /// `timeline_filter` unless `timeline_stale`.
+    pub timeline: Vec<NodeIdx>,
+    /// The timeline's filter changed (or the index came) and `timeline`
+    /// does not show it yet: see [`super::update::settle`].
+    pub timeline_stale: bool,
+    /// The documents' text as the filters search it, once the library's
+    /// index is open; until then they match titles and labels alone.
+    pub text_match: Option<TextMatch>,
     pub rows: Vec<TreeRow>,
     pub tree_selected: usize,
     pub filter: String,

@@ -9,14 +9,14 @@ pub(crate) use dossier_core::tree::{Group, Grouping};
 use dossier_core::tree::{children, groups};
 use dossier_core::{Corpus, NodeIdx, NodeKind};
 
-use super::state::{RowItem, State, TreeRow};
+use super::state::{RowItem, State, TextMatch, TreeRow};
 
 /// Recomputes the visible rows from the expanded set and the filter, and
 /// keeps the selection on the same node where it can.
 pub fn rebuild(s: &mut State) {
     let keep = s.selected_row().map(|r| r.item);
     let c = s.corpus.clone();
-    let filter = Filter::parse_in(&s.filter, &c);
+    let filter = filter_of(s, &c);
     ensure_groups(s);
     s.rows = rows_of(&c, &s.groups, &filter, &s.collapsed_groups, &s.expanded);
     s.tree_filter = filter;
@@ -24,6 +24,31 @@ pub fn rebuild(s: &mut State) {
         .and_then(|k| s.rows.iter().position(|r| r.item == k))
         .unwrap_or(s.tree_selected)
         .min(s.rows.len().saturating_sub(1));
+}
+
+/// The tree's filter, parsed: the one in force when its words are the
+/// same (what the index found is not asked again at every fold), else
+/// with what the index finds now.
+fn filter_of(s: &State, c: &Corpus) -> Filter {
+    let parsed = Filter::parse_in(&s.filter, c);
+    if parsed.same_words(&s.tree_filter)
+        && (s.tree_filter.found().is_some() || s.text_match.is_none())
+    {
+        return s.tree_filter.clone();
+    }
+    with_text(parsed, s.text_match.as_ref())
+}
+
+/// `f`, also matching the roots whose text the index matches for its
+/// words; `f` itself without an index, or without words.
+fn with_text(f: Filter, text_match: Option<&TextMatch>) -> Filter {
+    match text_match {
+        Some(find) if !f.text.is_empty() => {
+            let found = find(&f.text);
+            f.with_found(found)
+        }
+        _ => f,
+    }
 }
 
 /// Makes the groups if they are not those of the grouping in force.
@@ -35,7 +60,7 @@ fn ensure_groups(s: &mut State) {
 }
 
 /// The tree for a filter typed, made off the interface's thread (see
-/// [`super::tree_worker`]): what [`rebuild`] makes of a filter that is
+/// [`super::filter_worker`]): what [`rebuild`] makes of a filter that is
 /// not empty, which opens every group and node that holds a match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Filtered {
@@ -46,16 +71,28 @@ pub struct Filtered {
     pub filter: Filter,
 }
 
-/// [`Filtered`] for `text` over `c` grouped as `grouping`.
-pub fn filtered(c: &Corpus, grouping: Grouping, text: &str) -> Filtered {
-    filtered_in(c, grouping, groups(c, grouping), text)
+/// [`Filtered`] for `text` over `c` grouped as `grouping`, with what
+/// `text_match` finds in the documents' text.
+pub fn filtered(
+    c: &Corpus,
+    grouping: Grouping,
+    text: &str,
+    text_match: Option<&TextMatch>,
+) -> Filtered {
+    filtered_in(c, grouping, groups(c, grouping), text, text_match)
 }
 
 /// [`filtered`] over `groups` already made for `grouping` (the tree's
 /// own, handed over rather than made again for every key: a pass over
 /// every document).
-pub fn filtered_in(c: &Corpus, grouping: Grouping, groups: Vec<Group>, text: &str) -> Filtered {
-    let filter = Filter::parse_in(text, c);
+pub fn filtered_in(
+    c: &Corpus,
+    grouping: Grouping,
+    groups: Vec<Group>,
+    text: &str,
+    text_match: Option<&TextMatch>,
+) -> Filtered {
+    let filter = with_text(Filter::parse_in(text, c), text_match);
     let rows = rows_of(c, &groups, &filter, &HashSet::new(), &HashSet::new());
     Filtered {
         text: text.to_string(),
@@ -68,19 +105,21 @@ pub fn filtered_in(c: &Corpus, grouping: Grouping, groups: Vec<Group>, text: &st
 
 /// Shows a [`Filtered`] tree if it is for the filter and grouping the
 /// tree has now (a later key makes it stale), with the selection on the
-/// first row that matched by itself; returns whether it was shown.
+/// first row that matched by itself (where it was, when the same filter
+/// came again with what the index found); returns whether it was shown.
 pub fn show_filtered(s: &mut State, f: Filtered) -> bool {
     if f.text != s.filter || f.grouping != s.grouping || s.rows_stale {
         return false;
     }
+    let again = f.filter.same_words(&s.tree_filter);
+    let keep = s.selected_row().map(|r| r.item).filter(|_| again);
     s.groups = f.groups;
     s.groups_of = Some(f.grouping);
     s.rows = f.rows;
     s.tree_filter = f.filter;
-    s.tree_selected = s
-        .rows
-        .iter()
-        .position(|r| r.hit)
+    s.tree_selected = keep
+        .and_then(|k| s.rows.iter().position(|r| r.item == k))
+        .or_else(|| s.rows.iter().position(|r| r.hit))
         .unwrap_or(s.tree_selected)
         .min(s.rows.len().saturating_sub(1));
     true

@@ -22,7 +22,6 @@ pub use finder::apply_finder_update;
 use finder::finder;
 pub use reader::open_node;
 use reader::{follow_link, history, motion, open_row, peek, scroll_to, step_link};
-pub use rows::settle;
 use rows::{filter_prompt, set_expanded};
 pub use start::resize;
 
@@ -50,10 +49,12 @@ pub fn update(s: &mut State, a: Action) -> Vec<Effect> {
         settle(s);
         return notes::act(s, a);
     }
-    // Keys typed into the tree filter only change the filter; anything
-    // else first brings the tree up to date with it.
+    // Keys typed into the tree's or the timeline's filter only change the
+    // filter; anything else first brings both up to date with theirs.
     let typing = matches!(a, Action::Type(_) | Action::Erase | Action::ClearPrompt);
-    if !(s.prompt() == Some(Reading::FilterPrompt) && typing) {
+    let filtering = s.prompt() == Some(Reading::FilterPrompt)
+        || matches!(s.screen, Screen::Timeline { typing: true, .. });
+    if !(filtering && typing) {
         settle(s);
     }
     s.message = None;
@@ -184,6 +185,25 @@ fn browse(s: &mut State, a: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Brings the tree's rows and the timeline up to date with their filters.
+/// The loop calls it before drawing, after taking every key that was
+/// already waiting: over thousands of dossiers filtering costs more than
+/// a keystroke's time, and a burst of typed letters then costs one
+/// filtering, not one each. A filter that is not empty is handed to the
+/// filters' thread instead, where there is one (see `tui::filter_worker`).
+pub fn settle(s: &mut State) {
+    rows::settle(s);
+    super::timeline::settle(s);
+}
+
+/// The library's index is open: the filters find the documents' text
+/// from now on, and a filter in force is run again.
+pub fn text_match_ready(s: &mut State, text_match: super::state::TextMatch) {
+    s.text_match = Some(text_match);
+    s.rows_stale |= !s.filter.is_empty();
+    s.timeline_stale |= !s.timeline_filter.is_empty();
+}
+
 /// Opens the help on the keys of the mode in force, over what is open.
 pub fn open_help(s: &mut State) {
     let over = Box::new(std::mem::take(&mut s.screen));
@@ -207,3 +227,5 @@ fn next_pane(s: &State, forward: bool) -> Pane {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;

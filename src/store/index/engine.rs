@@ -9,21 +9,20 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{
-    BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery,
-};
+use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
-    Field, IndexRecordOption, STORED, STRING, Schema, TEXT, TantivyDocument, Value,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TEXT, TantivyDocument, Value,
 };
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term, doc};
 
-use super::query::{Atom, Mode, Plan};
+use super::clauses::{Reach, plan_query};
+use super::query::{Mode, Plan};
 use super::units::{Shown, Unit};
 pub use super::unmapped::Reading;
 
 /// Changes whenever what is indexed, or how, changes: an index of another
 /// version is rebuilt.
-const VERSION: &str = "dossier-index-1";
+const VERSION: &str = "dossier-index-2";
 
 /// The group of units that come from no file of the origin (the built-in
 /// letter).
@@ -36,23 +35,26 @@ const WRITER_MEMORY: usize = 50_000_000;
 pub type Error = TantivyError;
 
 #[derive(Clone, Copy)]
-struct Fields {
-    id: Field,
-    group: Field,
-    kind: Field,
-    stamp: Field,
-    title: Field,
-    people: Field,
-    dossier: Field,
-    body: Field,
-    ident: Field,
-    shown: Field,
+pub(super) struct Fields {
+    pub(super) id: Field,
+    pub(super) group: Field,
+    pub(super) kind: Field,
+    pub(super) stamp: Field,
+    pub(super) title: Field,
+    pub(super) people: Field,
+    pub(super) dossier: Field,
+    pub(super) body: Field,
+    pub(super) ident: Field,
+    pub(super) shown: Field,
 }
 
 fn schema() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let f = Fields {
-        id: b.add_text_field("id", STRING | STORED),
+        // A fast field too: a filter reads the id of every unit it
+        // matches, at 100,000 documents in 13 ms for a word in each of
+        // them, where the stored documents take 1.0 s.
+        id: b.add_text_field("id", STRING | STORED | FAST),
         group: b.add_text_field("group", STRING | STORED),
         kind: b.add_text_field("kind", STRING),
         stamp: b.add_text_field("stamp", STORED),
@@ -88,8 +90,8 @@ struct Payload {
 }
 
 pub struct LibraryIndex {
-    reader: IndexReader,
-    f: Fields,
+    pub(super) reader: IndexReader,
+    pub(super) f: Fields,
     warnings: Vec<String>,
 }
 
@@ -314,7 +316,7 @@ impl LibraryIndex {
             if level == 3 && (found.len() >= 3 || !plan.atoms().any(|a| a.mode == Mode::Plain)) {
                 break;
             }
-            let Some(q) = self.plan_query(plan, level) else {
+            let Some(q) = plan_query(self.f, plan, Reach::Level(level)) else {
                 continue;
             };
             let top = searcher.search(
@@ -341,132 +343,6 @@ impl LibraryIndex {
             }
         }
         Ok(found)
-    }
-
-    fn plan_query(&self, plan: &Plan, level: u8) -> Option<Box<dyn Query>> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(self.f.kind, "unit"),
-                IndexRecordOption::Basic,
-            )),
-        )];
-        for group in &plan.groups {
-            let any: Vec<(Occur, Box<dyn Query>)> = group
-                .iter()
-                .filter_map(|a| self.atom_query(a, level))
-                .map(|q| (Occur::Should, q))
-                .collect();
-            if any.is_empty() {
-                return None;
-            }
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(any))));
-        }
-        // Words typed together rank higher where they stand together
-        // (`Europese Raad`, `Iron Dome`).
-        let together: Vec<String> = plan
-            .groups
-            .iter()
-            .filter_map(|g| match g.as_slice() {
-                [a] if a.ident.is_none() && a.mode != Mode::Whole => Some(a.words.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect();
-        if together.len() >= 2 {
-            for (field, boost) in [
-                (self.f.title, 3.0),
-                (self.f.dossier, 3.0),
-                (self.f.body, 1.0),
-            ] {
-                let phrase = PhraseQuery::new(
-                    together
-                        .iter()
-                        .map(|w| Term::from_field_text(field, w))
-                        .collect(),
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(phrase), boost)),
-                ));
-            }
-        }
-        for a in &plan.not {
-            if let Some(q) = self.atom_query(a, 2) {
-                clauses.push((Occur::MustNot, q));
-            }
-        }
-        Some(Box::new(BooleanQuery::new(clauses)))
-    }
-
-    /// An atom at a level: every way it may match up to that level.
-    fn atom_query(&self, a: &Atom, level: u8) -> Option<Box<dyn Query>> {
-        let f = self.f;
-        let text_fields = [
-            (f.title, 3.0),
-            (f.people, 3.0),
-            (f.dossier, 2.0),
-            (f.body, 1.0),
-        ];
-        let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        if let Some(ident) = &a.ident {
-            let q = TermQuery::new(
-                Term::from_field_text(f.ident, ident),
-                IndexRecordOption::Basic,
-            );
-            any.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 8.0))));
-        }
-        for (field, boost) in text_fields {
-            let whole: Box<dyn Query> = match a.words.as_slice() {
-                [] => continue,
-                [w] => Box::new(TermQuery::new(
-                    Term::from_field_text(field, w),
-                    IndexRecordOption::WithFreqs,
-                )),
-                words => Box::new(PhraseQuery::new(
-                    words
-                        .iter()
-                        .map(|w| Term::from_field_text(field, w))
-                        .collect(),
-                )),
-            };
-            any.push((Occur::Should, Box::new(BoostQuery::new(whole, boost))));
-            let [w] = a.words.as_slice() else {
-                continue;
-            };
-            let w = w.as_str();
-            let escaped = regex_escape(w);
-            let mut add = |pattern: String, weight: f32| {
-                if let Ok(q) = RegexQuery::from_pattern(&pattern, field) {
-                    any.push((
-                        Occur::Should,
-                        Box::new(BoostQuery::new(Box::new(q), boost * weight)),
-                    ));
-                }
-            };
-            let prefix = matches!(a.mode, Mode::Plain | Mode::Exact | Mode::Prefix);
-            let part = matches!(a.mode, Mode::Plain | Mode::Exact) && w.chars().count() >= 3;
-            let suffix = a.mode == Mode::Suffix;
-            if level >= 1 && prefix {
-                add(format!("{escaped}.+"), 0.5);
-            }
-            if level >= 2 && part {
-                add(format!(".+{escaped}.*"), 0.2);
-            }
-            if level >= 2 && suffix {
-                add(format!(".+{escaped}"), 0.2);
-            }
-            let len = w.chars().count();
-            if level >= 3 && a.mode == Mode::Plain && len >= 4 {
-                let distance = if len >= 8 { 2 } else { 1 };
-                let q = FuzzyTermQuery::new(Term::from_field_text(field, w), distance, true);
-                any.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), boost * 0.1)),
-                ));
-            }
-        }
-        (!any.is_empty()).then(|| Box::new(BooleanQuery::new(any)) as Box<dyn Query>)
     }
 }
 
@@ -558,15 +434,4 @@ fn wipe(dir: &Path) -> Result<(), Error> {
     }
     std::fs::create_dir_all(dir)?;
     Ok(())
-}
-
-fn regex_escape(w: &str) -> String {
-    let mut out = String::with_capacity(w.len());
-    for c in w.chars() {
-        if !c.is_alphanumeric() {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -28,13 +28,16 @@ pub fn damaged() -> bool {
 /// The finder's `query, limit → rows`, made on its thread: the library's
 /// index, read without memory maps (a file truncated underfoot gives no
 /// rows, not a crash), or when it cannot be opened the passage index
-/// `fallback` makes (whose unreadable texts go to `unreadable`).
+/// `fallback` makes (whose unreadable texts go to `unreadable`). The
+/// index opened is handed to `share` too, for the filters: it is opened
+/// once a run.
 pub fn ranker(
     origin: Origin,
     max_file_size: u64,
     corpus: Arc<Corpus>,
     fallback: impl FnOnce() -> (SearchIndex, Vec<BodyError>),
     unreadable: Arc<Mutex<Vec<BodyError>>>,
+    share: impl FnOnce(Arc<LibraryIndex>),
 ) -> Rank {
     let loaded = Arc::clone(&corpus);
     let opened = super::open_with(
@@ -44,7 +47,11 @@ pub fn ranker(
         Reading::Unmapped,
     );
     match opened {
-        Ok(index) => Box::new(move |q: &str, limit: usize| rows(&index, &corpus, q, limit)),
+        Ok(index) => {
+            let index = Arc::new(index);
+            share(Arc::clone(&index));
+            Box::new(move |q: &str, limit: usize| rows(&index, &corpus, q, limit))
+        }
         Err(_) => {
             let (index, errors) = fallback();
             if let Ok(mut u) = unreadable.lock() {

@@ -6,11 +6,15 @@
 //! - [`query`]: what a query asks (fzf's syntax, citations) — no index.
 //! - [`units`]: what the index holds of a corpus — no index.
 //! - [`engine`]: the tantivy index, its stamps and its ranking.
+//! - [`clauses`]: a query's plan as tantivy's query.
+//! - [`matching`]: every unit a filter's text matches.
 //! - [`passages`]: a result's best passages, for display.
 //! - [`sources`]: the files a library is read from, with their stamps.
 
+mod clauses;
 pub mod engine;
 pub mod finder;
+pub mod matching;
 pub mod passages;
 pub mod query;
 pub mod sources;

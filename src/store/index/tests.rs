@@ -151,6 +151,63 @@ fn fzf_syntax_and_exact_phrases() {
     assert_eq!(ids(&i, "smokkel$")[0], "kst-21501-04-287");
 }
 
+/// The ids every unit a filter's text matches, sorted.
+fn matching(index: &LibraryIndex, q: &str) -> Vec<String> {
+    let mut ids = index.matching(&parse(q)).unwrap();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_filter_matches_every_unit_holding_each_word_whole_or_as_a_start() {
+    let i = index();
+    // A word of the text alone, in every unit that holds it.
+    let heard = matching(&i, "beraadslaging");
+    assert_eq!(heard.len(), 8, "{heard:?}");
+    assert!(heard.iter().all(|id| id.starts_with("kst-36600-v-")));
+    // Every word, in any field, as the start of a word.
+    assert_eq!(matching(&i, "wapenexp Israël"), ["kst-32317-1"]);
+    assert_eq!(matching(&i, "JBZ-Raad"), ["kst-32317-1"]);
+    assert_eq!(matching(&i, "32317"), ["kst-32317-1"]);
+    assert_eq!(matching(&i, "motie").len(), 9);
+    // No typo and no part of a word: a filter shows no near misses.
+    assert!(matching(&i, "mensensmokel").is_empty());
+    assert!(matching(&i, "smokkel").is_empty());
+    assert!(matching(&i, "qqq").is_empty());
+    assert!(matching(&i, "").is_empty());
+    // fzf's syntax as search reads it.
+    assert_eq!(matching(&i, "'smokkel"), ["kst-21501-04-287"]);
+    assert_eq!(matching(&i, "smokkel$"), ["kst-21501-04-287"]);
+    assert_eq!(matching(&i, "motie !Kahraman"), ["kst-21501-04-287"]);
+    assert_eq!(
+        matching(&i, "wapenexport | mensensmokkel"),
+        ["kst-21501-04-287", "kst-32317-1"]
+    );
+    assert!(matching(&i, "!motie").is_empty());
+}
+
+#[test]
+fn a_filter_matches_all_units_not_the_best_few() {
+    let units: Vec<Unit> = (0..500)
+        .map(|n| {
+            unit(
+                &format!("d-{n}"),
+                "Brief",
+                &[],
+                &[],
+                &["Over de begroting."],
+            )
+        })
+        .collect();
+    let i = LibraryIndex::in_ram(Loaded {
+        units,
+        warnings: Vec::new(),
+    })
+    .unwrap();
+    assert_eq!(i.matching(&parse("begroting")).unwrap().len(), 500);
+    assert_eq!(i.matching(&parse("begr")).unwrap().len(), 500);
+}
+
 /// The sources of a library on disk: a stamp per unit's file.
 fn sources(units: &[Unit], stamp: &str) -> Vec<(String, String)> {
     units

@@ -203,7 +203,7 @@ fn help_names_each_action_of_the_pane_in_force_by_what_it_does() {
     assert_eq!(row(Mode::Filter, "done").unwrap(), "Enter / ↓ / Tab klaar");
     assert_eq!(
         row(Mode::Timeline, "filter_timeline").unwrap(),
-        "f / / tijdlijn filteren"
+        "f / / tijdlijn filteren (kenmerken en tekst)"
     );
     // Every row of every mode is one of the mode's actions, once.
     for mode in MODES {

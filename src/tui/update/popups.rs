@@ -48,6 +48,7 @@ pub(super) fn load_error(s: &mut State, i: usize, a: Action) {
 /// The documents by date, and the filter typed over them.
 pub(super) fn timeline(s: &mut State, at: usize, typing: bool, a: Action) {
     if typing {
+        let before = s.timeline_filter.clone();
         let typing = match a {
             Action::Type(c) => {
                 s.timeline_filter.push(c);
@@ -68,9 +69,10 @@ pub(super) fn timeline(s: &mut State, at: usize, typing: bool, a: Action) {
             Action::Done => false,
             _ => true,
         };
-        // The selection stays inside what is shown.
-        let n = crate::tui::timeline::shown(s).len();
-        let at = at.min(n.saturating_sub(1));
+        // Filtered before the next frame (see `update::settle`); the
+        // selection stays inside what is shown.
+        s.timeline_stale |= s.timeline_filter != before;
+        let at = at.min(s.timeline.len().saturating_sub(1));
         s.screen = Screen::Timeline { at, typing };
         return;
     }
@@ -86,7 +88,7 @@ pub(super) fn timeline(s: &mut State, at: usize, typing: bool, a: Action) {
         Action::Top => 0,
         Action::Bottom => last,
         Action::Open => {
-            if let Some(&d) = docs.get(at) {
+            if let Some(d) = docs.get(at).copied() {
                 open_node(s, d, true);
             }
             return;

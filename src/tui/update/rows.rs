@@ -61,11 +61,9 @@ pub(super) fn filter_prompt(s: &mut State, a: Action) {
     }
 }
 
-/// Brings the tree's rows up to date with the filter. The loop calls it
-/// before drawing, after taking every key that was already waiting: over
-/// thousands of dossiers filtering costs more than a keystroke's time,
-/// and a burst of typed letters then costs one filtering, not one each.
-pub fn settle(s: &mut State) {
+/// Brings the tree's rows up to date with the filter (see
+/// [`super::settle`]).
+pub(super) fn settle(s: &mut State) {
     if !s.rows_stale {
         return;
     }

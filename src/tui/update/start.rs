@@ -32,6 +32,10 @@ impl State {
             groups_of: None,
             collapsed_groups: HashSet::new(),
             timeline_filter: String::new(),
+            // Made when the timeline is first opened.
+            timeline: Vec::new(),
+            timeline_stale: true,
+            text_match: None,
             rows: Vec::new(),
             tree_selected: 0,
             filter: String::new(),
