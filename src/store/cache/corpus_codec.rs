@@ -510,7 +510,7 @@ mod tests {
     #[test]
     fn kamerstukken_read_back_with_and_without_their_chamber() {
         let file = |id: &str| SourceFile {
-            path: format!("{id}.toml").into(),
+            path: format!("{id}.toml"),
             text: format!(
                 "[dossier]\nid = \"{id}\"\nkind = \"document\"\ntitle = \"Motie\"\ntext = \"Tekst.\"\n\n[document]\ntype = \"motie\"\ndate = \"2025-06-18\"\ndossier_number = \"21501-20\"\nnumber = \"{}\"\nyear = \"2024-2025\"\nsubmitters = [\"Ceder\"]\n",
                 &id[13..]
