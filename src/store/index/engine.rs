@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TEXT, TantivyDocument, Value,
@@ -22,7 +22,7 @@ pub use super::unmapped::Reading;
 
 /// Changes whenever what is indexed, or how, changes: an index of another
 /// version is rebuilt.
-const VERSION: &str = "dossier-index-2";
+const VERSION: &str = "dossier-index-3";
 
 /// The group of units that come from no file of the origin (the built-in
 /// letter).
@@ -55,9 +55,11 @@ fn schema() -> (Schema, Fields) {
         // matches, at 100,000 documents in 13 ms for a word in each of
         // them, where the stored documents take 1.0 s.
         id: b.add_text_field("id", STRING | STORED | FAST),
-        group: b.add_text_field("group", STRING | STORED),
+        // Fast fields too: a sync reads every file's marker (see
+        // [`super::stamps`]).
+        group: b.add_text_field("group", STRING | STORED | FAST),
         kind: b.add_text_field("kind", STRING),
-        stamp: b.add_text_field("stamp", STORED),
+        stamp: b.add_text_field("stamp", STORED | FAST),
         title: b.add_text_field("title", TEXT),
         people: b.add_text_field("people", TEXT),
         dossier: b.add_text_field("dossier", TEXT),
@@ -172,7 +174,7 @@ impl LibraryIndex {
             Err(TantivyError::LockFailure(..)) => return LibraryIndex::in_ram(load(None)),
             Err(e) => return Err(e),
         };
-        let known = markers(&index, f)?;
+        let known = super::stamps::markers(&index, f)?;
         let current: BTreeMap<&str, &str> = sources
             .iter()
             .map(|(k, s)| (k.as_str(), s.as_str()))
@@ -365,28 +367,6 @@ fn unit_doc(f: Fields, u: &Unit, group: &str) -> TantivyDocument {
     }
     d.add_text(f.shown, serde_json::to_string(&u.shown).unwrap_or_default());
     d
-}
-
-/// Every source file's stamp as the index holds it.
-fn markers(index: &Index, f: Fields) -> Result<BTreeMap<String, String>, Error> {
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    let q = TermQuery::new(
-        Term::from_field_text(f.kind, "file"),
-        IndexRecordOption::Basic,
-    );
-    let mut out = BTreeMap::new();
-    for addr in searcher.search(&q, &DocSetCollector)? {
-        let d: TantivyDocument = searcher.doc(addr)?;
-        let get = |field: Field| {
-            d.get_first(field)
-                .and_then(|v| v.as_str().map(str::to_string))
-        };
-        if let (Some(g), Some(s)) = (get(f.group), get(f.stamp)) {
-            out.insert(g, s);
-        }
-    }
-    Ok(out)
 }
 
 /// This index's version, the program's, and a stamp of its executable:

@@ -18,6 +18,7 @@ pub mod matching;
 pub mod passages;
 pub mod query;
 pub mod sources;
+mod stamps;
 pub mod units;
 pub mod unmapped;
 
