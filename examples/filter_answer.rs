@@ -2,8 +2,9 @@
 //! index: every unit a filter's text matches (`LibraryIndex::matching`),
 //! and those ids as roots of the corpus, read unmapped as the interface
 //! reads the index; then the whole filtering of the tree and of the
-//! timeline (what the filters' thread does for a key), without the index
-//! and with it. Median of 10 runs per query.
+//! timeline (as the interface's thread would do it for a key), without
+//! the index and with it; and the timeline's filter as the filters'
+//! thread does it, its labels made once. Median of 10 runs per query.
 //!
 //! `cargo run --release --example filter_answer -- [DIR]`: the library
 //! folder DIR, or the user's library as the interface opens it
@@ -17,7 +18,8 @@ use std::time::{Duration, Instant};
 use dossier::store::dossiers::{self, Origin};
 use dossier::store::index::{self, engine::Reading, matching, query};
 use dossier::tui::bench::{
-    Action, Keymap, State, TextMatch, Theme, settle, text_match_ready, update,
+    Action, Keymap, Labels, State, TextMatch, Theme, settle, text_match_ready,
+    timeline_filtered_in, update,
 };
 use dossier_core::lang::Lang;
 use dossier_core::tree::TreeFilter;
@@ -78,10 +80,18 @@ fn main() {
         )
     };
     let (mut titles, mut text) = (state(), state());
-    text_match_ready(&mut text, find);
+    text_match_ready(&mut text, find.clone());
+    let t = Instant::now();
+    let labels = Labels::of(&corpus);
+    println!("timeline labels made in {:.1} ms", ms(t.elapsed()));
     println!(
-        "{:<24} {:>20} {:>20} {:>20} {:>20}",
-        "query", "tree: titles", "tree: + text", "timeline: labels", "timeline: + text"
+        "{:<24} {:>20} {:>20} {:>20} {:>20} {:>20}",
+        "query",
+        "tree: titles",
+        "tree: + text",
+        "timeline: labels",
+        "timeline: + text",
+        "labels made once"
     );
     for q in QUERIES {
         let mut cells = Vec::new();
@@ -112,6 +122,8 @@ fn main() {
             });
             cells.push(format!("{docs:>7} {:>8.1} ms", ms(t)));
         }
+        let (docs, t) = median(|| timeline_filtered_in(&corpus, &labels, q, Some(&find)).len());
+        cells.push(format!("{docs:>7} {:>8.1} ms", ms(t)));
         println!("{q:<24} {}", cells.join(" "));
     }
 }

@@ -49,6 +49,8 @@ impl FilterWorker {
         let _ = std::thread::Builder::new()
             .name("dossier-filter".into())
             .spawn(move || {
+                // The timeline's labels of the corpus asked last.
+                let mut labels: Option<(Arc<Corpus>, timeline::Labels)> = None;
                 while let Ok(first) = ask_rx.recv() {
                     let (mut tree_ask, mut timeline_ask) = (None, None);
                     for ask in std::iter::once(first).chain(ask_rx.try_iter()) {
@@ -58,7 +60,7 @@ impl FilterWorker {
                         }
                     }
                     for ask in [tree_ask, timeline_ask].into_iter().flatten() {
-                        if answer_tx.send(answer(ask)).is_err() {
+                        if answer_tx.send(answer(ask, &mut labels)).is_err() {
                             return;
                         }
                     }
@@ -125,7 +127,7 @@ impl FilterWorker {
     }
 }
 
-fn answer(ask: Ask) -> Answer {
+fn answer(ask: Ask, labels: &mut Option<(Arc<Corpus>, timeline::Labels)>) -> Answer {
     match ask {
         Ask::Tree {
             corpus,
@@ -145,7 +147,16 @@ fn answer(ask: Ask) -> Answer {
             text,
             text_match,
         } => {
-            let docs = timeline::filtered(&corpus, &text, text_match.as_ref());
+            if !labels
+                .as_ref()
+                .is_some_and(|(c, _)| Arc::ptr_eq(c, &corpus))
+            {
+                *labels = Some((Arc::clone(&corpus), timeline::Labels::of(&corpus)));
+            }
+            let docs = match labels {
+                Some((_, l)) => timeline::filtered_in(&corpus, l, &text, text_match.as_ref()),
+                None => timeline::filtered(&corpus, &text, text_match.as_ref()),
+            };
             Answer::Timeline(timeline::Filtered { text, docs })
         }
     }

@@ -34,6 +34,7 @@ pub mod bench {
     pub use super::keymap::Keymap;
     pub use super::state::{State, TextMatch};
     pub use super::theme::Theme;
+    pub use super::timeline::{Labels, filtered_in as timeline_filtered_in};
     pub use super::update::resize;
     pub use super::update::{
         Effect, FINDER_LIMIT, apply_finder_update, settle, text_match_ready, update,

@@ -18,13 +18,42 @@ pub fn shown(s: &State) -> &[NodeIdx] {
 /// The documents of `c` whose words hold every word of `filter`, case and
 /// accents aside, or whose text (or a topic's) `text_match` finds.
 pub fn filtered(c: &Corpus, filter: &str, text_match: Option<&TextMatch>) -> Vec<NodeIdx> {
-    let words: Vec<String> = dossier_core::text::fold(filter)
-        .split_whitespace()
-        .map(str::to_string)
-        .collect();
-    let docs = c.documents_by_date();
+    if dossier_core::text::fold(filter).trim().is_empty() {
+        return c.documents_by_date();
+    }
+    filtered_in(c, &Labels::of(c), filter, text_match)
+}
+
+/// The documents of a corpus by date, each with its label's words
+/// folded: made once for the filters' thread, which then matches each
+/// filter without making them again (at 100,000 documents 0.2 s for
+/// the labels, a few milliseconds for a filter).
+pub struct Labels {
+    docs: Vec<(NodeIdx, String)>,
+}
+
+impl Labels {
+    pub fn of(c: &Corpus) -> Labels {
+        let docs = c
+            .documents_by_date()
+            .into_iter()
+            .map(|d| (d, dossier_core::text::fold(&haystack(c, d))))
+            .collect();
+        Labels { docs }
+    }
+}
+
+/// [`filtered`], the labels made already.
+pub fn filtered_in(
+    c: &Corpus,
+    labels: &Labels,
+    filter: &str,
+    text_match: Option<&TextMatch>,
+) -> Vec<NodeIdx> {
+    let folded = dossier_core::text::fold(filter);
+    let words: Vec<&str> = folded.split_whitespace().collect();
     if words.is_empty() {
-        return docs;
+        return labels.docs.iter().map(|(d, _)| *d).collect();
     }
     // A topic found stands for the document it comes from.
     let mut found: Vec<NodeIdx> = text_match
@@ -34,13 +63,11 @@ pub fn filtered(c: &Corpus, filter: &str, text_match: Option<&TextMatch>) -> Vec
         .filter_map(|r| c.letter_of(r))
         .collect();
     found.sort_unstable();
-    docs.into_iter()
-        .filter(|&d| {
-            found.binary_search(&d).is_ok() || {
-                let hay = dossier_core::text::fold(&haystack(c, d));
-                words.iter().all(|w| hay.contains(w.as_str()))
-            }
-        })
+    labels
+        .docs
+        .iter()
+        .filter(|(d, hay)| found.binary_search(d).is_ok() || words.iter().all(|w| hay.contains(w)))
+        .map(|(d, _)| *d)
         .collect()
 }
 
@@ -128,5 +155,28 @@ mod tests {
         assert_eq!(ids("32317").len(), 2);
         assert_eq!(ids("RAM"), ["kst-21501-04-287"]);
         assert!(ids("qqq").is_empty());
+    }
+
+    #[test]
+    fn labels_made_once_filter_as_labels_made_for_each_filter() {
+        let c = crate::store::dossiers::load_library_fixture();
+        let labels = Labels::of(&c);
+        for f in [
+            "",
+            " ",
+            "motie",
+            "21501-04",
+            "32317 agenda",
+            "RAM",
+            "Motion",
+            "qqq",
+        ] {
+            assert_eq!(
+                filtered_in(&c, &labels, f, None),
+                filtered(&c, f, None),
+                "{f}"
+            );
+        }
+        assert_eq!(filtered_in(&c, &labels, "", None).len(), 3);
     }
 }
