@@ -894,3 +894,21 @@ fn the_tree_filter_typed_narrows_the_tree() {
     t.send(b"q");
     assert_eq!(t.wait_exit().code(), Some(0));
 }
+
+#[test]
+fn the_tree_filter_finds_a_word_of_a_text_once_the_index_is_open() {
+    // `tweetrap` is in no title: only in the text of the EBSP topic, which
+    // the library's index finds once the finder's thread has opened it.
+    let (home, notes) = dirs();
+    let mut t = Pty::start(home.path(), &notes);
+    let s = t.wait_text("Dossiers");
+    assert!(s.text().contains("CT-ontbijt"), "{}", s.text());
+    t.send(b"f");
+    t.send(b"tweetrap");
+    t.wait_for("the topic whose text holds the word", |s| {
+        s.text().contains("Enhanced Border") && !s.text().contains("CT-ontbijt")
+    });
+    t.send(ENTER);
+    t.send(b"q");
+    assert_eq!(t.wait_exit().code(), Some(0));
+}
