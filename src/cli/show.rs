@@ -363,6 +363,6 @@ mod tests {
         // The command fails with that message (printed `dossier: …`, exit 1).
         let e = run(&c, Lang::En, "t", false).unwrap_err().to_string();
         assert!(e.starts_with("t: the text cannot be read: "), "{e}");
-        assert!(e.contains("has changed since it was read"), "{e}");
+        assert!(e.contains("made again on the next start"), "{e}");
     }
 }

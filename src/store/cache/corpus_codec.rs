@@ -304,21 +304,52 @@ impl CacheBodies {
             .ok_or("no such block in the cache")?;
         let at = |e: &dyn std::fmt::Display| format!("block at byte {offset}: {e}");
         let mut bytes = vec![0; len];
-        {
-            let mut file = self
-                .file
-                .lock()
-                .map_err(|_| "the cache file is unavailable")?;
-            file.seek(SeekFrom::Start(offset)).map_err(|e| at(&e))?;
-            file.read_exact(&mut bytes).map_err(|e| at(&e))?;
-        }
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| "the cache file is unavailable")?;
+        let read = file
+            .seek(SeekFrom::Start(offset))
+            .and_then(|_| file.read_exact(&mut bytes));
         let mut h = Hash64::new();
         h.update(&bytes);
-        if h.finish() != hash {
-            return Err(at(&"the cache file has changed since it was read"));
+        if read.is_err() || h.finish() != hash {
+            // The corpus was served before its bodies were read: a block
+            // found damaged now leaves its texts unread in this run, and
+            // the file goes, so that the next start makes it again.
+            self.discard(&file);
+            let why = read
+                .err()
+                .map_or("damaged".into(), |e| format!("unreadable ({e})"));
+            return Err(at(&format!(
+                "the cache file is {why}; it is made again on the next start"
+            )));
         }
         Ok(bytes)
     }
+
+    /// Removes the cache file at `path` if it is still the one `file` has
+    /// open (another start may have written a new one there).
+    fn discard(&self, file: &fs::File) {
+        let same = match (file.metadata(), fs::metadata(&self.path)) {
+            (Ok(open), Ok(named)) => same_file(&open, &named),
+            _ => false,
+        };
+        if same {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 impl BodySource for CacheBodies {
@@ -550,6 +581,32 @@ mod tests {
         for i in [BLOCK + 4, 2, BLOCK, 0, BLOCK + 1, 2] {
             assert_eq!(back.nodes[i].document(), c.nodes[i].document(), "node {i}");
         }
+    }
+
+    #[test]
+    fn a_body_found_damaged_is_an_error_and_its_cache_file_goes() {
+        let c = corpus(3);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corpus.bin");
+        let bytes = bytes_of(&c);
+        fs::write(&path, &bytes).unwrap();
+        let mut file = fs::File::open(&path).unwrap();
+        let lazy = Lazy {
+            path: path.clone(),
+            file: file.try_clone().unwrap(),
+            payload_start: 0,
+        };
+        let back = read(&mut file, Some(lazy)).unwrap();
+        // The disk changes the last body part after the corpus was served.
+        let mut on_disk = fs::OpenOptions::new().write(true).open(&path).unwrap();
+        on_disk
+            .seek(SeekFrom::Start(bytes.len() as u64 - 5))
+            .unwrap();
+        on_disk.write_all(b"#").unwrap();
+        drop(on_disk);
+        let e = back.nodes[1].document().unwrap_err();
+        assert!(e.reason.contains("made again on the next start"), "{e}");
+        assert!(!path.exists());
     }
 
     #[test]
