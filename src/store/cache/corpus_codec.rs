@@ -130,7 +130,10 @@ pub fn read(r: &mut dyn ReadSeek, lazy: Option<Lazy>) -> io::Result<Corpus> {
                             (None, Some(bodies)) => {
                                 let docs = frames(&bodies)?
                                     .into_iter()
-                                    .map(|b| serde_json::from_slice::<Document>(b).map_err(invalid))
+                                    .map(|r| {
+                                        serde_json::from_slice::<Document>(&bodies[r])
+                                            .map_err(invalid)
+                                    })
                                     .collect::<io::Result<Vec<_>>>()?;
                                 if docs.len() != skeletons.len() {
                                     return Err(invalid("a block's bodies do not match its nodes"));
@@ -292,11 +295,19 @@ pub struct CacheBodies {
     /// Each block's place in the file, length and hash.
     blocks: OnceLock<Vec<(u64, usize, u64)>>,
     /// The block read last, as it is in the file.
-    last: Mutex<Option<(usize, Vec<u8>)>>,
+    last: Mutex<Option<Block>>,
+}
+
+/// A block of bodies read back: which, its bytes, and where each body is
+/// in them (found once: reading a block's bodies in order asks for each).
+struct Block {
+    index: usize,
+    bytes: Vec<u8>,
+    frames: Vec<std::ops::Range<usize>>,
 }
 
 impl CacheBodies {
-    fn read_block(&self, block: usize) -> Result<Vec<u8>, String> {
+    fn read_block(&self, block: usize) -> Result<Block, String> {
         let &(offset, len, hash) = self
             .blocks
             .get()
@@ -325,7 +336,12 @@ impl CacheBodies {
                 "the cache file is {why}; it is made again on the next start"
             )));
         }
-        Ok(bytes)
+        let frames = frames(&bytes).map_err(|e| at(&e))?;
+        Ok(Block {
+            index: block,
+            bytes,
+            frames,
+        })
     }
 
     /// Removes the cache file at `path` if it is still the one `file` has
@@ -367,14 +383,14 @@ impl CacheBodies {
             .last
             .lock()
             .map_err(|_| "the cache file is unavailable")?;
-        let bytes = match &*last {
-            Some((b, bytes)) if *b == block => bytes,
-            _ => &last.insert((block, self.read_block(block)?)).1,
+        let held = match &*last {
+            Some(b) if b.index == block => b,
+            _ => last.insert(self.read_block(block)?),
         };
-        let body = frames(bytes)
-            .map_err(|e| e.to_string())?
+        let body = held
+            .frames
             .get(j)
-            .copied()
+            .and_then(|r| held.bytes.get(r.clone()))
             .ok_or("no such node in the cache")?;
         serde_json::from_slice(body).map_err(|e| format!("block {block}, node {j}: {e}"))
     }
@@ -409,9 +425,9 @@ fn framed_bodies(block: &[Node]) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// The bodies [`framed_bodies`] wrote, each still in JSON; lengths that
-/// do not add up to the bytes are an error.
-fn frames(bytes: &[u8]) -> io::Result<Vec<&[u8]>> {
+/// Where in `bytes` each body [`framed_bodies`] wrote is (each still in
+/// JSON); lengths that do not add up to the bytes are an error.
+fn frames(bytes: &[u8]) -> io::Result<Vec<std::ops::Range<usize>>> {
     let short = || invalid("a block's bodies are cut short");
     let word = |i: usize| -> io::Result<usize> {
         let b = bytes.get(i * 8..i * 8 + 8).ok_or_else(short)?;
@@ -427,7 +443,10 @@ fn frames(bytes: &[u8]) -> io::Result<Vec<&[u8]>> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let end = at.checked_add(word(i + 1)?).ok_or_else(short)?;
-        out.push(bytes.get(at..end).ok_or_else(short)?);
+        if end > bytes.len() {
+            return Err(short());
+        }
+        out.push(at..end);
         at = end;
     }
     if at != bytes.len() {
