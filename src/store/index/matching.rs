@@ -12,6 +12,7 @@ use dossier_core::{Corpus, NodeIdx};
 
 use super::LibraryIndex;
 use super::clauses::{Reach, plan_query};
+use super::columns::terms;
 use super::engine::Error;
 use super::query::{self, Plan};
 
@@ -83,21 +84,12 @@ impl SegmentCollector for SegmentIds {
         }
     }
 
-    /// The ids in the order of their terms: the dictionary is then read
-    /// once, front to back, rather than searched for each.
-    fn harvest(mut self) -> Vec<String> {
-        let Some(c) = &self.column else {
-            return Vec::new();
-        };
-        self.ords.sort_unstable();
-        let mut out = Vec::with_capacity(self.ords.len());
-        let read = c.dictionary().sorted_ords_to_term_cb(&self.ords, |id| {
-            out.push(String::from_utf8_lossy(id).into_owned());
-        });
-        if read.is_err() {
-            out.clear();
-        }
-        out
+    fn harvest(self) -> Vec<String> {
+        self.column
+            .as_ref()
+            .and_then(|c| terms(c, self.ords.into_iter()))
+            .map(|ids| ids.into_iter().map(|(_, id)| id).collect())
+            .unwrap_or_default()
     }
 }
 

@@ -12,6 +12,7 @@
 //! - [`sources`]: the files a library is read from, with their stamps.
 
 mod clauses;
+mod columns;
 pub mod engine;
 pub mod finder;
 pub mod matching;

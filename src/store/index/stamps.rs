@@ -3,7 +3,7 @@
 //! documents, whose blocks hold the units' passages between the markers,
 //! they took a quarter of an import's time at 100,000 documents.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
@@ -11,6 +11,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, Index, Score, SegmentOrdinal, SegmentReader, Term};
 
+use super::columns::terms;
 use super::engine::{Error, Fields};
 
 /// Each file's key and stamp as the index last saw them. A segment whose
@@ -77,28 +78,13 @@ impl SegmentCollector for SegmentPairs {
         let (Some(groups), Some(stamps)) = (groups, stamps) else {
             return Vec::new();
         };
+        let of = |terms: &[(u64, String)], ord: u64| {
+            let i = terms.binary_search_by_key(&ord, |t| t.0).ok()?;
+            Some(terms[i].1.clone())
+        };
         self.ords
             .iter()
-            .filter_map(|(g, s)| Some((groups.get(g)?.clone(), stamps.get(s)?.clone())))
+            .filter_map(|&(g, s)| Some((of(&groups, g)?, of(&stamps, s)?)))
             .collect()
     }
-}
-
-/// The terms of a column's `ords`, by ord: the dictionary read once, front
-/// to back, rather than searched for each.
-fn terms(column: &StrColumn, ords: impl Iterator<Item = u64>) -> Option<HashMap<u64, String>> {
-    let mut sorted: Vec<u64> = ords.collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut out = HashMap::with_capacity(sorted.len());
-    let mut next = sorted.iter();
-    column
-        .dictionary()
-        .sorted_ords_to_term_cb(&sorted, |term| {
-            if let Some(&ord) = next.next() {
-                out.insert(ord, String::from_utf8_lossy(term).into_owned());
-            }
-        })
-        .ok()?;
-    (out.len() == sorted.len()).then_some(out)
 }
