@@ -147,7 +147,7 @@ impl App {
         };
         let max = self.config.max_file_size;
         let corpus = match (&self.origin, &self.cache) {
-            (Origin::Folder(dir), Some(cache)) => cache.corpus_keyed(dir, max, lazy).0,
+            (Origin::Folder(dir), Some(cache)) => cache.corpus_served(dir, max, lazy).0,
             (Origin::Folder(dir), None) => dossiers::load_dir(dir, max),
             (Origin::FolderAndLibrary(dir), _) => dossiers::load_dir_and_library(dir, max),
             (Origin::BuiltIn, Some(cache)) => match crate::store::paths::user_library_dir() {

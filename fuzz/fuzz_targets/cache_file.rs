@@ -122,7 +122,7 @@ fuzz_target!(|data: &[u8]| {
     let (path, valid) = &s.valid;
     for lazy in [false, true] {
         fs::write(path, damaged(valid, how, rest)).expect("a cache file written");
-        let (corpus, _) = s.cache.corpus_keyed(&s.folder, MAX_FILE_SIZE, lazy);
+        let (corpus, _) = s.cache.corpus_served(&s.folder, MAX_FILE_SIZE, lazy);
         let got = texts(&corpus);
         if got == s.texts {
             continue;
@@ -139,7 +139,7 @@ fuzz_target!(|data: &[u8]| {
                 "{id}: {text}"
             );
         }
-        let (again, _) = s.cache.corpus_keyed(&s.folder, MAX_FILE_SIZE, true);
+        let (again, _) = s.cache.corpus_served(&s.folder, MAX_FILE_SIZE, true);
         assert!(texts(&again) == s.texts, "the files' corpus after the damage");
     }
     // The next input starts from the valid file again.

@@ -335,8 +335,8 @@ mod tests {
         )
         .unwrap();
         let cache = Cache::new(tmp.path().join("cache"));
-        cache.corpus_keyed(&folder, 1 << 20, false);
-        let (lazy, _) = cache.corpus_keyed(&folder, 1 << 20, true);
+        cache.corpus_served(&folder, 1 << 20, false);
+        let (lazy, _) = cache.corpus_served(&folder, 1 << 20, true);
         for e in std::fs::read_dir(tmp.path().join("cache")).unwrap() {
             let path = e.unwrap().path();
             let mut b = std::fs::read(&path).unwrap();

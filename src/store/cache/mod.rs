@@ -29,7 +29,7 @@
 //!
 //! The corpus is read as a stream and decoded, its payload hashed on the
 //! way; the nodes' bodies can be left in the file and read when first
-//! asked for (see [`Cache::corpus_keyed`]).
+//! asked for (see [`Cache::corpus_served`]).
 //!
 //! The cache lives in the user's cache directory (`~/.cache/dossier` on
 //! Linux), or in `$DOSSIER_CACHE_DIR`; `DOSSIER_NO_CACHE=1` turns it off.
@@ -93,14 +93,19 @@ impl Cache {
     /// The corpus of a dossier folder: from the cache when it matches the
     /// files, else loaded with [`dossiers::load_dir`] (and cached, with its errors).
     pub fn corpus(&self, folder: &Path, max_file_size: u64) -> (Corpus, Outcome) {
-        self.corpus_keyed(folder, max_file_size, false)
+        self.corpus_served(folder, max_file_size, false)
     }
 
     /// [`Cache::corpus`], and `lazy`: when the corpus comes from the
     /// cache, the nodes' bodies are read back from it when first asked for
     /// rather than held (see [`corpus_codec::CacheBodies`]) — for the
     /// interface, which reads a few dossiers of thousands.
-    pub fn corpus_keyed(&self, folder: &Path, max_file_size: u64, lazy: bool) -> (Corpus, Outcome) {
+    pub fn corpus_served(
+        &self,
+        folder: &Path,
+        max_file_size: u64,
+        lazy: bool,
+    ) -> (Corpus, Outcome) {
         self.corpus_of("corpus", folder, max_file_size, lazy, &|| {
             dossiers::load_dir(folder, max_file_size)
         })
@@ -108,7 +113,7 @@ impl Cache {
 
     /// The corpus a start without `--dossiers` reads — the built-in
     /// letter and the user's library in `library` — as
-    /// [`Cache::corpus_keyed`] serves a folder's: keyed by the library's
+    /// [`Cache::corpus_served`] serves a folder's: keyed by the library's
     /// files (the built-in letter is part of the program, which the key
     /// names).
     pub fn built_in_and_library(

@@ -151,7 +151,7 @@ fn a_load_with_errors_is_cached_with_its_errors() {
     let (eager, o) = s.cache.corpus(&s.folder, 1 << 20);
     assert_eq!(o, Outcome::Hit);
     assert_eq!(eager.errors, first.errors);
-    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    let (lazy, o) = s.cache.corpus_served(&s.folder, 1 << 20, true);
     assert_eq!(o, Outcome::Hit);
     assert_eq!(lazy.errors, first.errors);
     assert!(text_of(&lazy).contains("Italië"));
@@ -325,9 +325,9 @@ fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("dossiers");
     let tmp = tempfile::tempdir().unwrap();
     let cache = Cache::new(tmp.path());
-    let (eager, o) = cache.corpus_keyed(&folder, 1 << 20, false);
+    let (eager, o) = cache.corpus_served(&folder, 1 << 20, false);
     assert!(rebuilt(&o), "{o:?}");
-    let (lazy, o) = cache.corpus_keyed(&folder, 1 << 20, true);
+    let (lazy, o) = cache.corpus_served(&folder, 1 << 20, true);
     assert_eq!(o, Outcome::Hit);
     // What comes from the links is there before any body is read.
     assert!(format!("{:?}", lazy.nodes[1].body).contains("not read yet"));
@@ -345,7 +345,7 @@ fn a_corpus_read_lazily_reads_every_body_back_as_it_was() {
 fn a_body_whose_cache_block_changed_after_loading_is_not_shown() {
     let s = setup();
     let (eager, _) = s.cache.corpus(&s.folder, 1 << 20);
-    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    let (lazy, o) = s.cache.corpus_served(&s.folder, 1 << 20, true);
     assert_eq!(o, Outcome::Hit);
     // Another program writes into the cache file in place (this one only
     // ever replaces it): the body read afterwards is not the changed text.
@@ -445,7 +445,7 @@ fn a_damaged_node_part_is_refused_also_when_the_bodies_are_left_in_the_file() {
     let at = b.windows(9).position(|w| w == b"Onderwerp").unwrap();
     b[at] = b'X';
     fs::write(file, &b).unwrap();
-    let (lazy, o) = s.cache.corpus_keyed(&s.folder, 1 << 20, true);
+    let (lazy, o) = s.cache.corpus_served(&s.folder, 1 << 20, true);
     assert!(rebuilt(&o), "{o:?}");
     assert_eq!(lazy.by_id("t").unwrap().title, "Onderwerp");
 }
